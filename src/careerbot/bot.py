@@ -1,0 +1,301 @@
+""":class:`CareerBot`: ties entities, matcher, dialogue state and responses together."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .dialogue import DEFAULT_MAX_SESSIONS, Context, SessionStore
+from .entities import PLACEHOLDER, Analysis, RoleFinder
+from .intents import IntentSet
+from .knowledge import TOPIC_TITLES, KnowledgeBase
+from .matcher import IntentMatcher
+from .normalize import MAX_INPUT_CHARS, tokenize, truncate
+from .reply import FALLBACK, Reply
+from .responses import (
+    TEMPLATES,
+    Answer,
+    render_clarify,
+    render_compare,
+    render_fallback,
+    render_list_roles,
+    render_small_talk,
+    render_sources,
+    render_topic,
+    render_uncovered,
+    topic_question,
+)
+from .validate import load_data
+
+__all__ = ["CareerBot", "Thresholds"]
+
+SMALL_TALK = frozenset({"greet", "thanks", "goodbye", "help"})
+COMPARE = "compare"
+#: Topics shown when roles are compared without a topic.
+COMPARE_TOPICS: tuple[str, ...] = ("definition", "differences")
+#: Words that carry no question of their own ("and ML engineers?", "what about DE").
+FILLER = frozenset(
+    ["and", "or", "what", "about", "how", "so", "ok", "okay", "then", "also", "too", "the", "a", "an", "for", "of", "in", "on", "with", "please", "pls", "tell", "me", "more", "same", "question", "again", "now", "instead", "regarding", "re", "as", "well", "vs", "versus", "hmm", "um", "well", "thanks", "alright", "right", "sure", "yes", "yeah", "cool", "nice", "great", "i", "see"]
+)
+#: Words asking about every role at once.
+ALL_WORDS = frozenset({"all", "every", "each", "five"})
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Decision thresholds (tuned on data, see ``benchmarks/tune_thresholds.py``).
+
+    ``accept``: minimum top intent score; ``margin``: minimum gap to the runner-up
+    intent (as in Rasa's FallbackClassifier); ``with_role``: a lower bar used when the
+    question names a covered role (the role itself is strong evidence of scope);
+    ``keyword_boost``: added to an intent whose keywords appear in the question.
+    """
+
+    accept: float = 0.45
+    margin: float = 0.02
+    with_role: float = 0.3
+    keyword_boost: float = 0.15
+
+
+def _stem(token: str) -> str:
+    for suffix in ("ies", "es", "s", "ing", "ed"):
+        if token.endswith(suffix) and len(token) - len(suffix) >= 3:
+            return token[: -len(suffix)]
+    return token
+
+
+class CareerBot:
+    """A career chatbot over a knowledge base. One instance is safe to share across threads.
+
+    ``CareerBot()`` loads the bundled data; ``CareerBot(knowledge_dir=..., intents_dir=...)``
+    loads and validates other data and raises :class:`careerbot.DataError` (listing every
+    problem as ``path:line: message``) when it is broken.
+    """
+
+    def __init__(
+        self,
+        knowledge_dir: str | Path | None = None,
+        intents_dir: str | Path | None = None,
+        *,
+        max_sessions: int = DEFAULT_MAX_SESSIONS,
+        thresholds: Thresholds | None = None,
+    ) -> None:
+        kb, intents = load_data(knowledge_dir, intents_dir)
+        self._kb = kb
+        self._intents = intents
+        self._thresholds = thresholds or Thresholds()
+        keywords = [k for spec in intents.intents.values() for k in spec.keywords]
+        self._finder = RoleFinder(
+            {r.id: (r.name, r.plural, *r.aliases) for r in kb.roles.values()},
+            other_occupations=intents.lookups.get("other_occupation", ()),
+            extra_vocabulary=keywords,
+        )
+        examples = {
+            name: tuple(self._finder.find(e).masked for e in spec.examples)
+            for name, spec in intents.intents.items()
+        }
+        self._matcher = IntentMatcher(examples)
+        self._keywords: dict[str, tuple[tuple[str, ...], ...]] = {
+            name: tuple(tuple(_stem(t) for t in tokenize(k)) for k in spec.keywords)
+            for name, spec in intents.intents.items()
+        }
+        self._sessions = SessionStore(max_sessions)
+
+    # -- public API -------------------------------------------------------------------------
+
+    @property
+    def knowledge(self) -> KnowledgeBase:
+        """The (read-only) knowledge base."""
+        return self._kb
+
+    @property
+    def intents(self) -> IntentSet:
+        """The (read-only) intent definitions."""
+        return self._intents
+
+    @property
+    def matcher(self) -> IntentMatcher:
+        return self._matcher
+
+    @property
+    def sessions(self) -> SessionStore:
+        return self._sessions
+
+    def ask(self, text: str, session_id: str = "default") -> Reply:
+        """Answer ``text`` in the conversation ``session_id``."""
+        if not isinstance(text, str):
+            raise TypeError(f"text must be str, not {type(text).__name__}")
+        if not isinstance(session_id, str):
+            raise TypeError(f"session_id must be str, not {type(session_id).__name__}")
+        clipped, truncated = truncate(text)
+        ctx = self._sessions.get(session_id)
+        reply, new_ctx = self._respond(clipped, ctx)
+        if truncated:
+            note = TEMPLATES["truncated"].safe_substitute(limit=MAX_INPUT_CHARS)
+            reply = Reply(**{**reply.__dict__, "text": f"{reply.text}\n\n{note}", "truncated": True})
+        self._sessions.put(session_id, new_ctx.evolve(turns=ctx.turns + 1))
+        return reply
+
+    def reset(self, session_id: str = "default") -> None:
+        """Forget the conversation ``session_id``."""
+        self._sessions.reset(session_id)
+
+    def export_session(self, session_id: str = "default") -> dict[str, Any]:
+        """The session's state as a plain dict (store it, then :meth:`restore_session`)."""
+        return self._sessions.get(session_id).to_dict()
+
+    def restore_session(self, session_id: str, data: Mapping[str, Any]) -> None:
+        """Restore a session from :meth:`export_session` output (``ValueError`` if malformed)."""
+        ctx = Context.from_dict(data, role_ids=self._kb.roles, topics=TOPIC_TITLES)
+        self._sessions.put(session_id, ctx)
+
+    # -- understanding ----------------------------------------------------------------------
+
+    def _keyword_intents(self, analysis: Analysis) -> set[str]:
+        stems = tuple(_stem(t) for t in analysis.tokens)
+        found: set[str] = set()
+        for name, phrases in self._keywords.items():
+            for phrase in phrases:
+                n = len(phrase)
+                if n and any(stems[i : i + n] == phrase for i in range(len(stems) - n + 1)):
+                    found.add(name)
+                    break
+        return found
+
+    def _rank(self, analysis: Analysis) -> list[tuple[str, float]]:
+        ranking = dict(self._matcher.rank(analysis.masked, limit=5)) if analysis.masked else {}
+        for name in self._keyword_intents(analysis):
+            ranking[name] = min(1.0, ranking.get(name, 0.0) + self._thresholds.keyword_boost)
+        return sorted(ranking.items(), key=lambda kv: -kv[1])
+
+    def understand(self, text: str) -> tuple[Analysis, str | None, float]:
+        """The role analysis, the accepted intent (``None`` if unsure) and its score."""
+        analysis = self._finder.find(text)
+        ranking = self._rank(analysis)
+        if not ranking:
+            return analysis, None, 0.0
+        best, score = ranking[0]
+        runner_up = ranking[1][1] if len(ranking) > 1 else 0.0
+        t = self._thresholds
+        bar = t.with_role if analysis.mentions else t.accept
+        if score >= bar and score - runner_up >= t.margin:
+            return analysis, best, score
+        return analysis, None, score
+
+    # -- answering --------------------------------------------------------------------------
+
+    def _reply(
+        self, answer: Answer, intent: str, confidence: float, roles: Sequence[str],
+        topic: str | None, suggestions: Sequence[str] = (),
+    ) -> Reply:
+        return Reply(
+            text=answer.text,
+            intent=intent,
+            confidence=max(0.0, min(1.0, float(confidence))),
+            roles=tuple(roles),
+            topic=topic,
+            sources=self._kb.source_titles(answer.source_ids),
+            suggestions=tuple(answer.suggestions or suggestions),
+            data=answer.data,
+        )
+
+    def _topic_suggestions(self, roles: Sequence[str], topic: str) -> tuple[str, ...]:
+        role = self._kb.roles[roles[0]]
+        next_topics = [t for t in ("tools", "skills", "education", "salary", "outlook") if t != topic]
+        out = [topic_question(t, role) for t in next_topics[:2]]
+        other = next((r for r in self._kb.roles.values() if r.id not in roles), None)
+        if other is not None:
+            out.append(topic_question(topic, other))
+        return tuple(out)
+
+    def _answer_topic(
+        self, intent: str, topic: str, roles: Sequence[str], confidence: float, ctx: Context
+    ) -> tuple[Reply, Context]:
+        answer = render_topic(self._kb, roles, topic)
+        reply = self._reply(answer, intent, confidence, roles, topic, self._topic_suggestions(roles, topic))
+        return reply, ctx.evolve(roles=tuple(roles), topic=topic, pending_topic=None, intent=intent)
+
+    def _answer_compare(self, roles: Sequence[str], confidence: float, ctx: Context) -> tuple[Reply, Context]:
+        answer = render_compare(self._kb, roles, COMPARE_TOPICS)
+        reply = self._reply(answer, COMPARE, confidence, roles, "differences")
+        return reply, ctx.evolve(roles=tuple(roles), topic="differences", pending_topic=None, intent=COMPARE)
+
+    def _fallback(self, ctx: Context, analysis: Analysis, score: float) -> tuple[Reply, Context]:
+        if analysis.other_occupations:
+            answer = render_uncovered(self._kb, analysis.other_occupations)
+        else:
+            answer = render_fallback(self._kb)
+        # An out-of-scope turn keeps the conversation's context.
+        return self._reply(answer, FALLBACK, 1.0 - score, (), None), ctx
+
+    def _respond(self, text: str, ctx: Context) -> tuple[Reply, Context]:
+        analysis, intent, score = self.understand(text)
+        roles = analysis.roles
+        all_roles = tuple(self._kb.roles)
+        content = [t for t in analysis.masked.split() if t != PLACEHOLDER and t not in FILLER]
+
+        if roles and not content:
+            # A bare role: answers a pending question, or switches role keeping the topic.
+            topic = ctx.pending_topic or ctx.topic
+            if topic is not None and (topic != "differences" or len(roles) > 1):
+                intent_name = self._intents.intent_for_topic(topic) or COMPARE
+                if topic == "differences":
+                    return self._answer_compare(roles, 0.9, ctx)
+                return self._answer_topic(intent_name, topic, roles, 0.9, ctx)
+            if len(roles) > 1:
+                return self._answer_compare(roles, 0.9, ctx)
+            return self._answer_topic("ask_definition", "definition", roles, 0.9, ctx)
+
+        if intent is None:
+            if roles:
+                topic = ctx.topic if ctx.topic and ctx.topic != "differences" else None
+                if len(roles) > 1 and topic is None:
+                    return self._answer_compare(roles, score, ctx)
+                topic = topic or "definition"
+                return self._answer_topic(self._intents.intent_for_topic(topic) or "ask_definition", topic, roles, score, ctx)
+            return self._fallback(ctx, analysis, score)
+
+        if intent in SMALL_TALK:
+            return self._reply(render_small_talk(self._kb, intent), intent, score, (), None), ctx
+        if intent == "list_roles":
+            return self._reply(render_list_roles(self._kb), intent, score, all_roles, None), ctx
+        if intent == "ask_sources":
+            return self._reply(render_sources(self._kb), intent, score, (), None), ctx
+
+        if not roles and analysis.other_occupations:
+            return self._fallback(ctx, analysis, score)
+
+        wants_all = bool(ALL_WORDS & set(analysis.tokens))
+        if intent == COMPARE:
+            chosen = roles
+            if wants_all:
+                chosen = all_roles
+            elif len(roles) == 1 and ctx.roles:
+                chosen = tuple(dict.fromkeys((*ctx.roles, *roles)))
+            elif not roles:
+                chosen = ctx.roles
+            if len(chosen) < 2:
+                if chosen:
+                    chosen = tuple(dict.fromkeys((*chosen, *all_roles)))
+                else:
+                    chosen = all_roles
+            return self._answer_compare(chosen, score, ctx)
+
+        spec = self._intents.intents[intent]
+        topic = spec.topic
+        if topic is None:
+            # Advisor intents are answered from the closest topic until they get their own module.
+            topic = {"learning_path": "getting_started", "skill_gap": "skills"}.get(intent, "definition")
+        chosen = roles or (all_roles if wants_all else ctx.roles)
+        if not chosen and topic == "salary":
+            chosen = ()
+            answer = render_topic(self._kb, (), "salary")
+            reply = self._reply(answer, intent, score, (), topic)
+            return reply, ctx.evolve(topic=topic, pending_topic=None, intent=intent)
+        if not chosen:
+            answer = render_clarify(self._kb, topic)
+            reply = self._reply(answer, intent, score, (), topic)
+            return reply, ctx.evolve(pending_topic=topic, topic=topic, intent=intent)
+        return self._answer_topic(intent, topic, chosen, score, ctx)

@@ -1,0 +1,206 @@
+"""Command line: ``careerbot [ask|validate|eval|chat]``. The only module that prints."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import IntEnum
+from typing import TYPE_CHECKING, TextIO
+
+from . import __version__
+
+if TYPE_CHECKING:
+    from .bot import CareerBot
+    from .reply import Reply
+
+__all__ = ["Environment", "ExitStatus", "main"]
+
+
+class ExitStatus(IntEnum):
+    """Process exit codes."""
+
+    OK = 0
+    ERROR = 1
+    USAGE = 2
+
+
+@dataclass
+class Environment:
+    """Where the CLI reads and writes; tests pass their own."""
+
+    stdin: TextIO = field(default_factory=lambda: sys.stdin)
+    stdout: TextIO = field(default_factory=lambda: sys.stdout)
+    stderr: TextIO = field(default_factory=lambda: sys.stderr)
+    environ: Mapping[str, str] = field(default_factory=lambda: dict(os.environ))
+
+    @property
+    def stdin_isatty(self) -> bool:
+        try:
+            return self.stdin.isatty()
+        except (AttributeError, ValueError):
+            return False
+
+    @property
+    def stdout_isatty(self) -> bool:
+        try:
+            return self.stdout.isatty()
+        except (AttributeError, ValueError):
+            return False
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="careerbot",
+        description="Ask about data and machine-learning careers. With no command, starts the chat.",
+    )
+    parser.add_argument("--version", action="version", version=f"careerbot {__version__}")
+    parser.add_argument("--knowledge", metavar="DIR", help="knowledge directory (default: bundled)")
+    parser.add_argument("--intents", metavar="DIR", help="intents directory (default: bundled)")
+    parser.add_argument("--no-color", action="store_true", help="plain output without styling")
+    sub = parser.add_subparsers(dest="command")
+    ask = sub.add_parser("ask", help="answer one question and exit")
+    ask.add_argument("question", nargs="+", help="the question")
+    ask.add_argument("--json", action="store_true", help="print the reply as one JSON object")
+    sub.add_parser("chat", help="interactive chat (the default)")
+    val = sub.add_parser("validate", help="check knowledge and intents files")
+    val.add_argument("--knowledge", dest="sub_knowledge", metavar="DIR")
+    val.add_argument("--intents", dest="sub_intents", metavar="DIR")
+    srv = sub.add_parser("serve", help="HTTP API and web chat page")
+    srv.add_argument("--host", default="127.0.0.1", help="address to bind (default: loopback only)")
+    srv.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    ev = sub.add_parser("eval", help="score the bot on a labelled YAML file")
+    ev.add_argument("file", help="YAML file of labelled questions and dialogues")
+    ev.add_argument("--min", type=float, default=0.0, metavar="ACC", help="fail below this overall accuracy (0-1)")
+    ev.add_argument("--failures", type=int, default=50, metavar="N", help="show at most N failures")
+    return parser
+
+
+def _dirs(args: argparse.Namespace) -> tuple[str | None, str | None]:
+    kdir = getattr(args, "sub_knowledge", None) or args.knowledge
+    idir = getattr(args, "sub_intents", None) or args.intents
+    return kdir, idir
+
+
+def _load_bot(args: argparse.Namespace, env: Environment) -> CareerBot | None:
+    from .bot import CareerBot
+    from .yamlio import DataError
+
+    kdir, idir = _dirs(args)
+    try:
+        return CareerBot(knowledge_dir=kdir, intents_dir=idir)
+    except DataError as exc:
+        for problem in exc.problems:
+            print(problem, file=env.stderr)
+        return None
+
+
+def format_reply(reply: Reply) -> str:
+    """Plain-text rendering: the answer, then its sources."""
+    lines = [reply.text]
+    if reply.sources:
+        lines.append("")
+        lines.append("Sources: " + "; ".join(reply.sources))
+    return "\n".join(lines)
+
+
+def _cmd_ask(args: argparse.Namespace, env: Environment) -> int:
+    bot = _load_bot(args, env)
+    if bot is None:
+        return ExitStatus.ERROR
+    reply = bot.ask(" ".join(args.question), session_id="cli")
+    if args.json:
+        print(json.dumps(reply.to_dict(), ensure_ascii=False), file=env.stdout)
+    else:
+        print(format_reply(reply), file=env.stdout)
+    return ExitStatus.OK
+
+
+def _cmd_validate(args: argparse.Namespace, env: Environment) -> int:
+    from .validate import check_data
+
+    kdir, idir = _dirs(args)
+    _, _, problems = check_data(kdir, idir)
+    for problem in problems:
+        print(problem, file=env.stdout)
+    if problems:
+        print(f"{len(problems)} problem(s) found", file=env.stderr)
+        return ExitStatus.ERROR
+    print("ok: knowledge and intents are valid", file=env.stdout)
+    return ExitStatus.OK
+
+
+def _cmd_eval(args: argparse.Namespace, env: Environment) -> int:
+    from .evaluate import evaluate_file, format_report
+    from .yamlio import DataError
+
+    bot = _load_bot(args, env)
+    if bot is None:
+        return ExitStatus.ERROR
+    try:
+        report = evaluate_file(bot, args.file)
+    except DataError as exc:
+        for problem in exc.problems:
+            print(problem, file=env.stderr)
+        return ExitStatus.ERROR
+    print(format_report(report, max_failures=args.failures), file=env.stdout)
+    if report.accuracy < args.min:
+        print(f"accuracy {report.accuracy:.3f} is below --min {args.min:.3f}", file=env.stderr)
+        return ExitStatus.ERROR
+    return ExitStatus.OK
+
+
+def _cmd_serve(args: argparse.Namespace, env: Environment) -> int:
+    from .server import serve
+
+    bot = _load_bot(args, env)
+    if bot is None:
+        return ExitStatus.ERROR
+    return serve(bot, host=args.host, port=args.port, env=env)
+
+
+def _piped_chat(bot: CareerBot, env: Environment) -> int:
+    for line in env.stdin:
+        text = line.rstrip("\r\n")
+        if not text.strip():
+            continue
+        reply = bot.ask(text, session_id="chat")
+        print(format_reply(reply), file=env.stdout)
+        print(file=env.stdout)
+        env.stdout.flush()
+    return ExitStatus.OK
+
+
+def _cmd_chat(args: argparse.Namespace, env: Environment) -> int:
+    bot = _load_bot(args, env)
+    if bot is None:
+        return ExitStatus.ERROR
+    if not env.stdin_isatty or not env.stdout_isatty:
+        # Piped input or redirected output: plain text, one answer per input line.
+        return _piped_chat(bot, env)
+    from .chat import run_chat
+
+    # https://no-color.org: any non-empty NO_COLOR turns styling off.
+    color = not args.no_color and not env.environ.get("NO_COLOR") and env.stdout_isatty
+    return run_chat(bot, env, color=color)
+
+
+def main(argv: Sequence[str] | None = None, env: Environment | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    env = env or Environment()
+    parser = _parser()
+    try:
+        args = parser.parse_args(list(argv) if argv is not None else None)
+    except SystemExit as exc:  # argparse exits on --help/--version/usage errors
+        return int(exc.code) if isinstance(exc.code, int) else ExitStatus.USAGE
+    commands = {"ask": _cmd_ask, "validate": _cmd_validate, "eval": _cmd_eval, "chat": _cmd_chat,
+                "serve": _cmd_serve, None: _cmd_chat}
+    try:
+        return int(commands[args.command](args, env))
+    except KeyboardInterrupt:
+        return ExitStatus.OK
+    except BrokenPipeError:
+        return ExitStatus.OK

@@ -1,0 +1,174 @@
+"""Finding role mentions in user text: aliases, abbreviations, typos, run-together words.
+
+Also spots mentions of occupations careerbot does *not* cover ("civil engineer",
+"nurse"), so they are never mistaken for a covered role.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from .normalize import tokenize
+from .spelling import Speller
+
+__all__ = ["PLACEHOLDER", "Analysis", "RoleFinder", "RoleMention"]
+
+#: What a role mention is replaced with before intent matching.
+PLACEHOLDER = "xrolex"
+
+#: Head nouns of job titles; "<word> engineer" that is not a covered role is another job.
+_JOB_HEADS = frozenset(
+    ["engineer", "engineers", "developer", "developers", "scientist", "scientists", "analyst", "analysts", "architect", "architects", "manager", "managers", "designer", "designers", "administrator", "administrators", "consultant", "consultants", "programmer", "programmers", "technician", "technicians", "specialist", "specialists"]
+)
+#: Words that qualify a job title without naming another job ("a senior engineer").
+_MODIFIERS = frozenset(
+    ["a", "an", "the", "my", "your", "their", "our", "his", "her", "this", "that", "these", "those", "any", "some", "every", "each", "good", "great", "best", "better", "top", "new", "aspiring", "future", "senior", "junior", "lead", "principal", "staff", "chief", "head", "entry", "level", "mid", "typical", "average", "successful", "experienced", "professional", "skilled", "qualified", "certified", "other", "which", "what", "whose", "become", "becoming", "be", "as", "of", "to", "for", "and", "or", "vs", "versus", "than", "like", "being", "being", "is", "are", "was", "were", "am"]
+)
+
+
+@dataclass(frozen=True)
+class RoleMention:
+    """A covered role named in the text: its id and the token span ``[start, end)``."""
+
+    role: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What :meth:`RoleFinder.find` saw in one text."""
+
+    tokens: tuple[str, ...]
+    mentions: tuple[RoleMention, ...]
+    other_occupations: tuple[str, ...]
+    masked: str
+
+    @property
+    def roles(self) -> tuple[str, ...]:
+        """Role ids in order of first mention, without repeats."""
+        return tuple(dict.fromkeys(m.role for m in self.mentions))
+
+
+def _variants(tokens: tuple[str, ...]) -> set[tuple[str, ...]]:
+    out = {tokens}
+    if not tokens:
+        return out
+    last = tokens[-1]
+    if len(last) > 3:
+        if last.endswith("s"):
+            out.add(tokens[:-1] + (last[:-1],))
+        else:
+            out.add(tokens[:-1] + (last + "s",))
+    return out
+
+
+class RoleFinder:
+    """Finds role mentions. Immutable after construction; safe to share across threads.
+
+    ``aliases`` maps role id -> names and aliases. Multi-word aliases and words of
+    four or more letters are typo-tolerant (via :class:`Speller`); short
+    abbreviations (``DE``, ``MLE``) must match exactly.
+    """
+
+    def __init__(
+        self,
+        aliases: Mapping[str, Iterable[str]],
+        *,
+        other_occupations: Iterable[str] = (),
+        extra_vocabulary: Iterable[str] = (),
+    ) -> None:
+        table: dict[tuple[str, ...], str] = {}
+        for role, names in aliases.items():
+            for name in names:
+                for variant in _variants(tuple(tokenize(name))):
+                    if variant:
+                        table.setdefault(variant, role)
+        self._aliases = table
+        self._max_len = max((len(k) for k in table), default=1)
+        others: set[tuple[str, ...]] = set()
+        for occ in other_occupations:
+            for variant in _variants(tuple(tokenize(occ))):
+                if variant and variant not in table:
+                    others.add(variant)
+        self._others = frozenset(others)
+        self._others_max = max((len(k) for k in others), default=1)
+        vocab = {t for key in table for t in key} | {t for key in others for t in key}
+        vocab |= set(_JOB_HEADS)
+        vocab |= {t for w in extra_vocabulary for t in tokenize(w)}
+        self._speller = Speller(vocab)
+
+    @property
+    def speller(self) -> Speller:
+        return self._speller
+
+    def _longest(
+        self, tokens: list[str], i: int, table: Mapping[tuple[str, ...], str] | frozenset[tuple[str, ...]], max_len: int
+    ) -> int:
+        for n in range(min(max_len, len(tokens) - i), 0, -1):
+            if tuple(tokens[i : i + n]) in table:
+                return n
+        return 0
+
+    def find(self, text: str) -> Analysis:
+        """Analyse ``text``: corrected tokens, role mentions, other occupations, masked text."""
+        raw = tokenize(text)
+        tokens: list[str] = []
+        origin: list[int] = []
+        for index, token in enumerate(raw):
+            fixed = self._speller.correct(token)
+            parts: tuple[str, ...]
+            if fixed is not None:
+                parts = (fixed,)
+            else:
+                split = self._speller.split(token)
+                parts = split if split is not None else (token,)
+            tokens.extend(parts)
+            origin.extend([index] * len(parts))
+
+        mentions: list[RoleMention] = []
+        covered = [False] * len(tokens)
+        i = 0
+        while i < len(tokens):
+            n = self._longest(tokens, i, self._aliases, self._max_len)
+            if n:
+                key = tuple(tokens[i : i + n])
+                mentions.append(RoleMention(self._aliases[key], i, i + n, " ".join(key)))
+                for j in range(i, i + n):
+                    covered[j] = True
+                i += n
+            else:
+                i += 1
+
+        others: list[str] = []
+        i = 0
+        while i < len(tokens):
+            if covered[i]:
+                i += 1
+                continue
+            n = self._longest(tokens, i, self._others, self._others_max)
+            if n and not any(covered[i : i + n]):
+                others.append(" ".join(tokens[i : i + n]))
+                i += n
+                continue
+            token = tokens[i]
+            if (
+                token in _JOB_HEADS
+                and i > 0
+                and not covered[i - 1]
+                and tokens[i - 1] not in _MODIFIERS
+                and tokens[i - 1].isalpha()
+            ):
+                others.append(f"{tokens[i - 1]} {token}")
+            i += 1
+
+        masked_raw = list(raw)
+        for mention in mentions:
+            first, last = origin[mention.start], origin[mention.end - 1]
+            masked_raw[first] = PLACEHOLDER
+            for k in range(first + 1, last + 1):
+                masked_raw[k] = ""
+        masked = " ".join(t for t in masked_raw if t)
+        return Analysis(tuple(tokens), tuple(mentions), tuple(dict.fromkeys(others)), masked)

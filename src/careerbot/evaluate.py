@@ -1,0 +1,202 @@
+"""Scoring the bot on labelled questions and dialogues (``careerbot eval``), like ``rasa test nlu``.
+
+The file is YAML: ``questions:`` (each with ``text``, ``category``, ``intent``, optional
+``roles`` and ``expect_text``) and ``dialogues:`` (each with ``name``, ``category`` and
+``turns`` of the same shape). A case passes when the intent matches, the roles match
+(as a set, when given) and every ``expect_text`` string appears in the answer
+(case-insensitive).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .yamlio import DataError, Problem, line_of, read_yaml_file
+
+if TYPE_CHECKING:
+    from .bot import CareerBot
+
+__all__ = ["Case", "CaseResult", "Report", "evaluate", "evaluate_file", "format_report", "load_cases"]
+
+
+@dataclass(frozen=True)
+class Case:
+    """One labelled question; ``dialogue`` groups turns that share a session."""
+
+    text: str
+    category: str
+    intent: str
+    roles: tuple[str, ...] | None = None
+    expect_text: tuple[str, ...] = ()
+    dialogue: str | None = None
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class CaseResult:
+    case: Case
+    intent: str
+    roles: tuple[str, ...]
+    missing_text: tuple[str, ...]
+
+    @property
+    def intent_ok(self) -> bool:
+        return self.intent == self.case.intent
+
+    @property
+    def roles_ok(self) -> bool:
+        return self.case.roles is None or set(self.roles) == set(self.case.roles)
+
+    @property
+    def ok(self) -> bool:
+        return self.intent_ok and self.roles_ok and not self.missing_text
+
+
+@dataclass
+class Report:
+    results: list[CaseResult] = field(default_factory=list)
+
+    @property
+    def accuracy(self) -> float:
+        return sum(r.ok for r in self.results) / len(self.results) if self.results else 0.0
+
+    def by_category(self) -> dict[str, tuple[int, int]]:
+        out: dict[str, list[int]] = {}
+        for r in self.results:
+            tally = out.setdefault(r.case.category, [0, 0])
+            tally[0] += r.ok
+            tally[1] += 1
+        return {k: (v[0], v[1]) for k, v in sorted(out.items())}
+
+    def per_intent(self) -> dict[str, tuple[float, float, float, int]]:
+        """``{intent: (precision, recall, f1, support)}`` over intent labels."""
+        labels = {r.case.intent for r in self.results} | {r.intent for r in self.results}
+        out: dict[str, tuple[float, float, float, int]] = {}
+        for label in sorted(labels):
+            tp = sum(1 for r in self.results if r.intent == label and r.case.intent == label)
+            predicted = sum(1 for r in self.results if r.intent == label)
+            support = sum(1 for r in self.results if r.case.intent == label)
+            p = tp / predicted if predicted else 0.0
+            rec = tp / support if support else 0.0
+            f1 = 2 * p * rec / (p + rec) if p + rec else 0.0
+            out[label] = (p, rec, f1, support)
+        return out
+
+    def confusions(self) -> list[tuple[tuple[str, str], int]]:
+        pairs = Counter((r.case.intent, r.intent) for r in self.results if not r.intent_ok)
+        return pairs.most_common()
+
+
+def _strings(value: Any) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    raise TypeError
+
+
+def _case(entry: Any, path: str, problems: list[Problem], *, category: str | None, dialogue: str | None) -> Case | None:
+    if not isinstance(entry, Mapping):
+        problems.append(Problem(path, line_of(entry), "each case must be a mapping"))
+        return None
+    line = line_of(entry)
+    text, intent = entry.get("text"), entry.get("intent")
+    cat = entry.get("category", category)
+    if not isinstance(text, str) or not isinstance(intent, str) or not isinstance(cat, str):
+        problems.append(Problem(path, line, "a case needs string 'text', 'intent' and 'category'"))
+        return None
+    try:
+        roles = _strings(entry.get("roles"))
+        expect = _strings(entry.get("expect_text")) or ()
+    except TypeError:
+        problems.append(Problem(path, line, "'roles' and 'expect_text' must be lists of strings"))
+        return None
+    return Case(text, cat, intent, roles, expect, dialogue, line)
+
+
+def load_cases(path: str | Path) -> list[Case]:
+    """Read an evaluation file; raises :class:`DataError` listing every problem."""
+    doc = read_yaml_file(Path(path))
+    problems = list(doc.problems)
+    cases: list[Case] = []
+    data = doc.data
+    if data is not None and not isinstance(data, Mapping):
+        problems.append(Problem(doc.path, 1, "expected a mapping with 'questions' and/or 'dialogues'"))
+        data = None
+    if data is not None:
+        for entry in data.get("questions") or []:
+            case = _case(entry, doc.path, problems, category=None, dialogue=None)
+            if case is not None:
+                cases.append(case)
+        for n, dlg in enumerate(data.get("dialogues") or []):
+            if not isinstance(dlg, Mapping) or not isinstance(dlg.get("turns"), list):
+                problems.append(Problem(doc.path, line_of(dlg), "a dialogue needs a 'turns' list"))
+                continue
+            name = str(dlg.get("name") or f"dialogue {n + 1}")
+            cat = str(dlg.get("category") or "dialogue")
+            for turn in dlg["turns"]:
+                case = _case(turn, doc.path, problems, category=cat, dialogue=f"{n}:{name}")
+                if case is not None:
+                    cases.append(case)
+        if not cases and not problems:
+            problems.append(Problem(doc.path, 1, "no cases found"))
+    if problems:
+        raise DataError(problems)
+    return cases
+
+
+def evaluate(bot: CareerBot, cases: Iterable[Case]) -> Report:
+    """Ask every case; dialogue turns share a fresh session, single questions get their own."""
+    report = Report()
+    for index, case in enumerate(cases):
+        session = f"eval-dialogue-{case.dialogue}" if case.dialogue else f"eval-q-{index}"
+        reply = bot.ask(case.text, session_id=session)
+        answer = reply.text.casefold()
+        missing = tuple(t for t in case.expect_text if t.casefold() not in answer)
+        report.results.append(CaseResult(case, reply.intent, reply.roles, missing))
+    for index, result in enumerate(report.results):
+        dialogue = result.case.dialogue
+        bot.reset(f"eval-dialogue-{dialogue}" if dialogue else f"eval-q-{index}")
+    return report
+
+
+def evaluate_file(bot: CareerBot, path: str | Path) -> Report:
+    return evaluate(bot, load_cases(path))
+
+
+def format_report(report: Report, *, max_failures: int = 50) -> str:
+    """A readable report: accuracy per category, per-intent P/R/F1, confusions, failures."""
+    lines = [f"overall accuracy: {report.accuracy:.3f} ({sum(r.ok for r in report.results)}/{len(report.results)})", ""]
+    lines.append(f"{'category':<16} {'accuracy':>8}  n")
+    for cat, (ok, n) in report.by_category().items():
+        lines.append(f"{cat:<16} {ok / n:>8.3f}  {ok}/{n}")
+    lines.append("")
+    lines.append(f"{'intent':<22} {'prec':>5} {'rec':>5} {'f1':>5} {'n':>4}")
+    for intent, (prec, rec, f1, n) in report.per_intent().items():
+        lines.append(f"{intent:<22} {prec:>5.2f} {rec:>5.2f} {f1:>5.2f} {n:>4}")
+    conf = report.confusions()
+    if conf:
+        lines.append("")
+        lines.append("most confused (expected -> predicted):")
+        for (exp, got), n in conf[:10]:
+            lines.append(f"  {exp} -> {got}: {n}")
+    failures = [r for r in report.results if not r.ok]
+    if failures:
+        lines.append("")
+        lines.append(f"failures ({len(failures)}):")
+        for r in failures[:max_failures]:
+            why: list[str] = []
+            if not r.intent_ok:
+                why.append(f"intent {r.intent} != {r.case.intent}")
+            if not r.roles_ok:
+                why.append(f"roles {list(r.roles)} != {list(r.case.roles or [])}")
+            if r.missing_text:
+                why.append(f"missing {list(r.missing_text)}")
+            lines.append(f"  [{r.case.category}] {r.case.text!r}: {'; '.join(why)}")
+    return "\n".join(lines)

@@ -1,0 +1,62 @@
+"""Pure text functions shared by the matcher, the entity extractor and the bot.
+
+Nothing here reads files or keeps state; every function is safe on any ``str``
+(control characters, lone surrogates, emoji, right-to-left text, combining marks).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = [
+    "MAX_INPUT_CHARS",
+    "clean_text",
+    "default_process",
+    "tokenize",
+    "truncate",
+]
+
+#: Longest piece of user text that is matched; the rest is ignored (and the reply says so).
+MAX_INPUT_CHARS = 2000
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
+_WORD_RE = re.compile(r"[^\W_]+(?:['+#][^\W_]*)*", re.UNICODE)
+_SPACE_RE = re.compile(r"\s+")
+
+
+def truncate(text: str, limit: int = MAX_INPUT_CHARS) -> tuple[str, bool]:
+    """Return ``text`` cut to at most ``limit`` characters and whether it was cut."""
+    if len(text) <= limit:
+        return text, False
+    return text[:limit], True
+
+
+def clean_text(text: str) -> str:
+    """Make text safe and comparable without changing its words.
+
+    Lone surrogates and control/format characters are dropped, the text is
+    NFKC-normalised, typographic apostrophes become ``'`` and runs of
+    whitespace become one space.
+    """
+    if not text:
+        return ""
+    # Lone surrogates cannot be encoded; drop them rather than fail.
+    text = text.encode("utf-8", "ignore").decode("utf-8", "ignore")
+    text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES)
+    kept = [
+        " " if ch.isspace() else ch
+        for ch in text
+        if ch.isspace() or unicodedata.category(ch)[0] != "C"
+    ]
+    return _SPACE_RE.sub(" ", "".join(kept)).strip()
+
+
+def tokenize(text: str) -> list[str]:
+    """Lower-cased word tokens of ``text`` (letters and digits; ``c++`` becomes ``cpp``; keeps ``c#``, ``don't``)."""
+    return _WORD_RE.findall(clean_text(text).casefold().replace("c++", "cpp"))
+
+
+def default_process(text: str) -> str:
+    """The default ``processor=`` for matching: clean, case-fold, keep word tokens only."""
+    return " ".join(tokenize(text))

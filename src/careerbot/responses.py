@@ -1,0 +1,316 @@
+"""Answer templates, filled from the knowledge base.
+
+Templates are :class:`string.Template` strings written here, never user text; values
+(which may include words the user typed, such as an occupation name) are substituted
+with ``safe_substitute``, which never interprets them. Each ``render_*`` function
+returns an :class:`Answer`: text, structured data and the source ids behind it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from string import Template
+from typing import Any
+
+from .knowledge import TOPIC_TITLES, Fact, KnowledgeBase, Posting, Role
+
+__all__ = [
+    "TEMPLATES",
+    "Answer",
+    "fact_line",
+    "join_names",
+    "render_clarify",
+    "render_compare",
+    "render_fallback",
+    "render_list_roles",
+    "render_salary",
+    "render_small_talk",
+    "render_sources",
+    "render_topic",
+    "render_uncovered",
+    "topic_question",
+]
+
+TEMPLATES: dict[str, Template] = {
+    "topic_heading": Template("$role: $title"),
+    "silent": Template("The articles say nothing about this for ${plural}: $note"),
+    "no_facts": Template("The articles say nothing about $title for ${plural}."),
+    "compare_heading": Template("$names compared"),
+    "clarify": Template(
+        "Which role do you mean? I can answer about $title for: $roles. "
+        "Reply with a role name, e.g. \"$example\"."
+    ),
+    "fallback": Template(
+        "Sorry, I can only answer questions about five data and machine-learning careers: $roles "
+        "(definitions, responsibilities, skills, education, tools, industries, outlook, how to get "
+        "started, and salaries in featured job postings)."
+    ),
+    "uncovered": Template(
+        "I don't have information about $others. I only cover these roles: $roles."
+    ),
+    "greet": Template(
+        "Hello! I answer questions about data and machine-learning careers: $roles. "
+        "Ask me about tools, skills, education, salaries, or compare two roles."
+    ),
+    "thanks": Template("You're welcome! Ask me anything else about $short."),
+    "goodbye": Template("Goodbye, and good luck with your career choice!"),
+    "help": Template(
+        "I answer questions about five careers: $roles.\n"
+        "Topics: $topics.\n"
+        "Examples:\n$examples\n"
+        "Follow-ups work too (\"what about their education?\", \"and ML engineers?\"). "
+        "All answers come from $n_sources articles; ask \"where does this come from?\" to see them."
+    ),
+    "list_roles": Template("I know about these $n roles:\n$lines"),
+    "sources": Template("My knowledge comes from these $n articles:\n$lines"),
+    "salary_note": Template(
+        "These are example job postings featured with the articles, not salary statistics."
+    ),
+    "salary_none": Template(
+        "None of the featured postings is closest to a ${name} role."
+    ),
+    "truncated": Template("(Your message was long; I only read its first $limit characters.)"),
+}
+
+#: One example question per topic, used for suggestions and help (``$role`` is a role name).
+TOPIC_QUESTIONS: dict[str, Template] = {
+    "definition": Template("What does a $role do?"),
+    "responsibilities": Template("What are the responsibilities of a $role?"),
+    "skills": Template("What skills does a $role need?"),
+    "education": Template("What degree does a $role need?"),
+    "tools": Template("What tools does a $role use?"),
+    "industries": Template("Which industries hire ${plural}?"),
+    "outlook": Template("What is the job outlook for ${plural}?"),
+    "getting_started": Template("How do I become a $role?"),
+    "works_with": Template("Who does a $role work with?"),
+    "projects": Template("What projects does a $role work on?"),
+    "differences": Template("How is a $role different from the other roles?"),
+    "salary": Template("How much does a $role earn?"),
+}
+
+
+@dataclass(frozen=True)
+class Answer:
+    """Rendered text plus structured data and the source ids it rests on."""
+
+    text: str
+    data: dict[str, Any] = field(default_factory=dict)
+    source_ids: tuple[str, ...] = ()
+    suggestions: tuple[str, ...] = ()
+
+
+def join_names(names: Sequence[str], conj: str = "and") -> str:
+    """``["a", "b", "c"]`` -> ``"a, b and c"``."""
+    names = list(names)
+    if len(names) <= 1:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} {conj} {names[-1]}"
+
+
+def topic_question(topic: str, role: Role) -> str:
+    """An example question about ``topic`` for ``role``."""
+    template = TOPIC_QUESTIONS.get(topic, TOPIC_QUESTIONS["definition"])
+    return template.safe_substitute(role=role.name, plural=role.plural)
+
+
+def fact_line(fact: Fact) -> str:
+    """One fact as one line of text."""
+    if fact.group is not None:
+        items = ", ".join(fact.items)
+        return f"{fact.group}: {items}" if items else fact.group
+    return fact.text or ""
+
+
+def _dedupe(lines: Iterable[str]) -> list[str]:
+    seen: set[str] = set()
+    out: list[str] = []
+    for line in lines:
+        key = " ".join(line.casefold().split())
+        if key and key not in seen:
+            seen.add(key)
+            out.append(line)
+    return out
+
+
+def _role_facts(role: Role, topic: str, others: Sequence[str]) -> tuple[list[Fact], str | None]:
+    facts = list(role.topic(topic))
+    if topic == "differences" and others:
+        focused = [f for f in facts if f.vs in others]
+        facts = focused or facts
+    if topic == "getting_started":
+        facts.sort(key=lambda f: (f.step is None, f.step or 0))
+    note = role.silent[topic].note if topic in role.silent and not facts else None
+    return facts, note
+
+
+def render_topic(kb: KnowledgeBase, role_ids: Sequence[str], topic: str) -> Answer:
+    """Facts on ``topic`` for one or more roles (several roles = a side-by-side comparison)."""
+    if topic == "salary":
+        return render_salary(kb, role_ids)
+    title = TOPIC_TITLES.get(topic, topic)
+    blocks: list[str] = []
+    cells: dict[str, list[str]] = {}
+    sources: list[str] = []
+    for rid in role_ids:
+        role = kb.roles[rid]
+        others = [r for r in role_ids if r != rid]
+        facts, note = _role_facts(role, topic, others)
+        lines = _dedupe(fact_line(f) for f in facts)
+        heading = TEMPLATES["topic_heading"].safe_substitute(role=role.name, title=title)
+        if lines:
+            body = "\n".join(f"- {line}" for line in lines)
+        elif note:
+            body = TEMPLATES["silent"].safe_substitute(plural=role.plural, note=note)
+            lines = [body]
+        else:
+            body = TEMPLATES["no_facts"].safe_substitute(plural=role.plural, title=title.lower())
+            lines = [body]
+        blocks.append(f"{heading}\n{body}")
+        cells[rid] = lines
+        sources.extend(role.sources_for(topic))
+    data: dict[str, Any] = {
+        "kind": "comparison" if len(role_ids) > 1 else "topic",
+        "topic": topic,
+        "title": title,
+        "columns": [kb.roles[r].name for r in role_ids],
+        "rows": [{"topic": title, "cells": [cells[r] for r in role_ids]}],
+    }
+    return Answer("\n\n".join(blocks), data, tuple(dict.fromkeys(sources)))
+
+
+def render_compare(kb: KnowledgeBase, role_ids: Sequence[str], topics: Sequence[str]) -> Answer:
+    """A comparison of roles over several topics (overview + key differences by default)."""
+    names = [kb.roles[r].name for r in role_ids]
+    heading = TEMPLATES["compare_heading"].safe_substitute(names=join_names(names, "vs"))
+    parts = [heading]
+    rows: list[dict[str, Any]] = []
+    sources: list[str] = []
+    for topic in topics:
+        answer = render_topic(kb, role_ids, topic)
+        parts.append(answer.text)
+        rows.extend(answer.data["rows"])
+        sources.extend(answer.source_ids)
+    data = {"kind": "comparison", "topic": None, "title": heading, "columns": names, "rows": rows}
+    return Answer("\n\n".join(parts), data, tuple(dict.fromkeys(sources)))
+
+
+def _posting_line(p: Posting) -> str:
+    return f"{p.title} @ {p.company} ({p.location}) - {p.contract}, {p.level}, {p.salary.text}"
+
+
+def posting_dict(p: Posting) -> dict[str, Any]:
+    """A posting as plain data."""
+    return {
+        "id": p.id, "title": p.title, "company": p.company, "location": p.location,
+        "remote": p.remote, "contract": p.contract, "internship": p.internship, "level": p.level,
+        "currency": p.salary.currency, "min": p.salary.min, "max": p.salary.max,
+        "salary": p.salary.text, "closest_role": p.closest_role,
+    }
+
+
+def render_salary(kb: KnowledgeBase, role_ids: Sequence[str]) -> Answer:
+    """Featured postings closest to each role (all postings when no role is given)."""
+    note = TEMPLATES["salary_note"].safe_substitute()
+    blocks: list[str] = []
+    chosen: list[Posting] = []
+    if role_ids:
+        for rid in role_ids:
+            role = kb.roles[rid]
+            mine = [p for p in kb.postings if p.closest_role == rid]
+            heading = TEMPLATES["topic_heading"].safe_substitute(
+                role=role.name, title=TOPIC_TITLES["salary"]
+            )
+            if mine:
+                body = "\n".join(f"- {_posting_line(p)}" for p in mine)
+            else:
+                body = TEMPLATES["salary_none"].safe_substitute(name=role.name)
+            blocks.append(f"{heading}\n{body}")
+            chosen.extend(mine)
+    else:
+        chosen = list(kb.postings)
+        blocks.append("Featured job postings:\n" + "\n".join(f"- {_posting_line(p)}" for p in chosen))
+    blocks.append(note)
+    sources = [s for p in chosen for s in p.sources] or [s for p in kb.postings for s in p.sources]
+    data = {
+        "kind": "postings",
+        "topic": "salary",
+        "postings": [posting_dict(p) for p in chosen],
+    }
+    return Answer("\n\n".join(blocks), data, tuple(dict.fromkeys(sources)))
+
+
+def _all_roles(kb: KnowledgeBase) -> str:
+    return join_names([r.name for r in kb.roles.values()])
+
+
+def render_clarify(kb: KnowledgeBase, topic: str) -> Answer:
+    """Ask which role a topic question is about."""
+    first = next(iter(kb.roles.values()))
+    text = TEMPLATES["clarify"].safe_substitute(
+        title=TOPIC_TITLES.get(topic, topic).lower(), roles=_all_roles(kb), example=first.name
+    )
+    suggestions = tuple(topic_question(topic, r) for r in kb.roles.values())[:3]
+    return Answer(text, {"kind": "clarify", "topic": topic}, (), suggestions)
+
+
+def _suggestions(kb: KnowledgeBase) -> tuple[str, ...]:
+    roles = list(kb.roles.values())
+    picks = [("tools", 0), ("salary", 1), ("education", 2)]
+    out = [topic_question(t, roles[i % len(roles)]) for t, i in picks]
+    if len(roles) > 1:
+        out.append(f"{roles[0].name} vs {roles[1].name}")
+    return tuple(out)
+
+
+def render_fallback(kb: KnowledgeBase) -> Answer:
+    """Out of scope: what the bot can do, with suggested questions."""
+    text = TEMPLATES["fallback"].safe_substitute(roles=_all_roles(kb))
+    suggestions = _suggestions(kb)
+    text += "\nYou could ask:\n" + "\n".join(f"- {s}" for s in suggestions)
+    return Answer(text, {"kind": "fallback"}, (), suggestions)
+
+
+def render_uncovered(kb: KnowledgeBase, others: Sequence[str]) -> Answer:
+    """The user asked about jobs careerbot does not cover."""
+    plural = [o if o.endswith("s") else o + "s" for o in others]
+    text = TEMPLATES["uncovered"].safe_substitute(others=join_names(plural), roles=_all_roles(kb))
+    suggestions = _suggestions(kb)
+    return Answer(text, {"kind": "uncovered", "others": list(others)}, (), suggestions)
+
+
+def render_list_roles(kb: KnowledgeBase) -> Answer:
+    lines = "\n".join(f"- {r.name}: {r.summary}" for r in kb.roles.values())
+    text = TEMPLATES["list_roles"].safe_substitute(n=len(kb.roles), lines=lines)
+    srcs = [s for r in kb.roles.values() for s in r.summary_sources]
+    data = {"kind": "roles", "roles": [{"id": r.id, "name": r.name} for r in kb.roles.values()]}
+    return Answer(text, data, tuple(dict.fromkeys(srcs)))
+
+
+def render_sources(kb: KnowledgeBase) -> Answer:
+    lines = []
+    for s in kb.sources.values():
+        date = f" ({s.date})" if s.date else ""
+        lines.append(f"- {s.title}{date}")
+    text = TEMPLATES["sources"].safe_substitute(n=len(kb.sources), lines="\n".join(lines))
+    data = {
+        "kind": "sources",
+        "sources": [{"id": s.id, "title": s.title, "date": s.date, "file": s.file} for s in kb.sources.values()],
+    }
+    return Answer(text, data, tuple(kb.sources))
+
+
+def render_small_talk(kb: KnowledgeBase, intent: str) -> Answer:
+    """greet / thanks / goodbye / help."""
+    roles = list(kb.roles.values())
+    if intent == "help":
+        examples = "\n".join(f"- {s}" for s in _suggestions(kb))
+        topics = ", ".join(t.lower() for t in TOPIC_TITLES.values())
+        text = TEMPLATES["help"].safe_substitute(
+            roles=_all_roles(kb), topics=topics, examples=examples, n_sources=len(kb.sources)
+        )
+        return Answer(text, {"kind": "help"}, (), _suggestions(kb))
+    template = TEMPLATES.get(intent, TEMPLATES["greet"])
+    short = "data and ML careers" if len(roles) > 1 else roles[0].name
+    text = template.safe_substitute(roles=_all_roles(kb), short=short)
+    return Answer(text, {"kind": intent}, (), _suggestions(kb) if intent == "greet" else ())

@@ -1,0 +1,194 @@
+"""Reading YAML data files: the only module that touches the file system.
+
+Parsing is ``yaml.safe_load``-level (a :class:`yaml.SafeLoader` subclass) with three
+additions: every mapping and list remembers the line it starts on (so shape problems
+can be reported as ``path:line: message``), duplicate keys are reported, and YAML
+aliases are refused, so an alias bomb can never expand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+__all__ = [
+    "MAX_FILE_BYTES",
+    "DataError",
+    "Document",
+    "LineDict",
+    "LineList",
+    "Problem",
+    "bundled_dir",
+    "iter_yaml_files",
+    "line_of",
+    "parse_yaml",
+    "read_yaml_file",
+]
+
+#: Data files larger than this are refused (the shipped ones are a few kB).
+MAX_FILE_BYTES = 2_000_000
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One problem in a data file, printed as ``path:line: message``."""
+
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+class DataError(ValueError):
+    """Raised when data files are broken; carries every problem found, not just the first."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class LineDict(dict[str, Any]):
+    """A mapping from YAML that remembers its 1-based starting line and each key's line."""
+
+    line: int = 0
+    key_lines: dict[str, int]
+
+    def line_of_key(self, key: str) -> int:
+        """The line ``key`` is written on (the mapping's line if unknown)."""
+        lines: dict[str, int] = getattr(self, "key_lines", None) or {}
+        return lines.get(key, self.line)
+
+
+class LineList(list[Any]):
+    """A list from YAML that remembers its 1-based starting line."""
+
+    line: int = 0
+
+
+def line_of(value: object, default: int = 1) -> int:
+    """The line a parsed mapping or list started on, else ``default``."""
+    return getattr(value, "line", 0) or default
+
+
+@dataclass(frozen=True)
+class Document:
+    """A parsed YAML file: its data (``None`` when unusable) and the problems found."""
+
+    path: str
+    data: Any
+    problems: tuple[Problem, ...] = ()
+
+
+_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_BaseLoader):  # type: ignore[misc]
+    """Safe loader (libyaml when available) that records line numbers and refuses aliases."""
+
+    def __init__(self, stream: str, path: str) -> None:
+        super().__init__(stream)
+        self.path = path
+        self.problems: list[Problem] = []
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        # A node reached a second time is an alias (*name): refuse it, so nothing can expand.
+        if node in self.constructed_objects or node in self.recursive_objects:
+            raise yaml.constructor.ConstructorError(
+                None, None, "YAML aliases (*name) are not allowed in careerbot data files",
+                node.start_mark,
+            )
+        return super().construct_object(node, deep=deep)
+
+    def construct_line_mapping(self, node: yaml.MappingNode) -> LineDict:
+        result = LineDict()
+        result.line = node.start_mark.line + 1
+        result.key_lines = {}
+        self.flatten_mapping(node)
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if not isinstance(key, str):
+                key = str(key)
+            if key in result:
+                self.problems.append(
+                    Problem(self.path, key_node.start_mark.line + 1, f"duplicate key {key!r}")
+                )
+            result[key] = self.construct_object(value_node, deep=True)
+            result.key_lines[key] = key_node.start_mark.line + 1
+        return result
+
+    def construct_line_sequence(self, node: yaml.SequenceNode) -> LineList:
+        result = LineList(self.construct_object(child, deep=True) for child in node.value)
+        result.line = node.start_mark.line + 1
+        return result
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:map", _LineLoader.construct_line_mapping)
+_LineLoader.add_constructor("tag:yaml.org,2002:seq", _LineLoader.construct_line_sequence)
+
+
+def parse_yaml(text: str, path: str = "<string>") -> Document:
+    """Parse YAML ``text`` (named ``path`` in problems). Never raises for bad input."""
+    if not text.strip():
+        return Document(path, None, (Problem(path, 1, "file is empty"),))
+    if "\x00" in text:
+        return Document(path, None, (Problem(path, 1, "file is binary (contains NUL bytes)"),))
+    loader = _LineLoader(text, path)
+    try:
+        data = loader.get_single_data()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else 1
+        reason = exc.problem or exc.context or "invalid YAML"
+        if not isinstance(exc, yaml.constructor.ConstructorError):
+            reason = f"YAML syntax error: {reason}"
+        return Document(path, None, (Problem(path, line, reason),))
+    except yaml.YAMLError as exc:
+        return Document(path, None, (Problem(path, 1, f"YAML error: {exc}"),))
+    except RecursionError:
+        return Document(path, None, (Problem(path, 1, "YAML nesting is too deep"),))
+    finally:
+        loader.dispose()
+    if data is None:
+        return Document(path, None, (Problem(path, 1, "file has no data (only comments?)"),))
+    return Document(path, data, tuple(loader.problems))
+
+
+def read_yaml_file(path: Path) -> Document:
+    """Read and parse one YAML file, turning every I/O or encoding issue into a problem."""
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return Document(name, None, (Problem(name, 1, f"file is too large ({size} bytes)"),))
+        raw = path.read_bytes()
+    except OSError as exc:
+        return Document(name, None, (Problem(name, 1, f"cannot read file: {exc.strerror}"),))
+    if b"\x00" in raw:
+        return Document(name, None, (Problem(name, 1, "file is binary (contains NUL bytes)"),))
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return Document(name, None, (Problem(name, line, "file is not UTF-8 text"),))
+    return parse_yaml(text, name)
+
+
+def iter_yaml_files(directory: Path) -> Iterator[Path]:
+    """All ``*.yaml``/``*.yml`` files under ``directory``, in a stable order."""
+    files = [p for p in directory.rglob("*") if p.suffix in {".yaml", ".yml"} and p.is_file()]
+    yield from sorted(files)
+
+
+def bundled_dir(name: str) -> Path:
+    """The shipped ``intents`` or ``knowledge`` directory (inside the wheel or the source tree)."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "_data" / name
+    if packaged.is_dir():
+        return packaged
+    return here.parent.parent / name

@@ -1,0 +1,137 @@
+"""Behaviour of CareerBot.ask on real questions and the real data."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import pytest
+
+from careerbot import CareerBot, Reply
+
+
+def ask(bot: CareerBot, text: str, session: str = "t") -> Reply:
+    return bot.ask(text, session_id=session)
+
+
+@pytest.mark.parametrize(
+    ("question", "roles", "facts"),
+    [
+        ("what tools does a data engineer use?", ("data_engineer",), ["Airflow"]),
+        ("Which frameworks do machine learning engineers work with", ("ml_engineer",), ["TensorFlow"]),
+        ("do ML research engineers need a PhD?", ("ml_research_engineer",), ["Ph.D."]),
+        ("data engineer salary", ("data_engineer",), ["100K"]),
+        ("what industries hire data science engineers", ("data_science_engineer",), ["fraud detection"]),
+        ("job outlook for data engineers", ("data_engineer",), ["22%"]),
+        ("what skills does an ML software engineer need", ("ml_software_engineer",), ["distributed computing"]),
+    ],
+)
+def test_topic_questions(bot: CareerBot, question: str, roles: tuple[str, ...], facts: list[str]) -> None:
+    reply = ask(bot, question, session=question)
+    assert reply.roles == roles
+    for fact in facts:
+        assert fact.casefold() in reply.text.casefold()
+    assert reply.sources and reply.intent != "fallback"
+
+
+def test_comparison_names_both_roles(bot: CareerBot) -> None:
+    reply = ask(bot, "data engineer vs ml engineer", "cmp")
+    assert set(reply.roles) == {"data_engineer", "ml_engineer"}
+    assert reply.data["kind"] == "comparison"
+
+
+def test_silence_is_said_plainly(bot: CareerBot) -> None:
+    reply = ask(bot, "which industries employ data engineers?", "silent")
+    assert reply.roles == ("data_engineer",)
+    assert "say nothing" in reply.text or "none" in reply.text.lower()
+
+
+def test_follow_ups_keep_context(fresh_bot: CareerBot) -> None:
+    assert ask(fresh_bot, "what does a data engineer do?").roles == ("data_engineer",)
+    tools = ask(fresh_bot, "what tools do they use?")
+    assert tools.roles == ("data_engineer",) and tools.topic == "tools"
+    switched = ask(fresh_bot, "and ML engineers?")
+    assert switched.roles == ("ml_engineer",) and switched.topic == "tools"
+    pay = ask(fresh_bot, "how much do they earn?")
+    assert pay.roles == ("ml_engineer",) and pay.topic == "salary"
+
+
+def test_out_of_scope_turn_keeps_context(fresh_bot: CareerBot) -> None:
+    ask(fresh_bot, "tell me about data science engineers")
+    assert ask(fresh_bot, "what's the weather like in paris today?").intent == "fallback"
+    assert ask(fresh_bot, "what about their education?").roles == ("data_science_engineer",)
+
+
+def test_clarify_then_bare_role(fresh_bot: CareerBot) -> None:
+    first = ask(fresh_bot, "what tools are used?")
+    assert first.roles == () and "Data Engineer" in first.text
+    second = ask(fresh_bot, "data engineer")
+    assert second.roles == ("data_engineer",) and second.topic == "tools"
+
+
+@pytest.mark.parametrize("text", ["what's the weather tomorrow", "asdf qwer zxcv", "12345", "what is 2+2"])
+def test_out_of_scope_is_fallback(bot: CareerBot, text: str) -> None:
+    reply = ask(bot, text, session=f"oos-{text}")
+    assert reply.intent == "fallback" and reply.roles == () and reply.suggestions
+
+
+@pytest.mark.parametrize("text", ["what does a civil engineer do", "how much does a nurse earn", "pilot training"])
+def test_other_jobs_are_not_covered_roles(bot: CareerBot, text: str) -> None:
+    reply = ask(bot, text, session=f"other-{text}")
+    assert reply.intent == "fallback" and reply.roles == ()
+    assert "Data Engineer" in reply.text
+
+
+@pytest.mark.parametrize(("text", "intent"), [("hello", "greet"), ("thanks a lot", "thanks"), ("bye", "goodbye"),
+                                              ("what can you do?", "help"), ("which roles do you know", "list_roles")])
+def test_small_talk(bot: CareerBot, text: str, intent: str) -> None:
+    assert ask(bot, text, session=f"st-{text}").intent == intent
+
+
+def test_reply_contract(bot: CareerBot) -> None:
+    reply = ask(bot, "DE vs MLE", "contract")
+    assert dataclasses.is_dataclass(reply)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        reply.text = "x"  # type: ignore[misc]
+    assert 0.0 <= reply.confidence <= 1.0
+    json.dumps(reply.to_dict())
+    assert set(reply.to_dict()) >= {"text", "intent", "confidence", "roles", "topic", "sources", "suggestions"}
+
+
+@pytest.mark.parametrize("bad", [None, 42, b"hello", ["x"]])
+def test_non_str_raises_type_error(bot: CareerBot, bad: object) -> None:
+    with pytest.raises(TypeError):
+        bot.ask(bad)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("text", ["", "   ", "{0.__class__}", "{{7*7}}", "%s%n", "\x00\x01", "\ud800", "😀" * 50,
+                                  "!!python/object:os.system", "<script>alert(1)</script>", "x" * 1_000_000])
+def test_hostile_input_gets_a_reply(bot: CareerBot, text: str) -> None:
+    reply = ask(bot, text, "hostile")
+    assert isinstance(reply.text, str) and reply.text
+    assert "__class__" not in reply.text and "49" not in reply.text
+
+
+def test_long_input_is_truncated_and_said(bot: CareerBot) -> None:
+    reply = ask(bot, "what tools does a data engineer use " * 10_000, "long")
+    assert reply.truncated and "first" in reply.text
+
+
+def test_sessions_are_separate(fresh_bot: CareerBot) -> None:
+    ask(fresh_bot, "tell me about data engineers", "a")
+    ask(fresh_bot, "tell me about ML research engineers", "b")
+    assert ask(fresh_bot, "what tools do they use", "a").roles == ("data_engineer",)
+    assert ask(fresh_bot, "what tools do they use", "b").roles == ("ml_research_engineer",)
+
+
+def test_export_restore_and_reset(fresh_bot: CareerBot) -> None:
+    ask(fresh_bot, "what does an ML engineer do", "x")
+    state = fresh_bot.export_session("x")
+    json.dumps(state)
+    other = CareerBot()
+    other.restore_session("y", state)
+    assert ask(other, "and their tools?", "y").roles == ("ml_engineer",)
+    fresh_bot.reset("x")
+    assert ask(fresh_bot, "what tools do they use", "x").roles == ()
+    with pytest.raises(ValueError):
+        other.restore_session("z", {"roles": "nope"})

@@ -1,0 +1,109 @@
+"""The knowledge base carries the articles' facts, each with sources, and records silences."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from careerbot.knowledge import ROLE_TOPICS, KnowledgeBase
+from careerbot.validate import load_data
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return load_data()[0]
+
+
+def _topic_text(kb: KnowledgeBase, role: str, topic: str) -> str:
+    return " ".join(f.words() for f in kb.roles[role].topic(topic)).casefold()
+
+
+# (role, topic, phrase from the articles)
+FACTS = [
+    ("data_engineer", "tools", "Airflow"), ("data_engineer", "tools", "NiFi"),
+    ("data_engineer", "tools", "Talend"), ("data_engineer", "tools", "Informatica"),
+    ("data_engineer", "tools", "Kafka"), ("data_engineer", "tools", "Cassandra"),
+    ("data_engineer", "tools", "Amazon Redshift"), ("data_engineer", "tools", "Google BigQuery"),
+    ("data_engineer", "tools", "Google Cloud Platform"), ("data_engineer", "tools", "Microsoft Azure"),
+    ("data_engineer", "tools", "Scala"), ("data_engineer", "tools", "PostgreSQL"),
+    ("data_engineer", "skills", "data governance"), ("data_engineer", "skills", "NoSQL"),
+    ("data_engineer", "education", "information technology"), ("data_engineer", "education", "certifications"),
+    ("data_engineer", "outlook", "22%"), ("data_engineer", "outlook", "11"),
+    ("data_engineer", "getting_started", "Learn SQL"), ("data_engineer", "projects", "data lakes"),
+    ("ml_engineer", "tools", "Keras"), ("ml_engineer", "tools", "Docker"), ("ml_engineer", "tools", "Kubernetes"),
+    ("ml_engineer", "tools", "AWS SageMaker"), ("ml_engineer", "tools", "Google AI Platform"),
+    ("ml_engineer", "education", "electrical engineering"), ("ml_engineer", "education", "Ph.D."),
+    ("ml_engineer", "industries", "fraud detection"), ("ml_engineer", "industries", "churn prediction"),
+    ("ml_engineer", "industries", "Telecommunications"), ("ml_engineer", "outlook", "11%"),
+    ("ml_engineer", "projects", "image recognition"), ("ml_engineer", "projects", "recommendation systems"),
+    ("ml_engineer", "skills", "statistics"),
+    ("ml_software_engineer", "tools", "Jenkins"), ("ml_software_engineer", "tools", "Git"),
+    ("ml_software_engineer", "tools", "Pandas"), ("ml_software_engineer", "skills", "distributed computing"),
+    ("ml_software_engineer", "education", "physics"), ("ml_software_engineer", "industries", "Autonomous vehicles"),
+    ("ml_software_engineer", "industries", "E-commerce"), ("ml_software_engineer", "outlook", "2019"),
+    ("ml_research_engineer", "skills", "linear algebra"), ("ml_research_engineer", "getting_started", "calculus"),
+    ("ml_research_engineer", "industries", "Robotics"), ("ml_research_engineer", "industries", "self-driving cars"),
+    ("ml_research_engineer", "industries", "medical imaging"), ("ml_research_engineer", "education", "Ph.D."),
+    ("ml_research_engineer", "tools", "Matplotlib"), ("ml_research_engineer", "tools", "GitHub"),
+    ("data_science_engineer", "tools", "Tableau"), ("data_science_engineer", "tools", "Seaborn"),
+    ("data_science_engineer", "skills", "R"), ("data_science_engineer", "industries", "algorithmic trading"),
+    ("data_science_engineer", "industries", "inventory management"), ("data_science_engineer", "education", "Statistics"),
+    ("data_science_engineer", "getting_started", "hackathons"), ("data_science_engineer", "getting_started", "LinkedIn"),
+]
+
+
+@pytest.mark.parametrize(("role", "topic", "phrase"), FACTS)
+def test_article_fact_is_in_knowledge(kb: KnowledgeBase, role: str, topic: str, phrase: str) -> None:
+    text = _topic_text(kb, role, topic)
+    assert re.search(rf"(?<![a-z]){re.escape(phrase.casefold())}(?![a-z])", text), (role, topic, phrase)
+
+
+POSTINGS = [
+    ("Cere Network", "USD", 120_000, 160_000), ("Allora Labs", "USD", 160_000, 180_000),
+    ("Allora Labs", "USD", 100_000, 120_000), ("Occam AI", "USD", 100_000, 180_000),
+    ("Occam AI", "USD", 60_000, 96_000), ("Vara", "EUR", 70_000, 90_000),
+    ("murmuration", "USD", 100_000, 130_000), ("murmuration", "USD", 120_000, 150_000),
+    ("Rochester Institute of Technology", "USD", 75_000, 150_000), ("Amazon.com", "USD", 85_000, 185_000),
+    ("Amazon.com", "USD", 95_000, 192_000),
+]
+
+
+@pytest.mark.parametrize(("company", "currency", "lo", "hi"), POSTINGS)
+def test_postings(kb: KnowledgeBase, company: str, currency: str, lo: int, hi: int) -> None:
+    assert any(
+        p.company == company and p.salary.currency == currency and (p.salary.min, p.salary.max) == (lo, hi)
+        for p in kb.postings
+    )
+
+
+def test_posting_count_and_internships(kb: KnowledgeBase) -> None:
+    assert len(kb.postings) == 11
+    assert sum(p.internship for p in kb.postings) == 3
+
+
+def test_every_fact_has_known_sources(kb: KnowledgeBase) -> None:
+    for role in kb.roles.values():
+        for topic in ROLE_TOPICS:
+            assert role.topic(topic) or topic in role.silent, (role.id, topic)
+            for fact in role.topic(topic):
+                assert fact.sources and set(fact.sources) <= set(kb.sources)
+
+
+def test_data_engineer_industries_are_recorded_as_silent(kb: KnowledgeBase) -> None:
+    de = kb.roles["data_engineer"]
+    assert de.topic("industries") == ()
+    assert "industries" in de.silent
+
+
+def test_outlook_keeps_both_scopes(kb: KnowledgeBase) -> None:
+    figures = {(f.figure, f.period) for f in kb.roles["data_engineer"].topic("outlook") if f.figure}
+    assert ("22%", "2020–2030") in figures
+    assert any(fig and fig.startswith("11") and period == "2019–2029" for fig, period in figures)
+
+
+def test_no_mojibake_left(kb: KnowledgeBase) -> None:
+    for role in kb.roles.values():
+        for facts in role.facts.values():
+            for fact in facts:
+                assert not re.search("[\u0e00-\u0e7f]|â€", fact.words()), fact

@@ -1,0 +1,134 @@
+"""Loading and validation: valid data loads; each kind of broken file is reported as path:line."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from careerbot import CareerBot, DataError
+from careerbot.validate import check_data
+from careerbot.yamlio import parse_yaml
+
+from .conftest import ROOT
+
+
+def test_bundled_data_is_valid() -> None:
+    kb, intents, problems = check_data()
+    assert problems == []
+    assert kb is not None and intents is not None
+    assert set(kb.roles) == {
+        "data_engineer", "ml_engineer", "ml_software_engineer", "ml_research_engineer", "data_science_engineer",
+    }
+    assert len(kb.sources) == 4
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> tuple[Path, Path]:
+    k = tmp_path / "knowledge"
+    i = tmp_path / "intents"
+    shutil.copytree(ROOT / "knowledge", k)
+    shutil.copytree(ROOT / "intents", i)
+    return k, i
+
+
+def _problems(k: Path, i: Path) -> list[str]:
+    _, _, problems = check_data(k, i)
+    return [str(p) for p in problems]
+
+
+BROKEN = {
+    "syntax": ("knowledge/roles/data_engineer.yaml", "id: data_engineer\nname: [unclosed\n", "syntax error"),
+    "empty": ("knowledge/roles/data_engineer.yaml", "", "empty"),
+    "binary": ("knowledge/roles/data_engineer.yaml", b"\x00\x01\x02PK\x03\x04", "binary"),
+    "not utf8": ("intents/topics.yaml", b"version: '1'\nnlu: \xff\xfe\n", "UTF-8"),
+    "wrong shape": ("knowledge/sources.yaml", "sources: just a string\n", "must be a non-empty list"),
+    "alias bomb": (
+        "intents/bomb.yaml",
+        'a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\n'
+        'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n',
+        "aliases",
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(BROKEN))
+def test_broken_file_is_reported_with_path_and_line(data_copy: tuple[Path, Path], kind: str) -> None:
+    rel, content, needle = BROKEN[kind]
+    target = data_copy[0].parent / rel
+    if isinstance(content, bytes):
+        target.write_bytes(content)
+    else:
+        target.write_text(content, encoding="utf-8")
+    problems = _problems(*data_copy)
+    assert problems, kind
+    hits = [p for p in problems if p.startswith(f"{target}:") and needle in p]
+    assert hits, problems
+    # path:line: message
+    line, _, message = hits[0][len(f"{target}:"):].partition(": ")
+    assert line.isdigit() and int(line) >= 1 and message
+
+
+def test_unknown_role_id_in_intents(data_copy: tuple[Path, Path]) -> None:
+    k, i = data_copy
+    (i / "extra.yaml").write_text(
+        'version: "1"\nnlu:\n  - intent: ask_extra\n    examples: |\n      - hello [DE](data_enginer)\n',
+        encoding="utf-8",
+    )
+    problems = _problems(k, i)
+    assert any(p.startswith(f"{i / 'extra.yaml'}:5:") and "data_enginer" in p for p in problems), problems
+
+
+def test_duplicate_ids_are_reported(data_copy: tuple[Path, Path]) -> None:
+    k, i = data_copy
+    shutil.copy(k / "roles" / "ml_engineer.yaml", k / "roles" / "copy.yaml")
+    (i / "dup.yaml").write_text(
+        'version: "1"\nnlu:\n  - intent: greet\n    examples: |\n      - hi\n', encoding="utf-8"
+    )
+    problems = _problems(k, i)
+    assert any("duplicate role id 'ml_engineer'" in p for p in problems), problems
+    assert any("duplicate intent 'greet'" in p and p.startswith(str(i)) for p in problems), problems
+
+
+def test_unknown_source_and_missing_topic(data_copy: tuple[Path, Path]) -> None:
+    k, i = data_copy
+    path = k / "roles" / "data_science_engineer.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("[mle_vs_dse]", "[nowhere]", 1), encoding="utf-8")
+    problems = _problems(k, i)
+    assert any(p.startswith(str(path)) and "unknown source id 'nowhere'" in p for p in problems)
+
+
+def test_all_problems_are_collected(data_copy: tuple[Path, Path]) -> None:
+    k, i = data_copy
+    (k / "roles" / "ml_engineer.yaml").write_text("", encoding="utf-8")
+    (i / "topics.yaml").write_text("nlu: [\n", encoding="utf-8")
+    problems = _problems(k, i)
+    files = {p.split(":")[0] for p in problems}
+    assert str(k / "roles" / "ml_engineer.yaml") in files and str(i / "topics.yaml") in files
+
+
+def test_careerbot_constructor_raises_dataerror(data_copy: tuple[Path, Path]) -> None:
+    k, i = data_copy
+    (k / "sources.yaml").write_text("sources: [\n", encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        CareerBot(knowledge_dir=k, intents_dir=i)
+    assert str(k / "sources.yaml") in str(info.value)
+    assert all(p.line >= 1 for p in info.value.problems)
+
+
+def test_other_data_loads(data_copy: tuple[Path, Path]) -> None:
+    k, i = data_copy
+    bot = CareerBot(knowledge_dir=k, intents_dir=i)
+    assert bot.ask("what tools does a data engineer use?").roles == ("data_engineer",)
+
+
+def test_python_tags_are_not_constructed() -> None:
+    doc = parse_yaml("x: !!python/object/apply:os.system ['echo hi']\n", "t.yaml")
+    assert doc.data is None and "constructor" in doc.problems[0].message
+
+
+def test_duplicate_keys_are_problems() -> None:
+    doc = parse_yaml("id: a\nname: b\nid: c\n", "t.yaml")
+    assert [str(p) for p in doc.problems] == ["t.yaml:3: duplicate key 'id'"]
