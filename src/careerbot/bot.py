@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,7 +30,7 @@ from .responses import (
 )
 from .validate import load_data
 
-__all__ = ["CareerBot", "Thresholds"]
+__all__ = ["CareerBot", "Thresholds", "Understanding"]
 
 SMALL_TALK = frozenset({"greet", "thanks", "goodbye", "help"})
 COMPARE = "compare"
@@ -41,6 +42,22 @@ FILLER = frozenset(
 )
 #: Words asking about every role at once.
 ALL_WORDS = frozenset({"all", "every", "each", "five"})
+#: Words that refer to the roles in general ("what's the difference between these roles?").
+GENERIC_ROLE_WORDS = frozenset(
+    "role roles job jobs career careers position positions path paths option options them these those "
+    "they both profession professions".split()
+)
+
+
+@dataclass(frozen=True)
+class Understanding:
+    """What :meth:`CareerBot.understand` makes of one message."""
+
+    analysis: Analysis
+    intent: str | None
+    score: float
+    ranking: tuple[tuple[str, float], ...]
+    keyword_intents: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -97,13 +114,26 @@ class CareerBot:
             for name, spec in intents.intents.items()
         }
         self._matcher = IntentMatcher(examples)
-        self._keywords: dict[str, tuple[tuple[str, ...], ...]] = {
-            name: tuple(tuple(_stem(t) for t in tokenize(k)) for k in spec.keywords)
-            for name, spec in intents.intents.items()
+        # Keyword phrases (stemmed) indexed by their first word: {first: ((phrase, intent), ...)}.
+        index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for name, spec in intents.intents.items():
+            for keyword in spec.keywords:
+                phrase = tuple(_stem(t) for t in tokenize(keyword))
+                if phrase:
+                    index.setdefault(phrase[0], []).append((phrase, name))
+        self._keywords: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {
+            k: tuple(v) for k, v in index.items()
         }
         self._sessions = SessionStore(max_sessions)
 
     # -- public API -------------------------------------------------------------------------
+
+    def with_thresholds(self, thresholds: Thresholds) -> CareerBot:
+        """A bot sharing this one's data and models but using other thresholds (and its own sessions)."""
+        clone = copy.copy(self)
+        clone._thresholds = thresholds
+        clone._sessions = SessionStore(self._sessions.max_sessions)
+        return clone
 
     @property
     def knowledge(self) -> KnowledgeBase:
@@ -156,33 +186,33 @@ class CareerBot:
     def _keyword_intents(self, analysis: Analysis) -> set[str]:
         stems = tuple(_stem(t) for t in analysis.tokens)
         found: set[str] = set()
-        for name, phrases in self._keywords.items():
-            for phrase in phrases:
-                n = len(phrase)
-                if n and any(stems[i : i + n] == phrase for i in range(len(stems) - n + 1)):
+        for i, stem in enumerate(stems):
+            for phrase, name in self._keywords.get(stem, ()):
+                if stems[i : i + len(phrase)] == phrase:
                     found.add(name)
-                    break
         return found
 
-    def _rank(self, analysis: Analysis) -> list[tuple[str, float]]:
+    def _rank(self, analysis: Analysis, keyword_intents: set[str]) -> list[tuple[str, float]]:
         ranking = dict(self._matcher.rank(analysis.masked, limit=5)) if analysis.masked else {}
-        for name in self._keyword_intents(analysis):
+        for name in keyword_intents:
             ranking[name] = min(1.0, ranking.get(name, 0.0) + self._thresholds.keyword_boost)
         return sorted(ranking.items(), key=lambda kv: -kv[1])
 
-    def understand(self, text: str) -> tuple[Analysis, str | None, float]:
-        """The role analysis, the accepted intent (``None`` if unsure) and its score."""
+    def understand(self, text: str) -> Understanding:
+        """How ``text`` is read: role mentions, intent ranking, keyword hits and the accepted intent."""
         analysis = self._finder.find(text)
-        ranking = self._rank(analysis)
-        if not ranking:
-            return analysis, None, 0.0
-        best, score = ranking[0]
-        runner_up = ranking[1][1] if len(ranking) > 1 else 0.0
-        t = self._thresholds
-        bar = t.with_role if analysis.mentions else t.accept
-        if score >= bar and score - runner_up >= t.margin:
-            return analysis, best, score
-        return analysis, None, score
+        keyword_intents = self._keyword_intents(analysis)
+        ranking = self._rank(analysis, keyword_intents)
+        accepted: str | None = None
+        score = ranking[0][1] if ranking else 0.0
+        if ranking:
+            best = ranking[0][0]
+            runner_up = ranking[1][1] if len(ranking) > 1 else 0.0
+            t = self._thresholds
+            bar = t.with_role if analysis.mentions else t.accept
+            if score >= bar and score - runner_up >= t.margin:
+                accepted = best
+        return Understanding(analysis, accepted, score, tuple(ranking), frozenset(keyword_intents))
 
     # -- answering --------------------------------------------------------------------------
 
@@ -230,8 +260,17 @@ class CareerBot:
         # An out-of-scope turn keeps the conversation's context.
         return self._reply(answer, FALLBACK, 1.0 - score, (), None), ctx
 
+    def _topic_from_keywords(self, u: Understanding) -> str | None:
+        """The topic intent a keyword names ("skills" in "compare X and Y in terms of skills")."""
+        named = [
+            name for name, _ in u.ranking
+            if name in u.keyword_intents and self._intents.intents[name].topic not in (None, "differences")
+        ]
+        return named[0] if named else None
+
     def _respond(self, text: str, ctx: Context) -> tuple[Reply, Context]:
-        analysis, intent, score = self.understand(text)
+        u = self.understand(text)
+        analysis, intent, score = u.analysis, u.intent, u.score
         roles = analysis.roles
         all_roles = tuple(self._kb.roles)
         content = [t for t in analysis.masked.split() if t != PLACEHOLDER and t not in FILLER]
@@ -260,14 +299,15 @@ class CareerBot:
         if intent in SMALL_TALK:
             return self._reply(render_small_talk(self._kb, intent), intent, score, (), None), ctx
         if intent == "list_roles":
-            return self._reply(render_list_roles(self._kb), intent, score, all_roles, None), ctx
+            return self._reply(render_list_roles(self._kb), intent, score, (), None), ctx
         if intent == "ask_sources":
             return self._reply(render_sources(self._kb), intent, score, (), None), ctx
 
         if not roles and analysis.other_occupations:
             return self._fallback(ctx, analysis, score)
 
-        wants_all = bool(ALL_WORDS & set(analysis.tokens))
+        tokens = set(analysis.tokens)
+        wants_all = bool(ALL_WORDS & tokens)
         if intent == COMPARE:
             chosen = roles
             if wants_all:
@@ -276,11 +316,18 @@ class CareerBot:
                 chosen = tuple(dict.fromkeys((*ctx.roles, *roles)))
             elif not roles:
                 chosen = ctx.roles
+            if not chosen and not GENERIC_ROLE_WORDS & tokens:
+                # "difference between git merge and rebase": a comparison of nothing careerbot knows.
+                return self._fallback(ctx, analysis, score)
             if len(chosen) < 2:
-                if chosen:
-                    chosen = tuple(dict.fromkeys((*chosen, *all_roles)))
-                else:
-                    chosen = all_roles
+                chosen = tuple(dict.fromkeys((*chosen, *all_roles)))
+            topic_intent = self._topic_from_keywords(u)
+            if topic_intent is None and len(roles) == 1 and ctx.topic not in (None, "definition", "differences"):
+                # "compare that with a data science engineer" compares the last answer's topic.
+                topic_intent = self._intents.intent_for_topic(str(ctx.topic))
+            if topic_intent is not None:
+                topic = self._intents.intents[topic_intent].topic
+                return self._answer_topic(topic_intent, str(topic), chosen, score, ctx)
             return self._answer_compare(chosen, score, ctx)
 
         spec = self._intents.intents[intent]
@@ -290,7 +337,6 @@ class CareerBot:
             topic = {"learning_path": "getting_started", "skill_gap": "skills"}.get(intent, "definition")
         chosen = roles or (all_roles if wants_all else ctx.roles)
         if not chosen and topic == "salary":
-            chosen = ()
             answer = render_topic(self._kb, (), "salary")
             reply = self._reply(answer, intent, score, (), topic)
             return reply, ctx.evolve(topic=topic, pending_topic=None, intent=intent)

@@ -51,7 +51,7 @@ __all__ = [
 COMMANDS: Mapping[str, str] = MappingProxyType(
     {
         "/help": "what to ask, and how to leave",
-        "/roles": "the five roles careerbot knows",
+        "/roles": "the roles careerbot knows",
         "/topics": "what you can ask about a role",
         "/sources": "the articles the answers come from",
         "/reset": "forget this conversation",
@@ -141,7 +141,7 @@ def open_history(environ: Mapping[str, str]) -> tuple[History, str | None]:
     if path is None:
         return InMemoryHistory(), "History is not saved: neither XDG_DATA_HOME nor HOME is set."
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         with path.open("a", encoding="utf-8"):
             pass
     except OSError as exc:
@@ -283,6 +283,9 @@ class _Chat:
     def answer(self, text: str) -> None:
         try:
             reply = self.bot.ask(text, session_id=self.session_id)
+        except KeyboardInterrupt:
+            self.screen.show("(interrupted)", "class:meta")
+            return
         except Exception as exc:  # the chat keeps going whatever happens inside the bot
             self.screen.show(f"Sorry, something went wrong: {type(exc).__name__}: {exc}", "class:error")
             return
@@ -431,13 +434,18 @@ class _Chat:
         self.screen.show("")
 
     def toolbar(self) -> StyleAndTextTuples:
-        parts: StyleAndTextTuples = [
-            ("class:bottom-toolbar.key", " /help"), ("class:bottom-toolbar", " commands "),
-            ("class:bottom-toolbar.key", " Ctrl-R"), ("class:bottom-toolbar", " search "),
-            ("class:bottom-toolbar.key", " Ctrl-D"), ("class:bottom-toolbar", " quit "),
-        ]
+        """Key hints under the prompt; the least useful go first when the terminal is narrow."""
+        items = [("/help", "help"), ("Ctrl-D", "quit"), ("Ctrl-R", "search"), ("Tab", "complete")]
         if self.json:
-            parts.append(("class:bottom-toolbar.key", " JSON on "))
+            items.append(("JSON", "on"))
+        width = self.screen.width
+        for droppable in ("Tab", "Ctrl-R"):
+            if sum(len(k) + len(v) + 3 for k, v in items) < width:
+                break
+            items = [item for item in items if item[0] != droppable]
+        parts: StyleAndTextTuples = []
+        for key, what in items:
+            parts += [("class:bottom-toolbar.key", " " + key), ("class:bottom-toolbar", f" {what} ")]
         return parts
 
 

@@ -21,8 +21,10 @@ __all__ = [
 MAX_INPUT_CHARS = 2000
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
-_WORD_RE = re.compile(r"[^\W_]+(?:['+#][^\W_]*)*", re.UNICODE)
+_WORD_RE = re.compile(r"[^\W_]+(?:'[^\W_]+)*#?", re.UNICODE)
 _SPACE_RE = re.compile(r"\s+")
+_ASCII_CONTROLS: dict[int, str | None] = {c: (" " if chr(c).isspace() else None) for c in (*range(32), 127)}
+_ASCII_CONTROLS[ord("`")] = "'"
 
 
 def truncate(text: str, limit: int = MAX_INPUT_CHARS) -> tuple[str, bool]:
@@ -41,6 +43,9 @@ def clean_text(text: str) -> str:
     """
     if not text:
         return ""
+    if text.isascii():
+        # Fast path: only ASCII control characters can need removing.
+        return _SPACE_RE.sub(" ", text.translate(_ASCII_CONTROLS)).strip()
     # Lone surrogates cannot be encoded; drop them rather than fail.
     text = text.encode("utf-8", "ignore").decode("utf-8", "ignore")
     text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES)

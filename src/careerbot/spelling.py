@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -26,6 +27,8 @@ class Speller:
         self._long = tuple(w for w in self._choices if len(w) >= min_length)
         self._cutoff = score_cutoff
         self._min_length = min_length
+        # A bounded per-instance memo (functools.lru_cache is thread-safe).
+        self._lookup = lru_cache(maxsize=8192)(self._closest)
 
     @property
     def vocabulary(self) -> frozenset[str]:
@@ -37,6 +40,9 @@ class Speller:
             return token
         if len(token) < self._min_length or not token.isalpha():
             return None
+        return self._lookup(token)
+
+    def _closest(self, token: str) -> str | None:
         cutoff = self._cutoff if len(token) >= 6 else max(self._cutoff, 88.0)
         best = process.extractOne(token, self._long, scorer=fuzz.ratio, score_cutoff=cutoff)
         return None if best is None else best[0]

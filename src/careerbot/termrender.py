@@ -113,8 +113,9 @@ def _wrap_fragments(
 
     ``indent`` starts the first line and ``subsequent`` the others (``(style, text)``);
     an indent leaving no room for text is dropped. Words wider than the line are split.
+    Widths below 2 are taken as 2 (room for one double-width character).
     """
-    width = max(1, width)
+    width = max(2, width)
     subsequent = subsequent if subsequent is not None else indent
     words = [(style, word) for style, text in fragments for word in _clean(text).split()]
     lines: list[Line] = []
@@ -124,7 +125,7 @@ def _wrap_fragments(
 
     def start() -> int:
         nonlocal line
-        pre = prefix if text_width(prefix[1]) < width else ("", "")
+        pre = prefix if text_width(prefix[1]) <= width - 2 else ("", "")
         line = [pre] if pre[1] else []
         return text_width(pre[1])
 
@@ -135,9 +136,12 @@ def _wrap_fragments(
             size = text_width(word)
             gap = 1 if used > base else 0
             if used + gap + size <= width:
-                if gap:
-                    line.append(("", " "))
-                line.append((style, word))
+                if gap and line[-1][0] == style:
+                    line[-1] = (style, line[-1][1] + " " + word)
+                else:
+                    if gap:
+                        line.append(("", " "))
+                    line.append((style, word))
                 used += gap + size
                 word = ""
             elif used > base:

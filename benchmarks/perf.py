@@ -1,0 +1,151 @@
+"""careerbot speed and memory benchmark (run on demand; not part of the test suite).
+
+    python benchmarks/perf.py [--quick]
+
+Prints: CareerBot() load time; ask latency p50/p99 over the development set's questions and
+dialogues (follow-ups included); whole-process time of `careerbot ask "..."`; the same load and
+latency with a generated knowledge base 20x larger; IntentMatcher build and rank latency with the
+CLINC150 training set (15,000 examples; read from ../shared/benchmarks/clinc150 — that part is
+skipped when the data is absent); memory growth over 30,000 one-off sessions; and a 1 MB input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import yaml
+
+from careerbot import CareerBot
+from careerbot.evaluate import load_cases
+from careerbot.matcher import IntentMatcher
+
+ROOT = Path(__file__).resolve().parent.parent
+DEVSET = ROOT / "tests" / "data" / "devset.yaml"
+CLINC = ROOT.parent / "shared" / "benchmarks" / "clinc150" / "clinc150_full_train_val.json"
+
+
+def pct(values: Sequence[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def timed(fn: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def ask_latency(bot: CareerBot, rounds: int) -> tuple[float, float, int]:
+    cases = load_cases(DEVSET)
+    samples: list[float] = []
+    for r in range(rounds):
+        for i, case in enumerate(cases):
+            session = f"d{r}-{case.dialogue}" if case.dialogue else f"q{r}-{i}"
+            start = time.perf_counter()
+            bot.ask(case.text, session_id=session)
+            samples.append(time.perf_counter() - start)
+    return pct(samples, 0.5) * 1e3, pct(samples, 0.99) * 1e3, len(samples)
+
+
+def process_time(runs: int) -> float:
+    exe = shutil.which("careerbot")
+    cmd = [exe] if exe else [sys.executable, "-m", "careerbot"]
+    times = [timed(lambda: subprocess.run([*cmd, "ask", "what tools does a data engineer use?"],
+                                          check=True, capture_output=True)) for _ in range(runs)]
+    return statistics.median(times) * 1e3
+
+
+def big_knowledge(target: Path, factor: int) -> None:
+    """Copy the shipped data, cloning every role ``factor`` times under new ids and names."""
+    shutil.copytree(ROOT / "knowledge", target / "knowledge")
+    shutil.copytree(ROOT / "intents", target / "intents")
+    roles_dir = target / "knowledge" / "roles"
+    for path in sorted(roles_dir.glob("*.yaml")):
+        role = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for n in range(2, factor + 1):
+            clone = dict(role)
+            clone["id"] = f"{role['id']}_{n}"
+            clone["name"] = f"{role['name']} {n}"
+            clone["plural"] = f"{role['plural']} {n}"
+            clone["aliases"] = [f"{a} {n}" for a in role.get("aliases", [])]
+            facts = clone.get("facts") or {}
+            clone["facts"] = {
+                topic: [{k: v for k, v in f.items() if k != "vs"} for f in items] for topic, items in facts.items()
+            }
+            (roles_dir / f"{clone['id']}.yaml").write_text(yaml.safe_dump(clone, sort_keys=False), encoding="utf-8")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="fewer rounds")
+    args = parser.parse_args()
+    rounds = 2 if args.quick else 10
+    rows: list[tuple[str, str]] = []
+
+    load = [timed(CareerBot) for _ in range(3 if args.quick else 7)]
+    rows.append(("CareerBot() load (median)", f"{statistics.median(load) * 1e3:.0f} ms"))
+    bot = CareerBot()
+    p50, p99, n = ask_latency(bot, rounds)
+    rows.append((f"ask latency, shipped data ({n} asks)", f"p50 {p50:.3f} ms, p99 {p99:.3f} ms"))
+    rows.append(("`careerbot ask` whole process (median)", f"{process_time(3 if args.quick else 9):.0f} ms"))
+
+    with tempfile.TemporaryDirectory() as tmp:
+        big_knowledge(Path(tmp), 20)
+        start = time.perf_counter()
+        big = CareerBot(knowledge_dir=Path(tmp) / "knowledge", intents_dir=Path(tmp) / "intents")
+        rows.append((f"CareerBot() load, 20x knowledge ({len(big.knowledge.roles)} roles)",
+                     f"{(time.perf_counter() - start) * 1e3:.0f} ms"))
+        p50, p99, n = ask_latency(big, max(1, rounds // 2))
+        rows.append((f"ask latency, 20x knowledge ({n} asks)", f"p50 {p50:.3f} ms, p99 {p99:.3f} ms"))
+
+    if CLINC.is_file():
+        data = json.loads(CLINC.read_text(encoding="utf-8"))
+        examples: dict[str, list[str]] = {}
+        for text, label in data["train"]:
+            examples.setdefault(label, []).append(text)
+        start = time.perf_counter()
+        matcher = IntentMatcher(examples)
+        rows.append(("IntentMatcher build, CLINC150 train (15,000)", f"{(time.perf_counter() - start) * 1e3:.0f} ms"))
+        queries = [t for t, _ in data["val"]][: 600 if args.quick else 3000]
+        samples = []
+        for q in queries:
+            s = time.perf_counter()
+            matcher.rank(q, limit=1)
+            samples.append(time.perf_counter() - s)
+        rows.append((f"IntentMatcher.rank, CLINC150 ({len(samples)} val queries)",
+                     f"p50 {pct(samples, .5) * 1e3:.3f} ms, p99 {pct(samples, .99) * 1e3:.3f} ms"))
+    else:
+        rows.append(("IntentMatcher, CLINC150", f"skipped: {CLINC} not found"))
+
+    fresh = CareerBot()
+    fresh.ask("hello", session_id="warm-up")
+    tracemalloc.start()
+    before = tracemalloc.get_traced_memory()[0]
+    for i in range(30_000):
+        fresh.ask("what tools does a data engineer use?", session_id=f"one-off-{i}")
+    after = tracemalloc.get_traced_memory()[0]
+    tracemalloc.stop()
+    rows.append(("memory growth, 30,000 one-off sessions", f"{(after - before) / 2**20:.1f} MiB"))
+    big_text = "what tools does a data engineer use? " * (1_000_000 // 37)
+    rows.append(("ask with a 1 MB input", f"{timed(lambda: fresh.ask(big_text)) * 1e3:.1f} ms"))
+
+    width = max(len(r[0]) for r in rows)
+    print(f"| {'measure':<{width}} | result |")
+    print(f"|{'-' * (width + 2)}|--------|")
+    for name, value in rows:
+        print(f"| {name:<{width}} | {value} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,65 @@
+"""Choose CareerBot's decision thresholds on data, not by hand.
+
+Grid-searches :class:`careerbot.Thresholds` (absolute score bar, ambiguity margin between the top
+two intents as in Rasa's FallbackClassifier, the bar when a role is named, the keyword boost) on the
+*tuning half* of ``tests/data/devset.yaml`` (even-numbered questions and dialogues) and reports
+accuracy on both halves, so the held-apart half shows whether the choice generalises.
+
+    python benchmarks/tune_thresholds.py
+"""
+
+from __future__ import annotations
+
+import itertools
+import sys
+import time
+from pathlib import Path
+
+from careerbot import CareerBot, Thresholds
+from careerbot.evaluate import Case, evaluate, load_cases
+
+DEVSET = Path(__file__).resolve().parent.parent / "tests" / "data" / "devset.yaml"
+
+
+def split(cases: list[Case]) -> tuple[list[Case], list[Case]]:
+    """Even-numbered questions and dialogues tune; odd-numbered ones measure."""
+    dialogues = sorted({c.dialogue for c in cases if c.dialogue})
+    tune, hold = [], []
+    for index, case in enumerate(c for c in cases if not c.dialogue):
+        (tune if index % 2 == 0 else hold).append(case)
+    for case in (c for c in cases if c.dialogue):
+        (tune if dialogues.index(case.dialogue) % 2 == 0 else hold).append(case)
+    return tune, hold
+
+
+def main() -> int:
+    cases = load_cases(DEVSET)
+    tune, hold = split(cases)
+    base = CareerBot()
+    grid = {
+        "accept": [0.35, 0.4, 0.45, 0.5, 0.55, 0.6],
+        "margin": [0.0, 0.02, 0.05, 0.08],
+        "with_role": [0.15, 0.2, 0.25, 0.3, 0.35],
+        "keyword_boost": [0.05, 0.1, 0.15, 0.2, 0.25],
+    }
+    started = time.perf_counter()
+    scored = []
+    for values in itertools.product(*grid.values()):
+        t = Thresholds(**dict(zip(grid, values)))
+        bot = base.with_thresholds(t)
+        scored.append((evaluate(bot, tune).accuracy, values, t))
+    scored.sort(key=lambda s: (-s[0], s[1]))
+    ties = sum(1 for s in scored if s[0] == scored[0][0])
+    print(f"{ties} settings tie for the best tuning accuracy")
+    best_acc, _, best = scored[0]
+    print(f"searched {len(scored)} settings in {time.perf_counter() - started:.1f}s on {len(tune)} tuning cases")
+    print(f"best on tuning half: {best}  accuracy {best_acc:.3f}")
+    print(f"same setting on held-apart half ({len(hold)} cases): {evaluate(base.with_thresholds(best), hold).accuracy:.3f}")
+    current = Thresholds()
+    print(f"current defaults {current}: tune {evaluate(base.with_thresholds(current), tune).accuracy:.3f}, "
+          f"held-apart {evaluate(base.with_thresholds(current), hold).accuracy:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
