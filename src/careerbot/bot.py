@@ -110,7 +110,7 @@ class CareerBot:
             extra_vocabulary=keywords,
         )
         examples = {
-            name: tuple(self._finder.find(e).masked for e in spec.examples)
+            name: tuple(self._finder.find(e, correct=False).masked for e in spec.examples)
             for name, spec in intents.intents.items()
         }
         self._matcher = IntentMatcher(examples)
@@ -184,7 +184,9 @@ class CareerBot:
     # -- understanding ----------------------------------------------------------------------
 
     def _keyword_intents(self, analysis: Analysis) -> set[str]:
-        stems = tuple(_stem(t) for t in analysis.tokens)
+        # Words inside a role mention ("software" in "ML software engineer") are not keywords.
+        inside = {i for m in analysis.mentions for i in range(m.start, m.end)}
+        stems = tuple("" if i in inside else _stem(t) for i, t in enumerate(analysis.tokens))
         found: set[str] = set()
         for i, stem in enumerate(stems):
             for phrase, name in self._keywords.get(stem, ()):
@@ -286,6 +288,13 @@ class CareerBot:
             if len(roles) > 1:
                 return self._answer_compare(roles, 0.9, ctx)
             return self._answer_topic("ask_definition", "definition", roles, 0.9, ctx)
+
+        if intent is None and roles and u.ranking and score >= self._thresholds.with_role:
+            # A named role makes the question in scope; an ambiguous intent is settled towards a topic:
+            # "how do X and Y compare in terms of skills" is a comparison of skills.
+            top = [name for name, value in u.ranking if score - value < self._thresholds.margin]
+            topical = [n for n in top if self._intents.intents[n].topic not in (None, "differences")]
+            intent = topical[0] if topical and COMPARE in top else top[0]
 
         if intent is None:
             if roles:

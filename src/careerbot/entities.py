@@ -112,12 +112,19 @@ class RoleFinder:
                 return n
         return 0
 
-    def find(self, text: str) -> Analysis:
-        """Analyse ``text``: corrected tokens, role mentions, other occupations, masked text."""
+    def find(self, text: str, *, correct: bool = True) -> Analysis:
+        """Analyse ``text``: corrected tokens, role mentions, other occupations, masked text.
+
+        ``correct=False`` skips typo correction (for trusted text such as intent examples).
+        """
         raw = tokenize(text)
         tokens: list[str] = []
         origin: list[int] = []
         for index, token in enumerate(raw):
+            if not correct:
+                tokens.append(token)
+                origin.append(index)
+                continue
             fixed = self._speller.correct(token)
             parts: tuple[str, ...]
             if fixed is not None:

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable, Mapping
-from typing import Any
 from dataclasses import dataclass
 from types import MappingProxyType
+from typing import Any
 
 from .yamlio import Document, LineDict, Problem, line_of
 

@@ -5,27 +5,35 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import lru_cache
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
-__all__ = ["Speller"]
+__all__ = ["Speller", "max_typos"]
+
+
+def max_typos(length: int) -> int:
+    """How many edits a word of ``length`` letters may have and still count as a typo of another.
+
+    Words of up to four letters must be exact (``de`` is not ``dse``, ``code`` is not ``come``);
+    up to seven letters one edit
+    (``salery``, ``enginer``); longer words two (``responsibilites``). Edits are
+    optimal-string-alignment edits, so swapped letters (``sceince``) count once.
+    """
+    if length < 5:
+        return 0
+    return 1 if length <= 7 else 2
 
 
 class Speller:
     """Corrects tokens to the closest word of a fixed vocabulary. Immutable; thread-safe.
 
-    Tokens shorter than ``min_length`` are only accepted verbatim (so ``de`` is never
-    "corrected" to ``dse``); longer ones are mapped to the best vocabulary word whose
-    :func:`rapidfuzz.fuzz.ratio` reaches ``score_cutoff``. Run-together words
-    (``machinelearning``) are split into two vocabulary words.
+    Run-together words (``machinelearning``, ``dataengineer``) are split into two
+    vocabulary words.
     """
 
-    def __init__(
-        self, vocabulary: Iterable[str], *, score_cutoff: float = 84.0, min_length: int = 4
-    ) -> None:
+    def __init__(self, vocabulary: Iterable[str], *, min_length: int = 4) -> None:
         self._vocab = frozenset(w for w in vocabulary if w)
-        self._choices = tuple(sorted(self._vocab))
-        self._long = tuple(w for w in self._choices if len(w) >= min_length)
-        self._cutoff = score_cutoff
+        self._long = tuple(sorted(w for w in self._vocab if len(w) >= min_length))
         self._min_length = min_length
         # A bounded per-instance memo (functools.lru_cache is thread-safe).
         self._lookup = lru_cache(maxsize=8192)(self._closest)
@@ -43,15 +51,16 @@ class Speller:
         return self._lookup(token)
 
     def _closest(self, token: str) -> str | None:
-        cutoff = self._cutoff if len(token) >= 6 else max(self._cutoff, 88.0)
-        best = process.extractOne(token, self._long, scorer=fuzz.ratio, score_cutoff=cutoff)
+        best = process.extractOne(
+            token, self._long, scorer=OSA.distance, score_cutoff=max_typos(len(token))
+        )
         return None if best is None else best[0]
 
     def split(self, token: str) -> tuple[str, str] | None:
         """Split a run-together token into two vocabulary words (``dataengineer``)."""
-        if len(token) < 4 or token in self._vocab:
+        if len(token) < 6 or token in self._vocab or not token.isalpha():
             return None
-        for cut in range(2, len(token) - 1):
+        for cut in range(2, len(token) - 3):
             head, tail = token[:cut], token[cut:]
             if head in self._vocab:
                 fixed = self.correct(tail)
