@@ -38,7 +38,11 @@ COMPARE = "compare"
 COMPARE_TOPICS: tuple[str, ...] = ("definition", "differences")
 #: Words that carry no question of their own ("and ML engineers?", "what about DE").
 FILLER = frozenset(
-    ["and", "or", "what", "about", "how", "so", "ok", "okay", "then", "also", "too", "the", "a", "an", "for", "of", "in", "on", "with", "please", "pls", "tell", "me", "more", "same", "question", "again", "now", "instead", "regarding", "re", "as", "well", "vs", "versus", "hmm", "um", "well", "thanks", "alright", "right", "sure", "yes", "yeah", "cool", "nice", "great", "i", "see"]
+    ["and", "or", "what", "about", "how", "so", "ok", "okay", "then", "also", "too", "the", "a", "an", "for", "of", "in", "on", "with", "please", "pls", "tell", "me", "more", "same", "question", "again", "now", "instead", "regarding", "re", "as", "well", "hmm", "um", "well", "thanks", "alright", "right", "sure", "yes", "yeah", "cool", "nice", "great", "i", "see"]
+)
+#: Words that point back at what the conversation is about ("what do they earn?").
+REFERRING = frozenset(
+    "they them their theirs it its one ones that this those these both either he she his her".split()
 )
 #: Words asking about every role at once.
 ALL_WORDS = frozenset({"all", "every", "each", "five"})
@@ -200,8 +204,12 @@ class CareerBot:
             ranking[name] = min(1.0, ranking.get(name, 0.0) + self._thresholds.keyword_boost)
         return sorted(ranking.items(), key=lambda kv: -kv[1])
 
-    def understand(self, text: str) -> Understanding:
-        """How ``text`` is read: role mentions, intent ranking, keyword hits and the accepted intent."""
+    def understand(self, text: str, *, context_roles: Sequence[str] = ()) -> Understanding:
+        """How ``text`` is read: role mentions, intent ranking, keyword hits and the accepted intent.
+
+        ``context_roles`` are the roles the conversation is about; a message that refers to
+        them ("which one earns more?") is held to the same, lower bar as one naming a role.
+        """
         analysis = self._finder.find(text)
         keyword_intents = self._keyword_intents(analysis)
         ranking = self._rank(analysis, keyword_intents)
@@ -211,7 +219,8 @@ class CareerBot:
             best = ranking[0][0]
             runner_up = ranking[1][1] if len(ranking) > 1 else 0.0
             t = self._thresholds
-            bar = t.with_role if analysis.mentions else t.accept
+            refers = bool(context_roles) and not REFERRING.isdisjoint(analysis.tokens)
+            bar = t.with_role if analysis.mentions or refers else t.accept
             if score >= bar and score - runner_up >= t.margin:
                 accepted = best
         return Understanding(analysis, accepted, score, tuple(ranking), frozenset(keyword_intents))
@@ -271,7 +280,7 @@ class CareerBot:
         return named[0] if named else None
 
     def _respond(self, text: str, ctx: Context) -> tuple[Reply, Context]:
-        u = self.understand(text)
+        u = self.understand(text, context_roles=ctx.roles)
         analysis, intent, score = u.analysis, u.intent, u.score
         roles = analysis.roles
         all_roles = tuple(self._kb.roles)

@@ -19,6 +19,7 @@ __all__ = [
     "TEMPLATES",
     "Answer",
     "fact_line",
+    "count",
     "join_names",
     "render_clarify",
     "render_compare",
@@ -42,7 +43,7 @@ TEMPLATES: dict[str, Template] = {
         "Reply with a role name, e.g. \"$example\"."
     ),
     "fallback": Template(
-        "Sorry, I can only answer questions about five data and machine-learning careers: $roles "
+        "Sorry, I can only answer questions about these careers: $roles "
         "(definitions, responsibilities, skills, education, tools, industries, outlook, how to get "
         "started, and salaries in featured job postings)."
     ),
@@ -56,14 +57,14 @@ TEMPLATES: dict[str, Template] = {
     "thanks": Template("You're welcome! Ask me anything else about $short."),
     "goodbye": Template("Goodbye, and good luck with your career choice!"),
     "help": Template(
-        "I answer questions about five careers: $roles.\n"
+        "I answer questions about these careers: $roles.\n"
         "Topics: $topics.\n"
         "Examples:\n$examples\n"
         "Follow-ups work too (\"what about their education?\", \"and ML engineers?\"). "
-        "All answers come from $n_sources articles; ask \"where does this come from?\" to see them."
+        "All answers come from $n_sources; ask \"where does this come from?\" to see them."
     ),
-    "list_roles": Template("I know about these $n roles:\n$lines"),
-    "sources": Template("My knowledge comes from these $n articles:\n$lines"),
+    "list_roles": Template("I know about $n:\n$lines"),
+    "sources": Template("My knowledge comes from $n:\n$lines"),
     "salary_note": Template(
         "These are example job postings featured with the articles, not salary statistics."
     ),
@@ -106,6 +107,11 @@ def join_names(names: Sequence[str], conj: str = "and") -> str:
     if len(names) <= 1:
         return "".join(names)
     return f"{', '.join(names[:-1])} {conj} {names[-1]}"
+
+
+def count(n: int, noun: str) -> str:
+    """``count(1, "article")`` -> ``"1 article"``; ``count(4, "article")`` -> ``"4 articles"``."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def topic_question(topic: str, role: Role) -> str:
@@ -281,7 +287,7 @@ def render_uncovered(kb: KnowledgeBase, others: Sequence[str]) -> Answer:
 
 def render_list_roles(kb: KnowledgeBase) -> Answer:
     lines = "\n".join(f"- {r.name}: {r.summary}" for r in kb.roles.values())
-    text = TEMPLATES["list_roles"].safe_substitute(n=len(kb.roles), lines=lines)
+    text = TEMPLATES["list_roles"].safe_substitute(n=count(len(kb.roles), "role"), lines=lines)
     srcs = [s for r in kb.roles.values() for s in r.summary_sources]
     data = {"kind": "roles", "roles": [{"id": r.id, "name": r.name} for r in kb.roles.values()]}
     return Answer(text, data, tuple(dict.fromkeys(srcs)))
@@ -292,7 +298,7 @@ def render_sources(kb: KnowledgeBase) -> Answer:
     for s in kb.sources.values():
         date = f" ({s.date})" if s.date else ""
         lines.append(f"- {s.title}{date}")
-    text = TEMPLATES["sources"].safe_substitute(n=len(kb.sources), lines="\n".join(lines))
+    text = TEMPLATES["sources"].safe_substitute(n=count(len(kb.sources), "article"), lines="\n".join(lines))
     data = {
         "kind": "sources",
         "sources": [{"id": s.id, "title": s.title, "date": s.date, "file": s.file} for s in kb.sources.values()],
@@ -307,7 +313,8 @@ def render_small_talk(kb: KnowledgeBase, intent: str) -> Answer:
         examples = "\n".join(f"- {s}" for s in _suggestions(kb))
         topics = ", ".join(t.lower() for t in TOPIC_TITLES.values())
         text = TEMPLATES["help"].safe_substitute(
-            roles=_all_roles(kb), topics=topics, examples=examples, n_sources=len(kb.sources)
+            roles=_all_roles(kb), topics=topics, examples=examples,
+            n_sources=count(len(kb.sources), "article"),
         )
         return Answer(text, {"kind": "help"}, (), _suggestions(kb))
     template = TEMPLATES.get(intent, TEMPLATES["greet"])
