@@ -18,8 +18,8 @@ from .knowledge import TOPIC_TITLES, Fact, KnowledgeBase, Posting, Role
 __all__ = [
     "TEMPLATES",
     "Answer",
-    "fact_line",
     "count",
+    "fact_line",
     "join_names",
     "render_clarify",
     "render_compare",

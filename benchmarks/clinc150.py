@@ -1,0 +1,290 @@
+"""CLINC150 benchmark of :class:`careerbot.matcher.IntentMatcher`.
+
+Data: ``../shared/benchmarks/clinc150/clinc150_full_train_val.json`` relative to
+the repository root (that is, ``<repo>/../shared/...``; override with
+``--data PATH``).  It holds the "full" variant's ``train`` (15,000 queries,
+150 intents), ``val``, ``oos_train`` and ``oos_val`` splits as ``[text, label]``
+pairs, out-of-scope queries labelled ``oos`` (Larson et al., EMNLP 2019,
+CC BY 3.0).  When the file is absent the script prints
+``skipped: CLINC150 data not found at ...`` and exits 0.
+
+Protocol (the paper's threshold-based out-of-scope detection):
+
+* the matcher is built from ``train`` only;
+* on ``val`` + ``oos_val`` the threshold on the top score is chosen that gives
+  the best accuracy with ``oos`` as a 151st class (a query is out-of-scope when
+  its top score is below the threshold);
+* in-scope accuracy is measured on ``val`` with that threshold applied (an
+  in-scope query below it counts as wrong), out-of-scope recall on ``oos_val``.
+
+``--test PATH`` also scores a file of the same shape with keys ``test`` and
+``oos_test`` using the threshold chosen on val (the held-back test split is
+scored this way, separately).
+
+Usage::
+
+    PYTHONPATH=src python3 benchmarks/clinc150.py [--data PATH] [--test PATH]
+
+Every step is a function, so tests can run the protocol on a small subset.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import random
+import statistics
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+try:
+    from careerbot.matcher import IntentMatcher
+except ModuleNotFoundError:  # run from a checkout without installing
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+    from careerbot.matcher import IntentMatcher
+
+__all__ = [
+    "OOS",
+    "PAPER_TABLE2",
+    "Prediction",
+    "Scores",
+    "build_matcher",
+    "choose_threshold",
+    "default_data_path",
+    "examples_by_intent",
+    "latency_ms",
+    "load",
+    "main",
+    "predict",
+    "score",
+]
+
+OOS = "oos"
+
+#: Larson et al. (2019), Table 2, full data, threshold-based oos: (in-scope accuracy, oos recall).
+PAPER_TABLE2: dict[str, tuple[float, float]] = {
+    "FastText": (88.6, 28.3),
+    "SVM": (88.2, 18.0),
+    "CNN": (90.9, 30.9),
+    "DialogFlow": (90.8, 26.7),
+    "Rasa": (90.9, 31.2),
+    "MLP": (93.4, 49.1),
+    "BERT": (96.2, 52.3),
+}
+
+
+def default_data_path() -> Path:
+    """``<repo>/../shared/benchmarks/clinc150/clinc150_full_train_val.json``, from this file's location."""
+    repo = Path(__file__).resolve().parents[1]
+    return repo.parent / "shared" / "benchmarks" / "clinc150" / "clinc150_full_train_val.json"
+
+
+def load(path: Path) -> dict[str, list[tuple[str, str]]]:
+    """Read a CLINC150 JSON file into ``{split: [(text, label), ...]}``."""
+    with path.open(encoding="utf-8") as handle:
+        raw = json.load(handle)
+    return {split: [(str(text), str(label)) for text, label in pairs] for split, pairs in raw.items()}
+
+
+def examples_by_intent(pairs: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
+    """Group ``(text, label)`` pairs into ``{label: [text, ...]}`` (``oos`` is skipped)."""
+    grouped: dict[str, list[str]] = defaultdict(list)
+    for text, label in pairs:
+        if label != OOS:
+            grouped[label].append(text)
+    return dict(grouped)
+
+
+def build_matcher(train: Iterable[tuple[str, str]], **options: object) -> tuple[IntentMatcher, float]:
+    """Build an :class:`IntentMatcher` from training pairs; return it and the build time in seconds."""
+    examples = examples_by_intent(train)
+    start = time.perf_counter()
+    matcher = IntentMatcher(examples, **options)  # type: ignore[arg-type]
+    return matcher, time.perf_counter() - start
+
+
+@dataclass(frozen=True)
+class Prediction:
+    """One scored query: gold label, best intent (``None`` if nothing matched) and its score."""
+
+    label: str
+    intent: str | None
+    score: float
+
+
+@dataclass(frozen=True)
+class Scores:
+    """In-scope accuracy and out-of-scope recall (fractions) at a threshold."""
+
+    threshold: float
+    in_scope_accuracy: float
+    oos_recall: float
+    n_in_scope: int
+    n_oos: int
+
+
+def predict(matcher: IntentMatcher, pairs: Iterable[tuple[str, str]]) -> list[Prediction]:
+    """Top intent and score of every query."""
+    out = []
+    for text, label in pairs:
+        best = matcher.match(text)
+        out.append(Prediction(label, best[0] if best else None, best[1] if best else 0.0))
+    return out
+
+
+def _correct(p: Prediction, threshold: float) -> bool:
+    if p.label == OOS:
+        return p.intent is None or p.score < threshold
+    return p.intent == p.label and p.score >= threshold
+
+
+def choose_threshold(predictions: Sequence[Prediction]) -> float:
+    """The threshold on the top score with the best accuracy, ``oos`` counted as one more class.
+
+    Candidates are the midpoints between consecutive distinct top scores (and
+    0); ties go to the lowest threshold.
+    """
+    scores = sorted({p.score for p in predictions})
+    candidates = (
+        [0.0] + [(a + b) / 2 for a, b in zip(scores, scores[1:])] + [scores[-1] + 1e-9 if scores else 1.0]
+    )
+    # Sweep: accuracy(t) = in-scope right with score >= t + oos with score < t (or no match).
+    events = sorted(predictions, key=lambda p: p.score)
+    right_in = sum(1 for p in predictions if p.label != OOS and p.intent == p.label)
+    oos_none = sum(1 for p in predictions if p.label == OOS and p.intent is None)
+    best_t, best_acc = 0.0, -1
+    lost_in = gained_oos = 0
+    i = 0
+    for t in candidates:
+        while i < len(events) and events[i].score < t:
+            p = events[i]
+            if p.label == OOS and p.intent is not None:
+                gained_oos += 1
+            elif p.label != OOS and p.intent == p.label:
+                lost_in += 1
+            i += 1
+        acc = right_in - lost_in + oos_none + gained_oos
+        if acc > best_acc:
+            best_t, best_acc = t, acc
+    return best_t
+
+
+def score(predictions: Sequence[Prediction], threshold: float) -> Scores:
+    """In-scope accuracy and out-of-scope recall of ``predictions`` at ``threshold``."""
+    in_scope = [p for p in predictions if p.label != OOS]
+    oos = [p for p in predictions if p.label == OOS]
+    acc = sum(_correct(p, threshold) for p in in_scope) / len(in_scope) if in_scope else 0.0
+    rec = sum(_correct(p, threshold) for p in oos) / len(oos) if oos else 0.0
+    return Scores(threshold, acc, rec, len(in_scope), len(oos))
+
+
+def latency_ms(matcher: IntentMatcher, texts: Sequence[str], *, limit: int = 5) -> tuple[float, float]:
+    """Per-query :meth:`IntentMatcher.rank` latency ``(p50, p99)`` in milliseconds."""
+    for text in texts[:50]:  # warm-up
+        matcher.rank(text, limit=limit)
+    times = []
+    for text in texts:
+        start = time.perf_counter()
+        matcher.rank(text, limit=limit)
+        times.append((time.perf_counter() - start) * 1000.0)
+    times.sort()
+    p50 = statistics.median(times)
+    p99 = times[min(len(times) - 1, round(0.99 * (len(times) - 1)))]
+    return p50, p99
+
+
+def small_subset(
+    data: Mapping[str, Sequence[tuple[str, str]]], *, n_intents: int = 20, n_examples: int = 60, seed: int = 0
+) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """A chatbot-sized slice: ``n_intents`` random intents x ``n_examples`` train examples, and their val queries."""
+    intents = sorted({label for _, label in data["train"]} - {OOS})
+    chosen = set(random.Random(seed).sample(intents, min(n_intents, len(intents))))
+    train: list[tuple[str, str]] = []
+    counts: dict[str, int] = defaultdict(int)
+    for text, label in data["train"]:
+        if label in chosen and counts[label] < n_examples:
+            train.append((text, label))
+            counts[label] += 1
+    val = [(t, lab) for t, lab in data.get("val", []) if lab in chosen]
+    return train, val
+
+
+def _print_scores(name: str, s: Scores) -> None:
+    print(
+        f"{name}: in-scope accuracy {100 * s.in_scope_accuracy:.1f} ({s.n_in_scope} queries), "
+        f"oos recall {100 * s.oos_recall:.1f} ({s.n_oos} queries) at threshold {s.threshold:.4f}"
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the benchmark; see the module docstring."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    parser.add_argument("--data", type=Path, default=default_data_path(), help="CLINC150 train/val JSON")
+    parser.add_argument(
+        "--test", type=Path, help="JSON with 'test' and 'oos_test' to score at the val threshold"
+    )
+    args = parser.parse_args(argv)
+
+    if not args.data.is_file():
+        print(f"skipped: CLINC150 data not found at {args.data}")
+        return 0
+    data = load(args.data)
+    if importlib.util.find_spec("numpy") is None:
+        print("note: numpy is not installed, so the prototypes are not refined; expect lower accuracy")
+    matcher, build_s = build_matcher(data["train"])
+    print(f"CLINC150 (full): {len(matcher.intents)} intents, {len(data['train'])} train examples")
+    print(f"build time: {build_s:.2f} s")
+
+    val = predict(matcher, [*data["val"], *data["oos_val"]])
+    threshold = choose_threshold(val)
+    val_scores = score(val, threshold)
+    print(f"threshold (best val accuracy, oos as class 151): {threshold:.4f}")
+    raw = sum(p.intent == p.label for p in val if p.label != OOS) / max(1, val_scores.n_in_scope)
+    print(f"val in-scope accuracy without threshold: {100 * raw:.1f}")
+    _print_scores("val", val_scores)
+
+    texts = [t for t, _ in [*data["val"], *data["oos_val"]]]
+    p50, p99 = latency_ms(matcher, texts)
+    print(f"rank latency (150 intents, 15k examples): p50 {p50:.3f} ms, p99 {p99:.3f} ms")
+
+    small_train, small_val = small_subset(data)
+    small, small_build = build_matcher(small_train)
+    sp50, sp99 = latency_ms(small, [t for t, _ in small_val] + [t for t, _ in data["oos_val"]])
+    print(
+        f"rank latency (20 intents x 60 examples, build {1000 * small_build:.0f} ms): "
+        f"p50 {sp50:.3f} ms, p99 {sp99:.3f} ms"
+    )
+
+    test_scores = None
+    if args.test is not None:
+        if not args.test.is_file():
+            print(f"test file not found: {args.test}")
+            return 1
+        test = load(args.test)
+        test_scores = score(predict(matcher, [*test["test"], *test["oos_test"]]), threshold)
+        _print_scores("test", test_scores)
+
+    print()
+    print("Larson et al. (2019) Table 2 (full, threshold) vs this matcher:")
+    header = f"  {'system':<22}{'in-scope acc':>14}{'oos recall':>12}"
+    print(header)
+    for name, (acc, rec) in PAPER_TABLE2.items():
+        print(f"  {name:<22}{acc:>14.1f}{rec:>12.1f}")
+    print(
+        f"  {'IntentMatcher (val)':<22}{100 * val_scores.in_scope_accuracy:>14.1f}{100 * val_scores.oos_recall:>12.1f}"
+    )
+    if test_scores is not None:
+        print(
+            f"  {'IntentMatcher (test)':<22}{100 * test_scores.in_scope_accuracy:>14.1f}"
+            f"{100 * test_scores.oos_recall:>12.1f}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
