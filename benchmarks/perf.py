@@ -58,8 +58,9 @@ def ask_latency(bot: CareerBot, rounds: int) -> tuple[float, float, int]:
 
 
 def process_time(runs: int) -> float:
-    exe = shutil.which("careerbot")
-    cmd = [exe] if exe else [sys.executable, "-m", "careerbot"]
+    # The console script installed next to this interpreter (a venv's bin/), as a user runs it.
+    script = Path(sys.executable).parent / "careerbot"
+    cmd = [str(script)] if script.is_file() else [sys.executable, "-m", "careerbot"]
     times = [timed(lambda: subprocess.run([*cmd, "ask", "what tools does a data engineer use?"],
                                           check=True, capture_output=True)) for _ in range(runs)]
     return statistics.median(times) * 1e3

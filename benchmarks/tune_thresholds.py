@@ -50,7 +50,9 @@ def main() -> int:
         scored.append((evaluate(bot, tune).accuracy, values, t))
     scored.sort(key=lambda s: (-s[0], s[1]))
     ties = sum(1 for s in scored if s[0] == scored[0][0])
-    print(f"{ties} settings tie for the best tuning accuracy")
+    print(f"{ties} settings tie for the best tuning accuracy:")
+    for _, _, tied in scored[:ties]:
+        print(f"  {tied}  held-apart {evaluate(base.with_thresholds(tied), hold).accuracy:.3f}")
     best_acc, _, best = scored[0]
     print(f"searched {len(scored)} settings in {time.perf_counter() - started:.1f}s on {len(tune)} tuning cases")
     print(f"best on tuning half: {best}  accuracy {best_acc:.3f}")

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .advisor import Advisor
 from .dialogue import DEFAULT_MAX_SESSIONS, Context, SessionStore
 from .entities import PLACEHOLDER, Analysis, RoleFinder
 from .intents import IntentSet
@@ -40,6 +41,10 @@ COMPARE_TOPICS: tuple[str, ...] = ("definition", "differences")
 FILLER = frozenset(
     ["and", "or", "what", "about", "how", "so", "ok", "okay", "then", "also", "too", "the", "a", "an", "for", "of", "in", "on", "with", "please", "pls", "tell", "me", "more", "same", "question", "again", "now", "instead", "regarding", "re", "as", "well", "hmm", "um", "well", "thanks", "alright", "right", "sure", "yes", "yeah", "cool", "nice", "great", "i", "see"]
 )
+#: Intents answered by careerbot.advisor.
+ADVISOR_INTENTS = frozenset({"recommend_role", "skill_gap", "learning_path", "ask_salary"})
+#: After these, a bare role ("and for ML engineers?") gets the same kind of answer.
+ADVISOR_FOLLOW_UPS = frozenset({"learning_path", "ask_salary"})
 #: Words that point back at what the conversation is about ("what do they earn?").
 REFERRING = frozenset(
     "they them their theirs it its one ones that this those these both either he she his her".split()
@@ -49,7 +54,7 @@ ALL_WORDS = frozenset({"all", "every", "each", "five"})
 #: Words that refer to the roles in general ("what's the difference between these roles?").
 GENERIC_ROLE_WORDS = frozenset(
     "role roles job jobs career careers position positions path paths option options them these those "
-    "they both profession professions".split()
+    "they both profession professions suit suits fit fits".split()
 )
 
 
@@ -74,10 +79,10 @@ class Thresholds:
     ``keyword_boost``: added to an intent whose keywords appear in the question.
     """
 
-    accept: float = 0.45
-    margin: float = 0.02
+    accept: float = 0.55
+    margin: float = 0.0
     with_role: float = 0.3
-    keyword_boost: float = 0.15
+    keyword_boost: float = 0.25
 
 
 def _stem(token: str) -> str:
@@ -129,6 +134,7 @@ class CareerBot:
             k: tuple(v) for k, v in index.items()
         }
         self._sessions = SessionStore(max_sessions)
+        self._advisor = Advisor(kb)
 
     # -- public API -------------------------------------------------------------------------
 
@@ -279,6 +285,53 @@ class CareerBot:
         ]
         return named[0] if named else None
 
+    def _advise(
+        self, intent: str, text: str, u: Understanding, score: float, ctx: Context
+    ) -> tuple[Reply, Context]:
+        """Recommendation, skill gap, learning path and postings (``careerbot.advisor``)."""
+        analysis = u.analysis
+        roles, tokens = analysis.roles, analysis.tokens
+        all_roles = tuple(self._kb.roles)
+        wants_all = bool(ALL_WORDS & set(tokens))
+        if intent == "recommend_role":
+            candidates = roles if len(roles) > 1 else ()
+            answer, best = self._advisor.recommend(text, tokens, candidates=candidates)
+            if not best and not roles and GENERIC_ROLE_WORDS.isdisjoint(tokens):
+                # "recommend me a good movie": nothing about careers at all.
+                return self._fallback(ctx, analysis, score)
+            reply = self._reply(answer, intent, score, best, None)
+            if not best:
+                return reply, ctx.evolve(pending_topic=None, intent=intent)
+            # Follow-ups ("what degree would I need for that?") are about the best role.
+            return reply, ctx.evolve(
+                roles=best[:1], recommended=best, topic=None, pending_topic=None, intent=intent
+            )
+        if intent == "skill_gap":
+            current, target = self._advisor.split_roles(tokens, analysis.mentions)
+            if not target:
+                target = tuple(r for r in ctx.roles if r not in current)[:1]
+            answer, about = self._advisor.skill_gap(text, tokens, target, current)
+            reply = self._reply(answer, intent, score, about if target else (), "skills")
+            if not target:
+                return reply, ctx.evolve(pending_topic="skills", topic="skills", intent=intent)
+            return reply, ctx.evolve(roles=about[:1], topic="skills", pending_topic=None, intent=intent)
+        if intent == "learning_path":
+            chosen = roles or self._advisor.field_roles(tokens) or (all_roles if wants_all else ctx.roles)
+            if not chosen:
+                answer = render_clarify(self._kb, "getting_started")
+                reply = self._reply(answer, intent, score, (), "getting_started")
+                return reply, ctx.evolve(pending_topic="getting_started", topic="getting_started", intent=intent)
+            answer, about = self._advisor.learning_paths(chosen)
+            reply = self._reply(answer, intent, score, about, "getting_started")
+            return reply, ctx.evolve(roles=about, topic="getting_started", pending_topic=None, intent=intent)
+        # ask_salary: featured postings, filtered and ranked
+        answer = self._advisor.postings(
+            text, tokens, roles or (all_roles if wants_all else ()), context_roles=ctx.roles
+        )
+        used = tuple(answer.data["filters"]["roles"])
+        reply = self._reply(answer, intent, score, used, "salary")
+        return reply, ctx.evolve(roles=used or ctx.roles, topic="salary", pending_topic=None, intent=intent)
+
     def _respond(self, text: str, ctx: Context) -> tuple[Reply, Context]:
         u = self.understand(text, context_roles=ctx.roles)
         analysis, intent, score = u.analysis, u.intent, u.score
@@ -287,6 +340,11 @@ class CareerBot:
         content = [t for t in analysis.masked.split() if t != PLACEHOLDER and t not in FILLER]
 
         if roles and not content:
+            # A bare role answers a pending advisor question or continues a roadmap or pay answer.
+            if ctx.intent in ADVISOR_INTENTS and (
+                ctx.pending_topic is not None or ctx.intent in ADVISOR_FOLLOW_UPS
+            ):
+                return self._advise(ctx.intent, text, u, 0.9, ctx)
             # A bare role: answers a pending question, or switches role keeping the topic.
             topic = ctx.pending_topic or ctx.topic
             if topic is not None and (topic != "differences" or len(roles) > 1):
@@ -301,7 +359,7 @@ class CareerBot:
         if intent is None and roles and u.ranking and score >= self._thresholds.with_role:
             # A named role makes the question in scope; an ambiguous intent is settled towards a topic:
             # "how do X and Y compare in terms of skills" is a comparison of skills.
-            top = [name for name, value in u.ranking if score - value < self._thresholds.margin]
+            top = [name for name, value in u.ranking if value >= score - self._thresholds.margin]
             topical = [n for n in top if self._intents.intents[n].topic not in (None, "differences")]
             intent = topical[0] if topical and COMPARE in top else top[0]
 
@@ -321,8 +379,15 @@ class CareerBot:
         if intent == "ask_sources":
             return self._reply(render_sources(self._kb), intent, score, (), None), ctx
 
+        # "I'm a data analyst, which role fits me?" is a recommendation, not an uncovered job.
+        if intent == "recommend_role":
+            return self._advise(intent, text, u, score, ctx)
+
         if not roles and analysis.other_occupations:
             return self._fallback(ctx, analysis, score)
+
+        if intent in ADVISOR_INTENTS:
+            return self._advise(intent, text, u, score, ctx)
 
         tokens = set(analysis.tokens)
         wants_all = bool(ALL_WORDS & tokens)
@@ -351,8 +416,7 @@ class CareerBot:
         spec = self._intents.intents[intent]
         topic = spec.topic
         if topic is None:
-            # Advisor intents are answered from the closest topic until they get their own module.
-            topic = {"learning_path": "getting_started", "skill_gap": "skills"}.get(intent, "definition")
+            topic = "definition"
         chosen = roles or (all_roles if wants_all else ctx.roles)
         if not chosen and topic == "salary":
             answer = render_topic(self._kb, (), "salary")
