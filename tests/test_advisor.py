@@ -8,7 +8,6 @@ checks the same features end to end and needs the advisor wired into ``bot.py``.
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
 from types import MappingProxyType
 
 import pytest
@@ -18,7 +17,7 @@ from careerbot.advisor import ADVISOR_TEMPLATES, Advisor, split_roles
 from careerbot.entities import RoleFinder
 from careerbot.knowledge import ROLE_TOPICS, KnowledgeBase
 from careerbot.normalize import tokenize
-from careerbot.responses import posting_dict, render_compare, render_topic
+from careerbot.responses import posting_dict, render_topic
 from careerbot.validate import load_data
 
 DE, MLE, MLSWE, MLRE, DSE = (
@@ -473,11 +472,11 @@ def test_table_all_topics_all_roles(advisor: Advisor, kb: KnowledgeBase) -> None
     assert set(answer.source_ids) == set(kb.sources)
 
 
-def test_table_matches_render_compare(advisor: Advisor, kb: KnowledgeBase) -> None:
-    topics: Sequence[str] = ("definition", "differences")
-    ours = advisor.compare_table([DSE, MLE], topics)
-    theirs = render_compare(kb, [DSE, MLE], topics)
-    assert ours.data == theirs.data and ours.text == theirs.text
+def test_table_rows_are_the_topic_answers(advisor: Advisor, kb: KnowledgeBase) -> None:
+    ours = advisor.compare_table([DSE, MLE], ("tools", "education"))
+    expected = [render_topic(kb, [DSE, MLE], t).data["rows"][0] for t in ("tools", "education")]
+    assert ours.data["rows"] == expected
+    assert ours.data["columns"] == [kb.roles[DSE].name, kb.roles[MLE].name]
 
 
 # =============================================================================================

@@ -29,7 +29,15 @@ from .entities import RoleMention
 from .knowledge import ROLE_TOPICS, TOPIC_TITLES, Fact, KnowledgeBase, Posting, Role
 from .normalize import clean_text, tokenize
 from .responses import TEMPLATES as RESPONSE_TEMPLATES
-from .responses import Answer, fact_line, join_names, posting_dict, render_topic, topic_question
+from .responses import (
+    Answer,
+    fact_line,
+    join_names,
+    posting_dict,
+    render_overview,
+    render_topic,
+    topic_question,
+)
 from .spelling import Speller
 
 __all__ = ["ADVISOR_TEMPLATES", "Advisor", "split_roles"]
@@ -1707,9 +1715,8 @@ class Advisor:
             lines.append(t["post_no_stats"].safe_substitute())
         lines.append(RESPONSE_TEMPLATES["salary_note"].safe_substitute())
         lines.append(t["post_mapping"].safe_substitute())
+        # No [n] references in a postings answer, so no legend: reply.sources names the articles.
         sources = [s for p in shown for s in p.sources]
-        if sources:
-            lines.append(self._legend(sources))
         filters = {k: v for k, v in f.items() if k != "no_stats"}
         data: dict[str, Any] = {
             "kind": "postings",
@@ -1731,13 +1738,15 @@ class Advisor:
         roles = [r for r in dict.fromkeys(role_ids) if r in kb.roles] or list(kb.roles)
         wanted = [tp for tp in dict.fromkeys(topics) if tp in TOPIC_TITLES] or [*ROLE_TOPICS, "salary"]
         names = [kb.roles[r].name for r in roles]
-        heading = ADVISOR_TEMPLATES["table_heading"].safe_substitute(names=join_names(names, "vs"))
+        heading = ADVISOR_TEMPLATES["table_heading"].safe_substitute(names=join_names(names, versus=True))
         parts = [heading]
         rows: list[dict[str, Any]] = []
         sources: list[str] = []
         for topic in wanted:
             if topic == "salary":
                 answer = self._salary_row(roles)
+            elif topic == "definition" and all(kb.roles[r].summary for r in roles):
+                answer = render_overview(kb, roles)
             else:
                 answer = render_topic(kb, roles, topic)
             parts.append(answer.text)

@@ -35,8 +35,12 @@ __all__ = ["CareerBot", "Thresholds", "Understanding"]
 
 SMALL_TALK = frozenset({"greet", "thanks", "goodbye", "help"})
 COMPARE = "compare"
-#: Topics shown when roles are compared without a topic.
+#: Topics shown when two roles are compared without a topic.
 COMPARE_TOPICS: tuple[str, ...] = ("definition", "differences")
+#: Topics shown when three or more roles are compared without a topic.
+WIDE_COMPARE_TOPICS: tuple[str, ...] = ("definition", "skills", "tools", "education", "salary")
+#: Words asking for a full table ("compare everything", "all topics", "full table").
+EVERYTHING_WORDS = frozenset({"table", "everything", "topics", "full", "detail", "detailed"})
 #: Words that carry no question of their own ("and ML engineers?", "what about DE").
 FILLER = frozenset(
     ["and", "or", "what", "about", "how", "so", "ok", "okay", "then", "also", "too", "the", "a", "an", "for", "of", "in", "on", "with", "please", "pls", "tell", "me", "more", "same", "question", "again", "now", "instead", "regarding", "re", "as", "well", "hmm", "um", "well", "thanks", "alright", "right", "sure", "yes", "yeah", "cool", "nice", "great", "i", "see"]
@@ -264,8 +268,17 @@ class CareerBot:
         reply = self._reply(answer, intent, confidence, roles, topic, self._topic_suggestions(roles, topic))
         return reply, ctx.evolve(roles=tuple(roles), topic=topic, pending_topic=None, intent=intent)
 
-    def _answer_compare(self, roles: Sequence[str], confidence: float, ctx: Context) -> tuple[Reply, Context]:
-        answer = render_compare(self._kb, roles, COMPARE_TOPICS)
+    def _answer_compare(
+        self, roles: Sequence[str], confidence: float, ctx: Context, *, everything: bool = False
+    ) -> tuple[Reply, Context]:
+        """Two roles: overview and key differences. Three or more: a table of the main topics.
+        ``everything`` (a table, all topics, all five roles): every topic, salary included."""
+        if everything:
+            answer = self._advisor.compare_table(roles, ())
+        elif len(roles) > 2:
+            answer = self._advisor.compare_table(roles, WIDE_COMPARE_TOPICS)
+        else:
+            answer = render_compare(self._kb, roles, COMPARE_TOPICS)
         reply = self._reply(answer, COMPARE, confidence, roles, "differences")
         return reply, ctx.evolve(roles=tuple(roles), topic="differences", pending_topic=None, intent=COMPARE)
 
@@ -411,7 +424,8 @@ class CareerBot:
             if topic_intent is not None:
                 topic = self._intents.intents[topic_intent].topic
                 return self._answer_topic(topic_intent, str(topic), chosen, score, ctx)
-            return self._answer_compare(chosen, score, ctx)
+            everything = bool(EVERYTHING_WORDS & tokens) or (wants_all and len(chosen) == len(all_roles))
+            return self._answer_compare(chosen, score, ctx, everything=everything)
 
         spec = self._intents.intents[intent]
         topic = spec.topic

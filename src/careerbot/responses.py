@@ -8,7 +8,7 @@ returns an :class:`Answer`: text, structured data and the source ids behind it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from string import Template
 from typing import Any
@@ -25,6 +25,7 @@ __all__ = [
     "render_compare",
     "render_fallback",
     "render_list_roles",
+    "render_overview",
     "render_salary",
     "render_small_talk",
     "render_sources",
@@ -38,6 +39,10 @@ TEMPLATES: dict[str, Template] = {
     "silent": Template("The articles say nothing about this for ${plural}: $note"),
     "no_facts": Template("The articles say nothing about $title for ${plural}."),
     "compare_heading": Template("$names compared"),
+    "no_direct": Template(
+        "None of the articles compares $names with each other directly, so here are their "
+        "summaries, skills and tools side by side."
+    ),
     "clarify": Template(
         "Which role do you mean? I can answer about $title for: $roles. "
         "Reply with a role name, e.g. \"$example\"."
@@ -101,9 +106,11 @@ class Answer:
     suggestions: tuple[str, ...] = ()
 
 
-def join_names(names: Sequence[str], conj: str = "and") -> str:
-    """``["a", "b", "c"]`` -> ``"a, b and c"``."""
+def join_names(names: Sequence[str], conj: str = "and", *, versus: bool = False) -> str:
+    """``["a", "b", "c"]`` -> ``"a, b and c"``; ``versus=True`` joins exactly two with "vs"."""
     names = list(names)
+    if versus:
+        conj = "vs" if len(names) == 2 else "and"
     if len(names) <= 1:
         return "".join(names)
     return f"{', '.join(names[:-1])} {conj} {names[-1]}"
@@ -175,6 +182,8 @@ def render_topic(kb: KnowledgeBase, role_ids: Sequence[str], topic: str) -> Answ
         blocks.append(f"{heading}\n{body}")
         cells[rid] = lines
         sources.extend(role.sources_for(topic))
+    if len(role_ids) > 1:
+        blocks = _merge_shared(kb, role_ids, title, cells) or blocks
     data: dict[str, Any] = {
         "kind": "comparison" if len(role_ids) > 1 else "topic",
         "topic": topic,
@@ -185,15 +194,62 @@ def render_topic(kb: KnowledgeBase, role_ids: Sequence[str], topic: str) -> Answ
     return Answer("\n\n".join(blocks), data, tuple(dict.fromkeys(sources)))
 
 
+def _merge_shared(
+    kb: KnowledgeBase, role_ids: Sequence[str], title: str, cells: Mapping[str, list[str]]
+) -> list[str]:
+    """Text blocks where lines every role shares (the articles often state a difference once,
+    for both roles) are written once, under all the roles' names. Empty if nothing is shared."""
+    def key(line: str) -> str:
+        return " ".join(line.casefold().split())
+
+    shared = set.intersection(*({key(line) for line in cells[r]} for r in role_ids))
+    if not shared:
+        return []
+    blocks: list[str] = []
+    for rid in role_ids:
+        own = [line for line in cells[rid] if key(line) not in shared]
+        if own:
+            heading = TEMPLATES["topic_heading"].safe_substitute(role=kb.roles[rid].name, title=title)
+            blocks.append(heading + "\n" + "\n".join(f"- {line}" for line in own))
+    first = cells[role_ids[0]]
+    names = join_names([kb.roles[r].name for r in role_ids])
+    heading = TEMPLATES["topic_heading"].safe_substitute(role=names, title=title)
+    blocks.append(heading + "\n" + "\n".join(f"- {line}" for line in first if key(line) in shared))
+    return blocks
+
+
+def render_overview(kb: KnowledgeBase, role_ids: Sequence[str]) -> Answer:
+    """One summary sentence per role, for comparisons."""
+    title = TOPIC_TITLES["definition"]
+    lines = [f"- {kb.roles[r].name}: {kb.roles[r].summary}" for r in role_ids]
+    cells = [[kb.roles[r].summary] for r in role_ids]
+    sources = [s for r in role_ids for s in kb.roles[r].summary_sources]
+    data = {"rows": [{"topic": title, "cells": cells}]}
+    return Answer(f"{title}\n" + "\n".join(lines), data, tuple(dict.fromkeys(sources)))
+
+
 def render_compare(kb: KnowledgeBase, role_ids: Sequence[str], topics: Sequence[str]) -> Answer:
-    """A comparison of roles over several topics (overview + key differences by default)."""
+    """A comparison of roles over several topics (overview + key differences by default).
+
+    The overview is each role's one-line summary; other topics list the facts.
+    """
     names = [kb.roles[r].name for r in role_ids]
-    heading = TEMPLATES["compare_heading"].safe_substitute(names=join_names(names, "vs"))
+    heading = TEMPLATES["compare_heading"].safe_substitute(names=join_names(names, versus=True))
     parts = [heading]
+    direct = any(
+        f.vs in role_ids for r in role_ids for f in kb.roles[r].topic("differences") if f.vs != r
+    )
+    if "differences" in topics and not direct and len(role_ids) > 1:
+        # No article compares these roles with each other: set their skills and tools side by side.
+        parts.append(TEMPLATES["no_direct"].safe_substitute(names=join_names(names)))
+        topics = [t for t in topics if t != "differences"] + ["skills", "tools"]
     rows: list[dict[str, Any]] = []
     sources: list[str] = []
     for topic in topics:
-        answer = render_topic(kb, role_ids, topic)
+        if topic == "definition" and all(kb.roles[r].summary for r in role_ids):
+            answer = render_overview(kb, role_ids)
+        else:
+            answer = render_topic(kb, role_ids, topic)
         parts.append(answer.text)
         rows.extend(answer.data["rows"])
         sources.extend(answer.source_ids)
