@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -138,7 +139,20 @@ class CareerBot:
             k: tuple(v) for k, v in index.items()
         }
         self._sessions = SessionStore(max_sessions)
-        self._advisor = Advisor(kb)
+        # The advisor is built on first use (recommendations, skill gaps, paths, postings, tables),
+        # so a one-off `careerbot ask` about a topic does not pay for it.
+        self._advisor_instance: Advisor | None = None
+        self._advisor_lock = threading.Lock()
+
+    @property
+    def _advisor(self) -> Advisor:
+        advisor = self._advisor_instance
+        if advisor is None:
+            with self._advisor_lock:
+                if self._advisor_instance is None:
+                    self._advisor_instance = Advisor(self._kb)
+                advisor = self._advisor_instance
+        return advisor
 
     # -- public API -------------------------------------------------------------------------
 

@@ -36,7 +36,7 @@ __all__ = [
 
 TEMPLATES: dict[str, Template] = {
     "topic_heading": Template("$role: $title"),
-    "silent": Template("The articles say nothing about this for ${plural}: $note"),
+    "silent": Template("The articles give no $title for ${plural}. $note"),
     "no_facts": Template("The articles say nothing about $title for ${plural}."),
     "compare_heading": Template("$names compared"),
     "no_direct": Template(
@@ -174,7 +174,7 @@ def render_topic(kb: KnowledgeBase, role_ids: Sequence[str], topic: str) -> Answ
         if lines:
             body = "\n".join(f"- {line}" for line in lines)
         elif note:
-            body = TEMPLATES["silent"].safe_substitute(plural=role.plural, note=note)
+            body = TEMPLATES["silent"].safe_substitute(plural=role.plural, note=note, title=title.lower())
             lines = [body]
         else:
             body = TEMPLATES["no_facts"].safe_substitute(plural=role.plural, title=title.lower())
