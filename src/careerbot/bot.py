@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -296,6 +297,11 @@ class CareerBot:
         reply = self._reply(answer, COMPARE, confidence, roles, "differences")
         return reply, ctx.evolve(roles=tuple(roles), topic="differences", pending_topic=None, intent=COMPARE)
 
+    def _with_uncovered_note(self, reply: Reply, analysis: Analysis) -> Reply:
+        """Prefix a reply about covered roles with a note on the other jobs the question named."""
+        note = render_uncovered(self._kb, analysis.other_occupations).text
+        return dataclasses.replace(reply, text=f"{note}\n\n{reply.text}")
+
     def _fallback(self, ctx: Context, analysis: Analysis, score: float) -> tuple[Reply, Context]:
         if analysis.other_occupations:
             answer = render_uncovered(self._kb, analysis.other_occupations)
@@ -418,6 +424,10 @@ class CareerBot:
 
         tokens = set(analysis.tokens)
         wants_all = bool(ALL_WORDS & tokens)
+        if intent == COMPARE and len(roles) == 1 and analysis.other_occupations and not ctx.roles:
+            # "data scientist vs data engineer": only one side is covered; say so, and describe it.
+            reply, new_ctx = self._answer_topic("ask_definition", "definition", roles, score, ctx)
+            return self._with_uncovered_note(reply, analysis), new_ctx
         if intent == COMPARE:
             chosen = roles
             if wants_all:

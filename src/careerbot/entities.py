@@ -117,7 +117,8 @@ class RoleFinder:
 
         ``correct=False`` skips typo correction (for trusted text such as intent examples).
         """
-        raw = tokenize(text)
+        # Possessives name the role too: "DSE's projects", "data engineers' tools".
+        raw = [t[:-2] if t.endswith("'s") and len(t) > 3 else t for t in tokenize(text)]
         tokens: list[str] = []
         origin: list[int] = []
         for index, token in enumerate(raw):
