@@ -613,7 +613,7 @@ _TOPIC_WEIGHTS: Mapping[str, float] = MappingProxyType(
 _BM25_K1 = 1.2
 _BM25_B = 0.75
 #: Share of the best score above which the runner-up is recommended too.
-_TWO_ROLES = 0.9
+_TWO_ROLES = 0.97
 #: Share of the best score above which the runner-up is called "also close".
 _CLOSE = 0.6
 _NEGATIVE_WEIGHT = 0.8
@@ -1172,7 +1172,7 @@ class Advisor:
         """Which role fits the interests, strengths, tools and activities the person mentions.
 
         Returns the answer and the recommended role ids, best first (one, or two when the
-        runner-up scores within 10% of the best); no roles when nothing matched.
+        runner-up scores within 3% of the best); no roles when nothing matched.
         ``candidates`` (two or more role ids the person named) restricts the choice to them.
         """
         kb = self._kb

@@ -47,6 +47,13 @@ EVERYTHING_WORDS = frozenset({"table", "everything", "topics", "full", "detail",
 FILLER = frozenset(
     ["and", "or", "what", "about", "how", "so", "ok", "okay", "then", "also", "too", "the", "a", "an", "for", "of", "in", "on", "with", "please", "pls", "tell", "me", "more", "same", "question", "again", "now", "instead", "regarding", "re", "as", "well", "hmm", "um", "well", "thanks", "alright", "right", "sure", "yes", "yeah", "cool", "nice", "great", "i", "see"]
 )
+#: Intents about the conversation itself; their keywords ("help", "thanks") only count in short messages.
+CONVERSATIONAL = frozenset({"greet", "thanks", "goodbye", "help", "list_roles", "ask_sources"})
+SHORT_MESSAGE = 8
+#: Words that only make a keyword into a question ("any internships?", "are there openings?").
+QUESTION_WORDS = frozenset({"any", "are", "is", "there", "some", "do", "does", "you", "have", "got"})
+#: Words offering a choice between named roles ("X or Y?").
+CHOICE_WORDS = frozenset({"or", "vs", "versus", "between"})
 #: Intents answered by careerbot.advisor.
 ADVISOR_INTENTS = frozenset({"recommend_role", "skill_gap", "learning_path", "ask_salary"})
 #: After these, a bare role ("and for ML engineers?") gets the same kind of answer.
@@ -91,6 +98,18 @@ class Thresholds:
     keyword_boost: float = 0.25
 
 
+def _posting_keywords(kb: KnowledgeBase) -> list[str]:
+    """Company names and place names of the featured postings, as keywords for postings questions."""
+    words: list[str] = []
+    for posting in kb.postings:
+        words.append(posting.company)
+        for part in posting.location.replace("(", ",").replace(")", ",").split(","):
+            place = part.strip()
+            if len(place) >= 4 and place.casefold() not in {"remote", "anywhere in the u.s."}:
+                words.append(place)
+    return list(dict.fromkeys(words))
+
+
 def _stem(token: str) -> str:
     for suffix in ("ies", "es", "s", "ing", "ed"):
         if token.endswith(suffix) and len(token) - len(suffix) >= 3:
@@ -118,7 +137,7 @@ class CareerBot:
         self._kb = kb
         self._intents = intents
         self._thresholds = thresholds or Thresholds()
-        keywords = [k for spec in intents.intents.values() for k in spec.keywords]
+        keywords = [k for spec in intents.intents.values() for k in spec.keywords] + _posting_keywords(kb)
         self._finder = RoleFinder(
             {r.id: (r.name, r.plural, *r.aliases) for r in kb.roles.values()},
             other_occupations=intents.lookups.get("other_occupation", ()),
@@ -129,14 +148,18 @@ class CareerBot:
             for name, spec in intents.intents.items()
         }
         self._matcher = IntentMatcher(examples)
-        # Keyword phrases (stemmed) indexed by their first word: {first: ((phrase, intent), ...)}.
-        index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-        for name, spec in intents.intents.items():
-            for keyword in spec.keywords:
-                phrase = tuple(_stem(t) for t in tokenize(keyword))
-                if phrase:
-                    index.setdefault(phrase[0], []).append((phrase, name))
-        self._keywords: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {
+        # (phrase, intent, strong): a strong keyword is the intent's own word ("internships");
+        # a weak one only hints (company and place names of the postings: "Berlin", "Amazon").
+        index: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
+        salary_intent = intents.intent_for_topic("salary")
+        keyword_lists = [(name, k, True) for name, spec in intents.intents.items() for k in spec.keywords]
+        if salary_intent is not None:
+            keyword_lists += [(salary_intent, k, False) for k in _posting_keywords(kb)]
+        for name, keyword, strong in keyword_lists:
+            phrase = tuple(_stem(t) for t in tokenize(keyword))
+            if phrase:
+                index.setdefault(phrase[0], []).append((phrase, name, strong))
+        self._keywords: dict[str, tuple[tuple[tuple[str, ...], str, bool], ...]] = {
             k: tuple(v) for k, v in index.items()
         }
         self._sessions = SessionStore(max_sessions)
@@ -212,21 +235,41 @@ class CareerBot:
 
     # -- understanding ----------------------------------------------------------------------
 
-    def _keyword_intents(self, analysis: Analysis) -> set[str]:
+    def _keyword_intents(self, analysis: Analysis) -> dict[str, bool]:
+        """Intents whose keywords appear, each with whether a strong (own) keyword did."""
         # Words inside a role mention ("software" in "ML software engineer") are not keywords.
         inside = {i for m in analysis.mentions for i in range(m.start, m.end)}
         stems = tuple("" if i in inside else _stem(t) for i, t in enumerate(analysis.tokens))
-        found: set[str] = set()
+        found: dict[str, bool] = {}
         for i, stem in enumerate(stems):
-            for phrase, name in self._keywords.get(stem, ()):
+            for phrase, name, strong in self._keywords.get(stem, ()):
                 if stems[i : i + len(phrase)] == phrase:
-                    found.add(name)
+                    found[name] = found.get(name, False) or strong
         return found
 
-    def _rank(self, analysis: Analysis, keyword_intents: set[str]) -> list[tuple[str, float]]:
+    def _only_keywords(self, analysis: Analysis, intent: str) -> bool:
+        """Whether every word of the message is filler or a strong keyword of ``intent`` ("any internships?")."""
+        stems = [_stem(t) for t in analysis.tokens]
+        covered = [t in FILLER or t in QUESTION_WORDS for t in analysis.tokens]
+        for i, stem in enumerate(stems):
+            for phrase, name, strong in self._keywords.get(stem, ()):
+                if name == intent and strong and tuple(stems[i : i + len(phrase)]) == phrase:
+                    covered[i : i + len(phrase)] = [True] * len(phrase)
+        return bool(stems) and all(covered)
+
+    def _rank(self, analysis: Analysis, keyword_intents: Mapping[str, bool]) -> list[tuple[str, float]]:
         ranking = dict(self._matcher.rank(analysis.masked, limit=5)) if analysis.masked else {}
-        for name in keyword_intents:
-            ranking[name] = min(1.0, ranking.get(name, 0.0) + self._thresholds.keyword_boost)
+        short = len(analysis.tokens) <= SHORT_MESSAGE
+        boosted = [n for n in keyword_intents if short or n not in CONVERSATIONAL]
+        for name in boosted:
+            # Weak keywords (places, companies) only hint: half the boost.
+            boost = self._thresholds.keyword_boost * (1.0 if keyword_intents[name] else 0.5)
+            ranking[name] = min(1.0, ranking.get(name, 0.0) + boost)
+        for name in boosted:
+            # A more specific intent named by its keywords wins over the general one it overrides.
+            beaten = [ranking[o] for o in self._intents.intents[name].overrides if o in ranking]
+            if beaten and max(beaten) >= ranking[name]:
+                ranking[name] = min(1.0, max(beaten) + 1e-3)
         return sorted(ranking.items(), key=lambda kv: -kv[1])
 
     def understand(self, text: str, *, context_roles: Sequence[str] = ()) -> Understanding:
@@ -245,7 +288,9 @@ class CareerBot:
             runner_up = ranking[1][1] if len(ranking) > 1 else 0.0
             t = self._thresholds
             refers = bool(context_roles) and not REFERRING.isdisjoint(analysis.tokens)
-            bar = t.with_role if analysis.mentions or refers else t.accept
+            # A message made only of one intent's own keywords ("any internships?", "salary?").
+            keyword_only = keyword_intents.get(best, False) and self._only_keywords(analysis, best)
+            bar = t.with_role if analysis.mentions or refers or keyword_only else t.accept
             if score >= bar and score - runner_up >= t.margin:
                 accepted = best
         return Understanding(analysis, accepted, score, tuple(ranking), frozenset(keyword_intents))
@@ -344,7 +389,7 @@ class CareerBot:
             if not target:
                 target = tuple(r for r in ctx.roles if r not in current)[:1]
             answer, about = self._advisor.skill_gap(text, tokens, target, current)
-            reply = self._reply(answer, intent, score, about if target else (), "skills")
+            reply = self._reply(answer, intent, score, about[:1] if target else (), "skills")
             if not target:
                 return reply, ctx.evolve(pending_topic="skills", topic="skills", intent=intent)
             return reply, ctx.evolve(roles=about[:1], topic="skills", pending_topic=None, intent=intent)
@@ -358,6 +403,8 @@ class CareerBot:
             reply = self._reply(answer, intent, score, about, "getting_started")
             return reply, ctx.evolve(roles=about, topic="getting_started", pending_topic=None, intent=intent)
         # ask_salary: featured postings, filtered and ranked
+        if not roles and ctx.roles and not REFERRING.isdisjoint(tokens):
+            roles = ctx.roles  # "which one earns more?"
         answer = self._advisor.postings(
             text, tokens, roles or (all_roles if wants_all else ()), context_roles=ctx.roles
         )
@@ -423,6 +470,12 @@ class CareerBot:
             return self._advise(intent, text, u, score, ctx)
 
         tokens = set(analysis.tokens)
+        if len(roles) > 1 and intent in ("ask_definition", "ask_getting_started") and CHOICE_WORDS & tokens:
+            intent = COMPARE  # "should I become a DE or an MLE?"
+        if intent == "ask_definition" and not roles and not ctx.roles and GENERIC_ROLE_WORDS.isdisjoint(tokens):
+            # "what's the meaning of life": a definition of nothing careerbot knows.
+            return self._fallback(ctx, analysis, score)
+
         wants_all = bool(ALL_WORDS & tokens)
         if intent == COMPARE and len(roles) == 1 and analysis.other_occupations and not ctx.roles:
             # "data scientist vs data engineer": only one side is covered; say so, and describe it.

@@ -20,7 +20,8 @@ __all__ = ["IntentSet", "IntentSpec", "build_intents", "strip_annotations"]
 
 K_VERSION, K_NLU, K_INTENT, K_LOOKUP = "version", "nlu", "intent", "lookup"
 K_EXAMPLES, K_TOPIC, K_KEYWORDS, K_DESCRIPTION = "examples", "topic", "keywords", "description"
-INTENT_KEYS = frozenset({K_INTENT, K_EXAMPLES, K_TOPIC, K_KEYWORDS, K_DESCRIPTION})
+K_OVERRIDES = "overrides"
+INTENT_KEYS = frozenset({K_INTENT, K_EXAMPLES, K_TOPIC, K_KEYWORDS, K_DESCRIPTION, K_OVERRIDES})
 LOOKUP_KEYS = frozenset({K_LOOKUP, K_EXAMPLES})
 RESERVED_INTENTS = frozenset({"fallback"})
 
@@ -42,6 +43,9 @@ class IntentSpec:
     topic: str | None = None
     keywords: tuple[str, ...] = ()
     description: str = ""
+    #: Intents this one wins over when its keywords appear ("step by step" makes a
+    #: getting-started question a learning path).
+    overrides: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -109,6 +113,7 @@ def build_intents(
     problems: list[Problem] = []
     intents: dict[str, IntentSpec] = {}
     lookups: dict[str, tuple[str, ...]] = {}
+    override_refs: list[tuple[str, int, str, str]] = []
     for doc in documents:
         problems.extend(doc.problems)
         if doc.data is None:
@@ -161,13 +166,22 @@ def build_intents(
             if not isinstance(description, str):
                 problems.append(Problem(path, line, f"'description' of {name!r} must be a string"))
                 description = ""
+            overrides = entry.get(K_OVERRIDES) or []
+            if not isinstance(overrides, list) or not all(isinstance(o, str) for o in overrides):
+                problems.append(Problem(path, line, f"'overrides' of {name!r} must be a list of intent names"))
+                overrides = []
+            override_refs.extend((path, line, name, o) for o in overrides)
             intents[name] = IntentSpec(
                 name=name,
                 examples=_examples(path, entry, role_ids, problems),
                 topic=topic,
                 keywords=tuple(k.strip() for k in keywords if k.strip()),
                 description=description,
+                overrides=tuple(overrides),
             )
+    for path, line, name, other in override_refs:
+        if other not in intents:
+            problems.append(Problem(path, line, f"intent {name!r} overrides unknown intent {other!r}"))
     if not intents and not problems:
         problems.append(Problem("intents", 1, "no intents found"))
     if problems:
