@@ -305,7 +305,7 @@ def test_learning_path_is_ordered_and_cited(advisor: Advisor, kb: KnowledgeBase,
     tips = [f.text for f in role.topic("getting_started")]
     items = [i for s in steps for i in s["items"]]
     assert all(tip in items for tip in tips)  # every getting-started tip is in the plan
-    assert "Sources: [" in answer.text
+    assert "References: [" in answer.text
 
 
 def test_learning_path_for_data_engineers(advisor: Advisor) -> None:

@@ -133,7 +133,7 @@ ADVISOR_TEMPLATES: Mapping[str, Template] = MappingProxyType(
         # comparison table
         "table_heading": Template("$names compared"),
         # shared
-        "sources": Template("Sources: $refs"),
+        "sources": Template("References: $refs"),
         "source_ref": Template("[$n] $title"),
         "quote": Template("- \"$text\" $refs"),
         "item": Template("- $text $refs"),
