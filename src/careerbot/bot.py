@@ -8,9 +8,8 @@ import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .advisor import Advisor
 from .dialogue import DEFAULT_MAX_SESSIONS, Context, SessionStore
 from .entities import PLACEHOLDER, Analysis, RoleFinder
 from .intents import IntentSet
@@ -32,6 +31,9 @@ from .responses import (
     topic_question,
 )
 from .validate import load_data
+
+if TYPE_CHECKING:
+    from .advisor import Advisor
 
 __all__ = ["CareerBot", "Thresholds", "Understanding"]
 
@@ -174,6 +176,8 @@ class CareerBot:
         if advisor is None:
             with self._advisor_lock:
                 if self._advisor_instance is None:
+                    from .advisor import Advisor  # imported on first use, like it is built
+
                     self._advisor_instance = Advisor(self._kb)
                 advisor = self._advisor_instance
         return advisor
