@@ -48,7 +48,9 @@ def main() -> int:
         t = Thresholds(**dict(zip(grid, values)))
         bot = base.with_thresholds(t)
         scored.append((evaluate(bot, tune).accuracy, values, t))
-    scored.sort(key=lambda s: (-s[0], s[1]))
+    # Ties go to the most cautious setting: the highest bar for answering at all, then the strongest
+    # keyword evidence, then the widest margin ("never a confident wrong answer").
+    scored.sort(key=lambda s: (-s[0], -s[2].accept, -s[2].keyword_boost, -s[2].margin, -s[2].with_role))
     ties = sum(1 for s in scored if s[0] == scored[0][0])
     print(f"{ties} settings tie for the best tuning accuracy:")
     for _, _, tied in scored[:ties]:
