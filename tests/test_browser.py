@@ -17,7 +17,6 @@ import select
 import shutil
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,8 +24,7 @@ from typing import Any
 
 import pytest
 
-from careerbot import CareerBot
-from careerbot.server import CareerBotHTTPServer, make_server
+from careerbot.server import CareerBotHTTPServer
 
 fcntl = pytest.importorskip("fcntl", reason="the DevTools pipe needs a POSIX system")
 
@@ -183,17 +181,6 @@ class Browser:
         for fd in (self._to_chrome, self._from_chrome):
             os.close(fd)
         self._log.close()
-
-
-@pytest.fixture(scope="module")
-def server(bot: CareerBot) -> Iterator[CareerBotHTTPServer]:
-    srv = make_server(bot, "127.0.0.1", 0)
-    thread = threading.Thread(target=srv.serve_forever, daemon=True)
-    thread.start()
-    yield srv
-    srv.shutdown()
-    srv.server_close()
-    thread.join()
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,6 @@ import socket
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -20,18 +19,6 @@ from careerbot.cli import Environment, main
 from careerbot.server import MAX_BODY_BYTES, MAX_SESSION_ID_CHARS, CareerBotHTTPServer, load_page, make_server
 
 from .conftest import ROOT
-
-
-@pytest.fixture(scope="module")
-def server(bot: CareerBot) -> Iterator[CareerBotHTTPServer]:
-    srv = make_server(bot, "127.0.0.1", 0)
-    thread = threading.Thread(target=srv.serve_forever, daemon=True)
-    thread.start()
-    yield srv
-    srv.shutdown()
-    srv.server_close()
-    thread.join()
-
 
 Response = tuple[int, dict[str, str], bytes]
 

@@ -34,8 +34,7 @@ from .responses import (
     fact_line,
     join_names,
     posting_dict,
-    render_overview,
-    render_topic,
+    render_rows,
     topic_question,
 )
 from .spelling import Speller
@@ -1739,19 +1738,8 @@ class Advisor:
         wanted = [tp for tp in dict.fromkeys(topics) if tp in TOPIC_TITLES] or [*ROLE_TOPICS, "salary"]
         names = [kb.roles[r].name for r in roles]
         heading = ADVISOR_TEMPLATES["table_heading"].safe_substitute(names=join_names(names, versus=True))
-        parts = [heading]
-        rows: list[dict[str, Any]] = []
-        sources: list[str] = []
-        for topic in wanted:
-            if topic == "salary":
-                answer = self._salary_row(roles)
-            elif topic == "definition" and all(kb.roles[r].summary for r in roles):
-                answer = render_overview(kb, roles)
-            else:
-                answer = render_topic(kb, roles, topic)
-            parts.append(answer.text)
-            rows.extend(answer.data["rows"])
-            sources.extend(answer.source_ids)
+        texts, rows, sources = render_rows(kb, roles, wanted, salary=self._salary_row)
+        parts = [heading, *texts]
         single = len(wanted) == 1
         data: dict[str, Any] = {
             "kind": "comparison",

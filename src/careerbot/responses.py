@@ -8,7 +8,7 @@ returns an :class:`Answer`: text, structured data and the source ids behind it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from string import Template
 from typing import Any
@@ -26,6 +26,7 @@ __all__ = [
     "render_fallback",
     "render_list_roles",
     "render_overview",
+    "render_rows",
     "render_salary",
     "render_small_talk",
     "render_sources",
@@ -243,18 +244,36 @@ def render_compare(kb: KnowledgeBase, role_ids: Sequence[str], topics: Sequence[
         # No article compares these roles with each other: set their skills and tools side by side.
         parts.append(TEMPLATES["no_direct"].safe_substitute(names=join_names(names)))
         topics = [t for t in topics if t != "differences"] + ["skills", "tools"]
+    texts, rows, sources = render_rows(kb, role_ids, topics)
+    data = {"kind": "comparison", "topic": None, "title": heading, "columns": names, "rows": rows}
+    return Answer("\n\n".join(parts + texts), data, sources)
+
+
+def render_rows(
+    kb: KnowledgeBase,
+    role_ids: Sequence[str],
+    topics: Sequence[str],
+    *,
+    salary: Callable[[Sequence[str]], Answer] | None = None,
+) -> tuple[list[str], list[dict[str, Any]], tuple[str, ...]]:
+    """Each topic for the roles: its text block, its table row, and all source ids.
+
+    The overview row is each role's one-line summary; ``salary`` renders the salary row when given.
+    """
+    texts: list[str] = []
     rows: list[dict[str, Any]] = []
     sources: list[str] = []
     for topic in topics:
-        if topic == "definition" and all(kb.roles[r].summary for r in role_ids):
+        if topic == "salary" and salary is not None:
+            answer = salary(role_ids)
+        elif topic == "definition" and all(kb.roles[r].summary for r in role_ids):
             answer = render_overview(kb, role_ids)
         else:
             answer = render_topic(kb, role_ids, topic)
-        parts.append(answer.text)
+        texts.append(answer.text)
         rows.extend(answer.data["rows"])
         sources.extend(answer.source_ids)
-    data = {"kind": "comparison", "topic": None, "title": heading, "columns": names, "rows": rows}
-    return Answer("\n\n".join(parts), data, tuple(dict.fromkeys(sources)))
+    return texts, rows, tuple(dict.fromkeys(sources))
 
 
 def _posting_line(p: Posting) -> str:
