@@ -513,10 +513,6 @@ class CareerBot:
         if topic is None:
             topic = "definition"
         chosen = roles or (all_roles if wants_all else ctx.roles)
-        if not chosen and topic == "salary":
-            answer = render_topic(self._kb, (), "salary")
-            reply = self._reply(answer, intent, score, (), topic)
-            return reply, ctx.evolve(topic=topic, pending_topic=None, intent=intent)
         if not chosen:
             answer = render_clarify(self._kb, topic)
             reply = self._reply(answer, intent, score, (), topic)

@@ -67,18 +67,3 @@ class Speller:
                 if fixed is not None:
                     return head, fixed
         return None
-
-    def correct_all(self, tokens: Iterable[str]) -> list[str]:
-        """Correct every token it can, splitting run-together words; leaves the rest as they are."""
-        out: list[str] = []
-        for token in tokens:
-            fixed = self.correct(token)
-            if fixed is not None:
-                out.append(fixed)
-                continue
-            parts = self.split(token)
-            if parts is not None:
-                out.extend(parts)
-            else:
-                out.append(token)
-        return out
