@@ -112,3 +112,33 @@ def test_hostile_inputs(bot: CareerBot, text: str) -> None:
     reply = bot.ask(text, session_id="hostile")
     _check(reply)
     assert "49" not in reply.text and "__mro__" not in reply.text
+
+
+_scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.text(max_size=20))
+_yaml_values = st.recursive(
+    _scalars,
+    lambda children: st.one_of(
+        st.lists(children, max_size=4),
+        st.dictionaries(st.sampled_from(["id", "name", "facts", "sources", "postings", "nlu", "intent",
+                                         "examples", "tools", "text", "items", "x"]), children, max_size=5),
+    ),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_yaml_values, _yaml_values)
+def test_loaders_report_problems_never_raise(knowledge: object, intents: object) -> None:
+    import yaml
+
+    from careerbot.intents import build_intents
+    from careerbot.knowledge import build_knowledge
+
+    kdoc = parse_yaml(yaml.safe_dump(knowledge), "k.yaml")
+    idoc = parse_yaml(yaml.safe_dump(intents), "i.yaml")
+    kb, kproblems = build_knowledge([kdoc])
+    built, iproblems = build_intents([idoc], role_ids=set(kb.roles) if kb else None)
+    assert (kb is None) == bool(kproblems)
+    assert (built is None) == bool(iproblems)
+    for problem in (*kproblems, *iproblems):
+        assert problem.line >= 1 and problem.message
