@@ -135,3 +135,29 @@ def test_export_restore_and_reset(fresh_bot: CareerBot) -> None:
     assert ask(fresh_bot, "what tools do they use", "x").roles == ()
     with pytest.raises(ValueError):
         other.restore_session("z", {"roles": "nope"})
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [("data sci eng industries", ("data_science_engineer",)), ("ml eng tools", ("ml_engineer",)),
+     ("ML sw eng skills", ("ml_software_engineer",)), ("what are DSE's typical projects", ("data_science_engineer",))],
+)
+def test_short_forms_and_possessives_name_roles(bot: CareerBot, text: str, roles: tuple[str, ...]) -> None:
+    assert ask(bot, text, session=f"short-{text}").roles == roles
+
+
+@pytest.mark.parametrize("text", ["internships", "any internships?", "Any openings at Amazon?"])
+def test_keyword_only_postings_questions(bot: CareerBot, text: str) -> None:
+    reply = ask(bot, text, session=f"kw-{text}")
+    assert reply.intent == "ask_salary" and reply.data["kind"] == "postings"
+    assert "Intern" in reply.text
+
+
+@pytest.mark.parametrize("text", ["weather in berlin", "translate hello into spanish", "how many calories in a banana"])
+def test_single_keywords_in_other_questions_do_not_answer(bot: CareerBot, text: str) -> None:
+    assert ask(bot, text, session=f"nokw-{text}").intent == "fallback"
+
+
+def test_uncovered_side_of_a_comparison_is_named(bot: CareerBot) -> None:
+    reply = ask(bot, "what's the difference between a data scientist and a data engineer", "half")
+    assert reply.roles == ("data_engineer",) and "data scientists" in reply.text

@@ -132,3 +132,15 @@ def test_python_tags_are_not_constructed() -> None:
 def test_duplicate_keys_are_problems() -> None:
     doc = parse_yaml("id: a\nname: b\nid: c\n", "t.yaml")
     assert [str(p) for p in doc.problems] == ["t.yaml:3: duplicate key 'id'"]
+
+
+def test_synonyms_are_checked(data_copy: tuple[Path, Path]) -> None:
+    k, i = data_copy
+    (i / "syn.yaml").write_text(
+        'version: "1"\nnlu:\n  - synonym: engineer\n    examples: |\n      - two words\n'
+        '  - synonym: science\n    examples: |\n      - eng\n',
+        encoding="utf-8",
+    )
+    problems = _problems(k, i)
+    assert any("must be one word" in p for p in problems), problems
+    assert any("'eng' is a synonym of two words" in p for p in problems), problems

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import re
 import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -53,7 +54,7 @@ FILLER = frozenset(
 CONVERSATIONAL = frozenset({"greet", "thanks", "goodbye", "help", "list_roles", "ask_sources"})
 SHORT_MESSAGE = 8
 #: Words that only make a keyword into a question ("any internships?", "are there openings?").
-QUESTION_WORDS = frozenset({"any", "are", "is", "there", "some", "do", "does", "you", "have", "got"})
+QUESTION_WORDS = frozenset({"any", "are", "is", "there", "some", "do", "does", "you", "have", "got", "at"})
 #: Words offering a choice between named roles ("X or Y?").
 CHOICE_WORDS = frozenset({"or", "vs", "versus", "between"})
 #: Intents answered by careerbot.advisor.
@@ -100,11 +101,15 @@ class Thresholds:
     keyword_boost: float = 0.25
 
 
+#: A sum of money as people type it: "100k", "120000", "$90k".
+_MONEY = re.compile(r"^\d{2,3}k$|^\d{2,3}000$")
+
+
 def _posting_keywords(kb: KnowledgeBase) -> list[str]:
     """Company names and place names of the featured postings, as keywords for postings questions."""
     words: list[str] = []
     for posting in kb.postings:
-        words.append(posting.company)
+        words.append(re.sub(r"\.(com|org|net|io|ai)$", "", posting.company))  # "Amazon.com" -> "Amazon"
         for part in posting.location.replace("(", ",").replace(")", ",").split(","):
             place = part.strip()
             if len(place) >= 4 and place.casefold() not in {"remote", "anywhere in the u.s."}:
@@ -144,6 +149,7 @@ class CareerBot:
             {r.id: (r.name, r.plural, *r.aliases) for r in kb.roles.values()},
             other_occupations=intents.lookups.get("other_occupation", ()),
             extra_vocabulary=keywords,
+            synonyms=intents.synonyms,
         )
         examples = {
             name: tuple(self._finder.find(e, correct=False).masked for e in spec.examples)
@@ -154,6 +160,7 @@ class CareerBot:
         # a weak one only hints (company and place names of the postings: "Berlin", "Amazon").
         index: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
         salary_intent = intents.intent_for_topic("salary")
+        self._salary_intent = salary_intent
         keyword_lists = [(name, k, True) for name, spec in intents.intents.items() for k in spec.keywords]
         if salary_intent is not None:
             keyword_lists += [(salary_intent, k, False) for k in _posting_keywords(kb)]
@@ -249,15 +256,19 @@ class CareerBot:
             for phrase, name, strong in self._keywords.get(stem, ()):
                 if stems[i : i + len(phrase)] == phrase:
                     found[name] = found.get(name, False) or strong
+        if self._salary_intent and any(_MONEY.match(t) for t in analysis.tokens):
+            found[self._salary_intent] = True  # "is 100k realistic?", "80000 usd"
         return found
 
     def _only_keywords(self, analysis: Analysis, intent: str) -> bool:
-        """Whether every word of the message is filler or a strong keyword of ``intent`` ("any internships?")."""
+        """Whether every word of the message is filler or a keyword of ``intent`` ("any internships?").
+
+        The caller has checked that at least one of them is a strong keyword."""
         stems = [_stem(t) for t in analysis.tokens]
         covered = [t in FILLER or t in QUESTION_WORDS for t in analysis.tokens]
         for i, stem in enumerate(stems):
-            for phrase, name, strong in self._keywords.get(stem, ()):
-                if name == intent and strong and tuple(stems[i : i + len(phrase)]) == phrase:
+            for phrase, name, _ in self._keywords.get(stem, ()):
+                if name == intent and tuple(stems[i : i + len(phrase)]) == phrase:
                     covered[i : i + len(phrase)] = [True] * len(phrase)
         return bool(stems) and all(covered)
 

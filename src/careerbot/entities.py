@@ -79,7 +79,10 @@ class RoleFinder:
         *,
         other_occupations: Iterable[str] = (),
         extra_vocabulary: Iterable[str] = (),
+        synonyms: Mapping[str, str] | None = None,
     ) -> None:
+        # Short forms read as their full words before role names are looked up ("sci" -> "science").
+        self._synonyms = {k: tuple(tokenize(v)) for k, v in (synonyms or {}).items()}
         table: dict[tuple[str, ...], str] = {}
         for role, names in aliases.items():
             for name in names:
@@ -122,6 +125,11 @@ class RoleFinder:
         tokens: list[str] = []
         origin: list[int] = []
         for index, token in enumerate(raw):
+            full = self._synonyms.get(token)
+            if full:
+                tokens.extend(full)
+                origin.extend([index] * len(full))
+                continue
             if not correct:
                 tokens.append(token)
                 origin.append(index)

@@ -2,7 +2,8 @@
 
 A file holds ``version: "1"`` and a list under ``nlu:``; each entry is either an
 intent (``intent:``, ``examples:``, optional ``topic:``, ``keywords:``,
-``description:``) or a lookup table (``lookup:`` + ``examples:``). Examples are a
+``description:``, ``overrides:``), a lookup table (``lookup:`` + ``examples:``) or a synonym
+(``synonym:`` full word + ``examples:`` of one-word short forms). Examples are a
 ``|`` block of ``- `` lines; role mentions may be annotated ``[text](role_id)``.
 """
 
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
@@ -19,10 +20,12 @@ from .yamlio import Document, LineDict, Problem, line_of
 __all__ = ["IntentSet", "IntentSpec", "build_intents", "strip_annotations"]
 
 K_VERSION, K_NLU, K_INTENT, K_LOOKUP = "version", "nlu", "intent", "lookup"
+K_SYNONYM = "synonym"
 K_EXAMPLES, K_TOPIC, K_KEYWORDS, K_DESCRIPTION = "examples", "topic", "keywords", "description"
 K_OVERRIDES = "overrides"
 INTENT_KEYS = frozenset({K_INTENT, K_EXAMPLES, K_TOPIC, K_KEYWORDS, K_DESCRIPTION, K_OVERRIDES})
 LOOKUP_KEYS = frozenset({K_LOOKUP, K_EXAMPLES})
+SYNONYM_KEYS = frozenset({K_SYNONYM, K_EXAMPLES})
 RESERVED_INTENTS = frozenset({"fallback"})
 
 _ANNOTATION = re.compile(r"\[([^\[\]]+)\]\(([^()]+)\)")
@@ -54,6 +57,8 @@ class IntentSet:
 
     intents: Mapping[str, IntentSpec]
     lookups: Mapping[str, tuple[str, ...]]
+    #: Short forms and their full word, as Rasa's ``synonym:`` entries: ``{"eng": "engineer"}``.
+    synonyms: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
     def examples(self) -> dict[str, tuple[str, ...]]:
         """``{intent: examples}``, the input of :class:`careerbot.matcher.IntentMatcher`."""
@@ -114,6 +119,7 @@ def build_intents(
     intents: dict[str, IntentSpec] = {}
     lookups: dict[str, tuple[str, ...]] = {}
     override_refs: list[tuple[str, int, str, str]] = []
+    synonyms: dict[str, str] = {}
     for doc in documents:
         problems.extend(doc.problems)
         if doc.data is None:
@@ -131,6 +137,21 @@ def build_intents(
                 problems.append(Problem(path, line_of(data[K_NLU]), "each 'nlu' entry must be a mapping"))
                 continue
             line = line_of(entry)
+            if K_SYNONYM in entry:
+                target = entry.get(K_SYNONYM)
+                for key in entry:
+                    if key not in SYNONYM_KEYS:
+                        problems.append(Problem(path, line, f"unknown key {key!r} in a synonym"))
+                if not isinstance(target, str) or not target.strip():
+                    problems.append(Problem(path, line, "'synonym' must be the full word"))
+                    continue
+                for short in _examples(path, entry, None, problems):
+                    key = " ".join(short.casefold().split())
+                    if " " in key:
+                        problems.append(Problem(path, line, f"synonym {short!r} must be one word"))
+                    elif synonyms.setdefault(key, target.strip()) != target.strip():
+                        problems.append(Problem(path, line, f"{short!r} is a synonym of two words"))
+                continue
             if K_LOOKUP in entry:
                 name = entry.get(K_LOOKUP)
                 for key in entry:
@@ -186,4 +207,4 @@ def build_intents(
         problems.append(Problem("intents", 1, "no intents found"))
     if problems:
         return None, problems
-    return IntentSet(MappingProxyType(intents), MappingProxyType(lookups)), problems
+    return IntentSet(MappingProxyType(intents), MappingProxyType(lookups), MappingProxyType(synonyms)), problems
