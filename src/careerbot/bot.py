@@ -429,6 +429,15 @@ class CareerBot:
 
     def _respond(self, text: str, ctx: Context) -> tuple[Reply, Context]:
         u = self.understand(text, context_roles=ctx.roles)
+        reply, new_ctx = self._decide(text, u, ctx)
+        others = u.analysis.other_occupations
+        if others and reply.roles and reply.intent not in ADVISOR_INTENTS and reply.intent != FALLBACK:
+            # "is being a doctor better than being a DE?": answer the covered role, name the other job.
+            reply = self._with_uncovered_note(reply, u.analysis)
+        return reply, new_ctx
+
+    def _decide(self, text: str, u: Understanding, ctx: Context) -> tuple[Reply, Context]:
+        """Choose and render the answer for an understood message."""
         analysis, intent, score = u.analysis, u.intent, u.score
         roles = analysis.roles
         all_roles = tuple(self._kb.roles)
@@ -493,9 +502,8 @@ class CareerBot:
 
         wants_all = bool(ALL_WORDS & tokens)
         if intent == COMPARE and len(roles) == 1 and analysis.other_occupations and not ctx.roles:
-            # "data scientist vs data engineer": only one side is covered; say so, and describe it.
-            reply, new_ctx = self._answer_topic("ask_definition", "definition", roles, score, ctx)
-            return self._with_uncovered_note(reply, analysis), new_ctx
+            # "data scientist vs data engineer": only one side is covered; describe it (the note is added above).
+            return self._answer_topic("ask_definition", "definition", roles, score, ctx)
         if intent == COMPARE:
             chosen = roles
             if wants_all:
