@@ -1,7 +1,9 @@
-"""Two further labelled sets, written by a separate session that never saw intents/, the dev set or the
-code: general questions (heldout.yaml) and the advisor features (advisor_heldout.yaml). CI keeps floors.
+"""Further labelled sets, each written by a separate session that never saw intents/, the dev set or the
+code: general questions (heldout.yaml), the advisor features (advisor_heldout.yaml) and a last mixed set
+(final_heldout.yaml). CI keeps floors.
 
-First measurement, before any change prompted by them: 97.4% and 76.3%; the README has current numbers.
+First measurements, before any change prompted by them: 97.4%, 76.3% and 94.3%; the README has the
+current numbers.
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from .conftest import DATA
 FLOORS = {
     # file: (overall floor, per-category floor)
     "heldout.yaml": (0.95, 0.85),
-    "advisor_heldout.yaml": (0.88, 0.75),
+    "advisor_heldout.yaml": (0.9, 0.8),
+    "final_heldout.yaml": (0.95, 0.8),
 }
 
 

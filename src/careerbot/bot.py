@@ -55,6 +55,8 @@ CONVERSATIONAL = frozenset({"greet", "thanks", "goodbye", "help", "list_roles", 
 SHORT_MESSAGE = 8
 #: Words that only make a keyword into a question ("any internships?", "are there openings?").
 QUESTION_WORDS = frozenset({"any", "are", "is", "there", "some", "do", "does", "you", "have", "got", "at"})
+#: Words of someone choosing ("which role should I pick?").
+CHOOSING_WORDS = frozenset({"which", "what", "should", "pick", "choose", "fit", "fits", "suit", "suits", "best"})
 #: Words offering a choice between named roles ("X or Y?").
 CHOICE_WORDS = frozenset({"or", "vs", "versus", "between"})
 #: Intents answered by careerbot.advisor.
@@ -261,11 +263,14 @@ class CareerBot:
         return found
 
     def _only_keywords(self, analysis: Analysis, intent: str) -> bool:
-        """Whether every word of the message is filler or a keyword of ``intent`` ("any internships?").
+        """Whether every word of the message is filler, a role name or a keyword of ``intent``
+        ("any internships?", "compensation for an MLRE").
 
         The caller has checked that at least one of them is a strong keyword."""
         stems = [_stem(t) for t in analysis.tokens]
         covered = [t in FILLER or t in QUESTION_WORDS for t in analysis.tokens]
+        for mention in analysis.mentions:
+            covered[mention.start : mention.end] = [True] * (mention.end - mention.start)
         for i, stem in enumerate(stems):
             for phrase, name, _ in self._keywords.get(stem, ()):
                 if name == intent and tuple(stems[i : i + len(phrase)]) == phrase:
@@ -298,6 +303,16 @@ class CareerBot:
         ranking = self._rank(analysis, keyword_intents)
         accepted: str | None = None
         score = ranking[0][1] if ranking else 0.0
+        spelled_out = [
+            name for name, _ in ranking if keyword_intents.get(name) and self._only_keywords(analysis, name)
+        ]
+        if spelled_out and self._intents.intents[spelled_out[0]].topic is not None:
+            # "compensation for an MLRE", "DS engineer skills": nothing but a role and a topic's own
+            # keyword, whatever the examples' wording suggests.
+            return Understanding(
+                analysis, spelled_out[0], max(score, self._thresholds.with_role), tuple(ranking),
+                frozenset(keyword_intents),
+            )
         if ranking:
             best = ranking[0][0]
             runner_up = ranking[1][1] if len(ranking) > 1 else 0.0
@@ -474,6 +489,19 @@ class CareerBot:
                     return self._answer_compare(roles, score, ctx)
                 topic = topic or "definition"
                 return self._answer_topic(self._intents.intent_for_topic(topic) or "ask_definition", topic, roles, score, ctx)
+            if (
+                not analysis.other_occupations
+                and not GENERIC_ROLE_WORDS.isdisjoint(analysis.tokens)
+                and not CHOOSING_WORDS.isdisjoint(analysis.tokens)
+                and "recommend_role" in self._intents.intents
+            ):
+                # "Docker and Kubernetes excite me, which role should I pick?": worded unlike the
+                # examples, but it asks for a role and names things the roles are known for.
+                answer, best = self._advisor.recommend(text, analysis.tokens)
+                if best:
+                    reply = self._reply(answer, "recommend_role", score, best, None)
+                    return reply, ctx.evolve(roles=best[:1], recommended=best, topic=None,
+                                             pending_topic=None, intent="recommend_role")
             return self._fallback(ctx, analysis, score)
 
         if intent in SMALL_TALK:

@@ -8,18 +8,21 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-__all__ = ["Speller", "max_typos"]
+__all__ = ["MAX_SPLIT_LENGTH", "Speller", "max_typos"]
+
+#: Longer tokens are never split into words (bounds the work on hostile input).
+MAX_SPLIT_LENGTH = 48
 
 
 def max_typos(length: int) -> int:
     """How many edits a word of ``length`` letters may have and still count as a typo of another.
 
-    Words of up to four letters must be exact (``de`` is not ``dse``, ``code`` is not ``come``);
-    up to seven letters one edit
+    Words of up to five letters must be exact (``de`` is not ``dse``, ``code`` is not ``come``,
+    ``terms`` is not ``teams``); six or seven letters one edit
     (``salery``, ``enginer``); longer words two (``responsibilites``). Edits are
     optimal-string-alignment edits, so swapped letters (``sceince``) count once.
     """
-    if length < 5:
+    if length < 6:
         return 0
     return 1 if length <= 7 else 2
 
@@ -56,14 +59,20 @@ class Speller:
         )
         return None if best is None else best[0]
 
-    def split(self, token: str) -> tuple[str, str] | None:
-        """Split a run-together token into two vocabulary words (``dataengineer``)."""
-        if len(token) < 6 or token in self._vocab or not token.isalpha():
+    def split(self, token: str, *, parts: int = 4) -> tuple[str, ...] | None:
+        """Split a run-together token into up to ``parts`` vocabulary words
+        (``dataengineer``, ``machinelearningengineer``)."""
+        if not 6 <= len(token) <= MAX_SPLIT_LENGTH or token in self._vocab or not token.isalpha():
             return None
         for cut in range(2, len(token) - 3):
             head, tail = token[:cut], token[cut:]
-            if head in self._vocab:
-                fixed = self.correct(tail)
-                if fixed is not None:
-                    return head, fixed
+            if head not in self._vocab:
+                continue
+            fixed = self.correct(tail)
+            if fixed is not None:
+                return head, fixed
+            if parts > 2:
+                rest = self.split(tail, parts=parts - 1)
+                if rest is not None:
+                    return (head, *rest)
         return None
