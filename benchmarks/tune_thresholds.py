@@ -38,9 +38,9 @@ def main() -> int:
     base = CareerBot()
     grid = {
         "accept": [0.35, 0.4, 0.45, 0.5, 0.55, 0.6],
-        "margin": [0.0, 0.02, 0.05, 0.08],
-        "with_role": [0.15, 0.2, 0.25, 0.3, 0.35],
-        "keyword_boost": [0.05, 0.1, 0.15, 0.2, 0.25],
+        "margin": [0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3],
+        "with_role": [0.2, 0.25, 0.3, 0.35],
+        "keyword_boost": [0.1, 0.15, 0.2, 0.25, 0.3],
     }
     started = time.perf_counter()
     scored = []
@@ -56,6 +56,12 @@ def main() -> int:
     for _, _, tied in scored[:ties]:
         print(f"  {tied}  held-apart {evaluate(base.with_thresholds(tied), hold).accuracy:.3f}")
     best_acc, _, best = scored[0]
+    # The margin: the middle of the run of margins that tie with the chosen setting, so the choice
+    # sits on the plateau, not at its edge.
+    plateau = sorted(t.margin for acc, _, t in scored if acc == best_acc
+                     and (t.accept, t.with_role, t.keyword_boost) == (best.accept, best.with_role, best.keyword_boost))
+    best = Thresholds(accept=best.accept, margin=plateau[len(plateau) // 2], with_role=best.with_role,
+                      keyword_boost=best.keyword_boost)
     print(f"searched {len(scored)} settings in {time.perf_counter() - started:.1f}s on {len(tune)} tuning cases")
     print(f"best on tuning half: {best}  accuracy {best_acc:.3f}")
     print(f"same setting on held-apart half ({len(hold)} cases): {evaluate(base.with_thresholds(best), hold).accuracy:.3f}")

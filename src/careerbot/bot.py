@@ -92,15 +92,16 @@ class Thresholds:
     """Decision thresholds (tuned on data, see ``benchmarks/tune_thresholds.py``).
 
     ``accept``: minimum top intent score; ``margin``: minimum gap to the runner-up
-    intent (as in Rasa's FallbackClassifier); ``with_role``: a lower bar used when the
+    intent (as in Rasa's FallbackClassifier) when nothing but wording supports the best one
+    (no role named, none of its keywords); ``with_role``: a lower bar used when the
     question names a covered role (the role itself is strong evidence of scope);
     ``keyword_boost``: added to an intent whose keywords appear in the question.
     """
 
-    accept: float = 0.55
-    margin: float = 0.0
+    accept: float = 0.6
+    margin: float = 0.15
     with_role: float = 0.3
-    keyword_boost: float = 0.25
+    keyword_boost: float = 0.3
 
 
 #: A sum of money as people type it: "100k", "120000", "$90k".
@@ -321,7 +322,10 @@ class CareerBot:
             # A message made only of one intent's own keywords ("any internships?", "salary?").
             keyword_only = keyword_intents.get(best, False) and self._only_keywords(analysis, best)
             bar = t.with_role if analysis.mentions or refers or keyword_only else t.accept
-            if score >= bar and score - runner_up >= t.margin:
+            # The ambiguity margin guards guesses that rest on wording alone: a named role or the
+            # best intent's own keyword is evidence enough to settle a near tie.
+            evidence = bool(analysis.mentions) or keyword_intents.get(best, False)
+            if score >= bar and (evidence or score - runner_up >= t.margin):
                 accepted = best
         return Understanding(analysis, accepted, score, tuple(ranking), frozenset(keyword_intents))
 
