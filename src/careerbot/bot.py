@@ -48,7 +48,9 @@ WIDE_COMPARE_TOPICS: tuple[str, ...] = ("definition", "skills", "tools", "educat
 EVERYTHING_WORDS = frozenset({"table", "everything", "topics", "full", "detail", "detailed"})
 #: Words that carry no question of their own ("and ML engineers?", "what about DE").
 FILLER = frozenset(
-    ["and", "or", "what", "about", "how", "so", "ok", "okay", "then", "also", "too", "the", "a", "an", "for", "of", "in", "on", "with", "please", "pls", "tell", "me", "more", "same", "question", "again", "now", "instead", "regarding", "re", "as", "well", "hmm", "um", "well", "thanks", "alright", "right", "sure", "yes", "yeah", "cool", "nice", "great", "i", "see"]
+    "and or what about how so ok okay then also too the a an for of in on with please pls tell me more "
+    "same question again now instead regarding re as well hmm um thanks alright right sure yes yeah "
+    "cool nice great i see".split()
 )
 #: Intents about the conversation itself; their keywords ("help", "thanks") only count in short messages.
 CONVERSATIONAL = frozenset({"greet", "thanks", "goodbye", "help", "list_roles", "ask_sources"})
@@ -411,13 +413,7 @@ class CareerBot:
             if not best and not roles and GENERIC_ROLE_WORDS.isdisjoint(tokens):
                 # "recommend me a good movie": nothing about careers at all.
                 return self._fallback(ctx, analysis, score)
-            reply = self._reply(answer, intent, score, best, None)
-            if not best:
-                return reply, ctx.evolve(pending_topic=None, intent=intent)
-            # Follow-ups ("what degree would I need for that?") are about the best role.
-            return reply, ctx.evolve(
-                roles=best[:1], recommended=best, topic=None, pending_topic=None, intent=intent
-            )
+            return self._recommendation(answer, best, score, ctx)
         if intent == "skill_gap":
             current, target = self._advisor.split_roles(tokens, analysis.mentions)
             if not target:
@@ -445,6 +441,16 @@ class CareerBot:
         used = tuple(answer.data["filters"]["roles"])
         reply = self._reply(answer, intent, score, used, "salary")
         return reply, ctx.evolve(roles=used or ctx.roles, topic="salary", pending_topic=None, intent=intent)
+
+    def _recommendation(
+        self, answer: Answer, best: tuple[str, ...], score: float, ctx: Context
+    ) -> tuple[Reply, Context]:
+        intent = "recommend_role"
+        reply = self._reply(answer, intent, score, best, None)
+        if not best:
+            return reply, ctx.evolve(pending_topic=None, intent=intent)
+        # Follow-ups ("what degree would I need for that?") are about the best role.
+        return reply, ctx.evolve(roles=best[:1], recommended=best, topic=None, pending_topic=None, intent=intent)
 
     def _respond(self, text: str, ctx: Context) -> tuple[Reply, Context]:
         u = self.understand(text, context_roles=ctx.roles)
@@ -503,9 +509,7 @@ class CareerBot:
                 # examples, but it asks for a role and names things the roles are known for.
                 answer, best = self._advisor.recommend(text, analysis.tokens)
                 if best:
-                    reply = self._reply(answer, "recommend_role", score, best, None)
-                    return reply, ctx.evolve(roles=best[:1], recommended=best, topic=None,
-                                             pending_topic=None, intent="recommend_role")
+                    return self._recommendation(answer, best, score, ctx)
             return self._fallback(ctx, analysis, score)
 
         if intent in SMALL_TALK:
