@@ -144,3 +144,30 @@ def test_synonyms_are_checked(data_copy: tuple[Path, Path]) -> None:
     problems = _problems(k, i)
     assert any("must be one word" in p for p in problems), problems
     assert any("'eng' is a synonym of two words" in p for p in problems), problems
+
+
+@pytest.mark.parametrize("kind", sorted(BROKEN))
+def test_validate_command_rejects_each_broken_kind(data_copy: tuple[Path, Path], kind: str) -> None:
+    import io
+    import re
+
+    from careerbot.cli import Environment, ExitStatus, main
+
+    rel, content, _ = BROKEN[kind]
+    target = data_copy[0].parent / rel
+    if isinstance(content, bytes):
+        target.write_bytes(content)
+    else:
+        target.write_text(content, encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    env = Environment(stdin=io.StringIO(), stdout=out, stderr=err, environ={})
+    code = main(["validate", "--knowledge", str(data_copy[0]), "--intents", str(data_copy[1])], env)
+    assert code == ExitStatus.ERROR
+    lines = out.getvalue().splitlines()
+    assert lines and all(re.match(r"^.+:\d+: .+$", line) for line in lines)
+    assert any(line.startswith(f"{target}:") for line in lines)
+    assert "Traceback" not in out.getvalue() + err.getvalue()
+    # The same data refused by the library, with the same problems.
+    with pytest.raises(DataError) as info:
+        CareerBot(knowledge_dir=data_copy[0], intents_dir=data_copy[1])
+    assert str(target) in str(info.value)
