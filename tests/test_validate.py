@@ -53,14 +53,20 @@ BROKEN = {
 }
 
 
-@pytest.mark.parametrize("kind", sorted(BROKEN))
-def test_broken_file_is_reported_with_path_and_line(data_copy: tuple[Path, Path], kind: str) -> None:
+def _break(data_copy: tuple[Path, Path], kind: str) -> tuple[Path, str]:
+    """Write the broken file of ``kind`` into the copied data; returns its path and the expected words."""
     rel, content, needle = BROKEN[kind]
     target = data_copy[0].parent / rel
     if isinstance(content, bytes):
         target.write_bytes(content)
     else:
         target.write_text(content, encoding="utf-8")
+    return target, needle
+
+
+@pytest.mark.parametrize("kind", sorted(BROKEN))
+def test_broken_file_is_reported_with_path_and_line(data_copy: tuple[Path, Path], kind: str) -> None:
+    target, needle = _break(data_copy, kind)
     problems = _problems(*data_copy)
     assert problems, kind
     hits = [p for p in problems if p.startswith(f"{target}:") and needle in p]
@@ -153,12 +159,7 @@ def test_validate_command_rejects_each_broken_kind(data_copy: tuple[Path, Path],
 
     from careerbot.cli import Environment, ExitStatus, main
 
-    rel, content, _ = BROKEN[kind]
-    target = data_copy[0].parent / rel
-    if isinstance(content, bytes):
-        target.write_bytes(content)
-    else:
-        target.write_text(content, encoding="utf-8")
+    target, _ = _break(data_copy, kind)
     out, err = io.StringIO(), io.StringIO()
     env = Environment(stdin=io.StringIO(), stdout=out, stderr=err, environ={})
     code = main(["validate", "--knowledge", str(data_copy[0]), "--intents", str(data_copy[1])], env)
