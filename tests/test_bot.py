@@ -161,3 +161,23 @@ def test_single_keywords_in_other_questions_do_not_answer(bot: CareerBot, text: 
 def test_uncovered_side_of_a_comparison_is_named(bot: CareerBot) -> None:
     reply = ask(bot, "what's the difference between a data scientist and a data engineer", "half")
     assert reply.roles == ("data_engineer",) and "data scientists" in reply.text
+
+
+def test_comparison_of_an_article_pair_quotes_that_article(bot: CareerBot) -> None:
+    reply = ask(bot, "data engineer vs ml software engineer", "pair")
+    rows = {row["topic"]: row["cells"] for row in reply.data["rows"]}
+    assert set(rows) >= {"Overview", "Key differences", "Required skills", "Tools"}
+    de_tools = " ".join(rows["Tools"][0])
+    assert "Airflow" in de_tools and "Talend" not in de_tools  # Talend is from the DE vs MLRE article
+    assert "Data Engineer vs. Machine Learning Software Engineer: A Comprehensive Comparison" in reply.sources
+    assert not any("untitled" in title for title in reply.sources)  # nothing from the MLE vs DE article
+
+
+def test_same_label_lists_are_merged_and_sources_are_those_shown(bot: CareerBot) -> None:
+    reply = ask(bot, "what tools does a data engineer use", "merge")
+    assert reply.text.count("ETL tools:") == 1
+    assert "Apache Airflow, Apache NiFi, Talend, Informatica" in reply.text
+
+
+def test_internship_contract_shown_as_posted(bot: CareerBot) -> None:
+    assert "Full Time Internship" in ask(bot, "any internships?", "intern").text

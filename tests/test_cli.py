@@ -71,3 +71,9 @@ def test_piped_process_without_traceback() -> None:
         [sys.executable, "-m", "careerbot"], input="hello\n\x00\n{0.__class__}\nbye\n", capture_output=True, text=True
     )
     assert proc.returncode == 0 and "Traceback" not in proc.stderr and proc.stdout.count("\n\n") >= 3
+
+
+def test_piped_mode_stops_at_quit_and_explains_commands() -> None:
+    code, out, _ = run([], stdin="/json\n/quit\nwhat does a data engineer do?\n")
+    assert code == 0 and "Slash commands work in the interactive chat" in out
+    assert "Data Engineer" not in out  # nothing after /quit is answered

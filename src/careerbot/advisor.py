@@ -952,13 +952,16 @@ class Advisor:
         for fact in role.topic("tools"):
             name = fact.group or "Tools"
             items, group_sources, tool_keys = groups.setdefault(name, ([], [], set()))
+            added = False
             for item in fact.items:
                 key, _ = _tool_key(item)
                 if key not in shown_tools:
                     shown_tools.add(key)
                     items.append(item)
                     tool_keys.add(key)
-            group_sources.extend(fact.sources)
+                    added = True
+            if added:  # cite only the articles whose items are shown
+                group_sources.extend(fact.sources)
         for name, (items, group_sources, tool_keys) in groups.items():
             if not items or tool_keys <= covered:
                 continue
@@ -1630,7 +1633,7 @@ class Advisor:
         if closest and role is not None:
             extra = ADVISOR_TEMPLATES["post_closest"].safe_substitute(name=role.name)
         return ADVISOR_TEMPLATES["post_line"].safe_substitute(
-            title=p.title, company=p.company, location=p.location, contract=p.contract, level=p.level,
+            title=p.title, company=p.company, location=p.location, contract=p.contract_label, level=p.level,
             salary=p.salary.text, closest=extra,
         )
 

@@ -41,7 +41,7 @@ __all__ = ["CareerBot", "Thresholds", "Understanding"]
 SMALL_TALK = frozenset({"greet", "thanks", "goodbye", "help"})
 COMPARE = "compare"
 #: Topics shown when two roles are compared without a topic.
-COMPARE_TOPICS: tuple[str, ...] = ("definition", "differences")
+COMPARE_TOPICS: tuple[str, ...] = ("definition", "differences", "skills", "tools")
 #: Topics shown when three or more roles are compared without a topic.
 WIDE_COMPARE_TOPICS: tuple[str, ...] = ("definition", "skills", "tools", "education", "salary")
 #: Words asking for a full table ("compare everything", "all topics", "full table").

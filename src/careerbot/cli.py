@@ -167,6 +167,13 @@ def _piped_chat(bot: CareerBot, env: Environment) -> int:
         text = line.rstrip("\r\n")
         if not text.strip():
             continue
+        command = text.strip().casefold()
+        if command in ("/quit", "/exit"):
+            break
+        if command.startswith("/"):
+            print("Slash commands work in the interactive chat; here each line is a question.\n",
+                  file=env.stdout)
+            continue
         reply = bot.ask(text, session_id="chat")
         print(format_reply(reply), file=env.stdout)
         print(file=env.stdout)

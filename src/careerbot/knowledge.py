@@ -178,6 +178,13 @@ class Posting:
     closest_role: str | None
     sources: tuple[str, ...]
 
+    @property
+    def contract_label(self) -> str:
+        """The contract as the posting shows it ("Full Time Internship")."""
+        if self.internship and "intern" not in self.contract.casefold():
+            return f"{self.contract} Internship"
+        return self.contract
+
 
 @dataclass(frozen=True)
 class KnowledgeBase:

@@ -8,7 +8,7 @@ returns an :class:`Answer`: text, structured data and the source ids behind it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from string import Template
 from typing import Any
@@ -21,6 +21,7 @@ __all__ = [
     "count",
     "fact_line",
     "join_names",
+    "merge_facts",
     "render_clarify",
     "render_compare",
     "render_fallback",
@@ -136,15 +137,27 @@ def fact_line(fact: Fact) -> str:
     return fact.text or ""
 
 
-def _dedupe(lines: Iterable[str]) -> list[str]:
-    seen: set[str] = set()
-    out: list[str] = []
-    for line in lines:
-        key = " ".join(line.casefold().split())
-        if key and key not in seen:
-            seen.add(key)
-            out.append(line)
-    return out
+def merge_facts(facts: Iterable[Fact]) -> tuple[list[str], list[str]]:
+    """Lines for facts, with lists under the same label merged ("ETL tools: Apache Airflow,
+    Apache NiFi" and "ETL tools: Apache NiFi, Talend" become one line) and repeated sentences
+    dropped; plus the source ids of everything shown."""
+    merged: dict[str, tuple[str | None, list[str], str | None]] = {}
+    sources: list[str] = []
+    for fact in facts:
+        if fact.group is not None:
+            key = "group:" + " ".join(fact.group.casefold().split())
+            _, items, _ = merged.setdefault(key, (fact.group, [], None))
+            known = {i.casefold() for i in items}
+            items.extend(i for i in fact.items if i.casefold() not in known)
+        else:
+            key = "text:" + " ".join((fact.text or "").casefold().split())
+            merged.setdefault(key, (None, [], fact.text))
+        sources.extend(fact.sources)
+    lines = [
+        (f"{group}: {', '.join(items)}" if items else group) if group is not None else (text or "")
+        for group, items, text in merged.values()
+    ]
+    return [line for line in lines if line], list(dict.fromkeys(sources))
 
 
 def _role_facts(role: Role, topic: str, others: Sequence[str]) -> tuple[list[Fact], str | None]:
@@ -158,8 +171,14 @@ def _role_facts(role: Role, topic: str, others: Sequence[str]) -> tuple[list[Fac
     return facts, note
 
 
-def render_topic(kb: KnowledgeBase, role_ids: Sequence[str], topic: str) -> Answer:
-    """Facts on ``topic`` for one or more roles (several roles = a side-by-side comparison)."""
+def render_topic(
+    kb: KnowledgeBase, role_ids: Sequence[str], topic: str, *, focus: Collection[str] = ()
+) -> Answer:
+    """Facts on ``topic`` for one or more roles (several roles = a side-by-side comparison).
+
+    ``focus``: source ids to prefer; each role's facts are narrowed to them when that leaves some
+    (a comparison of two roles quotes the article that compares those two).
+    """
     if topic == "salary":
         return render_salary(kb, role_ids)
     title = TOPIC_TITLES.get(topic, topic)
@@ -170,7 +189,8 @@ def render_topic(kb: KnowledgeBase, role_ids: Sequence[str], topic: str) -> Answ
         role = kb.roles[rid]
         others = [r for r in role_ids if r != rid]
         facts, note = _role_facts(role, topic, others)
-        lines = _dedupe(fact_line(f) for f in facts)
+        focused = [f for f in facts if focus and set(f.sources) & set(focus)]
+        lines, fact_sources = merge_facts(focused or facts)
         heading = TEMPLATES["topic_heading"].safe_substitute(role=role.name, title=title)
         if lines:
             body = "\n".join(f"- {line}" for line in lines)
@@ -182,7 +202,8 @@ def render_topic(kb: KnowledgeBase, role_ids: Sequence[str], topic: str) -> Answ
             lines = [body]
         blocks.append(f"{heading}\n{body}")
         cells[rid] = lines
-        sources.extend(role.sources_for(topic))
+        # Cite the articles behind what is shown (or behind the recorded silence).
+        sources.extend(fact_sources if facts else role.sources_for(topic))
     if len(role_ids) > 1:
         blocks = _merge_shared(kb, role_ids, title, cells) or blocks
     data: dict[str, Any] = {
@@ -243,8 +264,10 @@ def render_compare(kb: KnowledgeBase, role_ids: Sequence[str], topics: Sequence[
     if "differences" in topics and not direct and len(role_ids) > 1:
         # No article compares these roles with each other: set their skills and tools side by side.
         parts.append(TEMPLATES["no_direct"].safe_substitute(names=join_names(names)))
-        topics = [t for t in topics if t != "differences"] + ["skills", "tools"]
-    texts, rows, sources = render_rows(kb, role_ids, topics)
+        topics = list(dict.fromkeys([*(t for t in topics if t != "differences"), "skills", "tools"]))
+    # The article(s) comparing exactly these roles, if any: their side-by-side facts come first.
+    focus = [s.id for s in kb.sources.values() if set(role_ids) <= set(s.roles)]
+    texts, rows, sources = render_rows(kb, role_ids, topics, focus=focus)
     data = {"kind": "comparison", "topic": None, "title": heading, "columns": names, "rows": rows}
     return Answer("\n\n".join(parts + texts), data, sources)
 
@@ -255,6 +278,7 @@ def render_rows(
     topics: Sequence[str],
     *,
     salary: Callable[[Sequence[str]], Answer] | None = None,
+    focus: Collection[str] = (),
 ) -> tuple[list[str], list[dict[str, Any]], tuple[str, ...]]:
     """Each topic for the roles: its text block, its table row, and all source ids.
 
@@ -269,7 +293,7 @@ def render_rows(
         elif topic == "definition" and all(kb.roles[r].summary for r in role_ids):
             answer = render_overview(kb, role_ids)
         else:
-            answer = render_topic(kb, role_ids, topic)
+            answer = render_topic(kb, role_ids, topic, focus=focus)
         texts.append(answer.text)
         rows.extend(answer.data["rows"])
         sources.extend(answer.source_ids)
@@ -277,7 +301,7 @@ def render_rows(
 
 
 def _posting_line(p: Posting) -> str:
-    return f"{p.title} @ {p.company} ({p.location}) - {p.contract}, {p.level}, {p.salary.text}"
+    return f"{p.title} @ {p.company} ({p.location}) - {p.contract_label}, {p.level}, {p.salary.text}"
 
 
 def posting_dict(p: Posting) -> dict[str, Any]:
