@@ -181,3 +181,21 @@ def test_same_label_lists_are_merged_and_sources_are_those_shown(bot: CareerBot)
 
 def test_internship_contract_shown_as_posted(bot: CareerBot) -> None:
     assert "Full Time Internship" in ask(bot, "any internships?", "intern").text
+
+
+@pytest.mark.parametrize(
+    ("text", "first_line"),
+    [
+        ("do DEs use Tableau?", "The articles don't list Tableau for Data Engineers; they list it for Data Science Engineers."),
+        ("does a data engineer need to know Scala?", "Yes: the articles list Scala for Data Engineers."),
+        ("Does a data science engineer use Spark?", "Yes: the articles list Apache Spark for Data Science Engineers."),
+    ],
+)
+def test_yes_no_tool_questions_are_answered_first(bot: CareerBot, text: str, first_line: str) -> None:
+    assert ask(bot, text, session=f"yn-{text}").text.splitlines()[0] == first_line
+
+
+def test_interests_without_asking_get_a_recommendation(bot: CareerBot) -> None:
+    reply = ask(bot, "I like building dashboards and visualizations", "likes")
+    assert reply.intent == "recommend_role" and reply.roles[0] == "data_science_engineer"
+    assert ask(bot, "I like pizza", "pizza").intent == "fallback"

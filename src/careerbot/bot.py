@@ -25,10 +25,12 @@ from .responses import (
     render_compare,
     render_fallback,
     render_list_roles,
+    render_mentions,
     render_small_talk,
     render_sources,
     render_topic,
     render_uncovered,
+    tool_terms,
     topic_question,
 )
 from .validate import load_data
@@ -59,6 +61,8 @@ SHORT_MESSAGE = 8
 QUESTION_WORDS = frozenset({"any", "are", "is", "there", "some", "do", "does", "you", "have", "got", "at"})
 #: Words of someone choosing ("which role should I pick?").
 CHOOSING_WORDS = frozenset({"which", "what", "should", "pick", "choose", "fit", "fits", "suit", "suits", "best"})
+#: Words of someone telling what they like ("I enjoy building dashboards").
+INTEREST_WORDS = frozenset({"like", "love", "enjoy", "interested", "passionate", "into", "fascinated"})
 #: Words offering a choice between named roles ("X or Y?").
 CHOICE_WORDS = frozenset({"or", "vs", "versus", "between"})
 #: Intents answered by careerbot.advisor.
@@ -177,6 +181,7 @@ class CareerBot:
             k: tuple(v) for k, v in index.items()
         }
         self._sessions = SessionStore(max_sessions)
+        self._tool_terms = tool_terms(kb)
         # The advisor is built on first use (recommendations, skill gaps, paths, postings, tables),
         # so a one-off `careerbot ask` about a topic does not pay for it.
         self._advisor_instance: Advisor | None = None
@@ -357,10 +362,29 @@ class CareerBot:
             out.append(topic_question(topic, other))
         return tuple(out)
 
+    def _named_tools(self, tokens: Sequence[str]) -> list[tuple[tuple[str, ...], str]]:
+        """Tools of the knowledge base that the question names ("do DEs use Tableau?")."""
+        found: dict[str, tuple[str, ...]] = {}
+        for i in range(len(tokens)):
+            for n in (3, 2, 1):
+                key = tuple(tokens[i : i + n])
+                name = self._tool_terms.get(key)
+                if len(key) == n and name is not None:
+                    found.setdefault(name, key)
+                    break
+        return [(key, name) for name, key in found.items()]
+
     def _answer_topic(
-        self, intent: str, topic: str, roles: Sequence[str], confidence: float, ctx: Context
+        self, intent: str, topic: str, roles: Sequence[str], confidence: float, ctx: Context,
+        *, tokens: Sequence[str] = (),
     ) -> tuple[Reply, Context]:
         answer = render_topic(self._kb, roles, topic)
+        named = self._named_tools(tokens) if topic in ("tools", "skills") else []
+        if named:
+            # A yes/no question about a tool gets its answer first, then the list.
+            answer = dataclasses.replace(
+                answer, text=render_mentions(self._kb, roles, named) + "\n\n" + answer.text
+            )
         reply = self._reply(answer, intent, confidence, roles, topic, self._topic_suggestions(roles, topic))
         return reply, ctx.evolve(roles=tuple(roles), topic=topic, pending_topic=None, intent=intent)
 
@@ -499,14 +523,13 @@ class CareerBot:
                     return self._answer_compare(roles, score, ctx)
                 topic = topic or "definition"
                 return self._answer_topic(self._intents.intent_for_topic(topic) or "ask_definition", topic, roles, score, ctx)
-            if (
-                not analysis.other_occupations
-                and not GENERIC_ROLE_WORDS.isdisjoint(analysis.tokens)
-                and not CHOOSING_WORDS.isdisjoint(analysis.tokens)
-                and "recommend_role" in self._intents.intents
-            ):
-                # "Docker and Kubernetes excite me, which role should I pick?": worded unlike the
-                # examples, but it asks for a role and names things the roles are known for.
+            words = set(analysis.tokens)
+            choosing = bool(GENERIC_ROLE_WORDS & words and CHOOSING_WORDS & words)
+            interests = "i" in words and bool(INTEREST_WORDS & words)
+            if (choosing or interests) and not analysis.other_occupations and "recommend_role" in self._intents.intents:
+                # "Docker and Kubernetes excite me, which role should I pick?", "I like building
+                # dashboards": worded unlike the examples, but it asks for a role or tells what the
+                # person likes, and names things the roles are known for.
                 answer, best = self._advisor.recommend(text, analysis.tokens)
                 if best:
                     return self._recommendation(answer, best, score, ctx)
@@ -572,4 +595,4 @@ class CareerBot:
             answer = render_clarify(self._kb, topic)
             reply = self._reply(answer, intent, score, (), topic)
             return reply, ctx.evolve(pending_topic=topic, topic=topic, intent=intent)
-        return self._answer_topic(intent, topic, chosen, score, ctx)
+        return self._answer_topic(intent, topic, chosen, score, ctx, tokens=analysis.tokens)

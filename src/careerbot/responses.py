@@ -26,6 +26,7 @@ __all__ = [
     "render_compare",
     "render_fallback",
     "render_list_roles",
+    "render_mentions",
     "render_overview",
     "render_rows",
     "render_salary",
@@ -33,6 +34,7 @@ __all__ = [
     "render_sources",
     "render_topic",
     "render_uncovered",
+    "tool_terms",
     "topic_question",
 ]
 
@@ -79,6 +81,9 @@ TEMPLATES: dict[str, Template] = {
         "None of the featured postings is closest to a ${name} role."
     ),
     "truncated": Template("(Your message was long; I only read its first $limit characters.)"),
+    "term_yes": Template("Yes: the articles list $term for ${plural}."),
+    "term_no": Template("The articles don't list $term for ${plural}."),
+    "term_no_elsewhere": Template("The articles don't list $term for ${plural}; they list it for $others."),
 }
 
 #: One example question per topic, used for suggestions and help (``$role`` is a role name).
@@ -420,3 +425,53 @@ def render_small_talk(kb: KnowledgeBase, intent: str) -> Answer:
     short = "data and ML careers" if len(roles) > 1 else roles[0].name
     text = template.safe_substitute(roles=_all_roles(kb), short=short)
     return Answer(text, {"kind": intent}, (), _suggestions(kb) if intent == "greet" else ())
+
+
+#: Words in tool names that are not a tool on their own ("Apache", "Google", "data").
+_TERM_STOP = frozenset(
+    "apache google amazon microsoft platform platforms services service ai data cloud learning machine "
+    "version control tools tool and or of the".split()
+)
+
+
+def tool_terms(kb: KnowledgeBase) -> dict[tuple[str, ...], str]:
+    """Tool names from the knowledge base as token tuples -> display name ("spark" -> "Apache Spark").
+
+    Each multi-word name also answers to its distinctive words ("Apache Spark" to "spark")."""
+    from .normalize import tokenize
+
+    terms: dict[tuple[str, ...], str] = {}
+    for role in kb.roles.values():
+        for fact in role.topic("tools"):
+            for item in fact.items:
+                words = tuple(tokenize(item))
+                if not words:
+                    continue
+                terms.setdefault(words, item)
+                for word in words:
+                    if word not in _TERM_STOP and len(word) > 1:
+                        terms.setdefault((word,), item)
+    return terms
+
+
+def _role_words(role: Role) -> set[str]:
+    from .normalize import tokenize
+
+    return {t for topic in ("tools", "skills") for f in role.topic(topic) for t in tokenize(f.words())}
+
+
+def render_mentions(kb: KnowledgeBase, role_ids: Sequence[str], terms: Sequence[tuple[tuple[str, ...], str]]) -> str:
+    """One line per tool the question names, per role: listed for the role or not (and for whom)."""
+    lines: list[str] = []
+    words = {r: _role_words(r_obj) for r, r_obj in kb.roles.items()}
+    for tokens, name in terms:
+        for rid in role_ids:
+            role = kb.roles[rid]
+            if set(tokens) <= words[rid]:
+                lines.append(TEMPLATES["term_yes"].safe_substitute(term=name, plural=role.plural))
+                continue
+            others = [kb.roles[o].plural for o in kb.roles if o != rid and set(tokens) <= words[o]]
+            template = TEMPLATES["term_no_elsewhere" if others else "term_no"]
+            lines.append(template.safe_substitute(term=name, plural=role.plural, others=join_names(others)))
+    return "\n".join(lines)
+
