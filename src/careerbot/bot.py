@@ -256,34 +256,28 @@ class CareerBot:
 
     # -- understanding ----------------------------------------------------------------------
 
-    def _keyword_intents(self, analysis: Analysis) -> dict[str, bool]:
-        """Intents whose keywords appear, each with whether a strong (own) keyword did."""
+    def _keyword_hits(self, analysis: Analysis) -> tuple[dict[str, bool], set[str]]:
+        """Intents whose keywords appear (each with whether a strong, own keyword did), and the
+        intents that the message consists of: every word is filler, a role name or one of that
+        intent's keywords ("any internships?", "compensation for an MLRE")."""
         # Words inside a role mention ("software" in "ML software engineer") are not keywords.
         inside = {i for m in analysis.mentions for i in range(m.start, m.end)}
         stems = tuple("" if i in inside else _stem(t) for i, t in enumerate(analysis.tokens))
         found: dict[str, bool] = {}
+        spans: dict[str, set[int]] = {}
         for i, stem in enumerate(stems):
             for phrase, name, strong in self._keywords.get(stem, ()):
                 if stems[i : i + len(phrase)] == phrase:
                     found[name] = found.get(name, False) or strong
+                    spans.setdefault(name, set()).update(range(i, i + len(phrase)))
         if self._salary_intent and any(_MONEY.match(t) for t in analysis.tokens):
             found[self._salary_intent] = True  # "is 100k realistic?", "80000 usd"
-        return found
-
-    def _only_keywords(self, analysis: Analysis, intent: str) -> bool:
-        """Whether every word of the message is filler, a role name or a keyword of ``intent``
-        ("any internships?", "compensation for an MLRE").
-
-        The caller has checked that at least one of them is a strong keyword."""
-        stems = [_stem(t) for t in analysis.tokens]
-        covered = [t in FILLER or t in QUESTION_WORDS for t in analysis.tokens]
-        for mention in analysis.mentions:
-            covered[mention.start : mention.end] = [True] * (mention.end - mention.start)
-        for i, stem in enumerate(stems):
-            for phrase, name, _ in self._keywords.get(stem, ()):
-                if name == intent and tuple(stems[i : i + len(phrase)]) == phrase:
-                    covered[i : i + len(phrase)] = [True] * len(phrase)
-        return bool(stems) and all(covered)
+        rest = {
+            i for i, t in enumerate(analysis.tokens)
+            if i not in inside and t not in FILLER and t not in QUESTION_WORDS
+        }
+        only = {name for name, covered in spans.items() if analysis.tokens and rest <= covered}
+        return found, only
 
     def _rank(self, analysis: Analysis, keyword_intents: Mapping[str, bool]) -> list[tuple[str, float]]:
         ranking = dict(self._matcher.rank(analysis.masked, limit=5)) if analysis.masked else {}
@@ -307,12 +301,12 @@ class CareerBot:
         them ("which one earns more?") is held to the same, lower bar as one naming a role.
         """
         analysis = self._finder.find(text)
-        keyword_intents = self._keyword_intents(analysis)
+        keyword_intents, made_of = self._keyword_hits(analysis)
         ranking = self._rank(analysis, keyword_intents)
         accepted: str | None = None
         score = ranking[0][1] if ranking else 0.0
         spelled_out = [
-            name for name, _ in ranking if keyword_intents.get(name) and self._only_keywords(analysis, name)
+            name for name, _ in ranking if keyword_intents.get(name) and name in made_of
         ]
         if spelled_out and self._intents.intents[spelled_out[0]].topic is not None:
             # "compensation for an MLRE", "DS engineer skills": nothing but a role and a topic's own
@@ -327,7 +321,7 @@ class CareerBot:
             t = self._thresholds
             refers = bool(context_roles) and not REFERRING.isdisjoint(analysis.tokens)
             # A message made only of one intent's own keywords ("any internships?", "salary?").
-            keyword_only = keyword_intents.get(best, False) and self._only_keywords(analysis, best)
+            keyword_only = keyword_intents.get(best, False) and best in made_of
             bar = t.with_role if analysis.mentions or refers or keyword_only else t.accept
             # The ambiguity margin guards guesses that rest on wording alone: a named role or the
             # best intent's own keyword is evidence enough to settle a near tie.
