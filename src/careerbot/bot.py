@@ -405,7 +405,7 @@ class CareerBot:
         if analysis.other_occupations:
             answer = render_uncovered(self._kb, analysis.other_occupations)
         else:
-            answer = render_fallback(self._kb)
+            answer = render_fallback(self._kb, empty=not analysis.tokens)
         # An out-of-scope turn keeps the conversation's context.
         return self._reply(answer, FALLBACK, 1.0 - score, (), None), ctx
 

@@ -56,6 +56,7 @@ TEMPLATES: dict[str, Template] = {
         "(definitions, responsibilities, skills, education, tools, industries, outlook, how to get "
         "started, and salaries in featured job postings)."
     ),
+    "empty": Template("Type a question about one of these careers: $roles."),
     "uncovered": Template(
         "I don't have information about $others. I only cover these roles: $roles."
     ),
@@ -373,9 +374,9 @@ def _suggestions(kb: KnowledgeBase) -> tuple[str, ...]:
     return tuple(out)
 
 
-def render_fallback(kb: KnowledgeBase) -> Answer:
-    """Out of scope: what the bot can do, with suggested questions."""
-    text = TEMPLATES["fallback"].safe_substitute(roles=_all_roles(kb))
+def render_fallback(kb: KnowledgeBase, *, empty: bool = False) -> Answer:
+    """Out of scope (or nothing to read, with ``empty``): what the bot can do, with suggested questions."""
+    text = TEMPLATES["empty" if empty else "fallback"].safe_substitute(roles=_all_roles(kb))
     suggestions = _suggestions(kb)
     text += "\nYou could ask:\n" + "\n".join(f"- {s}" for s in suggestions)
     return Answer(text, {"kind": "fallback"}, (), suggestions)
