@@ -199,3 +199,11 @@ def test_interests_without_asking_get_a_recommendation(bot: CareerBot) -> None:
     reply = ask(bot, "I like building dashboards and visualizations", "likes")
     assert reply.intent == "recommend_role" and reply.roles[0] == "data_science_engineer"
     assert ask(bot, "I like pizza", "pizza").intent == "fallback"
+
+
+def test_runner_up_after_a_recommendation(fresh_bot: CareerBot) -> None:
+    best = ask(fresh_bot, "I love maths and research, which role fits me?")
+    assert best.roles[0] == "ml_research_engineer"
+    second = ask(fresh_bot, "what about the runner-up?")
+    assert second.roles and second.roles[0] != "ml_research_engineer" and second.intent != "fallback"
+    assert ask(fresh_bot, "what degree would I need for that?").roles == second.roles

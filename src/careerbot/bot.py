@@ -61,6 +61,8 @@ SHORT_MESSAGE = 8
 QUESTION_WORDS = frozenset({"any", "are", "is", "there", "some", "do", "does", "you", "have", "got", "at"})
 #: Words of someone choosing ("which role should I pick?").
 CHOOSING_WORDS = frozenset({"which", "what", "should", "pick", "choose", "fit", "fits", "suit", "suits", "best"})
+#: Words pointing at the second role of a recommendation ("and the runner-up?").
+RUNNER_UP_WORDS = frozenset({"second", "runner", "runnerup"})
 #: Words of someone telling what they like ("I enjoy building dashboards").
 INTEREST_WORDS = frozenset({"like", "love", "enjoy", "interested", "passionate", "into", "fascinated"})
 #: Words offering a choice between named roles ("X or Y?").
@@ -467,8 +469,11 @@ class CareerBot:
         reply = self._reply(answer, intent, score, best, None)
         if not best:
             return reply, ctx.evolve(pending_topic=None, intent=intent)
-        # Follow-ups ("what degree would I need for that?") are about the best role.
-        return reply, ctx.evolve(roles=best[:1], recommended=best, topic=None, pending_topic=None, intent=intent)
+        # Follow-ups ("what degree would I need for that?") are about the best role; the whole
+        # ranking is kept for "and the runner-up?".
+        scores: Mapping[str, float] = answer.data.get("scores") or {}
+        ranked = tuple(sorted((r for r in scores if scores[r] > 0), key=lambda r: -scores[r])) or best
+        return reply, ctx.evolve(roles=best[:1], recommended=ranked, topic=None, pending_topic=None, intent=intent)
 
     def _respond(self, text: str, ctx: Context) -> tuple[Reply, Context]:
         u = self.understand(text, context_roles=ctx.roles)
@@ -483,6 +488,11 @@ class CareerBot:
         """Choose and render the answer for an understood message."""
         analysis, intent, score = u.analysis, u.intent, u.score
         roles = analysis.roles
+        if not roles and len(ctx.recommended) > 1 and RUNNER_UP_WORDS & set(analysis.tokens):
+            # "and the runner-up?", "what about the second one?" after a recommendation.
+            roles = ctx.recommended[1:2]
+            if intent is None or not [t for t in analysis.masked.split() if t not in FILLER | RUNNER_UP_WORDS | REFERRING]:
+                return self._answer_topic("ask_definition", "definition", roles, max(score, 0.5), ctx)
         all_roles = tuple(self._kb.roles)
         content = [t for t in analysis.masked.split() if t != PLACEHOLDER and t not in FILLER]
 
