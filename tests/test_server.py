@@ -36,6 +36,16 @@ def request(
     finally:
         conn.close()
 
+def raw_exchange(server: CareerBotHTTPServer, data: bytes, *, half_close: bool = False) -> bytes:
+    """Send raw bytes on a new connection and read everything the server answers."""
+    host, port = server.server_address[:2]
+    with socket.create_connection((str(host), port), timeout=30) as sock:
+        sock.sendall(data)
+        if half_close:
+            sock.shutdown(socket.SHUT_WR)
+        return sock.makefile("rb").read()
+
+
 
 def post_json(srv: CareerBotHTTPServer, payload: Any, path: str = "/ask") -> tuple[int, Any]:
     body = json.dumps(payload).encode()
@@ -153,21 +163,13 @@ def test_huge_body_gets_413(server: CareerBotHTTPServer) -> None:
 
 
 def test_declared_huge_body_is_refused_without_reading_it(server: CareerBotHTTPServer) -> None:
-    host, port = server.server_address[:2]
-    with socket.create_connection((str(host), port), timeout=30) as sock:
-        sock.sendall(b"POST /ask HTTP/1.1\r\nHost: x\r\nContent-Length: 999999999999\r\n\r\n{")
-        raw = sock.makefile("rb").read()
+    raw = raw_exchange(server, b"POST /ask HTTP/1.1\r\nHost: x\r\nContent-Length: 999999999999\r\n\r\n{")
     assert raw.startswith(b"HTTP/1.1 413 ")
     assert_alive(server)
 
 
 def test_expect_continue_with_huge_body_gets_413_first(server: CareerBotHTTPServer) -> None:
-    host, port = server.server_address[:2]
-    with socket.create_connection((str(host), port), timeout=30) as sock:
-        sock.sendall(
-            b"POST /ask HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 10000000\r\n\r\n"
-        )
-        raw = sock.makefile("rb").read()
+    raw = raw_exchange(server, b"POST /ask HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 10000000\r\n\r\n")
     assert raw.startswith(b"HTTP/1.1 413 ")
 
 
@@ -181,31 +183,21 @@ def test_expect_continue_with_huge_body_gets_413_first(server: CareerBotHTTPServ
     ],
 )
 def test_bad_lengths(server: CareerBotHTTPServer, headers: dict[str, str], status: int) -> None:
-    host, port = server.server_address[:2]
     head = "".join(f"{k}: {v}\r\n" for k, v in headers.items())
-    with socket.create_connection((str(host), port), timeout=30) as sock:
-        sock.sendall(f"POST /ask HTTP/1.1\r\nHost: x\r\n{head}Connection: close\r\n\r\n".encode())
-        raw = sock.makefile("rb").read()
+    raw = raw_exchange(server, f"POST /ask HTTP/1.1\r\nHost: x\r\n{head}Connection: close\r\n\r\n".encode())
     assert raw.startswith(f"HTTP/1.1 {status} ".encode())
     assert b'{"error": ' in raw
     assert_alive(server)
 
 
 def test_body_shorter_than_declared(server: CareerBotHTTPServer) -> None:
-    host, port = server.server_address[:2]
-    with socket.create_connection((str(host), port), timeout=30) as sock:
-        sock.sendall(b"POST /ask HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{\"text\": \"hi\"}")
-        sock.shutdown(socket.SHUT_WR)
-        raw = sock.makefile("rb").read()
+    raw = raw_exchange(server, b"POST /ask HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{\"text\": \"hi\"}", half_close=True)
     assert raw.startswith(b"HTTP/1.1 400 ")
     assert_alive(server)
 
 
 def test_garbage_request_line_gets_json_error(server: CareerBotHTTPServer) -> None:
-    host, port = server.server_address[:2]
-    with socket.create_connection((str(host), port), timeout=30) as sock:
-        sock.sendall(b"THIS IS NOT HTTP\r\n\r\n")
-        raw = sock.makefile("rb").read()
+    raw = raw_exchange(server, b"THIS IS NOT HTTP\r\n\r\n")
     # No HTTP version means an HTTP/0.9-style answer: the body alone.
     assert b'{"error": "Bad request' in raw
     assert_alive(server)
