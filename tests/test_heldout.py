@@ -1,9 +1,10 @@
 """Further labelled sets, each written by a separate session that never saw intents/, the dev set or the
 code: general questions (heldout.yaml), the advisor features (advisor_heldout.yaml) and a last mixed set
-(final_heldout.yaml). CI keeps floors.
+(final_heldout.yaml), and one written at the very end and not tuned on at all (unseen_heldout.yaml).
+CI keeps floors.
 
-First measurements, before any change prompted by them: 97.4%, 76.3% and 94.3%; the README has the
-current numbers.
+First measurements, before any change prompted by them: 97.4%, 76.3%, 94.3% and 95.5%; the README has
+the current numbers.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ FLOORS = {
     "heldout.yaml": (0.95, 0.85),
     "advisor_heldout.yaml": (0.9, 0.8),
     "final_heldout.yaml": (0.95, 0.8),
+    "unseen_heldout.yaml": (0.93, 0.7),
 }
 
 
