@@ -30,6 +30,7 @@ from .responses import (
     render_sources,
     render_topic,
     render_uncovered,
+    role_words,
     tool_terms,
     topic_question,
 )
@@ -155,7 +156,8 @@ class CareerBot:
         self._kb = kb
         self._intents = intents
         self._thresholds = thresholds or Thresholds()
-        keywords = [k for spec in intents.intents.values() for k in spec.keywords] + _posting_keywords(kb)
+        posting_words = _posting_keywords(kb)
+        keywords = [k for spec in intents.intents.values() for k in spec.keywords] + posting_words
         self._finder = RoleFinder(
             {r.id: (r.name, r.plural, *r.aliases) for r in kb.roles.values()},
             other_occupations=intents.lookups.get("other_occupation", ()),
@@ -174,7 +176,7 @@ class CareerBot:
         self._salary_intent = salary_intent
         keyword_lists = [(name, k, True) for name, spec in intents.intents.items() for k in spec.keywords]
         if salary_intent is not None:
-            keyword_lists += [(salary_intent, k, False) for k in _posting_keywords(kb)]
+            keyword_lists += [(salary_intent, k, False) for k in posting_words]
         for name, keyword, strong in keyword_lists:
             phrase = tuple(_stem(t) for t in tokenize(keyword))
             if phrase:
@@ -184,6 +186,7 @@ class CareerBot:
         }
         self._sessions = SessionStore(max_sessions)
         self._tool_terms = tool_terms(kb)
+        self._role_words = role_words(kb)
         # The advisor is built on first use (recommendations, skill gaps, paths, postings, tables),
         # so a one-off `careerbot ask` about a topic does not pay for it.
         self._advisor_instance: Advisor | None = None
@@ -379,7 +382,7 @@ class CareerBot:
         if named:
             # A yes/no question about a tool gets its answer first, then the list.
             answer = dataclasses.replace(
-                answer, text=render_mentions(self._kb, roles, named) + "\n\n" + answer.text
+                answer, text=render_mentions(self._kb, roles, named, self._role_words) + "\n\n" + answer.text
             )
         reply = self._reply(answer, intent, confidence, roles, topic, self._topic_suggestions(roles, topic))
         return reply, ctx.evolve(roles=tuple(roles), topic=topic, pending_topic=None, intent=intent)

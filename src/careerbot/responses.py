@@ -14,6 +14,7 @@ from string import Template
 from typing import Any
 
 from .knowledge import TOPIC_TITLES, Fact, KnowledgeBase, Posting, Role
+from .normalize import tokenize
 
 __all__ = [
     "TEMPLATES",
@@ -34,6 +35,7 @@ __all__ = [
     "render_sources",
     "render_topic",
     "render_uncovered",
+    "role_words",
     "tool_terms",
     "topic_question",
 ]
@@ -439,8 +441,6 @@ def tool_terms(kb: KnowledgeBase) -> dict[tuple[str, ...], str]:
     """Tool names from the knowledge base as token tuples -> display name ("spark" -> "Apache Spark").
 
     Each multi-word name also answers to its distinctive words ("Apache Spark" to "spark")."""
-    from .normalize import tokenize
-
     terms: dict[tuple[str, ...], str] = {}
     for role in kb.roles.values():
         for fact in role.topic("tools"):
@@ -455,16 +455,24 @@ def tool_terms(kb: KnowledgeBase) -> dict[tuple[str, ...], str]:
     return terms
 
 
-def _role_words(role: Role) -> set[str]:
-    from .normalize import tokenize
+def role_words(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
+    """Every word of each role's tools and skills, to check whether a tool is listed for it."""
+    return {
+        rid: frozenset(t for topic in ("tools", "skills") for f in role.topic(topic) for t in tokenize(f.words()))
+        for rid, role in kb.roles.items()
+    }
 
-    return {t for topic in ("tools", "skills") for f in role.topic(topic) for t in tokenize(f.words())}
 
+def render_mentions(
+    kb: KnowledgeBase,
+    role_ids: Sequence[str],
+    terms: Sequence[tuple[tuple[str, ...], str]],
+    words: Mapping[str, frozenset[str]],
+) -> str:
+    """One line per tool the question names, per role: listed for the role or not (and for whom).
 
-def render_mentions(kb: KnowledgeBase, role_ids: Sequence[str], terms: Sequence[tuple[tuple[str, ...], str]]) -> str:
-    """One line per tool the question names, per role: listed for the role or not (and for whom)."""
+    ``words`` is :func:`role_words` of ``kb``, computed once by the caller."""
     lines: list[str] = []
-    words = {r: _role_words(r_obj) for r, r_obj in kb.roles.items()}
     for tokens, name in terms:
         for rid in role_ids:
             role = kb.roles[rid]
