@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from careerbot import CareerBot
-from careerbot.server import CareerBotHTTPServer, make_server
+from careerbot.ui.server import CareerBotHTTPServer, make_server
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"

@@ -1,4 +1,4 @@
-"""careerbot.advisor on the real knowledge base: recommendations, skill gaps, learning paths,
+"""careerbot.skills.advisor on the real knowledge base: recommendations, skill gaps, learning paths,
 featured postings and comparison tables.
 
 The first part tests :class:`Advisor` directly. The last part (marked "THROUGH CareerBot.ask")
@@ -13,12 +13,12 @@ from types import MappingProxyType
 import pytest
 
 from careerbot import CareerBot, Reply
-from careerbot.advisor import ADVISOR_TEMPLATES, Advisor, split_roles
-from careerbot.entities import RoleFinder
-from careerbot.knowledge import ROLE_TOPICS, KnowledgeBase
-from careerbot.normalize import tokenize
-from careerbot.responses import posting_dict, render_topic
-from careerbot.validate import load_data
+from careerbot.data.knowledge import ROLE_TOPICS, KnowledgeBase
+from careerbot.data.validate import load_data
+from careerbot.nlu.entities import RoleFinder
+from careerbot.nlu.normalize import tokenize
+from careerbot.skills.advisor import ADVISOR_TEMPLATES, Advisor, split_roles
+from careerbot.skills.responses import posting_dict, render_topic
 
 DE, MLE, MLSWE, MLRE, DSE = (
     "data_engineer",

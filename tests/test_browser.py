@@ -24,7 +24,7 @@ from typing import Any
 
 import pytest
 
-from careerbot.server import CareerBotHTTPServer
+from careerbot.ui.server import CareerBotHTTPServer
 
 fcntl = pytest.importorskip("fcntl", reason="the DevTools pipe needs a POSIX system")
 

@@ -26,8 +26,8 @@ from prompt_toolkit.output import DummyOutput
 from prompt_toolkit.output.vt100 import Vt100_Output
 
 from careerbot import CareerBot
-from careerbot.chat import COMMANDS, ChatCompleter, history_path, open_history, run_chat
-from careerbot.cli import Environment, main
+from careerbot.ui.chat import COMMANDS, ChatCompleter, history_path, open_history, run_chat
+from careerbot.ui.cli import Environment, main
 
 from .conftest import ROOT
 
@@ -285,7 +285,7 @@ def test_cli_decides_color(monkeypatch: pytest.MonkeyPatch, argv: list[str], env
         def isatty(self) -> bool:
             return True
 
-    monkeypatch.setattr("careerbot.chat.run_chat", fake_run_chat)
+    monkeypatch.setattr("careerbot.ui.chat.run_chat", fake_run_chat)
     env = Environment(stdin=Tty(), stdout=Tty(), stderr=io.StringIO(), environ=environ)
     assert main(argv, env) == 0 and seen == {"color": color}
 
@@ -360,7 +360,7 @@ def test_piped_process_still_plain() -> None:
 
 @pytest.mark.parametrize("columns", [40, 120])
 def test_toolbar_fits_and_keeps_how_to_leave(bot: CareerBot, columns: int) -> None:
-    from careerbot.chat import _Chat, _Screen
+    from careerbot.ui.chat import _Chat, _Screen
 
     screen = _Screen(WatchedOutput(PromptWatcher(), columns), Environment(environ={}), color=False, unicode=True)
     chat_ = _Chat(bot, screen, session=None, session_id="toolbar")  # type: ignore[arg-type]

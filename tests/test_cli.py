@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from careerbot import __version__
-from careerbot.cli import Environment, ExitStatus, main
+from careerbot.ui.cli import Environment, ExitStatus, main
 
 from .conftest import ROOT
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from careerbot import CareerBot
+from careerbot.data.validate import load_data
 from careerbot.evaluate import evaluate_file, format_report, load_cases
-from careerbot.validate import load_data
 
 from .conftest import DATA
 

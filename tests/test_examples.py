@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from careerbot.validate import check_data
+from careerbot.data.validate import check_data
 
 from .conftest import ROOT
 

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from careerbot.knowledge import ROLE_TOPICS, KnowledgeBase
-from careerbot.validate import load_data
+from careerbot.data.knowledge import ROLE_TOPICS, KnowledgeBase
+from careerbot.data.validate import load_data
 
 
 @pytest.fixture(scope="module")

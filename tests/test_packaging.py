@@ -29,7 +29,7 @@ def test_wheel_contains_data(wheel: Path) -> None:
     for intent_file in (ROOT / "intents").glob("*.yaml"):
         assert f"careerbot/_data/intents/{intent_file.name}" in names
     assert "careerbot/_data/knowledge/sources.yaml" in names
-    assert "careerbot/web/index.html" in names and "careerbot/py.typed" in names
+    assert "careerbot/ui/web/index.html" in names and "careerbot/py.typed" in names
 
 
 def test_installed_wheel_answers_from_any_directory(wheel: Path, tmp_path: Path) -> None:
@@ -38,12 +38,12 @@ def test_installed_wheel_answers_from_any_directory(wheel: Path, tmp_path: Path)
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     proc = subprocess.run(
-        [sys.executable, "-c", "import careerbot.cli, sys; sys.exit(careerbot.cli.main(['ask', 'what tools does a data engineer use?']))"],
+        [sys.executable, "-c", "import careerbot.ui.cli, sys; sys.exit(careerbot.ui.cli.main(['ask', 'what tools does a data engineer use?']))"],
         cwd=elsewhere, capture_output=True, text=True, env={"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin"},
     )
     assert proc.returncode == 0, proc.stderr
     assert "Airflow" in proc.stdout
     assert str(target) in subprocess.run(
-        [sys.executable, "-c", "import careerbot.yamlio as y; print(y.bundled_dir('knowledge'))"],
+        [sys.executable, "-c", "import careerbot.data.yamlio as y; print(y.bundled_dir('knowledge'))"],
         cwd=elsewhere, capture_output=True, text=True, env={"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin"},
     ).stdout

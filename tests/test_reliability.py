@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from careerbot import CareerBot, Reply
-from careerbot.dialogue import SessionStore
-from careerbot.yamlio import parse_yaml
+from careerbot.data.yamlio import parse_yaml
+from careerbot.dialogue.state import SessionStore
 
 ROLE_QUESTIONS = {
     "data_engineer": "tell me about data engineers",
@@ -84,7 +84,7 @@ def test_session_store_is_bounded_lru() -> None:
 
 def test_least_recently_used_goes_first() -> None:
     store = SessionStore(2)
-    from careerbot.dialogue import Context
+    from careerbot.dialogue.state import Context
 
     store.put("a", Context(topic="tools"))
     store.put("b", Context())
@@ -131,8 +131,8 @@ _yaml_values = st.recursive(
 def test_loaders_report_problems_never_raise(knowledge: object, intents: object) -> None:
     import yaml
 
-    from careerbot.intents import build_intents
-    from careerbot.knowledge import build_knowledge
+    from careerbot.data.intents import build_intents
+    from careerbot.data.knowledge import build_knowledge
 
     kdoc = parse_yaml(yaml.safe_dump(knowledge), "k.yaml")
     idoc = parse_yaml(yaml.safe_dump(intents), "i.yaml")

@@ -15,8 +15,14 @@ from typing import Any
 import pytest
 
 from careerbot import CareerBot, Reply
-from careerbot.cli import Environment, main
-from careerbot.server import MAX_BODY_BYTES, MAX_SESSION_ID_CHARS, CareerBotHTTPServer, load_page, make_server
+from careerbot.ui.cli import Environment, main
+from careerbot.ui.server import (
+    MAX_BODY_BYTES,
+    MAX_SESSION_ID_CHARS,
+    CareerBotHTTPServer,
+    load_page,
+    make_server,
+)
 
 from .conftest import ROOT
 

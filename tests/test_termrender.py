@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from prompt_toolkit.utils import get_cwidth
 
 from careerbot import CareerBot, Reply
-from careerbot.termrender import (
+from careerbot.ui.termrender import (
     MIN_COLUMN_WIDTH,
     Doc,
     comparison_table,

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from careerbot import CareerBot, DataError
-from careerbot.validate import check_data
-from careerbot.yamlio import parse_yaml
+from careerbot.data.validate import check_data
+from careerbot.data.yamlio import parse_yaml
 
 from .conftest import ROOT
 
@@ -157,7 +157,7 @@ def test_validate_command_rejects_each_broken_kind(data_copy: tuple[Path, Path],
     import io
     import re
 
-    from careerbot.cli import Environment, ExitStatus, main
+    from careerbot.ui.cli import Environment, ExitStatus, main
 
     target, _ = _break(data_copy, kind)
     out, err = io.StringIO(), io.StringIO()

@@ -16,16 +16,16 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from .bot import CareerBot, Thresholds
+    from .data.yamlio import DataError, Problem
     from .reply import FALLBACK, Reply
-    from .yamlio import DataError, Problem
 
 _LAZY = {
     "CareerBot": "bot",
     "Thresholds": "bot",
     "FALLBACK": "reply",
     "Reply": "reply",
-    "DataError": "yamlio",
-    "Problem": "yamlio",
+    "DataError": "data.yamlio",
+    "Problem": "data.yamlio",
 }
 
 

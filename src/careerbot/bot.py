@@ -11,14 +11,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .dialogue import DEFAULT_MAX_SESSIONS, Context, SessionStore
-from .entities import PLACEHOLDER, Analysis, RoleFinder
-from .intents import IntentSet
-from .knowledge import TOPIC_TITLES, KnowledgeBase
+from .data.intents import IntentSet
+from .data.knowledge import TOPIC_TITLES, KnowledgeBase
+from .data.validate import load_data
+from .dialogue.state import DEFAULT_MAX_SESSIONS, Context, SessionStore
 from .matcher import IntentMatcher
-from .normalize import MAX_INPUT_CHARS, tokenize, truncate
+from .nlu.entities import PLACEHOLDER, Analysis, RoleFinder
+from .nlu.normalize import MAX_INPUT_CHARS, tokenize, truncate
 from .reply import FALLBACK, Reply
-from .responses import (
+from .skills.responses import (
     TEMPLATES,
     Answer,
     render_clarify,
@@ -34,10 +35,9 @@ from .responses import (
     tool_terms,
     topic_question,
 )
-from .validate import load_data
 
 if TYPE_CHECKING:
-    from .advisor import Advisor
+    from .skills.advisor import Advisor
 
 __all__ = ["CareerBot", "Thresholds", "Understanding"]
 
@@ -68,7 +68,7 @@ RUNNER_UP_WORDS = frozenset({"second", "runner", "runnerup"})
 INTEREST_WORDS = frozenset({"like", "love", "enjoy", "interested", "passionate", "into", "fascinated"})
 #: Words offering a choice between named roles ("X or Y?").
 CHOICE_WORDS = frozenset({"or", "vs", "versus", "between"})
-#: Intents answered by careerbot.advisor.
+#: Intents answered by careerbot.skills.advisor.
 ADVISOR_INTENTS = frozenset({"recommend_role", "skill_gap", "learning_path", "ask_salary"})
 #: After these, a bare role ("and for ML engineers?") gets the same kind of answer.
 ADVISOR_FOLLOW_UPS = frozenset({"learning_path", "ask_salary"})
@@ -198,7 +198,7 @@ class CareerBot:
         if advisor is None:
             with self._advisor_lock:
                 if self._advisor_instance is None:
-                    from .advisor import Advisor  # imported on first use, like it is built
+                    from .skills.advisor import Advisor  # imported on first use, like it is built
 
                     self._advisor_instance = Advisor(self._kb)
                 advisor = self._advisor_instance
@@ -425,7 +425,7 @@ class CareerBot:
     def _advise(
         self, intent: str, text: str, u: Understanding, score: float, ctx: Context
     ) -> tuple[Reply, Context]:
-        """Recommendation, skill gap, learning path and postings (``careerbot.advisor``)."""
+        """Recommendation, skill gap, learning path and postings (``careerbot.skills.advisor``)."""
         analysis = u.analysis
         roles, tokens = analysis.roles, analysis.tokens
         all_roles = tuple(self._kb.roles)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .yamlio import DataError, Problem, line_of, read_yaml_file
+from .data.yamlio import DataError, Problem, line_of, read_yaml_file
 
 if TYPE_CHECKING:
     from .bot import CareerBot

@@ -66,7 +66,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from rapidfuzz import fuzz, process
 
-from .normalize import MAX_INPUT_CHARS, default_process
+from .nlu.normalize import MAX_INPUT_CHARS, default_process
 
 if TYPE_CHECKING:
     import numpy as np

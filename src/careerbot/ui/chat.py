@@ -3,7 +3,7 @@
 :func:`run_chat` runs a :class:`~prompt_toolkit.PromptSession` with persistent history
 (``$XDG_DATA_HOME/careerbot/history`` or ``~/.local/share/careerbot/history``), Ctrl-R
 search, suggestions from history, completion of role names, topic words and slash
-commands, and answers laid out by :mod:`careerbot.termrender`. Ctrl-C clears the line;
+commands, and answers laid out by :mod:`careerbot.ui.termrender`. Ctrl-C clears the line;
 Ctrl-D, ``/quit`` or ``/exit`` leave with status 0.
 """
 
@@ -27,15 +27,15 @@ from prompt_toolkit.history import FileHistory, History, InMemoryHistory
 from prompt_toolkit.input import Input, create_input
 from prompt_toolkit.output import ColorDepth, Output, create_output
 
-from . import __version__
-from .knowledge import TOPIC_TITLES, KnowledgeBase
-from .responses import topic_question
+from .. import __version__
+from ..data.knowledge import TOPIC_TITLES, KnowledgeBase
+from ..skills.responses import topic_question
 from .termrender import STYLE, Doc, render_reply
 
 if TYPE_CHECKING:
-    from .bot import CareerBot
+    from ..bot import CareerBot
+    from ..reply import Reply
     from .cli import Environment
-    from .reply import Reply
 
 __all__ = [
     "COMMANDS",

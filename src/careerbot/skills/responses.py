@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from string import Template
 from typing import Any
 
-from .knowledge import TOPIC_TITLES, Fact, KnowledgeBase, Posting, Role
-from .normalize import tokenize
+from ..data.knowledge import TOPIC_TITLES, Fact, KnowledgeBase, Posting, Role
+from ..nlu.normalize import tokenize
 
 __all__ = [
     "TEMPLATES",

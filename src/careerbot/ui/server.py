@@ -5,7 +5,7 @@ Endpoints:
 - ``POST /ask`` with a JSON body ``{"text": "...", "session_id": "..."}`` (``session_id``
   optional, default ``"web"``) returns :meth:`careerbot.Reply.to_dict` as JSON;
 - ``GET /health`` returns ``{"status": "ok"}``;
-- ``GET /`` serves the single-page chat (``careerbot/web/index.html``, shipped in the package).
+- ``GET /`` serves the single-page chat (``careerbot/ui/web/index.html``, shipped in the package).
 
 Every error is JSON ``{"error": "..."}`` with a fitting status: 400 (bad JSON, wrong types,
 missing ``text``), 404 (unknown path), 405 (wrong method), 411 (no ``Content-Length``),
@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from urllib.parse import urlsplit
 
 if TYPE_CHECKING:
-    from .bot import CareerBot
+    from ..bot import CareerBot
     from .cli import Environment
 
 __all__ = [
@@ -60,8 +60,8 @@ _INLINE = re.compile(rb"<(script|style)>(.*?)</\1>", re.DOTALL)
 
 
 def load_page() -> bytes:
-    """The web chat page shipped in the package (``careerbot/web/index.html``)."""
-    return (resources.files("careerbot") / "web" / "index.html").read_bytes()
+    """The web chat page shipped in the package (``careerbot/ui/web/index.html``)."""
+    return (resources.files("careerbot.ui") / "web" / "index.html").read_bytes()
 
 
 def _content_security_policy(page: bytes) -> str:

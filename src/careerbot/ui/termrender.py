@@ -21,7 +21,7 @@ from prompt_toolkit.formatted_text import FormattedText, StyleAndTextTuples
 from prompt_toolkit.styles import Style
 from prompt_toolkit.utils import get_cwidth
 
-from .reply import FALLBACK, Reply
+from ..reply import FALLBACK, Reply
 
 __all__ = [
     "MAX_PROSE_WIDTH",

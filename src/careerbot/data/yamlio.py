@@ -187,7 +187,7 @@ def iter_yaml_files(directory: Path) -> Iterator[Path]:
 
 def bundled_dir(name: str) -> Path:
     """The shipped ``intents`` or ``knowledge`` directory (inside the wheel or the source tree)."""
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parent.parent  # the careerbot package
     packaged = here / "_data" / name
     if packaged.is_dir():
         return packaged

@@ -4,14 +4,14 @@
 a weighted term profile (skills, tools, responsibilities, projects, definition, education,
 getting-started tips and industries), a catalogue of requirements (skill facts, tools,
 education facts) and a learning plan; all of it is immutable afterwards, so one advisor can
-be shared by threads. Every answer is an :class:`~careerbot.responses.Answer` whose text comes
+be shared by threads. Every answer is an :class:`~careerbot.skills.responses.Answer` whose text comes
 from :class:`string.Template` strings (user words are only ever substituted with
 ``safe_substitute``) and whose ``data`` holds the structured result for apps.
 
 Words are compared as *keys*: a small lemma table (``maths`` -> ``math``, ``deploying`` ->
 ``deploy``), phrase keys (``machine learning`` -> ``ml``, ``linear algebra`` -> ``linalg``) and
 a light suffix stemmer; typos are corrected onto the knowledge base's own vocabulary with
-:class:`~careerbot.spelling.Speller`. Roles are scored with BM25 (IDF across the roles, so a
+:class:`~careerbot.nlu.spelling.Speller`. Roles are scored with BM25 (IDF across the roles, so a
 term only one role mentions counts most).
 """
 
@@ -25,9 +25,10 @@ from string import Template
 from types import MappingProxyType
 from typing import Any
 
-from .entities import RoleMention
-from .knowledge import ROLE_TOPICS, TOPIC_TITLES, Fact, KnowledgeBase, Posting, Role
-from .normalize import clean_text, tokenize
+from ..data.knowledge import ROLE_TOPICS, TOPIC_TITLES, Fact, KnowledgeBase, Posting, Role
+from ..nlu.entities import RoleMention
+from ..nlu.normalize import clean_text, tokenize
+from ..nlu.spelling import Speller
 from .responses import TEMPLATES as RESPONSE_TEMPLATES
 from .responses import (
     Answer,
@@ -37,7 +38,6 @@ from .responses import (
     render_rows,
     topic_question,
 )
-from .spelling import Speller
 
 __all__ = ["ADVISOR_TEMPLATES", "Advisor", "split_roles"]
 
@@ -547,7 +547,7 @@ def split_roles(
     """Which mentioned roles the person *has* (current) and which they *want* (target).
 
     ``text`` is the token sequence the mentions index into (``Analysis.tokens``) or, for
-    convenience, the raw text (then tokenised with :func:`careerbot.normalize.tokenize`).
+    convenience, the raw text (then tokenised with :func:`careerbot.nlu.normalize.tokenize`).
     Cues are read backwards from each mention: "I'm a", "as a" (at the start), "from",
     "been" mark the current role; "become", "move into", "to", "for", "want" the target.
     Without cues, two roles read as "from the first to the second" and one role is the target.

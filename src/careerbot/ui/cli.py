@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import TYPE_CHECKING, TextIO
 
-from . import __version__
+from .. import __version__
 
 if TYPE_CHECKING:
-    from .bot import CareerBot
-    from .reply import Reply
+    from ..bot import CareerBot
+    from ..reply import Reply
 
 __all__ = ["Environment", "ExitStatus", "main"]
 
@@ -86,8 +86,8 @@ def _dirs(args: argparse.Namespace) -> tuple[str | None, str | None]:
 
 
 def _load_bot(args: argparse.Namespace, env: Environment) -> CareerBot | None:
-    from .bot import CareerBot
-    from .yamlio import DataError
+    from ..bot import CareerBot
+    from ..data.yamlio import DataError
 
     kdir, idir = _dirs(args)
     try:
@@ -120,7 +120,7 @@ def _cmd_ask(args: argparse.Namespace, env: Environment) -> int:
 
 
 def _cmd_validate(args: argparse.Namespace, env: Environment) -> int:
-    from .validate import check_data
+    from ..data.validate import check_data
 
     kdir, idir = _dirs(args)
     _, _, problems = check_data(kdir, idir)
@@ -134,8 +134,8 @@ def _cmd_validate(args: argparse.Namespace, env: Environment) -> int:
 
 
 def _cmd_eval(args: argparse.Namespace, env: Environment) -> int:
-    from .evaluate import evaluate_file, format_report
-    from .yamlio import DataError
+    from ..data.yamlio import DataError
+    from ..evaluate import evaluate_file, format_report
 
     bot = _load_bot(args, env)
     if bot is None:

@@ -1,0 +1,1 @@
+"""Conversation state, the policy that decides what to answer, and session stores."""

@@ -1,0 +1,1 @@
+"""One module per kind of answer; each turns a decided action into an ``Answer``."""
