@@ -1,0 +1,359 @@
+"""The policy: the one place that decides what to answer for an understood message.
+
+:class:`Policy` turns an :class:`~careerbot.nlu.understand.Understanding` and the session's
+:class:`~careerbot.dialogue.state.Context` into a :class:`~careerbot.reply.Reply` and the next context.
+It resolves references to earlier turns ("they", "the second one") and is the only code that does.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from ..data.intents import IntentSet
+from ..data.knowledge import KnowledgeBase
+from ..nlu.entities import PLACEHOLDER, Analysis
+from ..nlu.understand import Thresholds, Understanding
+from ..nlu.words import (
+    ADVISOR_FOLLOW_UPS,
+    ADVISOR_INTENTS,
+    ALL_WORDS,
+    CHOICE_WORDS,
+    CHOOSING_WORDS,
+    COMPARE,
+    COMPARE_TOPICS,
+    EVERYTHING_WORDS,
+    FILLER,
+    GENERIC_ROLE_WORDS,
+    INTEREST_WORDS,
+    REFERRING,
+    RUNNER_UP_WORDS,
+    SMALL_TALK,
+    WIDE_COMPARE_TOPICS,
+)
+from ..reply import FALLBACK, Reply
+from ..skills.responses import (
+    Answer,
+    render_clarify,
+    render_compare,
+    render_fallback,
+    render_list_roles,
+    render_mentions,
+    render_small_talk,
+    render_sources,
+    render_topic,
+    render_uncovered,
+    role_words,
+    tool_terms,
+    topic_question,
+)
+from .state import Context
+
+if TYPE_CHECKING:
+    from ..skills.advisor import Advisor
+
+__all__ = ["Policy"]
+
+
+class Policy:
+    """Chooses and renders the answer. Immutable after construction; safe to share across threads."""
+
+    def __init__(self, kb: KnowledgeBase, intents: IntentSet, thresholds: Thresholds) -> None:
+        self._kb = kb
+        self._intents = intents
+        self._thresholds = thresholds
+        self._tool_terms = tool_terms(kb)
+        self._role_words = role_words(kb)
+        # The advisor is built on first use (recommendations, skill gaps, paths, postings, tables),
+        # so a one-off `careerbot ask` about a topic does not pay for it.
+        self._advisor_instance: Advisor | None = None
+        self._advisor_lock = threading.Lock()
+
+    @property
+    def _advisor(self) -> Advisor:
+        advisor = self._advisor_instance
+        if advisor is None:
+            with self._advisor_lock:
+                if self._advisor_instance is None:
+                    from ..skills.advisor import Advisor  # imported on first use, like it is built
+
+                    self._advisor_instance = Advisor(self._kb)
+                advisor = self._advisor_instance
+        return advisor
+
+    def with_thresholds(self, thresholds: Thresholds) -> Policy:
+        """The same policy with other thresholds (sharing the advisor once built)."""
+        import copy
+
+        clone = copy.copy(self)
+        clone._thresholds = thresholds
+        return clone
+
+    def respond(self, text: str, u: Understanding, ctx: Context) -> tuple[Reply, Context]:
+        """The reply to one understood message, and the conversation's next state."""
+        reply, new_ctx = self._decide(text, u, ctx)
+        others = u.analysis.other_occupations
+        if others and reply.roles and reply.intent not in ADVISOR_INTENTS and reply.intent != FALLBACK:
+            # "is being a doctor better than being a DE?": answer the covered role, name the other job.
+            reply = self._with_uncovered_note(reply, u.analysis)
+        return reply, new_ctx
+
+    def _reply(
+        self, answer: Answer, intent: str, confidence: float, roles: Sequence[str],
+        topic: str | None, suggestions: Sequence[str] = (),
+    ) -> Reply:
+        return Reply(
+            text=answer.text,
+            intent=intent,
+            confidence=max(0.0, min(1.0, float(confidence))),
+            roles=tuple(roles),
+            topic=topic,
+            sources=self._kb.source_titles(answer.source_ids),
+            suggestions=tuple(answer.suggestions or suggestions),
+            data=answer.data,
+        )
+
+    def _topic_suggestions(self, roles: Sequence[str], topic: str) -> tuple[str, ...]:
+        role = self._kb.roles[roles[0]]
+        next_topics = [t for t in ("tools", "skills", "education", "salary", "outlook") if t != topic]
+        out = [topic_question(t, role) for t in next_topics[:2]]
+        other = next((r for r in self._kb.roles.values() if r.id not in roles), None)
+        if other is not None:
+            out.append(topic_question(topic, other))
+        return tuple(out)
+
+    def _named_tools(self, tokens: Sequence[str]) -> list[tuple[tuple[str, ...], str]]:
+        """Tools of the knowledge base that the question names ("do DEs use Tableau?")."""
+        found: dict[str, tuple[str, ...]] = {}
+        for i in range(len(tokens)):
+            for n in (3, 2, 1):
+                key = tuple(tokens[i : i + n])
+                name = self._tool_terms.get(key)
+                if len(key) == n and name is not None:
+                    found.setdefault(name, key)
+                    break
+        return [(key, name) for name, key in found.items()]
+
+    def _answer_topic(
+        self, intent: str, topic: str, roles: Sequence[str], confidence: float, ctx: Context,
+        *, tokens: Sequence[str] = (),
+    ) -> tuple[Reply, Context]:
+        answer = render_topic(self._kb, roles, topic)
+        named = self._named_tools(tokens) if topic in ("tools", "skills") else []
+        if named:
+            # A yes/no question about a tool gets its answer first, then the list.
+            answer = dataclasses.replace(
+                answer, text=render_mentions(self._kb, roles, named, self._role_words) + "\n\n" + answer.text
+            )
+        reply = self._reply(answer, intent, confidence, roles, topic, self._topic_suggestions(roles, topic))
+        return reply, ctx.evolve(roles=tuple(roles), topic=topic, pending_topic=None, intent=intent)
+
+    def _answer_compare(
+        self, roles: Sequence[str], confidence: float, ctx: Context, *, everything: bool = False
+    ) -> tuple[Reply, Context]:
+        """Two roles: overview and key differences. Three or more: a table of the main topics.
+        ``everything`` (a table, all topics, all five roles): every topic, salary included."""
+        if everything:
+            answer = self._advisor.compare_table(roles, ())
+        elif len(roles) > 2:
+            answer = self._advisor.compare_table(roles, WIDE_COMPARE_TOPICS)
+        else:
+            answer = render_compare(self._kb, roles, COMPARE_TOPICS)
+        reply = self._reply(answer, COMPARE, confidence, roles, "differences")
+        return reply, ctx.evolve(roles=tuple(roles), topic="differences", pending_topic=None, intent=COMPARE)
+
+    def _with_uncovered_note(self, reply: Reply, analysis: Analysis) -> Reply:
+        """Prefix a reply about covered roles with a note on the other jobs the question named."""
+        note = render_uncovered(self._kb, analysis.other_occupations).text
+        return dataclasses.replace(reply, text=f"{note}\n\n{reply.text}")
+
+    def _fallback(self, ctx: Context, analysis: Analysis, score: float) -> tuple[Reply, Context]:
+        if analysis.other_occupations:
+            answer = render_uncovered(self._kb, analysis.other_occupations)
+        else:
+            answer = render_fallback(self._kb, empty=not analysis.tokens)
+        # An out-of-scope turn keeps the conversation's context.
+        return self._reply(answer, FALLBACK, 1.0 - score, (), None), ctx
+
+    def _topic_from_keywords(self, u: Understanding) -> str | None:
+        """The topic intent a keyword names ("skills" in "compare X and Y in terms of skills")."""
+        named = [
+            name for name, _ in u.ranking
+            if name in u.keyword_intents and self._intents.intents[name].topic not in (None, "differences")
+        ]
+        return named[0] if named else None
+
+    def _advise(
+        self, intent: str, text: str, u: Understanding, score: float, ctx: Context
+    ) -> tuple[Reply, Context]:
+        """Recommendation, skill gap, learning path and postings (``careerbot.skills.advisor``)."""
+        analysis = u.analysis
+        roles, tokens = analysis.roles, analysis.tokens
+        all_roles = tuple(self._kb.roles)
+        wants_all = bool(ALL_WORDS & set(tokens))
+        if intent == "recommend_role":
+            candidates = roles if len(roles) > 1 else ()
+            answer, best = self._advisor.recommend(text, tokens, candidates=candidates)
+            if not best and not roles and GENERIC_ROLE_WORDS.isdisjoint(tokens):
+                # "recommend me a good movie": nothing about careers at all.
+                return self._fallback(ctx, analysis, score)
+            return self._recommendation(answer, best, score, ctx)
+        if intent == "skill_gap":
+            current, target = self._advisor.split_roles(tokens, analysis.mentions)
+            if not target:
+                target = tuple(r for r in ctx.roles if r not in current)[:1]
+            answer, about = self._advisor.skill_gap(text, tokens, target, current)
+            reply = self._reply(answer, intent, score, about[:1] if target else (), "skills")
+            if not target:
+                return reply, ctx.evolve(pending_topic="skills", topic="skills", intent=intent)
+            return reply, ctx.evolve(roles=about[:1], topic="skills", pending_topic=None, intent=intent)
+        if intent == "learning_path":
+            chosen = roles or self._advisor.field_roles(tokens) or (all_roles if wants_all else ctx.roles)
+            if not chosen:
+                answer = render_clarify(self._kb, "getting_started")
+                reply = self._reply(answer, intent, score, (), "getting_started")
+                return reply, ctx.evolve(pending_topic="getting_started", topic="getting_started", intent=intent)
+            answer, about = self._advisor.learning_paths(chosen)
+            reply = self._reply(answer, intent, score, about, "getting_started")
+            return reply, ctx.evolve(roles=about, topic="getting_started", pending_topic=None, intent=intent)
+        # ask_salary: featured postings, filtered and ranked
+        if not roles and ctx.roles and not REFERRING.isdisjoint(tokens):
+            roles = ctx.roles  # "which one earns more?"
+        answer = self._advisor.postings(
+            text, tokens, roles or (all_roles if wants_all else ()), context_roles=ctx.roles
+        )
+        used = tuple(answer.data["filters"]["roles"])
+        reply = self._reply(answer, intent, score, used, "salary")
+        return reply, ctx.evolve(roles=used or ctx.roles, topic="salary", pending_topic=None, intent=intent)
+
+    def _recommendation(
+        self, answer: Answer, best: tuple[str, ...], score: float, ctx: Context
+    ) -> tuple[Reply, Context]:
+        intent = "recommend_role"
+        reply = self._reply(answer, intent, score, best, None)
+        if not best:
+            return reply, ctx.evolve(pending_topic=None, intent=intent)
+        # Follow-ups ("what degree would I need for that?") are about the best role; the whole
+        # ranking is kept for "and the runner-up?".
+        scores: Mapping[str, float] = answer.data.get("scores") or {}
+        ranked = tuple(sorted((r for r in scores if scores[r] > 0), key=lambda r: -scores[r])) or best
+        return reply, ctx.evolve(roles=best[:1], recommended=ranked, topic=None, pending_topic=None, intent=intent)
+
+    def _decide(self, text: str, u: Understanding, ctx: Context) -> tuple[Reply, Context]:
+        """Choose and render the answer for an understood message."""
+        analysis, intent, score = u.analysis, u.intent, u.score
+        roles = analysis.roles
+        if not roles and len(ctx.recommended) > 1 and RUNNER_UP_WORDS & set(analysis.tokens):
+            # "and the runner-up?", "what about the second one?" after a recommendation.
+            roles = ctx.recommended[1:2]
+            if intent is None or not [t for t in analysis.masked.split() if t not in FILLER | RUNNER_UP_WORDS | REFERRING]:
+                return self._answer_topic("ask_definition", "definition", roles, max(score, 0.5), ctx)
+        all_roles = tuple(self._kb.roles)
+        content = [t for t in analysis.masked.split() if t != PLACEHOLDER and t not in FILLER]
+
+        if roles and not content:
+            # A bare role answers a pending advisor question or continues a roadmap or pay answer.
+            if ctx.intent in ADVISOR_INTENTS and (
+                ctx.pending_topic is not None or ctx.intent in ADVISOR_FOLLOW_UPS
+            ):
+                return self._advise(ctx.intent, text, u, 0.9, ctx)
+            # A bare role: answers a pending question, or switches role keeping the topic.
+            topic = ctx.pending_topic or ctx.topic
+            if topic is not None and (topic != "differences" or len(roles) > 1):
+                intent_name = self._intents.intent_for_topic(topic) or COMPARE
+                if topic == "differences":
+                    return self._answer_compare(roles, 0.9, ctx)
+                return self._answer_topic(intent_name, topic, roles, 0.9, ctx)
+            if len(roles) > 1:
+                return self._answer_compare(roles, 0.9, ctx)
+            return self._answer_topic("ask_definition", "definition", roles, 0.9, ctx)
+
+        if intent is None and roles and u.ranking and score >= self._thresholds.with_role:
+            # A named role makes the question in scope; an ambiguous intent is settled towards a topic:
+            # "how do X and Y compare in terms of skills" is a comparison of skills.
+            top = [name for name, value in u.ranking if value >= score - self._thresholds.margin]
+            topical = [n for n in top if self._intents.intents[n].topic not in (None, "differences")]
+            intent = topical[0] if topical and COMPARE in top else top[0]
+
+        if intent is None:
+            if roles:
+                topic = ctx.topic if ctx.topic and ctx.topic != "differences" else None
+                if len(roles) > 1 and topic is None:
+                    return self._answer_compare(roles, score, ctx)
+                topic = topic or "definition"
+                return self._answer_topic(self._intents.intent_for_topic(topic) or "ask_definition", topic, roles, score, ctx)
+            words = set(analysis.tokens)
+            choosing = bool(GENERIC_ROLE_WORDS & words and CHOOSING_WORDS & words)
+            interests = "i" in words and bool(INTEREST_WORDS & words)
+            if (choosing or interests) and not analysis.other_occupations and "recommend_role" in self._intents.intents:
+                # "Docker and Kubernetes excite me, which role should I pick?", "I like building
+                # dashboards": worded unlike the examples, but it asks for a role or tells what the
+                # person likes, and names things the roles are known for.
+                answer, best = self._advisor.recommend(text, analysis.tokens)
+                if best:
+                    return self._recommendation(answer, best, score, ctx)
+            return self._fallback(ctx, analysis, score)
+
+        if intent in SMALL_TALK:
+            return self._reply(render_small_talk(self._kb, intent), intent, score, (), None), ctx
+        if intent == "list_roles":
+            return self._reply(render_list_roles(self._kb), intent, score, (), None), ctx
+        if intent == "ask_sources":
+            return self._reply(render_sources(self._kb), intent, score, (), None), ctx
+
+        # "I'm a data analyst, which role fits me?" is a recommendation, not an uncovered job.
+        if intent == "recommend_role":
+            return self._advise(intent, text, u, score, ctx)
+
+        if not roles and analysis.other_occupations:
+            return self._fallback(ctx, analysis, score)
+
+        if intent in ADVISOR_INTENTS:
+            return self._advise(intent, text, u, score, ctx)
+
+        tokens = set(analysis.tokens)
+        if len(roles) > 1 and intent in ("ask_definition", "ask_getting_started") and CHOICE_WORDS & tokens:
+            intent = COMPARE  # "should I become a DE or an MLE?"
+        if intent == "ask_definition" and not roles and not ctx.roles and GENERIC_ROLE_WORDS.isdisjoint(tokens):
+            # "what's the meaning of life": a definition of nothing careerbot knows.
+            return self._fallback(ctx, analysis, score)
+
+        wants_all = bool(ALL_WORDS & tokens)
+        if intent == COMPARE and len(roles) == 1 and analysis.other_occupations and not ctx.roles:
+            # "data scientist vs data engineer": only one side is covered; describe it (the note is added above).
+            return self._answer_topic("ask_definition", "definition", roles, score, ctx)
+        if intent == COMPARE:
+            chosen = roles
+            if wants_all:
+                chosen = all_roles
+            elif len(roles) == 1 and ctx.roles:
+                chosen = tuple(dict.fromkeys((*ctx.roles, *roles)))
+            elif not roles:
+                chosen = ctx.roles
+            if not chosen and not GENERIC_ROLE_WORDS & tokens:
+                # "difference between git merge and rebase": a comparison of nothing careerbot knows.
+                return self._fallback(ctx, analysis, score)
+            if len(chosen) < 2:
+                chosen = tuple(dict.fromkeys((*chosen, *all_roles)))
+            topic_intent = self._topic_from_keywords(u)
+            if topic_intent is None and len(roles) == 1 and ctx.topic not in (None, "definition", "differences"):
+                # "compare that with a data science engineer" compares the last answer's topic.
+                topic_intent = self._intents.intent_for_topic(str(ctx.topic))
+            if topic_intent is not None:
+                topic = self._intents.intents[topic_intent].topic
+                return self._answer_topic(topic_intent, str(topic), chosen, score, ctx)
+            everything = bool(EVERYTHING_WORDS & tokens) or (wants_all and len(chosen) == len(all_roles))
+            return self._answer_compare(chosen, score, ctx, everything=everything)
+
+        spec = self._intents.intents[intent]
+        topic = spec.topic
+        if topic is None:
+            topic = "definition"
+        chosen = roles or (all_roles if wants_all else ctx.roles)
+        if not chosen:
+            answer = render_clarify(self._kb, topic)
+            reply = self._reply(answer, intent, score, (), topic)
+            return reply, ctx.evolve(pending_topic=topic, topic=topic, intent=intent)
+        return self._answer_topic(intent, topic, chosen, score, ctx, tokens=analysis.tokens)

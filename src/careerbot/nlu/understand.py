@@ -1,0 +1,193 @@
+"""Reading one message: role mentions, keyword hits, the intent ranking and the accepted intent.
+
+:class:`Understander` is built once from the knowledge base and the intents; :meth:`Understander.understand`
+reads a text into an :class:`Understanding` that every later step reads.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from ..data.intents import IntentSet
+from ..data.knowledge import KnowledgeBase
+from ..matcher import IntentMatcher
+from .entities import Analysis, RoleFinder
+from .normalize import tokenize
+from .words import CONVERSATIONAL, FILLER, QUESTION_WORDS, REFERRING, SHORT_MESSAGE
+
+__all__ = ["Thresholds", "Understander", "Understanding", "posting_keywords"]
+
+
+@dataclass(frozen=True)
+class Understanding:
+    """What :meth:`Understander.understand` makes of one message."""
+
+    analysis: Analysis
+    intent: str | None
+    score: float
+    ranking: tuple[tuple[str, float], ...]
+    keyword_intents: frozenset[str]
+
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Decision thresholds (tuned on data, see ``benchmarks/tune_thresholds.py``).
+
+    ``accept``: minimum top intent score; ``margin``: minimum gap to the runner-up
+    intent (as in Rasa's FallbackClassifier) when nothing but wording supports the best one
+    (no role named, none of its keywords); ``with_role``: a lower bar used when the
+    question names a covered role (the role itself is strong evidence of scope);
+    ``keyword_boost``: added to an intent whose keywords appear in the question.
+    """
+
+    accept: float = 0.6
+    margin: float = 0.15
+    with_role: float = 0.3
+    keyword_boost: float = 0.3
+
+
+#: A sum of money as people type it: "100k", "120000", "$90k".
+_MONEY = re.compile(r"^\d{2,3}k$|^\d{2,3}000$")
+
+
+def posting_keywords(kb: KnowledgeBase) -> list[str]:
+    """Company names and place names of the featured postings, as keywords for postings questions."""
+    words: list[str] = []
+    for posting in kb.postings:
+        words.append(re.sub(r"\.(com|org|net|io|ai)$", "", posting.company))  # "Amazon.com" -> "Amazon"
+        for part in posting.location.replace("(", ",").replace(")", ",").split(","):
+            place = part.strip()
+            if len(place) >= 4 and place.casefold() not in {"remote", "anywhere in the u.s."}:
+                words.append(place)
+    return list(dict.fromkeys(words))
+
+
+def _stem(token: str) -> str:
+    for suffix in ("ies", "es", "s", "ing", "ed"):
+        if token.endswith(suffix) and len(token) - len(suffix) >= 3:
+            return token[: -len(suffix)]
+    return token
+
+
+class Understander:
+    """Role finder, intent matcher and keyword index over one knowledge base and intent set.
+
+    Immutable after construction; safe to share across threads.
+    """
+
+    def __init__(self, kb: KnowledgeBase, intents: IntentSet, thresholds: Thresholds) -> None:
+        self._intents = intents
+        self.thresholds = thresholds
+        posting_words = posting_keywords(kb)
+        keywords = [k for spec in intents.intents.values() for k in spec.keywords] + posting_words
+        self.finder = RoleFinder(
+            {r.id: (r.name, r.plural, *r.aliases) for r in kb.roles.values()},
+            other_occupations=intents.lookups.get("other_occupation", ()),
+            extra_vocabulary=keywords,
+            synonyms=intents.synonyms,
+        )
+        examples = {
+            name: tuple(self.finder.find(e, correct=False).masked for e in spec.examples)
+            for name, spec in intents.intents.items()
+        }
+        self.matcher = IntentMatcher(examples)
+        # (phrase, intent, strong): a strong keyword is the intent's own word ("internships");
+        # a weak one only hints (company and place names of the postings: "Berlin", "Amazon").
+        index: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
+        salary_intent = intents.intent_for_topic("salary")
+        self._salary_intent = salary_intent
+        keyword_lists = [(name, k, True) for name, spec in intents.intents.items() for k in spec.keywords]
+        if salary_intent is not None:
+            keyword_lists += [(salary_intent, k, False) for k in posting_words]
+        for name, keyword, strong in keyword_lists:
+            phrase = tuple(_stem(t) for t in tokenize(keyword))
+            if phrase:
+                index.setdefault(phrase[0], []).append((phrase, name, strong))
+        self._keywords: dict[str, tuple[tuple[tuple[str, ...], str, bool], ...]] = {
+            k: tuple(v) for k, v in index.items()
+        }
+
+    def with_thresholds(self, thresholds: Thresholds) -> Understander:
+        """The same models with other thresholds."""
+        import copy
+
+        clone = copy.copy(self)
+        clone.thresholds = thresholds
+        return clone
+
+    def _keyword_hits(self, analysis: Analysis) -> tuple[dict[str, bool], set[str]]:
+        """Intents whose keywords appear (each with whether a strong, own keyword did), and the
+        intents that the message consists of: every word is filler, a role name or one of that
+        intent's keywords ("any internships?", "compensation for an MLRE")."""
+        # Words inside a role mention ("software" in "ML software engineer") are not keywords.
+        inside = {i for m in analysis.mentions for i in range(m.start, m.end)}
+        stems = tuple("" if i in inside else _stem(t) for i, t in enumerate(analysis.tokens))
+        found: dict[str, bool] = {}
+        spans: dict[str, set[int]] = {}
+        for i, stem in enumerate(stems):
+            for phrase, name, strong in self._keywords.get(stem, ()):
+                if stems[i : i + len(phrase)] == phrase:
+                    found[name] = found.get(name, False) or strong
+                    spans.setdefault(name, set()).update(range(i, i + len(phrase)))
+        if self._salary_intent and any(_MONEY.match(t) for t in analysis.tokens):
+            found[self._salary_intent] = True  # "is 100k realistic?", "80000 usd"
+        rest = {
+            i for i, t in enumerate(analysis.tokens)
+            if i not in inside and t not in FILLER and t not in QUESTION_WORDS
+        }
+        only = {name for name, covered in spans.items() if analysis.tokens and rest <= covered}
+        return found, only
+
+    def _rank(self, analysis: Analysis, keyword_intents: Mapping[str, bool]) -> list[tuple[str, float]]:
+        ranking = dict(self.matcher.rank(analysis.masked, limit=5)) if analysis.masked else {}
+        short = len(analysis.tokens) <= SHORT_MESSAGE
+        boosted = [n for n in keyword_intents if short or n not in CONVERSATIONAL]
+        for name in boosted:
+            # Weak keywords (places, companies) only hint: half the boost.
+            boost = self.thresholds.keyword_boost * (1.0 if keyword_intents[name] else 0.5)
+            ranking[name] = min(1.0, ranking.get(name, 0.0) + boost)
+        for name in boosted:
+            # A more specific intent named by its keywords wins over the general one it overrides.
+            beaten = [ranking[o] for o in self._intents.intents[name].overrides if o in ranking]
+            if beaten and max(beaten) >= ranking[name]:
+                ranking[name] = min(1.0, max(beaten) + 1e-3)
+        return sorted(ranking.items(), key=lambda kv: -kv[1])
+
+    def understand(self, text: str, *, context_roles: Sequence[str] = ()) -> Understanding:
+        """How ``text`` is read: role mentions, intent ranking, keyword hits and the accepted intent.
+
+        ``context_roles`` are the roles the conversation is about; a message that refers to
+        them ("which one earns more?") is held to the same, lower bar as one naming a role.
+        """
+        analysis = self.finder.find(text)
+        keyword_intents, made_of = self._keyword_hits(analysis)
+        ranking = self._rank(analysis, keyword_intents)
+        accepted: str | None = None
+        score = ranking[0][1] if ranking else 0.0
+        spelled_out = [
+            name for name, _ in ranking if keyword_intents.get(name) and name in made_of
+        ]
+        if spelled_out and self._intents.intents[spelled_out[0]].topic is not None:
+            # "compensation for an MLRE", "DS engineer skills": nothing but a role and a topic's own
+            # keyword, whatever the examples' wording suggests.
+            return Understanding(
+                analysis, spelled_out[0], max(score, self.thresholds.with_role), tuple(ranking),
+                frozenset(keyword_intents),
+            )
+        if ranking:
+            best = ranking[0][0]
+            runner_up = ranking[1][1] if len(ranking) > 1 else 0.0
+            t = self.thresholds
+            refers = bool(context_roles) and not REFERRING.isdisjoint(analysis.tokens)
+            # A message made only of one intent's own keywords ("any internships?", "salary?").
+            keyword_only = keyword_intents.get(best, False) and best in made_of
+            bar = t.with_role if analysis.mentions or refers or keyword_only else t.accept
+            # The ambiguity margin guards guesses that rest on wording alone: a named role or the
+            # best intent's own keyword is evidence enough to settle a near tie.
+            evidence = bool(analysis.mentions) or keyword_intents.get(best, False)
+            if score >= bar and (evidence or score - runner_up >= t.margin):
+                accepted = best
+        return Understanding(analysis, accepted, score, tuple(ranking), frozenset(keyword_intents))

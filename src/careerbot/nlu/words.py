@@ -1,0 +1,46 @@
+"""Word sets that carry meaning for understanding and the policy (one place for all of them)."""
+
+from __future__ import annotations
+
+SMALL_TALK = frozenset({"greet", "thanks", "goodbye", "help"})
+COMPARE = "compare"
+#: Topics shown when two roles are compared without a topic.
+COMPARE_TOPICS: tuple[str, ...] = ("definition", "differences", "skills", "tools")
+#: Topics shown when three or more roles are compared without a topic.
+WIDE_COMPARE_TOPICS: tuple[str, ...] = ("definition", "skills", "tools", "education", "salary")
+#: Words asking for a full table ("compare everything", "all topics", "full table").
+EVERYTHING_WORDS = frozenset({"table", "everything", "topics", "full", "detail", "detailed"})
+#: Words that carry no question of their own ("and ML engineers?", "what about DE").
+FILLER = frozenset(
+    "and or what about how so ok okay then also too the a an for of in on with please pls tell me more "
+    "same question again now instead regarding re as well hmm um thanks alright right sure yes yeah "
+    "cool nice great i see".split()
+)
+#: Intents about the conversation itself; their keywords ("help", "thanks") only count in short messages.
+CONVERSATIONAL = frozenset({"greet", "thanks", "goodbye", "help", "list_roles", "ask_sources"})
+SHORT_MESSAGE = 8
+#: Words that only make a keyword into a question ("any internships?", "are there openings?").
+QUESTION_WORDS = frozenset({"any", "are", "is", "there", "some", "do", "does", "you", "have", "got", "at"})
+#: Words of someone choosing ("which role should I pick?").
+CHOOSING_WORDS = frozenset({"which", "what", "should", "pick", "choose", "fit", "fits", "suit", "suits", "best"})
+#: Words pointing at the second role of a recommendation ("and the runner-up?").
+RUNNER_UP_WORDS = frozenset({"second", "runner", "runnerup"})
+#: Words of someone telling what they like ("I enjoy building dashboards").
+INTEREST_WORDS = frozenset({"like", "love", "enjoy", "interested", "passionate", "into", "fascinated"})
+#: Words offering a choice between named roles ("X or Y?").
+CHOICE_WORDS = frozenset({"or", "vs", "versus", "between"})
+#: Intents answered by careerbot.skills.advisor.
+ADVISOR_INTENTS = frozenset({"recommend_role", "skill_gap", "learning_path", "ask_salary"})
+#: After these, a bare role ("and for ML engineers?") gets the same kind of answer.
+ADVISOR_FOLLOW_UPS = frozenset({"learning_path", "ask_salary"})
+#: Words that point back at what the conversation is about ("what do they earn?").
+REFERRING = frozenset(
+    "they them their theirs it its one ones that this those these both either he she his her".split()
+)
+#: Words asking about every role at once.
+ALL_WORDS = frozenset({"all", "every", "each", "five"})
+#: Words that refer to the roles in general ("what's the difference between these roles?").
+GENERIC_ROLE_WORDS = frozenset(
+    "role roles job jobs career careers position positions path paths option options them these those "
+    "they both profession professions suit suits fit fits".split()
+)
