@@ -14,7 +14,8 @@ from .dialogue.policy import Policy
 from .dialogue.state import DEFAULT_MAX_SESSIONS, Context, SessionStore
 from .matcher import IntentMatcher
 from .nlu.normalize import MAX_INPUT_CHARS, truncate
-from .nlu.understand import Thresholds, Understander, Understanding
+from .nlu.parse import Reader
+from .nlu.understand import Thresholds, Understanding
 from .reply import Reply
 from .skills.responses import TEMPLATES
 
@@ -28,7 +29,7 @@ class CareerBot:
     loads and validates other data and raises :class:`careerbot.DataError` (listing every
     problem as ``path:line: message``) when it is broken.
 
-    Each message is read once by the :class:`~careerbot.nlu.understand.Understander`; the
+    Each message is read once by the :class:`~careerbot.nlu.parse.Reader` into a ``Parse``; the
     :class:`~careerbot.dialogue.policy.Policy` alone decides the answer and the next session state.
     """
 
@@ -44,7 +45,7 @@ class CareerBot:
         self._kb = kb
         self._intents = intents
         thresholds = thresholds or Thresholds()
-        self._nlu = Understander(kb, intents, thresholds)
+        self._nlu = Reader(kb, intents, thresholds)
         self._policy = Policy(kb, intents, thresholds)
         self._sessions = SessionStore(max_sessions)
 
@@ -70,7 +71,7 @@ class CareerBot:
 
     @property
     def matcher(self) -> IntentMatcher:
-        return self._nlu.matcher
+        return self._nlu.understander.matcher
 
     @property
     def sessions(self) -> SessionStore:
@@ -78,7 +79,7 @@ class CareerBot:
 
     def understand(self, text: str, *, context_roles: Sequence[str] = ()) -> Understanding:
         """How ``text`` is read (see :meth:`careerbot.nlu.understand.Understander.understand`)."""
-        return self._nlu.understand(text, context_roles=context_roles)
+        return self._nlu.understander.understand(text, context_roles=context_roles)
 
     def ask(self, text: str, session_id: str = "default") -> Reply:
         """Answer ``text`` in the conversation ``session_id``."""
@@ -88,7 +89,7 @@ class CareerBot:
             raise TypeError(f"session_id must be str, not {type(session_id).__name__}")
         clipped, truncated = truncate(text)
         ctx = self._sessions.get(session_id)
-        reply, new_ctx = self._policy.respond(clipped, self._nlu.understand(clipped, context_roles=ctx.roles), ctx)
+        reply, new_ctx = self._policy.respond(self._nlu.read(clipped, context_roles=ctx.roles), ctx)
         if truncated:
             note = TEMPLATES["truncated"].safe_substitute(limit=MAX_INPUT_CHARS)
             reply = Reply(**{**reply.__dict__, "text": f"{reply.text}\n\n{note}", "truncated": True})

@@ -1,10 +1,12 @@
 """Scoring the bot on labelled questions and dialogues (``careerbot eval``), like ``rasa test nlu``.
 
 The file is YAML: ``questions:`` (each with ``text``, ``category``, ``intent``, optional
-``roles`` and ``expect_text``) and ``dialogues:`` (each with ``name``, ``category`` and
-``turns`` of the same shape). A case passes when the intent matches, the roles match
-(as a set, when given) and every ``expect_text`` string appears in the answer
-(case-insensitive).
+``roles``, ``expect_text``, ``expect_not_text`` and ``parts``) and ``dialogues:`` (each with
+``name``, ``category`` and ``turns`` of the same shape). A case passes when the intent matches,
+the roles match (as a set, when given), every ``expect_text`` string appears in the answer and no
+``expect_not_text`` string does (case-insensitive). ``parts`` (a message asking several things)
+lists ``{intent, roles, expect_text}`` per question in order: each must be answered, in that
+order, by the reply's parts (``reply.data["parts"]``; a reply without parts is one part).
 """
 
 from __future__ import annotations
@@ -19,8 +21,18 @@ from .data.yamlio import DataError, Problem, line_of, read_yaml_file
 
 if TYPE_CHECKING:
     from .bot import CareerBot
+    from .reply import Reply
 
-__all__ = ["Case", "CaseResult", "Report", "evaluate", "evaluate_file", "format_report", "load_cases"]
+__all__ = ["Case", "CaseResult", "Part", "Report", "evaluate", "evaluate_file", "format_report", "load_cases"]
+
+
+@dataclass(frozen=True)
+class Part:
+    """One question inside a multi-part message."""
+
+    intent: str
+    roles: tuple[str, ...] | None = None
+    expect_text: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -34,6 +46,8 @@ class Case:
     expect_text: tuple[str, ...] = ()
     dialogue: str | None = None
     line: int = 0
+    expect_not_text: tuple[str, ...] = ()
+    parts: tuple[Part, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -42,6 +56,9 @@ class CaseResult:
     intent: str
     roles: tuple[str, ...]
     missing_text: tuple[str, ...]
+    unwanted_text: tuple[str, ...] = ()
+    #: Expected parts that no part of the reply answered (as "intent roles").
+    missing_parts: tuple[str, ...] = ()
 
     @property
     def intent_ok(self) -> bool:
@@ -53,7 +70,10 @@ class CaseResult:
 
     @property
     def ok(self) -> bool:
-        return self.intent_ok and self.roles_ok and not self.missing_text
+        return (
+            self.intent_ok and self.roles_ok and not self.missing_text
+            and not self.unwanted_text and not self.missing_parts
+        )
 
 
 @dataclass
@@ -114,10 +134,48 @@ def _case(entry: Any, path: str, problems: list[Problem], *, category: str | Non
     try:
         roles = _strings(entry.get("roles"))
         expect = _strings(entry.get("expect_text")) or ()
+        unwanted = _strings(entry.get("expect_not_text")) or ()
+        parts = tuple(_part(p) for p in entry.get("parts") or ())
     except TypeError:
-        problems.append(Problem(path, line, "'roles' and 'expect_text' must be lists of strings"))
+        problems.append(Problem(
+            path, line,
+            "'roles', 'expect_text' and 'expect_not_text' must be lists of strings; "
+            "'parts' a list of mappings with an 'intent'",
+        ))
         return None
-    return Case(text, cat, intent, roles, expect, dialogue, line)
+    return Case(text, cat, intent, roles, expect, dialogue, line, unwanted, parts)
+
+
+def _part(entry: Any) -> Part:
+    if not isinstance(entry, Mapping) or not isinstance(entry.get("intent"), str):
+        raise TypeError
+    return Part(entry["intent"], _strings(entry.get("roles")), _strings(entry.get("expect_text")) or ())
+
+
+def _missing_parts(case: Case, reply: Reply) -> tuple[str, ...]:
+    """Expected parts not answered, in order, by the reply's parts."""
+    raw = reply.data.get("parts") if isinstance(reply.data, Mapping) else None
+    got: list[tuple[str, frozenset[str]]] = (
+        [(str(p.get("intent")), frozenset(p.get("roles") or ())) for p in raw if isinstance(p, Mapping)]
+        if isinstance(raw, (list, tuple)) and raw
+        else [(reply.intent, frozenset(reply.roles))]
+    )
+    answer = reply.text.casefold()
+    missing: list[str] = []
+    start = 0
+    for part in case.parts:
+        found = next(
+            (
+                i for i in range(start, len(got))
+                if got[i][0] == part.intent and (part.roles is None or got[i][1] == frozenset(part.roles))
+            ),
+            None,
+        )
+        if found is None or any(t.casefold() not in answer for t in part.expect_text):
+            missing.append(f"{part.intent} {list(part.roles or [])}".strip())
+        else:
+            start = found + 1
+    return tuple(missing)
 
 
 def load_cases(path: str | Path) -> list[Case]:
@@ -159,7 +217,10 @@ def evaluate(bot: CareerBot, cases: Iterable[Case]) -> Report:
         reply = bot.ask(case.text, session_id=session)
         answer = reply.text.casefold()
         missing = tuple(t for t in case.expect_text if t.casefold() not in answer)
-        report.results.append(CaseResult(case, reply.intent, reply.roles, missing))
+        unwanted = tuple(t for t in case.expect_not_text if t.casefold() in answer)
+        report.results.append(
+            CaseResult(case, reply.intent, reply.roles, missing, unwanted, _missing_parts(case, reply))
+        )
     for index, result in enumerate(report.results):
         dialogue = result.case.dialogue
         bot.reset(f"eval-dialogue-{dialogue}" if dialogue else f"eval-q-{index}")
@@ -198,5 +259,9 @@ def format_report(report: Report, *, max_failures: int = 50) -> str:
                 why.append(f"roles {list(r.roles)} != {list(r.case.roles or [])}")
             if r.missing_text:
                 why.append(f"missing {list(r.missing_text)}")
+            if r.unwanted_text:
+                why.append(f"should not say {list(r.unwanted_text)}")
+            if r.missing_parts:
+                why.append(f"parts not answered {list(r.missing_parts)}")
             lines.append(f"  [{r.case.category}] {r.case.text!r}: {'; '.join(why)}")
     return "\n".join(lines)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from ..data.intents import IntentSet
 from ..data.knowledge import KnowledgeBase
 from ..nlu.entities import PLACEHOLDER, Analysis
+from ..nlu.parse import Parse, PartReading
 from ..nlu.understand import Thresholds, Understanding
 from ..nlu.words import (
     ADVISOR_FOLLOW_UPS,
@@ -26,14 +27,17 @@ from ..nlu.words import (
     COMPARE_TOPICS,
     EVERYTHING_WORDS,
     FILLER,
+    FORGET_WORDS,
     GENERIC_ROLE_WORDS,
     INTEREST_WORDS,
+    PROFILE_ADVICE,
     REFERRING,
     RUNNER_UP_WORDS,
     SMALL_TALK,
     WIDE_COMPARE_TOPICS,
 )
 from ..reply import FALLBACK, Reply
+from ..skills.profile import render_introduced, render_noted, render_profile
 from ..skills.responses import (
     Answer,
     render_clarify,
@@ -46,10 +50,9 @@ from ..skills.responses import (
     render_topic,
     render_uncovered,
     role_words,
-    tool_terms,
     topic_question,
 )
-from .state import Context
+from .state import Context, Profile
 
 if TYPE_CHECKING:
     from ..skills.advisor import Advisor
@@ -64,7 +67,6 @@ class Policy:
         self._kb = kb
         self._intents = intents
         self._thresholds = thresholds
-        self._tool_terms = tool_terms(kb)
         self._role_words = role_words(kb)
         # The advisor is built on first use (recommendations, skill gaps, paths, postings, tables),
         # so a one-off `careerbot ask` about a topic does not pay for it.
@@ -91,9 +93,154 @@ class Policy:
         clone._thresholds = thresholds
         return clone
 
-    def respond(self, text: str, u: Understanding, ctx: Context) -> tuple[Reply, Context]:
-        """The reply to one understood message, and the conversation's next state."""
-        reply, new_ctx = self._decide(text, u, ctx)
+    # -- the message as a whole ---------------------------------------------------------------
+
+    def respond(self, parse: Parse, ctx: Context) -> tuple[Reply, Context]:
+        """The reply to one message, read into ``parse``, and the conversation's next state.
+
+        What the person says about themselves is remembered first; then each question the
+        message asks is answered in order, in one reply.
+        """
+        ctx = self._remember(parse, ctx)
+        questions = parse.questions
+        if len(parse.parts) == 1 and questions:
+            return self._single(parse.whole, parse.text, ctx)
+        asking = [q for q in questions if q.part.kind == "question"] or questions
+        if not asking:
+            u = parse.whole.understanding
+            likes = "i" in u.analysis.tokens and not INTEREST_WORDS.isdisjoint(u.analysis.tokens)
+            # "I need a rundown of the frameworks an MLRE uses": a request worded as a statement.
+            request = u.intent is not None and u.intent not in SMALL_TALK and bool(u.analysis.roles)
+            if (u.intent in PROFILE_ADVICE and u.intent != "learning_path") or likes or request:
+                # "I love maths and reading research papers": what they like, so which role fits.
+                return self._single(parse.whole, parse.text, ctx)
+            return self._introduced(parse, ctx)
+        # Parts that neither ask nor tell about the person ("My friend says DEs only write SQL.")
+        # are context for the question, not questions of their own; so are the roles they name.
+        if len(asking) == 1:
+            return self._one_question(parse, asking[0], ctx)
+        return self._answer_parts(parse, asking, ctx)
+
+    def _context_for(self, parse: Parse, question: PartReading, ctx: Context) -> Context:
+        """The context a question inside a longer message is answered in: the roles the rest of
+        the message names, when the question names none ("I have an interview for an ML engineer
+        job. What skills will they expect?")."""
+        if question.understanding.analysis.roles or not parse.roles:
+            return ctx
+        aimed = [r for r in ctx.profile.targets if r in parse.roles]
+        return ctx.evolve(roles=tuple(aimed[-1:]) or parse.roles, topic=None, pending_topic=None)
+
+    def _one_question(self, parse: Parse, question: PartReading, ctx: Context) -> tuple[Reply, Context]:
+        u, whole = question.understanding, parse.whole.understanding
+        # A vague question ("can you lay it out for me?") is read with the rest of the message.
+        use_whole = whole.intent is not None and (u.intent is None or whole.score > u.score)
+        reading = parse.whole if use_whole else question
+        reply, new_ctx = self._single(reading, parse.text, self._context_for(parse, question, ctx))
+        if reply.intent == FALLBACK:
+            if any(p.profile is not None and (p.profile.background or p.profile.targets or p.profile.current)
+                   for p in parse.about_self):
+                return self._introduced(parse, ctx)
+            return reply, ctx
+        return self._with_noted(reply, parse, ctx), new_ctx
+
+    def _answer_parts(
+        self, parse: Parse, questions: Sequence[PartReading], ctx: Context
+    ) -> tuple[Reply, Context]:
+        """Each question of a multi-part message answered in order, in one reply."""
+        accept = self._thresholds.accept
+        understood = [
+            q for q in questions
+            if q.understanding.intent is not None
+            and (q.understanding.score >= accept or q.understanding.intent in q.understanding.keyword_intents)
+        ]
+        whole = parse.whole.understanding
+        if not understood and whole.intent is not None:
+            return self._single(parse.whole, parse.text, ctx)
+        if understood and len(understood) < len(questions):
+            # A vague part ("are there jobs for MLREs outside big tech?") next to a clear one
+            # ("which sectors hire them?") is answered by the clear one.
+            substantive = [q for q in understood if q.understanding.intent not in SMALL_TALK]
+            questions = substantive or understood
+        elif understood:
+            questions = [q for q in understood if q.understanding.intent not in SMALL_TALK] or understood
+        replies: list[Reply] = []
+        ctx = self._context_for(parse, questions[0], ctx)
+        for question in questions:
+            reply, next_ctx = self._single(question, question.text, ctx)
+            if reply.intent == FALLBACK and len(question.understanding.analysis.tokens) < 3:
+                continue  # a stray fragment ("and?"), not a question of its own
+            replies.append(reply)
+            ctx = next_ctx
+        answered = [r for r in replies if r.intent != FALLBACK]
+        if not answered:
+            return self._single(parse.whole, parse.text, ctx)
+        if len(replies) == 1:
+            return self._with_noted(replies[0], parse, ctx), ctx
+        first = answered[0]
+        combined = Reply(
+            text="\n\n".join(r.text for r in replies),
+            intent=first.intent,
+            confidence=min(r.confidence for r in answered),
+            roles=tuple(dict.fromkeys(role for r in answered for role in r.roles)),
+            topic=first.topic,
+            sources=tuple(dict.fromkeys(s for r in replies for s in r.sources)),
+            suggestions=replies[-1].suggestions,
+            data={
+                "kind": "parts",
+                "parts": [
+                    {"intent": r.intent, "roles": list(r.roles), "topic": r.topic, "data": r.data}
+                    for r in replies
+                ],
+            },
+        )
+        return self._with_noted(combined, parse, ctx), ctx
+
+    # -- what the person says about themselves ------------------------------------------------
+
+    def _remember(self, parse: Parse, ctx: Context) -> Context:
+        """The context with what the message says about the person added to their profile."""
+        profile = ctx.profile
+        for part in parse.about_self:
+            r = part.profile
+            if r is None or r.empty:
+                continue
+            profile = profile.merged(
+                known=r.known, not_known=r.not_known, background=r.background,
+                current=r.current, targets=r.targets, statement=part.text,
+            )
+        return ctx if profile is ctx.profile else ctx.evolve(profile=profile)
+
+    def _introduced(self, parse: Parse, ctx: Context) -> tuple[Reply, Context]:
+        """A message that only tells about the person: say what was understood, offer next steps."""
+        readings = [p.profile for p in parse.about_self if p.profile is not None and not p.profile.empty]
+        if not readings:
+            return self._single(parse.whole, parse.text, ctx)
+        answer = render_introduced(self._kb, readings, ctx.profile)
+        targets = ctx.profile.targets[-1:]
+        next_ctx = ctx.evolve(roles=targets or ctx.roles, pending_topic=None, intent="greet")
+        return self._reply(answer, "greet", 0.8, targets, None), next_ctx
+
+    def _with_noted(self, reply: Reply, parse: Parse, ctx: Context) -> Reply:
+        """A reply to a message that also told about the person starts with what was noted."""
+        readings = [p.profile for p in parse.about_self if p.profile is not None and not p.profile.empty]
+        if not readings or reply.intent in PROFILE_ADVICE:
+            return reply
+        note = render_noted(readings, self._kb)
+        return dataclasses.replace(reply, text=f"{note}\n\n{reply.text}") if note else reply
+
+    def _profile(self, u: Understanding, ctx: Context) -> tuple[Reply, Context]:
+        """"What do you know about me?" and "forget what I told you"."""
+        if FORGET_WORDS & set(u.analysis.tokens):
+            answer = render_profile(self._kb, None)
+            return self._reply(answer, "profile", u.score, (), None), ctx.evolve(profile=Profile())
+        return self._reply(render_profile(self._kb, ctx.profile), "profile", u.score, (), None), ctx
+
+    # -- one question ---------------------------------------------------------------------------
+
+    def _single(self, reading: PartReading, text: str, ctx: Context) -> tuple[Reply, Context]:
+        """The answer to one question (a whole message, or one part of it)."""
+        u = reading.understanding
+        reply, new_ctx = self._decide(text, u, ctx, things=reading.things)
         others = u.analysis.other_occupations
         if others and reply.roles and reply.intent not in ADVISOR_INTENTS and reply.intent != FALLBACK:
             # "is being a doctor better than being a DE?": answer the covered role, name the other job.
@@ -124,24 +271,12 @@ class Policy:
             out.append(topic_question(topic, other))
         return tuple(out)
 
-    def _named_tools(self, tokens: Sequence[str]) -> list[tuple[tuple[str, ...], str]]:
-        """Tools of the knowledge base that the question names ("do DEs use Tableau?")."""
-        found: dict[str, tuple[str, ...]] = {}
-        for i in range(len(tokens)):
-            for n in (3, 2, 1):
-                key = tuple(tokens[i : i + n])
-                name = self._tool_terms.get(key)
-                if len(key) == n and name is not None:
-                    found.setdefault(name, key)
-                    break
-        return [(key, name) for name, key in found.items()]
-
     def _answer_topic(
         self, intent: str, topic: str, roles: Sequence[str], confidence: float, ctx: Context,
-        *, tokens: Sequence[str] = (),
+        *, things: Sequence[tuple[tuple[str, ...], str]] = (),
     ) -> tuple[Reply, Context]:
         answer = render_topic(self._kb, roles, topic)
-        named = self._named_tools(tokens) if topic in ("tools", "skills") else []
+        named = list(things) if topic in ("tools", "skills") else []
         if named:
             # A yes/no question about a tool gets its answer first, then the list.
             answer = dataclasses.replace(
@@ -193,18 +328,21 @@ class Policy:
         roles, tokens = analysis.roles, analysis.tokens
         all_roles = tuple(self._kb.roles)
         wants_all = bool(ALL_WORDS & set(tokens))
+        # What the person said about themselves earlier is read with what they say now.
+        told = " . ".join((*ctx.profile.statements, text)) if ctx.profile.statements else text
         if intent == "recommend_role":
             candidates = roles if len(roles) > 1 else ()
-            answer, best = self._advisor.recommend(text, tokens, candidates=candidates)
+            answer, best = self._advisor.recommend(told, tokens, candidates=candidates)
             if not best and not roles and GENERIC_ROLE_WORDS.isdisjoint(tokens):
                 # "recommend me a good movie": nothing about careers at all.
                 return self._fallback(ctx, analysis, score)
             return self._recommendation(answer, best, score, ctx)
         if intent == "skill_gap":
             current, target = self._advisor.split_roles(tokens, analysis.mentions)
+            current = tuple(dict.fromkeys((*current, *ctx.profile.current)))
             if not target:
-                target = tuple(r for r in ctx.roles if r not in current)[:1]
-            answer, about = self._advisor.skill_gap(text, tokens, target, current)
+                target = tuple(r for r in (*ctx.profile.targets[-1:], *ctx.roles) if r not in current)[:1]
+            answer, about = self._advisor.skill_gap(told, tokens, target, current)
             reply = self._reply(answer, intent, score, about[:1] if target else (), "skills")
             if not target:
                 return reply, ctx.evolve(pending_topic="skills", topic="skills", intent=intent)
@@ -241,7 +379,10 @@ class Policy:
         ranked = tuple(sorted((r for r in scores if scores[r] > 0), key=lambda r: -scores[r])) or best
         return reply, ctx.evolve(roles=best[:1], recommended=ranked, topic=None, pending_topic=None, intent=intent)
 
-    def _decide(self, text: str, u: Understanding, ctx: Context) -> tuple[Reply, Context]:
+    def _decide(
+        self, text: str, u: Understanding, ctx: Context,
+        *, things: Sequence[tuple[tuple[str, ...], str]] = (),
+    ) -> tuple[Reply, Context]:
         """Choose and render the answer for an understood message."""
         analysis, intent, score = u.analysis, u.intent, u.score
         roles = analysis.roles
@@ -296,6 +437,8 @@ class Policy:
                     return self._recommendation(answer, best, score, ctx)
             return self._fallback(ctx, analysis, score)
 
+        if intent == "profile":
+            return self._profile(u, ctx)
         if intent in SMALL_TALK:
             return self._reply(render_small_talk(self._kb, intent), intent, score, (), None), ctx
         if intent == "list_roles":
@@ -356,4 +499,4 @@ class Policy:
             answer = render_clarify(self._kb, topic)
             reply = self._reply(answer, intent, score, (), topic)
             return reply, ctx.evolve(pending_topic=topic, topic=topic, intent=intent)
-        return self._answer_topic(intent, topic, chosen, score, ctx, tokens=analysis.tokens)
+        return self._answer_topic(intent, topic, chosen, score, ctx, things=things)

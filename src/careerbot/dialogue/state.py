@@ -4,13 +4,92 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Collection, Mapping
-from dataclasses import dataclass, replace
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-__all__ = ["DEFAULT_MAX_SESSIONS", "Context", "SessionStore"]
+__all__ = ["DEFAULT_MAX_SESSIONS", "Context", "Profile", "SessionStore"]
 
 DEFAULT_MAX_SESSIONS = 10_000
+#: Bounds on what a session remembers about the person (and accepts from restored data).
+MAX_PROFILE_ITEMS = 40
+MAX_STATEMENTS = 8
+MAX_STATEMENT_CHARS = 600
+MAX_ITEM_CHARS = 80
+#: Bounds on the ids a session keeps of the last answer (postings shown, roles listed).
+MAX_LAST_ITEMS = 20
+
+
+def _bounded(items: Iterable[str], limit: int, chars: int) -> tuple[str, ...]:
+    """Unique items, the newest ``limit`` of them, each at most ``chars`` long."""
+    unique = list(dict.fromkeys(i[:chars] for i in items if i))
+    return tuple(unique[-limit:])
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What the person said about themselves in this conversation.
+
+    ``known``/``not_known``: canonical names of things they have or said they lack; ``background``:
+    jobs or fields they come from; ``current``/``targets``: role ids they hold or aim at;
+    ``statements``: their self-descriptions as said (bounded), re-read by recommendations and gaps.
+    """
+
+    known: tuple[str, ...] = ()
+    not_known: tuple[str, ...] = ()
+    background: tuple[str, ...] = ()
+    current: tuple[str, ...] = ()
+    targets: tuple[str, ...] = ()
+    statements: tuple[str, ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        return not (self.known or self.not_known or self.background or self.current or self.targets)
+
+    def merged(
+        self, *, known: Iterable[str] = (), not_known: Iterable[str] = (), background: Iterable[str] = (),
+        current: Iterable[str] = (), targets: Iterable[str] = (), statement: str | None = None,
+    ) -> Profile:
+        """This profile plus a new self-description; what is said later wins over what it contradicts."""
+        known, not_known = tuple(known), tuple(not_known)
+        n, chars = MAX_PROFILE_ITEMS, MAX_ITEM_CHARS
+        return Profile(
+            known=_bounded([k for k in self.known if k not in not_known] + list(known), n, chars),
+            not_known=_bounded([k for k in self.not_known if k not in known] + list(not_known), n, chars),
+            background=_bounded([*self.background, *background], n, chars),
+            current=_bounded([*self.current, *current], n, chars),
+            targets=_bounded([*self.targets, *targets], n, chars),
+            statements=_bounded(
+                [*self.statements, *([statement] if statement else [])], MAX_STATEMENTS, MAX_STATEMENT_CHARS
+            ),
+        )
+
+    def to_dict(self) -> dict[str, list[str]]:
+        return {
+            "known": list(self.known), "not_known": list(self.not_known), "background": list(self.background),
+            "current": list(self.current), "targets": list(self.targets), "statements": list(self.statements),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Any, *, role_ids: Collection[str] | None = None) -> Profile:
+        """Rebuild from :meth:`to_dict`; wrong types or sizes raise ``ValueError``."""
+        if data is None:
+            return cls()
+        if not isinstance(data, Mapping):
+            raise ValueError("session 'profile' must be a mapping")
+        fields: dict[str, tuple[str, ...]] = {}
+        for key in ("known", "not_known", "background", "current", "targets", "statements"):
+            value = data.get(key) or []
+            limit = MAX_STATEMENTS if key == "statements" else MAX_PROFILE_ITEMS
+            chars = MAX_STATEMENT_CHARS if key == "statements" else MAX_ITEM_CHARS
+            if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+                raise ValueError(f"session profile {key!r} must be a list of strings")
+            if len(value) > limit or any(len(v) > chars for v in value):
+                raise ValueError(f"session profile {key!r} is too long")
+            if key in ("current", "targets") and role_ids is not None:
+                value = [v for v in value if v in role_ids]
+            fields[key] = tuple(dict.fromkeys(value))
+        return cls(**fields)
 
 
 @dataclass(frozen=True)
@@ -28,6 +107,11 @@ class Context:
     intent: str | None = None
     recommended: tuple[str, ...] = ()
     turns: int = 0
+    profile: Profile = field(default_factory=Profile)
+    #: Ids of the postings the last answer showed ("is that one remote?").
+    postings: tuple[str, ...] = ()
+    #: The kind of the last reply when it was a fallback, so the same block is not repeated.
+    last_fallback: str | None = None
 
     def evolve(self, **changes: Any) -> Context:
         return replace(self, **changes)
@@ -41,6 +125,9 @@ class Context:
             "intent": self.intent,
             "recommended": list(self.recommended),
             "turns": self.turns,
+            "profile": self.profile.to_dict(),
+            "postings": list(self.postings),
+            "last_fallback": self.last_fallback,
         }
 
     @classmethod
@@ -75,6 +162,15 @@ class Context:
             raise ValueError("session 'intent' must be a string or null")
         if not isinstance(turns, int) or isinstance(turns, bool) or turns < 0:
             raise ValueError("session 'turns' must be a non-negative integer")
+        postings = data.get("postings") or []
+        if (
+            not isinstance(postings, (list, tuple)) or len(postings) > MAX_LAST_ITEMS
+            or not all(isinstance(v, str) and len(v) <= MAX_ITEM_CHARS for v in postings)
+        ):
+            raise ValueError("session 'postings' must be a short list of posting ids")
+        last_fallback = data.get("last_fallback")
+        if last_fallback is not None and (not isinstance(last_fallback, str) or len(last_fallback) > MAX_ITEM_CHARS):
+            raise ValueError("session 'last_fallback' must be a short string or null")
         return cls(
             roles=roles_of("roles"),
             topic=topic_of("topic"),
@@ -82,6 +178,9 @@ class Context:
             intent=intent,
             recommended=roles_of("recommended"),
             turns=turns,
+            profile=Profile.from_dict(data.get("profile"), role_ids=role_ids),
+            postings=tuple(dict.fromkeys(postings)),
+            last_fallback=last_fallback,
         )
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from rapidfuzz.distance import OSA
+
 from .normalize import tokenize
 from .spelling import Speller
 
@@ -65,6 +67,11 @@ def _variants(tokens: tuple[str, ...]) -> set[tuple[str, ...]]:
     return out
 
 
+def _one_edit(speller: Speller, word: str) -> bool:
+    fixed = speller.correct(word)
+    return fixed is not None and OSA.distance(fixed, word) <= 1
+
+
 class RoleFinder:
     """Finds role mentions. Immutable after construction; safe to share across threads.
 
@@ -80,6 +87,7 @@ class RoleFinder:
         other_occupations: Iterable[str] = (),
         extra_vocabulary: Iterable[str] = (),
         synonyms: Mapping[str, str] | None = None,
+        plain_words: Iterable[str] = (),
     ) -> None:
         # Short forms read as their full words before role names are looked up ("sci" -> "science").
         self._synonyms = {k: tuple(tokenize(v)) for k, v in (synonyms or {}).items()}
@@ -101,7 +109,11 @@ class RoleFinder:
         vocab = {t for key in table for t in key} | {t for key in others for t in key}
         vocab |= set(_JOB_HEADS)
         vocab |= {t for w in extra_vocabulary for t in tokenize(w)}
-        self._speller = Speller(vocab)
+        # Words people use that are not typos of a name ("actually" near "actuary"): the words of
+        # the intent examples, except those one edit from a name (deliberate typos in the examples).
+        keep = {w for w in plain_words if w not in vocab and len(w) >= 6}
+        near = Speller(vocab)
+        self._speller = Speller(vocab, keep={w for w in keep if not _one_edit(near, w)})
 
     @property
     def speller(self) -> Speller:

@@ -34,8 +34,10 @@ class Speller:
     vocabulary words.
     """
 
-    def __init__(self, vocabulary: Iterable[str], *, min_length: int = 4) -> None:
+    def __init__(self, vocabulary: Iterable[str], *, min_length: int = 4, keep: Iterable[str] = ()) -> None:
         self._vocab = frozenset(w for w in vocabulary if w)
+        #: Words that are right as typed although near a vocabulary word ("actually" is not "actuary").
+        self._keep = frozenset(w for w in keep if w) - self._vocab
         self._long = tuple(sorted(w for w in self._vocab if len(w) >= min_length))
         self._min_length = min_length
         # A bounded per-instance memo (functools.lru_cache is thread-safe).
@@ -47,7 +49,7 @@ class Speller:
 
     def correct(self, token: str) -> str | None:
         """The vocabulary word ``token`` stands for, or ``None``."""
-        if token in self._vocab:
+        if token in self._vocab or token in self._keep:
             return token
         if len(token) < self._min_length or not token.isalpha():
             return None
@@ -62,7 +64,7 @@ class Speller:
     def split(self, token: str, *, parts: int = 4) -> tuple[str, ...] | None:
         """Split a run-together token into up to ``parts`` vocabulary words
         (``dataengineer``, ``machinelearningengineer``)."""
-        if not 6 <= len(token) <= MAX_SPLIT_LENGTH or token in self._vocab or not token.isalpha():
+        if not 6 <= len(token) <= MAX_SPLIT_LENGTH or token in self._vocab or token in self._keep or not token.isalpha():
             return None
         for cut in range(2, len(token) - 3):
             head, tail = token[:cut], token[cut:]

@@ -88,6 +88,7 @@ class Understander:
             other_occupations=intents.lookups.get("other_occupation", ()),
             extra_vocabulary=keywords,
             synonyms=intents.synonyms,
+            plain_words={t for spec in intents.intents.values() for e in spec.examples for t in tokenize(e)},
         )
         examples = {
             name: tuple(self.finder.find(e, correct=False).masked for e in spec.examples)
@@ -156,11 +157,15 @@ class Understander:
                 ranking[name] = min(1.0, max(beaten) + 1e-3)
         return sorted(ranking.items(), key=lambda kv: -kv[1])
 
-    def understand(self, text: str, *, context_roles: Sequence[str] = ()) -> Understanding:
+    def understand(
+        self, text: str, *, context_roles: Sequence[str] = (), message_roles: Sequence[str] = ()
+    ) -> Understanding:
         """How ``text`` is read: role mentions, intent ranking, keyword hits and the accepted intent.
 
         ``context_roles`` are the roles the conversation is about; a message that refers to
         them ("which one earns more?") is held to the same, lower bar as one naming a role.
+        ``message_roles`` are roles named elsewhere in the same message (this text is one part of
+        it: "what does a DSE do and which degree do they have?"); they count as named here.
         """
         analysis = self.finder.find(text)
         keyword_intents, made_of = self._keyword_hits(analysis)
@@ -184,10 +189,11 @@ class Understander:
             refers = bool(context_roles) and not REFERRING.isdisjoint(analysis.tokens)
             # A message made only of one intent's own keywords ("any internships?", "salary?").
             keyword_only = keyword_intents.get(best, False) and best in made_of
-            bar = t.with_role if analysis.mentions or refers or keyword_only else t.accept
+            named = bool(analysis.mentions or message_roles)
+            bar = t.with_role if named or refers or keyword_only else t.accept
             # The ambiguity margin guards guesses that rest on wording alone: a named role or the
             # best intent's own keyword is evidence enough to settle a near tie.
-            evidence = bool(analysis.mentions) or keyword_intents.get(best, False)
+            evidence = bool(analysis.mentions or message_roles) or keyword_intents.get(best, False)
             if score >= bar and (evidence or score - runner_up >= t.margin):
                 accepted = best
         return Understanding(analysis, accepted, score, tuple(ranking), frozenset(keyword_intents))

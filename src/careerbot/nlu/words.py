@@ -44,3 +44,7 @@ GENERIC_ROLE_WORDS = frozenset(
     "role roles job jobs career careers position positions path paths option options them these those "
     "they both profession professions suit suits fit fits".split()
 )
+#: Advice that reads what the person said about themselves.
+PROFILE_ADVICE = frozenset({"recommend_role", "skill_gap", "learning_path"})
+#: Words asking to forget the profile ("forget what I told you").
+FORGET_WORDS = frozenset({"forget", "delete", "erase", "clear", "remove", "wipe"})

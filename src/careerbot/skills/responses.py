@@ -36,7 +36,6 @@ __all__ = [
     "render_topic",
     "render_uncovered",
     "role_words",
-    "tool_terms",
     "topic_question",
 ]
 
@@ -87,6 +86,27 @@ TEMPLATES: dict[str, Template] = {
     "term_yes": Template("Yes: the articles list $term for ${plural}."),
     "term_no": Template("The articles don't list $term for ${plural}."),
     "term_no_elsewhere": Template("The articles don't list $term for ${plural}; they list it for $others."),
+    "noted": Template("Noted: $what."),
+    "noted_known": Template("you know $items"),
+    "noted_not_known": Template("not yet: $items"),
+    "noted_background": Template("background: $items"),
+    "noted_current": Template("now: $items"),
+    "noted_targets": Template("aiming at: $items"),
+    "intro_next": Template(
+        "I can suggest which of the five roles fits you (\"which role fits me?\") or list what you would "
+        "still need for one (\"what am I missing for $example?\")."
+    ),
+    "intro_next_target": Template(
+        "Ask \"what am I missing?\" to compare that with what ${plural} need, or \"how do I get started?\" "
+        "for the steps the articles give."
+    ),
+    "profile_empty": Template(
+        "You haven't told me anything about yourself yet. Tell me what you know or do, e.g. "
+        "\"I know Python and SQL\" or \"I'm a data analyst\", and I'll use it for recommendations and skill gaps."
+    ),
+    "profile": Template("From this conversation: $what. I use this for recommendations and skill gaps; "
+                        "say \"forget what I told you\" to clear it."),
+    "profile_forgotten": Template("Done: I've forgotten what you told me about yourself."),
 }
 
 #: One example question per topic, used for suggestions and help (``$role`` is a role name).
@@ -428,31 +448,6 @@ def render_small_talk(kb: KnowledgeBase, intent: str) -> Answer:
     short = "data and ML careers" if len(roles) > 1 else roles[0].name
     text = template.safe_substitute(roles=_all_roles(kb), short=short)
     return Answer(text, {"kind": intent}, (), _suggestions(kb) if intent == "greet" else ())
-
-
-#: Words in tool names that are not a tool on their own ("Apache", "Google", "data").
-_TERM_STOP = frozenset(
-    "apache google amazon microsoft platform platforms services service ai data cloud learning machine "
-    "version control tools tool and or of the".split()
-)
-
-
-def tool_terms(kb: KnowledgeBase) -> dict[tuple[str, ...], str]:
-    """Tool names from the knowledge base as token tuples -> display name ("spark" -> "Apache Spark").
-
-    Each multi-word name also answers to its distinctive words ("Apache Spark" to "spark")."""
-    terms: dict[tuple[str, ...], str] = {}
-    for role in kb.roles.values():
-        for fact in role.topic("tools"):
-            for item in fact.items:
-                words = tuple(tokenize(item))
-                if not words:
-                    continue
-                terms.setdefault(words, item)
-                for word in words:
-                    if word not in _TERM_STOP and len(word) > 1:
-                        terms.setdefault((word,), item)
-    return terms
 
 
 def role_words(kb: KnowledgeBase) -> dict[str, frozenset[str]]:

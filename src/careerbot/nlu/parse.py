@@ -1,0 +1,97 @@
+"""One parse per message: every later step reads the :class:`Parse`, none reads the text again.
+
+The :class:`Reader` runs the steps in order, each adding to what the previous ones found:
+
+1. parts (:mod:`.parts`): the questions a message asks and what it says about the person;
+2. per part, the understanding (:mod:`.understand`): corrected tokens, role mentions, other jobs,
+   keyword hits, the intent ranking and the accepted intent;
+3. per part, the named things (:mod:`.things`) and, for parts about the person, the profile
+   reading (:mod:`.profile`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..data.intents import IntentSet
+from ..data.knowledge import KnowledgeBase
+from .parts import MessagePart, split_parts
+from .profile import ProfileReading, read_profile
+from .things import ThingFinder
+from .understand import Thresholds, Understander, Understanding
+
+__all__ = ["Parse", "PartReading", "Reader"]
+
+
+@dataclass(frozen=True)
+class PartReading:
+    """One part of a message, read."""
+
+    part: MessagePart
+    understanding: Understanding
+    things: tuple[tuple[tuple[str, ...], str], ...]
+    profile: ProfileReading | None = None
+
+    @property
+    def text(self) -> str:
+        return self.part.text
+
+
+@dataclass(frozen=True)
+class Parse:
+    """A message, read once: the whole text's reading and, when it has several, each part's."""
+
+    text: str
+    whole: PartReading
+    parts: tuple[PartReading, ...]
+
+    @property
+    def questions(self) -> tuple[PartReading, ...]:
+        return tuple(p for p in self.parts if p.part.kind != "self")
+
+    @property
+    def about_self(self) -> tuple[PartReading, ...]:
+        return tuple(p for p in self.parts if p.part.kind == "self")
+
+    @property
+    def roles(self) -> tuple[str, ...]:
+        """Every covered role the message names, in order."""
+        return tuple(dict.fromkeys(r for p in (self.whole, *self.parts) for r in p.understanding.analysis.roles))
+
+
+class Reader:
+    """The understanding pipeline over one knowledge base. Immutable; safe to share across threads."""
+
+    def __init__(self, kb: KnowledgeBase, intents: IntentSet, thresholds: Thresholds) -> None:
+        self.understander = Understander(kb, intents, thresholds)
+        self.things = ThingFinder(kb)
+
+    def with_thresholds(self, thresholds: Thresholds) -> Reader:
+        import copy
+
+        clone = copy.copy(self)
+        clone.understander = self.understander.with_thresholds(thresholds)
+        return clone
+
+    def _read_part(
+        self, part: MessagePart, context_roles: Sequence[str], message_roles: Sequence[str] = ()
+    ) -> PartReading:
+        u = self.understander.understand(part.text, context_roles=context_roles, message_roles=message_roles)
+        things = self.things.find(u.analysis.tokens)
+        profile = read_profile(u.analysis, self.things.terms) if part.kind == "self" else None
+        return PartReading(part, u, things, profile)
+
+    def read(self, text: str, *, context_roles: Sequence[str] = ()) -> Parse:
+        """Read ``text`` (already cut to the input limit) in a conversation about ``context_roles``."""
+        parts = split_parts(text)
+        if len(parts) == 1:
+            only = self._read_part(MessagePart(text, parts[0].kind), context_roles)
+            return Parse(text, only, (only,))
+        whole = self._read_part(MessagePart(text, "question"), context_roles)
+        # Roles named anywhere in the message count as context for each part ("what does a DSE do
+        # and which degree do they have?": the second part is about the DSE too).
+        named = whole.understanding.analysis.roles
+        roles = tuple(dict.fromkeys((*context_roles, *named)))
+        readings = tuple(self._read_part(p, roles, named) for p in parts)
+        return Parse(text, whole, readings)

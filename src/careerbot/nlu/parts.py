@@ -1,0 +1,129 @@
+"""The parts of a message: each question it asks, and what the person says about themselves.
+
+"what does a DSE do and which degree do they have?" asks two things; "I've been a teacher for
+ten years. I love statistics. Which role suits me?" tells two things and asks one. Parts are
+found from sentence ends and from "and"/"also"/";" joining a new question; each part is then
+read like a message of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from .normalize import tokenize
+
+__all__ = ["MessagePart", "PartKind", "split_parts"]
+
+PartKind = Literal["question", "self", "other"]
+
+#: Words that open a question ("which degree do they need", "tell me about their pay").
+QUESTION_OPENERS = frozenset(
+    "what whats what's which who whom whose where when why how hows how's do does did is are can could "
+    "should would will shall may might tell explain show list compare give describe recommend any "
+    "anything".split()
+)
+#: Openers that only ask when the message is a question already ("is", "are", "can", ...), as opposed
+#: to "what"/"which"/"how", which open a question anywhere.
+_STRONG_OPENERS = frozenset("what whats what's which who whose where when why how hows how's".split())
+#: Words a person opens with to say something about themselves.
+_SELF_OPENERS = frozenset("i i'm im i've ive i'd id me we we're currently".split())
+#: "my background is ...", "my skills: ..." (but not "my code segfaults").
+_MY_SELF = frozenset("background experience skills skillset degree major job career education studies cv resume".split())
+#: Words after which a question word opens an indirect question ("I'd love to know what ...").
+_ASKING_VERBS = frozenset(
+    "know wonder wondering curious understand ask asking explain tell picture figure decide sure idea "
+    "learn clarify".split()
+)
+#: Question words that open an indirect question (not "who", which mostly starts a relative clause).
+_INDIRECT = frozenset("what which how where why whether if".split())
+#: "backend developer here", "data analyst by trade".
+_HERE = re.compile(r"\b(here|by trade|by training)\b")
+#: Phrases that ask although the sentence starts with "I": "I want to know", "I wonder".
+_SELF_ASKING = re.compile(
+    r"^(i|i'd|id|i would) (want to know|wanna know|would like to know|wonder|am wondering|'m wondering|"
+    r"was wondering|need to know|like to know|need help|want to understand)\b"
+    r"|^i'?m (wondering|curious)\b|^(i|im|i'm) not sure (what|which|how|if|whether)\b"
+)
+_SENTENCE_END = re.compile(r"(?<=[?!.;])\s+|\n+|(?<=\?)(?=\S)")
+#: "..., and which degree do they have", "; also what do they earn", "... plus how much they earn".
+_JOINED_QUESTION = re.compile(
+    r"\s*(?:,\s*|\s)(?:and|also|plus|&|but)\s+(?:also\s+)?(?=(?:what|whats|what's|which|how|who|where|why|when|"
+    r"do|does|is|are|can|could|should|would|will|tell|give|list|show)\b)"
+    r"|\s*,\s*(?=(?:what|whats|what's|which|how|who|where|why|should|could|can|would|do|does|is|are)\b)",
+    re.IGNORECASE,
+)
+#: Longest message split into parts; longer ones are read whole.
+MAX_PARTS = 6
+
+
+@dataclass(frozen=True)
+class MessagePart:
+    """One part of a message: its text and whether it asks, tells about the person, or neither."""
+
+    text: str
+    kind: PartKind
+
+
+def _kind(text: str) -> PartKind:
+    tokens = tokenize(text)
+    if not tokens:
+        return "other"
+    low = " ".join(tokens)
+    first = tokens[0]
+    if _SELF_ASKING.search(low):
+        return "question"
+    mine = first == "my" and len(tokens) > 1 and tokens[1] in _MY_SELF
+    if first in _SELF_OPENERS or mine or (len(tokens) <= 8 and _HERE.search(low)):
+        if text.rstrip().endswith("?") or _indirect_question(tokens):
+            return "question"
+        return "self"
+    if text.rstrip().endswith("?") or first in QUESTION_OPENERS:
+        return "question"
+    if any(t in _STRONG_OPENERS for t in tokens[:4]):
+        return "question"
+    return "other"
+
+
+def _indirect_question(tokens: list[str]) -> bool:
+    """"I'd love to know what an MLRE does", "I'm not sure which role fits me"."""
+    return any(
+        t in _ASKING_VERBS and any(w in _INDIRECT for w in tokens[i + 1 : i + 4])
+        for i, t in enumerate(tokens)
+    )
+
+
+def _clauses(sentence: str) -> list[str]:
+    """A sentence cut before each joined question ("... and which degree ...")."""
+    pieces: list[str] = []
+    start = 0
+    for m in _JOINED_QUESTION.finditer(sentence):
+        left = sentence[start : m.start()].strip(" ,;")
+        # Only cut where the left side is a part of its own: a question, or something said about oneself
+        # ("I know SQL, what else do I need?"); "compare DE and MLE" is one question.
+        if left and len(tokenize(left)) >= 2 and _kind(left) != "other":
+            pieces.append(left)
+            start = m.end()
+    pieces.append(sentence[start:].strip(" ,;"))
+    return [p for p in pieces if p]
+
+
+def split_parts(text: str) -> tuple[MessagePart, ...]:
+    """The parts of ``text`` in order; one part (the whole text) when it asks one thing."""
+    sentences = [s for s in _SENTENCE_END.split(text) if s and s.strip(" .!?;")]
+    pieces = [c for s in sentences for c in _clauses(s)]
+    if len(pieces) <= 1 or len(pieces) > MAX_PARTS * 3:
+        return (MessagePart(text.strip(), _kind(text)),)
+    parts = [MessagePart(p, _kind(p)) for p in pieces]
+    # Parts that neither ask nor tell about the person ("Data engineering seems fun.") stay with
+    # the part before them, so a question keeps its own context.
+    merged: list[MessagePart] = []
+    for part in parts:
+        if part.kind == "other" and merged and merged[-1].kind != "question":
+            merged[-1] = MessagePart(f"{merged[-1].text}. {part.text}", merged[-1].kind)
+        else:
+            merged.append(part)
+    if len(merged) > MAX_PARTS:
+        return (MessagePart(text.strip(), _kind(text)),)
+    return tuple(merged)
