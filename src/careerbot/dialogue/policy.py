@@ -30,6 +30,7 @@ from ..nlu.words import (
     FORGET_WORDS,
     GENERIC_ROLE_WORDS,
     INTEREST_WORDS,
+    NOT_COVERED,
     PROFILE_ADVICE,
     REFERRING,
     RUNNER_UP_WORDS,
@@ -45,6 +46,7 @@ from ..skills.responses import (
     render_fallback,
     render_list_roles,
     render_mentions,
+    render_not_covered,
     render_small_talk,
     render_sources,
     render_topic,
@@ -101,7 +103,11 @@ class Policy:
         What the person says about themselves is remembered first; then each question the
         message asks is answered in order, in one reply.
         """
-        ctx = self._remember(parse, ctx)
+        reply, new_ctx = self._respond(parse, self._remember(parse, ctx))
+        kind = str(reply.data.get("kind")) if reply.intent == FALLBACK else None
+        return reply, new_ctx if new_ctx.last_fallback == kind else new_ctx.evolve(last_fallback=kind)
+
+    def _respond(self, parse: Parse, ctx: Context) -> tuple[Reply, Context]:
         questions = parse.questions
         if len(parse.parts) == 1 and questions:
             return self._single(parse.whole, parse.text, ctx)
@@ -228,6 +234,22 @@ class Policy:
         note = render_noted(readings, self._kb)
         return dataclasses.replace(reply, text=f"{note}\n\n{reply.text}") if note else reply
 
+    def _not_covered(self, u: Understanding, ctx: Context) -> tuple[Reply, Context]:
+        """A question about the roles that the articles don't answer: say so, and what is nearest."""
+        roles = u.analysis.roles or ctx.roles
+        nearest = next(
+            (
+                self._intents.intents[name].topic for name, value in u.ranking[1:]
+                if self._intents.intents[name].topic not in (None, "differences")
+                and value >= self._thresholds.with_role
+            ),
+            None,
+        )
+        answer = render_not_covered(self._kb, roles, nearest)
+        return self._reply(answer, NOT_COVERED, u.score, roles, None), ctx.evolve(
+            roles=roles or ctx.roles, pending_topic=None, intent=NOT_COVERED
+        )
+
     def _profile(self, u: Understanding, ctx: Context) -> tuple[Reply, Context]:
         """"What do you know about me?" and "forget what I told you"."""
         if FORGET_WORDS & set(u.analysis.tokens):
@@ -308,7 +330,10 @@ class Policy:
         if analysis.other_occupations:
             answer = render_uncovered(self._kb, analysis.other_occupations)
         else:
-            answer = render_fallback(self._kb, empty=not analysis.tokens)
+            answer = render_fallback(
+                self._kb, empty=not analysis.tokens, repeated=ctx.last_fallback is not None,
+                role_ids=ctx.roles, asked=(ctx.topic,) if ctx.topic else (),
+            )
         # An out-of-scope turn keeps the conversation's context.
         return self._reply(answer, FALLBACK, 1.0 - score, (), None), ctx
 
@@ -441,6 +466,11 @@ class Policy:
             return self._profile(u, ctx)
         if intent in SMALL_TALK:
             return self._reply(render_small_talk(self._kb, intent), intent, score, (), None), ctx
+        if intent == NOT_COVERED:
+            named = self._topic_from_keywords(u)
+            if named is None:
+                return self._not_covered(u, ctx)
+            intent = named  # "what do ML software engineers get paid": pay is a topic they cover
         if intent == "list_roles":
             return self._reply(render_list_roles(self._kb), intent, score, (), None), ctx
         if intent == "ask_sources":

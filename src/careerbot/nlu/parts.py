@@ -27,8 +27,10 @@ QUESTION_OPENERS = frozenset(
 #: Openers that only ask when the message is a question already ("is", "are", "can", ...), as opposed
 #: to "what"/"which"/"how", which open a question anywhere.
 _STRONG_OPENERS = frozenset("what whats what's which who whose where when why how hows how's".split())
-#: Words a person opens with to say something about themselves.
-_SELF_OPENERS = frozenset("i i'm im i've ive i'd id me we we're currently".split())
+#: Words that make a sentence about the speaker ("I know SQL", "name's Aisha").
+_FIRST_PERSON = frozenset("i i'm im i've ive i'd id name's".split())
+#: Words that open a message without asking anything ("hi there", "good morning").
+_GREETINGS = frozenset("hi hello hey heya hiya yo howdy greetings there good morning afternoon evening ok okay so well".split())
 #: "my background is ...", "my skills: ..." (but not "my code segfaults").
 _MY_SELF = frozenset("background experience skills skillset degree major job career education studies cv resume".split())
 #: Words after which a question word opens an indirect question ("I'd love to know what ...").
@@ -67,23 +69,29 @@ class MessagePart:
 
 
 def _kind(text: str) -> PartKind:
-    tokens = tokenize(text)
+    tokens = _without_greeting(tokenize(text))
     if not tokens:
         return "other"
     low = " ".join(tokens)
     first = tokens[0]
-    if _SELF_ASKING.search(low):
+    if _SELF_ASKING.search(low) or text.rstrip().endswith("?") or first in QUESTION_OPENERS:
         return "question"
-    mine = first == "my" and len(tokens) > 1 and tokens[1] in _MY_SELF
-    if first in _SELF_OPENERS or mine or (len(tokens) <= 8 and _HERE.search(low)):
-        if text.rstrip().endswith("?") or _indirect_question(tokens):
-            return "question"
+    if _indirect_question(tokens) or any(t in _STRONG_OPENERS for t in tokens[:4]):
+        return "question"
+    mine = any(t == "my" and nxt in _MY_SELF for t, nxt in zip(tokens, tokens[1:]))
+    # About the speaker when they are the subject early on ("final year stats student, I know
+    # Python"), not when they only appear late ("my C++ code segfaults when i free a pointer").
+    if not _FIRST_PERSON.isdisjoint(tokens[:5]) or mine or _HERE.search(" ".join(tokens[:6])):
         return "self"
-    if text.rstrip().endswith("?") or first in QUESTION_OPENERS:
-        return "question"
-    if any(t in _STRONG_OPENERS for t in tokens[:4]):
-        return "question"
     return "other"
+
+
+def _without_greeting(tokens: list[str]) -> list[str]:
+    """Tokens after an opening greeting ("hi there, I'm Tomasz" -> "I'm Tomasz")."""
+    i = 0
+    while i < len(tokens) and tokens[i] in _GREETINGS:
+        i += 1
+    return tokens[i:]
 
 
 def _indirect_question(tokens: list[str]) -> bool:

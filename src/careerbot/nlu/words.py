@@ -48,3 +48,5 @@ GENERIC_ROLE_WORDS = frozenset(
 PROFILE_ADVICE = frozenset({"recommend_role", "skill_gap", "learning_path"})
 #: Words asking to forget the profile ("forget what I told you").
 FORGET_WORDS = frozenset({"forget", "delete", "erase", "clear", "remove", "wipe"})
+#: The intent of questions about the roles that the articles don't answer.
+NOT_COVERED = "not_covered"

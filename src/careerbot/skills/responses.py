@@ -53,11 +53,11 @@ TEMPLATES: dict[str, Template] = {
         "Reply with a role name, e.g. \"$example\"."
     ),
     "fallback": Template(
-        "Sorry, I can only answer questions about these careers: $roles "
-        "(definitions, responsibilities, skills, education, tools, industries, outlook, how to get "
-        "started, and salaries in featured job postings)."
+        "Sorry, I didn't get that. I answer questions about five careers ($roles): what they do, skills, "
+        "education, tools, outlook and pay. Try \"$first\" or \"$second\"."
     ),
-    "empty": Template("Type a question about one of these careers: $roles."),
+    "fallback_again": Template("That's outside what I know too. Perhaps \"$first\" or \"$second\"?"),
+    "empty": Template("Type a question about one of these careers: $roles. Try \"$first\"."),
     "uncovered": Template(
         "I don't have information about $others. I only cover these roles: $roles."
     ),
@@ -106,6 +106,12 @@ TEMPLATES: dict[str, Template] = {
     ),
     "profile": Template("From this conversation: $what. I use this for recommendations and skill gaps; "
                         "say \"forget what I told you\" to clear it."),
+    "not_covered": Template("The articles don't say that about ${plural}."),
+    "not_covered_any": Template("The articles don't say that."),
+    "not_covered_covers": Template(
+        "What they do cover: $what, $topics, and example job postings with pay."
+    ),
+    "not_covered_nearest": Template("The nearest they cover is ${title}: try \"$question\""),
     "profile_forgotten": Template("Done: I've forgotten what you told me about yourself."),
 }
 
@@ -387,20 +393,56 @@ def render_clarify(kb: KnowledgeBase, topic: str) -> Answer:
     return Answer(text, {"kind": "clarify", "topic": topic}, (), suggestions)
 
 
-def _suggestions(kb: KnowledgeBase) -> tuple[str, ...]:
-    roles = list(kb.roles.values())
-    picks = [("tools", 0), ("salary", 1), ("education", 2)]
-    out = [topic_question(t, roles[i % len(roles)]) for t, i in picks]
-    if len(roles) > 1:
-        out.append(f"{roles[0].name} vs {roles[1].name}")
+def render_not_covered(kb: KnowledgeBase, role_ids: Sequence[str], nearest: str | None) -> Answer:
+    """An in-domain question the articles don't answer: say so, then what they do cover.
+
+    ``nearest`` is the topic the question comes closest to, if any."""
+    roles = [kb.roles[r] for r in role_ids if r in kb.roles]
+    if roles:
+        lines = [TEMPLATES["not_covered"].safe_substitute(plural=join_names([r.plural for r in roles]))]
+    else:
+        lines = [TEMPLATES["not_covered_any"].safe_substitute()]
+    example = roles[0] if roles else next(iter(kb.roles.values()))
+    if nearest is not None and nearest in TOPIC_QUESTIONS:
+        lines.append(TEMPLATES["not_covered_nearest"].safe_substitute(
+            title=TOPIC_TITLES.get(nearest, nearest).lower(), question=topic_question(nearest, example)
+        ))
+    else:
+        topics = [TOPIC_TITLES[t].lower() for t in ("skills", "education", "tools", "industries", "outlook")]
+        what = f"what {roles[0].plural} do" if len(roles) == 1 else f"what the roles ({_all_roles(kb)}) do"
+        lines.append(TEMPLATES["not_covered_covers"].safe_substitute(what=what, topics=", ".join(topics)))
+    suggestions = tuple(topic_question(t, example) for t in ("definition", "skills", "outlook") if t != nearest)
+    data = {"kind": "not_covered", "roles": list(role_ids), "nearest": nearest}
+    return Answer(" ".join(lines), data, (), suggestions[:3])
+
+
+def _suggestions(
+    kb: KnowledgeBase, role_ids: Sequence[str] = (), asked: Sequence[str] = ()
+) -> tuple[str, ...]:
+    """Questions to suggest: about the conversation's roles and topics not yet asked, when there are some."""
+    roles = [kb.roles[r] for r in role_ids if r in kb.roles] or list(kb.roles.values())
+    topics = [t for t in ("tools", "salary", "education", "skills", "outlook") if t not in asked]
+    out = [topic_question(t, roles[i % len(roles)]) for i, t in enumerate(topics[:3])]
+    others = [r for r in kb.roles.values() if r not in roles[:1]]
+    if others:
+        out.append(f"{roles[0].name} vs {others[0].name}")
     return tuple(out)
 
 
-def render_fallback(kb: KnowledgeBase, *, empty: bool = False) -> Answer:
-    """Out of scope (or nothing to read, with ``empty``): what the bot can do, with suggested questions."""
-    text = TEMPLATES["empty" if empty else "fallback"].safe_substitute(roles=_all_roles(kb))
-    suggestions = _suggestions(kb)
-    text += "\nYou could ask:\n" + "\n".join(f"- {s}" for s in suggestions)
+def render_fallback(
+    kb: KnowledgeBase, *, empty: bool = False, repeated: bool = False,
+    role_ids: Sequence[str] = (), asked: Sequence[str] = (),
+) -> Answer:
+    """Out of scope (or nothing to read, with ``empty``): one line on what the bot covers and two
+    suggested questions from the conversation so far; ``repeated`` (the last reply was a fallback
+    too) gives a shorter line and other suggestions, never the same block twice in a row."""
+    suggestions = _suggestions(kb, role_ids, asked)
+    if repeated:
+        suggestions = suggestions[2:] + suggestions[:2]
+    key = "empty" if empty else ("fallback_again" if repeated else "fallback")
+    text = TEMPLATES[key].safe_substitute(
+        roles=_all_roles(kb), first=suggestions[0], second=suggestions[1 % len(suggestions)]
+    )
     return Answer(text, {"kind": "fallback"}, (), suggestions)
 
 
