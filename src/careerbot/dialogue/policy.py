@@ -23,6 +23,7 @@ from ..nlu.words import (
     ALL_WORDS,
     CHOICE_WORDS,
     CHOOSING_WORDS,
+    COMPARATIVE_WORDS,
     COMPARE,
     COMPARE_TOPICS,
     EVERYTHING_WORDS,
@@ -33,7 +34,6 @@ from ..nlu.words import (
     NOT_COVERED,
     PROFILE_ADVICE,
     REFERRING,
-    RUNNER_UP_WORDS,
     SMALL_TALK,
     WIDE_COMPARE_TOPICS,
 )
@@ -105,7 +105,17 @@ class Policy:
         """
         reply, new_ctx = self._respond(parse, self._remember(parse, ctx))
         kind = str(reply.data.get("kind")) if reply.intent == FALLBACK else None
-        return reply, new_ctx if new_ctx.last_fallback == kind else new_ctx.evolve(last_fallback=kind)
+        changes: dict[str, object] = {}
+        if new_ctx.last_fallback != kind:
+            changes["last_fallback"] = kind
+        # The last list shown, for "the second one": a recommendation's ranking or the roles compared.
+        if reply.intent == "recommend_role" and len(new_ctx.recommended) > 1:
+            changes["options"] = new_ctx.recommended
+        elif len(reply.roles) > 1:
+            changes["options"] = reply.roles
+        if reply.roles:
+            changes["recent"] = tuple(dict.fromkeys((*reply.roles, *ctx.recent)))[:5]
+        return reply, new_ctx.evolve(**changes) if changes else new_ctx
 
     def _respond(self, parse: Parse, ctx: Context) -> tuple[Reply, Context]:
         questions = parse.questions
@@ -259,10 +269,41 @@ class Policy:
 
     # -- one question ---------------------------------------------------------------------------
 
+    def _resolve(self, reading: PartReading, ctx: Context) -> tuple[tuple[str, ...], frozenset[str]]:
+        """The roles a reference back points at ("the second one", "the two", "the research side"),
+        and the words that made the reference; nothing when the question names its roles."""
+        ref = reading.reference
+        if ref is None or reading.understanding.analysis.roles:
+            return (), frozenset()
+        words = frozenset(reading.understanding.analysis.tokens[ref.start : ref.end])
+        options = ctx.options or ctx.roles
+        roles: tuple[str, ...] = ()
+        if ref.kind == "side" and ref.role is not None:
+            roles = (ref.role,)
+        elif ref.kind == "pair":
+            roles = ctx.roles[:2] if len(ctx.roles) >= 2 else ctx.recent[:2] if len(ctx.recent) >= 2 else ()
+        elif ref.kind == "ordinal" and -len(options) <= ref.index < len(options):
+            roles = (options[ref.index],)
+        elif ref.kind == "other":
+            rest = [r for r in options if r not in ctx.roles[:1]]
+            roles = tuple(rest[:1])
+        return roles, words
+
     def _single(self, reading: PartReading, text: str, ctx: Context) -> tuple[Reply, Context]:
         """The answer to one question (a whole message, or one part of it)."""
         u = reading.understanding
-        reply, new_ctx = self._decide(text, u, ctx, things=reading.things)
+        ref = reading.reference
+        if (
+            ctx.postings and ctx.intent == "ask_salary" and u.intent in (None, "ask_salary")
+            and not u.analysis.roles
+            and ((ref is not None and ref.kind == "posting") or not REFERRING.isdisjoint(u.analysis.tokens))
+        ):
+            # "is that one remote?", "is the Occam one remote?" after postings were shown.
+            return self._advise(
+                "ask_salary", text, u, max(u.score, self._thresholds.with_role), ctx, roles=ctx.roles
+            )
+        referred, ref_words = self._resolve(reading, ctx)
+        reply, new_ctx = self._decide(text, u, ctx, things=reading.things, referred=referred, ref_words=ref_words)
         others = u.analysis.other_occupations
         if others and reply.roles and reply.intent not in ADVISOR_INTENTS and reply.intent != FALLBACK:
             # "is being a doctor better than being a DE?": answer the covered role, name the other job.
@@ -346,15 +387,17 @@ class Policy:
         return named[0] if named else None
 
     def _advise(
-        self, intent: str, text: str, u: Understanding, score: float, ctx: Context
+        self, intent: str, text: str, u: Understanding, score: float, ctx: Context,
+        *, roles: tuple[str, ...] = (),
     ) -> tuple[Reply, Context]:
-        """Recommendation, skill gap, learning path and postings (``careerbot.skills.advisor``)."""
+        """Recommendation, skill gap, learning path and postings (``careerbot.skills.advisor``).
+
+        ``roles``: the roles named or referred to."""
         analysis = u.analysis
-        roles, tokens = analysis.roles, analysis.tokens
+        tokens = analysis.tokens
         all_roles = tuple(self._kb.roles)
         wants_all = bool(ALL_WORDS & set(tokens))
-        # What the person said about themselves earlier is read with what they say now.
-        told = " . ".join((*ctx.profile.statements, text)) if ctx.profile.statements else text
+        told = self._told(text, ctx)
         if intent == "recommend_role":
             candidates = roles if len(roles) > 1 else ()
             answer, best = self._advisor.recommend(told, tokens, candidates=candidates)
@@ -364,6 +407,8 @@ class Policy:
             return self._recommendation(answer, best, score, ctx)
         if intent == "skill_gap":
             current, target = self._advisor.split_roles(tokens, analysis.mentions)
+            if not analysis.mentions and roles:
+                target = roles[:1]  # "what am I missing for the second one?"
             current = tuple(dict.fromkeys((*current, *ctx.profile.current)))
             if not target:
                 target = tuple(r for r in (*ctx.profile.targets[-1:], *ctx.roles) if r not in current)[:1]
@@ -389,7 +434,15 @@ class Policy:
         )
         used = tuple(answer.data["filters"]["roles"])
         reply = self._reply(answer, intent, score, used, "salary")
-        return reply, ctx.evolve(roles=used or ctx.roles, topic="salary", pending_topic=None, intent=intent)
+        shown = tuple(str(p["id"]) for p in answer.data.get("postings", ()))
+        return reply, ctx.evolve(
+            roles=used or ctx.roles, topic="salary", pending_topic=None, intent=intent, postings=shown[:20]
+        )
+
+    @staticmethod
+    def _told(text: str, ctx: Context) -> str:
+        """What the person said about themselves earlier, read with what they say now."""
+        return " . ".join((*ctx.profile.statements, text)) if ctx.profile.statements else text
 
     def _recommendation(
         self, answer: Answer, best: tuple[str, ...], score: float, ctx: Context
@@ -407,24 +460,25 @@ class Policy:
     def _decide(
         self, text: str, u: Understanding, ctx: Context,
         *, things: Sequence[tuple[tuple[str, ...], str]] = (),
+        referred: tuple[str, ...] = (), ref_words: frozenset[str] = frozenset(),
     ) -> tuple[Reply, Context]:
-        """Choose and render the answer for an understood message."""
+        """Choose and render the answer for an understood message.
+
+        ``referred``: the roles a reference back points at, when the message names none."""
         analysis, intent, score = u.analysis, u.intent, u.score
-        roles = analysis.roles
-        if not roles and len(ctx.recommended) > 1 and RUNNER_UP_WORDS & set(analysis.tokens):
-            # "and the runner-up?", "what about the second one?" after a recommendation.
-            roles = ctx.recommended[1:2]
-            if intent is None or not [t for t in analysis.masked.split() if t not in FILLER | RUNNER_UP_WORDS | REFERRING]:
-                return self._answer_topic("ask_definition", "definition", roles, max(score, 0.5), ctx)
+        roles = analysis.roles or referred
         all_roles = tuple(self._kb.roles)
-        content = [t for t in analysis.masked.split() if t != PLACEHOLDER and t not in FILLER]
+        content = [
+            t for t in analysis.masked.split()
+            if t != PLACEHOLDER and t not in FILLER and t not in ref_words and t not in REFERRING
+        ] if referred else [t for t in analysis.masked.split() if t != PLACEHOLDER and t not in FILLER]
 
         if roles and not content:
             # A bare role answers a pending advisor question or continues a roadmap or pay answer.
             if ctx.intent in ADVISOR_INTENTS and (
                 ctx.pending_topic is not None or ctx.intent in ADVISOR_FOLLOW_UPS
             ):
-                return self._advise(ctx.intent, text, u, 0.9, ctx)
+                return self._advise(ctx.intent, text, u, 0.9, ctx, roles=roles)
             # A bare role: answers a pending question, or switches role keeping the topic.
             topic = ctx.pending_topic or ctx.topic
             if topic is not None and (topic != "differences" or len(roles) > 1):
@@ -446,6 +500,8 @@ class Policy:
         if intent is None:
             if roles:
                 topic = ctx.topic if ctx.topic and ctx.topic != "differences" else None
+                if len(roles) > 1 and not COMPARATIVE_WORDS.isdisjoint(analysis.tokens):
+                    topic = None  # "the two, which one is more math heavy?"
                 if len(roles) > 1 and topic is None:
                     return self._answer_compare(roles, score, ctx)
                 topic = topic or "definition"
@@ -457,7 +513,7 @@ class Policy:
                 # "Docker and Kubernetes excite me, which role should I pick?", "I like building
                 # dashboards": worded unlike the examples, but it asks for a role or tells what the
                 # person likes, and names things the roles are known for.
-                answer, best = self._advisor.recommend(text, analysis.tokens)
+                answer, best = self._advisor.recommend(self._told(text, ctx), analysis.tokens)
                 if best:
                     return self._recommendation(answer, best, score, ctx)
             return self._fallback(ctx, analysis, score)
@@ -478,13 +534,13 @@ class Policy:
 
         # "I'm a data analyst, which role fits me?" is a recommendation, not an uncovered job.
         if intent == "recommend_role":
-            return self._advise(intent, text, u, score, ctx)
+            return self._advise(intent, text, u, score, ctx, roles=roles)
 
         if not roles and analysis.other_occupations:
             return self._fallback(ctx, analysis, score)
 
         if intent in ADVISOR_INTENTS:
-            return self._advise(intent, text, u, score, ctx)
+            return self._advise(intent, text, u, score, ctx, roles=roles)
 
         tokens = set(analysis.tokens)
         if len(roles) > 1 and intent in ("ask_definition", "ask_getting_started") and CHOICE_WORDS & tokens:

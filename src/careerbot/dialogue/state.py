@@ -110,6 +110,11 @@ class Context:
     profile: Profile = field(default_factory=Profile)
     #: Ids of the postings the last answer showed ("is that one remote?").
     postings: tuple[str, ...] = ()
+    #: Role ids of the last list shown (a comparison, a recommendation's ranking), in order, for
+    #: "the second one", "the other one", "the two".
+    options: tuple[str, ...] = ()
+    #: Role ids the conversation was about, most recent first, for "the two" after two answers.
+    recent: tuple[str, ...] = ()
     #: The kind of the last reply when it was a fallback, so the same block is not repeated.
     last_fallback: str | None = None
 
@@ -127,6 +132,8 @@ class Context:
             "turns": self.turns,
             "profile": self.profile.to_dict(),
             "postings": list(self.postings),
+            "options": list(self.options),
+            "recent": list(self.recent),
             "last_fallback": self.last_fallback,
         }
 
@@ -180,6 +187,8 @@ class Context:
             turns=turns,
             profile=Profile.from_dict(data.get("profile"), role_ids=role_ids),
             postings=tuple(dict.fromkeys(postings)),
+            options=roles_of("options"),
+            recent=roles_of("recent"),
             last_fallback=last_fallback,
         )
 

@@ -5,8 +5,8 @@ The :class:`Reader` runs the steps in order, each adding to what the previous on
 1. parts (:mod:`.parts`): the questions a message asks and what it says about the person;
 2. per part, the understanding (:mod:`.understand`): corrected tokens, role mentions, other jobs,
    keyword hits, the intent ranking and the accepted intent;
-3. per part, the named things (:mod:`.things`) and, for parts about the person, the profile
-   reading (:mod:`.profile`).
+3. per part, the named things (:mod:`.things`), references back to the conversation
+   (:mod:`.references`) and, for parts about the person, the profile reading (:mod:`.profile`).
 """
 
 from __future__ import annotations
@@ -16,8 +16,10 @@ from dataclasses import dataclass
 
 from ..data.intents import IntentSet
 from ..data.knowledge import KnowledgeBase
+from .normalize import tokenize
 from .parts import MessagePart, split_parts
 from .profile import ProfileReading, read_profile
+from .references import Reference, distinctive_role_words, find_reference
 from .things import ThingFinder
 from .understand import Thresholds, Understander, Understanding
 
@@ -32,6 +34,7 @@ class PartReading:
     understanding: Understanding
     things: tuple[tuple[tuple[str, ...], str], ...]
     profile: ProfileReading | None = None
+    reference: Reference | None = None
 
     @property
     def text(self) -> str:
@@ -66,6 +69,11 @@ class Reader:
     def __init__(self, kb: KnowledgeBase, intents: IntentSet, thresholds: Thresholds) -> None:
         self.understander = Understander(kb, intents, thresholds)
         self.things = ThingFinder(kb)
+        self._role_words = distinctive_role_words({r.id: r.name for r in kb.roles.values()})
+        # "the Occam one": the first word of each featured posting's company.
+        self._company_words = {
+            tokenize(p.company)[0]: p.company for p in kb.postings if tokenize(p.company)
+        }
 
     def with_thresholds(self, thresholds: Thresholds) -> Reader:
         import copy
@@ -80,7 +88,10 @@ class Reader:
         u = self.understander.understand(part.text, context_roles=context_roles, message_roles=message_roles)
         things = self.things.find(u.analysis.tokens)
         profile = read_profile(u.analysis, self.things.terms) if part.kind == "self" else None
-        return PartReading(part, u, things, profile)
+        reference = find_reference(
+            u.analysis.tokens, role_words=self._role_words, company_words=self._company_words
+        )
+        return PartReading(part, u, things, profile, reference)
 
     def read(self, text: str, *, context_roles: Sequence[str] = ()) -> Parse:
         """Read ``text`` (already cut to the input limit) in a conversation about ``context_roles``."""

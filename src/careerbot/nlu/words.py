@@ -50,3 +50,7 @@ PROFILE_ADVICE = frozenset({"recommend_role", "skill_gap", "learning_path"})
 FORGET_WORDS = frozenset({"forget", "delete", "erase", "clear", "remove", "wipe"})
 #: The intent of questions about the roles that the articles don't answer.
 NOT_COVERED = "not_covered"
+#: Words that ask which of several roles is more of something ("which one is more math heavy?").
+COMPARATIVE_WORDS = frozenset(
+    "more less better worse harder easier higher lower fewer bigger smaller heavier longer shorter most least".split()
+)

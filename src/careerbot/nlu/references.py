@@ -1,0 +1,92 @@
+"""References back to the conversation: "the second one", "the other one", "the two", "both of
+them", "the research side", "that one" (a posting shown before).
+
+:func:`find_reference` only says what the words refer to; the dialogue policy resolves it
+against the session (the roles last listed, the postings last shown).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+__all__ = ["Reference", "ReferenceKind", "distinctive_role_words", "find_reference"]
+
+ReferenceKind = Literal["ordinal", "other", "pair", "side", "posting"]
+
+_ORDINALS: Mapping[str, int] = {
+    "first": 0, "1st": 0, "one": 0, "second": 1, "2nd": 1, "two": 1, "third": 2, "3rd": 2, "three": 2,
+    "fourth": 3, "4th": 3, "four": 3, "fifth": 4, "5th": 4, "five": 4, "last": -1, "latter": -1, "former": 0,
+    "runner": 1, "runnerup": 1,
+}
+#: Nouns after an ordinal or "other" that name an item of a list ("the second option").
+_ITEM_NOUNS = frozenset("one ones option options role roles choice choices path paths suggestion pick job career".split())
+_NUMBERS = frozenset({"one", "two", "three", "four", "five"})
+#: Words that may follow "the second" when it stands alone ("and the second?", "the last please").
+_AFTER_ORDINAL = frozenset({"", "please", "pls", "then", "again", "too", "instead", "is", "does", "do", "up"})
+_PAIR = frozenset({("the", "two"), ("these", "two"), ("those", "two"), ("both",), ("both", "of", "them"), ("either",)})
+_SIDE_NOUNS = frozenset("side one track path route role option end flavour flavor kind type".split())
+_POSTING_NOUNS = frozenset("posting postings job jobs one offer opening position listing ad role".split())
+_THAT = frozenset({"that", "this", "the"})
+
+
+@dataclass(frozen=True)
+class Reference:
+    """What the message points back at, and the token span ``[start, end)`` that does it.
+
+    ``kind``: ``ordinal`` (``index`` into the last list; -1 for the last), ``other`` (the item
+    not in focus), ``pair`` (the two in focus), ``side`` (``role``: a role named by its one
+    distinctive word, "the research side"), ``posting`` (``name``: a company word, or ``None``
+    for "that one" after postings).
+    """
+
+    kind: ReferenceKind
+    start: int
+    end: int
+    index: int = 0
+    role: str | None = None
+    name: str | None = None
+
+
+def distinctive_role_words(names: Mapping[str, str]) -> dict[str, str]:
+    """Words of role names that belong to one role only ("research" -> the ML research engineer)."""
+    owners: dict[str, set[str]] = {}
+    for role, name in names.items():
+        for word in name.casefold().split():
+            owners.setdefault(word, set()).add(role)
+    return {w: next(iter(r)) for w, r in owners.items() if len(r) == 1}
+
+
+def find_reference(
+    tokens: Sequence[str], *, role_words: Mapping[str, str], company_words: Mapping[str, str] | None = None
+) -> Reference | None:
+    """The first reference back in ``tokens`` (lower-cased), or ``None``."""
+    n = len(tokens)
+    for i, token in enumerate(tokens):
+        nxt = tokens[i + 1] if i + 1 < n else ""
+        prev = tokens[i - 1] if i else ""
+        if token in ("other", "another") and (nxt in _ITEM_NOUNS or prev == "the"):
+            return Reference("other", i, i + (2 if nxt in _ITEM_NOUNS else 1))
+        if token == "option" and nxt in _ORDINALS:  # "option one", "option 2"
+            return Reference("ordinal", i, i + 2, index=_ORDINALS[nxt])
+        if token == "option" and nxt.isdigit() and 0 < int(nxt) <= 9:
+            return Reference("ordinal", i, i + 2, index=int(nxt) - 1)
+        # "the second one", "your first suggestion", "the last" (but not "the first step").
+        ends = nxt in _ITEM_NOUNS or nxt in _AFTER_ORDINAL
+        if token in _ORDINALS and token not in _NUMBERS and (
+            (ends and prev in ("the", "your", "ur", "that")) or nxt in _ITEM_NOUNS or token in ("runnerup", "runner")
+        ):
+            end = i + (2 if nxt in _ITEM_NOUNS else 1)
+            return Reference("ordinal", i, end, index=_ORDINALS[token])
+        for pair in _PAIR:
+            if tuple(tokens[i : i + len(pair)]) == pair:
+                return Reference("pair", i, i + len(pair))
+        role = role_words.get(token)
+        if role is not None and (nxt in _SIDE_NOUNS or prev in ("the", "on")) and nxt not in ("engineer", "engineers"):
+            return Reference("side", i, i + (2 if nxt in _SIDE_NOUNS else 1), role=role)
+        if company_words and token in company_words and nxt in _POSTING_NOUNS:
+            return Reference("posting", i, i + 2, name=company_words[token])
+        if token in _THAT and nxt in _POSTING_NOUNS and nxt != "role":
+            return Reference("posting", i, i + 2)
+    return None
