@@ -148,10 +148,19 @@ class Policy:
 
     def _one_question(self, parse: Parse, question: PartReading, ctx: Context) -> tuple[Reply, Context]:
         u, whole = question.understanding, parse.whole.understanding
+        if (
+            len(parse.roles) >= 2 and not u.analysis.roles and u.intent in (None, "recommend_role", COMPARE)
+            and question.reference is None
+            and not any(p.profile is not None and (p.profile.known or p.profile.background) for p in parse.about_self)
+        ):
+            # "I can't decide between a DE and a DSE. Which one should I choose?"
+            return self._answer_compare(parse.roles, max(u.score, whole.score), ctx)
         # A vague question ("can you lay it out for me?") is read with the rest of the message.
         use_whole = whole.intent is not None and (u.intent is None or whole.score > u.score)
         reading = parse.whole if use_whole else question
         reply, new_ctx = self._single(reading, parse.text, self._context_for(parse, question, ctx))
+        if reply.intent == FALLBACK and reading is not parse.whole:
+            reply, new_ctx = self._single(parse.whole, parse.text, ctx)
         if reply.intent == FALLBACK:
             if any(p.profile is not None and (p.profile.background or p.profile.targets or p.profile.current)
                    for p in parse.about_self):
@@ -166,11 +175,18 @@ class Policy:
         accept = self._thresholds.accept
         understood = [
             q for q in questions
-            if q.understanding.intent is not None
-            and (q.understanding.score >= accept or q.understanding.intent in q.understanding.keyword_intents)
+            if q.understanding.intent not in (None, NOT_COVERED)
+            and (
+                q.understanding.score >= accept or q.understanding.intent in q.understanding.keyword_intents
+                or bool(q.understanding.analysis.mentions)
+            )
         ]
         whole = parse.whole.understanding
-        if not understood and whole.intent is not None:
+        if whole.intent is not None and (
+            not understood or all(q.understanding.intent == whole.intent for q in understood)
+        ):
+            # Nothing clear in the parts, or every clear part asks what the whole message asks
+            # ("is there a remote MLRE job, and what does it pay?"): one answer to the whole.
             return self._single(parse.whole, parse.text, ctx)
         if understood and len(understood) < len(questions):
             # A vague part ("are there jobs for MLREs outside big tech?") next to a clear one

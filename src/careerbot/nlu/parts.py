@@ -27,6 +27,8 @@ QUESTION_OPENERS = frozenset(
 #: Openers that only ask when the message is a question already ("is", "are", "can", ...), as opposed
 #: to "what"/"which"/"how", which open a question anywhere.
 _STRONG_OPENERS = frozenset("what whats what's which who whose where when why how hows how's".split())
+#: Words that open a part going on from the one before ("and any tips?", "also their pay").
+_FOLLOW_ON = frozenset({"and", "also", "plus", "additionally", "moreover", "besides"})
 #: Words that make a sentence about the speaker ("I know SQL", "name's Aisha").
 _FIRST_PERSON = frozenset("i i'm im i've ive i'd id name's".split())
 #: Words that open a message without asking anything ("hi there", "good morning").
@@ -72,6 +74,10 @@ def _kind(text: str) -> PartKind:
     tokens = _without_greeting(tokenize(text))
     if not tokens:
         return "other"
+    if tokens[0] in _FOLLOW_ON and len(tokens) > 1:
+        # "... and any tips for getting started": a part that goes on from the one before asks too.
+        rest = _kind(" ".join(tokens[1:]))
+        return "self" if rest == "self" else "question"
     low = " ".join(tokens)
     first = tokens[0]
     if _SELF_ASKING.search(low) or text.rstrip().endswith("?") or first in QUESTION_OPENERS:

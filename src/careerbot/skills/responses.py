@@ -41,7 +41,7 @@ __all__ = [
 
 TEMPLATES: dict[str, Template] = {
     "topic_heading": Template("$role: $title"),
-    "silent": Template("The articles give no $title for ${plural}. $note"),
+    "silent": Template("The articles don't say: they give no $title for ${plural}. $note"),
     "no_facts": Template("The articles say nothing about $title for ${plural}."),
     "compare_heading": Template("$names compared"),
     "no_direct": Template(
