@@ -34,10 +34,13 @@ from ..nlu.words import (
     NOT_COVERED,
     PROFILE_ADVICE,
     REFERRING,
+    SELF_WORDS,
     SMALL_TALK,
+    SUPERLATIVE_WORDS,
     WIDE_COMPARE_TOPICS,
 )
 from ..reply import FALLBACK, Reply
+from ..skills.crossrole import render_ranking, render_roles_with
 from ..skills.profile import render_introduced, render_noted, render_profile
 from ..skills.responses import (
     Answer,
@@ -455,6 +458,33 @@ class Policy:
             roles=used or ctx.roles, topic="salary", pending_topic=None, intent=intent, postings=shown[:20]
         )
 
+    def _across_roles(
+        self, u: Understanding, ctx: Context, roles: Sequence[str],
+        things: Sequence[tuple[tuple[str, ...], str]],
+    ) -> tuple[Reply, Context] | None:
+        """Questions about the five roles at once: "which roles use Python?", "which role needs the
+        least education?". ``None`` when the question is not one of those."""
+        tokens = set(u.analysis.tokens)
+        if roles or u.intent in PROFILE_ADVICE or not SELF_WORDS.isdisjoint(tokens):
+            return None
+        asks_which = bool({"which", "who", "what"} & tokens) and bool(
+            GENERIC_ROLE_WORDS & tokens or {"who", "anyone", "any"} & tokens
+        )
+        if not asks_which:
+            return None
+        all_roles = tuple(self._kb.roles)
+        if things and u.intent not in ("ask_salary", "ask_industries"):
+            answer, having = render_roles_with(self._kb, things, self._role_words)
+            reply = self._reply(answer, COMPARE, max(u.score, 0.5), having, "tools")
+            return reply, ctx.evolve(roles=having or ctx.roles, topic="tools", pending_topic=None, intent=COMPARE)
+        topic_intent = self._topic_from_keywords(u)
+        if topic_intent is not None and topic_intent != "ask_salary" and not SUPERLATIVE_WORDS.isdisjoint(tokens):
+            topic = str(self._intents.intents[topic_intent].topic)
+            answer = render_ranking(self._kb, topic, all_roles)
+            reply = self._reply(answer, COMPARE, max(u.score, 0.5), all_roles, topic)
+            return reply, ctx.evolve(roles=all_roles, topic=topic, pending_topic=None, intent=COMPARE)
+        return None
+
     @staticmethod
     def _told(text: str, ctx: Context) -> str:
         """What the person said about themselves earlier, read with what they say now."""
@@ -484,6 +514,9 @@ class Policy:
         analysis, intent, score = u.analysis, u.intent, u.score
         roles = analysis.roles or referred
         all_roles = tuple(self._kb.roles)
+        across = self._across_roles(u, ctx, roles, things)
+        if across is not None:
+            return across
         content = [
             t for t in analysis.masked.split()
             if t != PLACEHOLDER and t not in FILLER and t not in ref_words and t not in REFERRING

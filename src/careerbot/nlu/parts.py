@@ -108,6 +108,16 @@ def _indirect_question(tokens: list[str]) -> bool:
     )
 
 
+def _stands_alone(text: str) -> bool:
+    """Whether the text before a joined question is a part of its own: something said about the
+    person, or a question that opens like one ("what does a DSE do", not "based on what you know")."""
+    kind = _kind(text)
+    if kind != "question":
+        return kind == "self"
+    tokens = _without_greeting(tokenize(text))
+    return bool(tokens) and (tokens[0] in QUESTION_OPENERS or tokens[0] in _FOLLOW_ON or text.rstrip().endswith("?"))
+
+
 def _clauses(sentence: str) -> list[str]:
     """A sentence cut before each joined question ("... and which degree ...")."""
     pieces: list[str] = []
@@ -116,7 +126,7 @@ def _clauses(sentence: str) -> list[str]:
         left = sentence[start : m.start()].strip(" ,;")
         # Only cut where the left side is a part of its own: a question, or something said about oneself
         # ("I know SQL, what else do I need?"); "compare DE and MLE" is one question.
-        if left and len(tokenize(left)) >= 2 and _kind(left) != "other":
+        if left and len(tokenize(left)) >= 2 and _stands_alone(left):
             pieces.append(left)
             start = m.end()
     pieces.append(sentence[start:].strip(" ,;"))

@@ -54,3 +54,9 @@ NOT_COVERED = "not_covered"
 COMPARATIVE_WORDS = frozenset(
     "more less better worse harder easier higher lower fewer bigger smaller heavier longer shorter most least".split()
 )
+#: Words asking for the top or bottom of a ranking ("which role needs the least education?").
+SUPERLATIVE_WORDS = frozenset(
+    "least most fewest lowest highest hardest easiest shortest longest best worst quickest fastest".split()
+)
+#: Words of a person speaking about themselves ("I know Python, which role fits me?").
+SELF_WORDS = frozenset("i i'm im me my i've ive myself".split())

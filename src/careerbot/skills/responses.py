@@ -86,6 +86,12 @@ TEMPLATES: dict[str, Template] = {
     "term_yes": Template("Yes: the articles list $term for ${plural}."),
     "term_no": Template("The articles don't list $term for ${plural}."),
     "term_no_elsewhere": Template("The articles don't list $term for ${plural}; they list it for $others."),
+    "roles_with": Template("The articles list $thing for $roles, not for $others."),
+    "roles_with_all": Template("The articles list $thing for all five roles."),
+    "roles_with_none": Template("The articles don't list $thing for any of the five roles."),
+    "no_ranking": Template(
+        "No article ranks the roles by $title; here is what each says, side by side."
+    ),
     "noted": Template("Noted: $what."),
     "noted_known": Template("you know $items"),
     "noted_not_known": Template("not yet: $items"),
