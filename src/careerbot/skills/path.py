@@ -126,6 +126,10 @@ class PathPlanner:
 
     def path(self, role_id: str) -> tuple[Answer, tuple[str, ...]]:
         """An ordered plan (foundations -> core tools -> projects -> certifications/networking)."""
+        text, data, sources, suggestions = self._render(role_id)
+        return Answer(text, dict(data), sources, suggestions), (role_id,)
+
+    def _render(self, role_id: str) -> tuple[str, LearningPathData, tuple[str, ...], tuple[str, ...]]:
         kb = self._kb
         cite = self._cite
         role = kb.roles[role_id]
@@ -159,25 +163,18 @@ class PathPlanner:
             f"I know Python, what else do I need to become a {role.name}?",
             topic_question("salary", role),
         )
-        return Answer("\n".join(lines), dict(data), tuple(dict.fromkeys(sources)), suggestions), (role.id,)
+        return "\n".join(lines), data, tuple(dict.fromkeys(sources)), suggestions
 
     def paths(self, role_ids: Sequence[str]) -> tuple[Answer, tuple[str, ...]]:
         """Learning paths for several roles, one after the other (``data["paths"]``)."""
         ids = [r for r in dict.fromkeys(role_ids) if r in self._kb.roles]
         if len(ids) == 1:
             return self.path(ids[0])
-        answers = [self.path(r)[0] for r in ids]
-        text = "\n\n".join(a.text for a in answers)
-        paths: list[LearningPathData] = [_as_path(a.data) for a in answers]
-        data: LearningPathsData = {"kind": "learning_paths", "paths": paths}
-        sources = tuple(dict.fromkeys(s for a in answers for s in a.source_ids))
-        return Answer(text, dict(data), sources, answers[0].suggestions if answers else ()), tuple(ids)
-
-
-def _as_path(data: Mapping[str, object]) -> LearningPathData:
-    steps = data["steps"]
-    assert isinstance(steps, list)
-    return {"kind": "learning_path", "role": str(data["role"]), "steps": steps}
+        parts = [self._render(r) for r in ids]
+        text = "\n\n".join(part[0] for part in parts)
+        data: LearningPathsData = {"kind": "learning_paths", "paths": [part[1] for part in parts]}
+        sources = tuple(dict.fromkeys(s for part in parts for s in part[2]))
+        return Answer(text, dict(data), sources, parts[0][3] if parts else ()), tuple(ids)
 
 
 def _phase_of(keys: frozenset[str]) -> int:

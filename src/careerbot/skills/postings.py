@@ -34,6 +34,10 @@ def level_of(p: Posting) -> str:
     return {"entry": "entry", "mid": "mid", "senior": "senior"}.get(head, head)
 
 
+def _thousands(amount: int) -> str:
+    return f"{amount // 1000}K" if amount % 1000 == 0 else str(amount)
+
+
 def _level_label(p: Posting) -> str:
     return p.level.split("/")[0].strip() or p.level
 
@@ -151,7 +155,7 @@ class PostingsFinder:
         if not empty:
             described = self.describe(q)
             head.append(say("post_heading", filters=f" ({described})" if described else ""))
-        if q.sort and shown:
+        if q.sort and shown and not by_role:
             top = shown[0]
             if q.sort == "max":
                 head.append(say("post_top", line=posting_line(kb, top, closest=False)))
@@ -209,9 +213,12 @@ class PostingsFinder:
         where = [say("post_place_count", place=place, n=n) for place, n in counts.items()]
         named = dedupe_ci([p.title() for p in q.places] + list(q.regions) + list(q.unknown_places))
         asked = self.describe(q, places=False)
-        they = say("post_they_all") if len(elsewhere) == len(kb.postings) else say(
-            "post_they_some", which=f" ({which})" if which else ""
-        )
+        if len(elsewhere) == len(kb.postings):
+            they = say("post_they_all")
+        elif which == asked:
+            they = say("post_they_those")
+        else:
+            they = say("post_they_some", which=f" ({which})" if which else "")
         line = say(
             "post_no_place",
             which=say("post_no_place_which", filters=asked) if asked else "",
@@ -278,13 +285,16 @@ class PostingsFinder:
                     company=p.company,
                 ))
             else:
-                lines.append(say("post_roles_tie", currency=scope, salary=winners[0][1].salary.text))
+                lines.append(say(
+                    "post_roles_tie", currency=scope, names=join_names([kb.roles[rid].name for rid, _ in winners]),
+                    top=f"{currency} {_thousands(best)}",
+                ))
             levels_differ = len({level_of(p) for _, p in tops}) > 1
             items = join_names([
                 say("post_compares_item", title=p.title, company=p.company, level=_level_label(p),
                     salary=p.salary.text, name=kb.roles[rid].name)
                 for rid, p in tops
-            ], "with")
+            ])
             lines.append(say(
                 "post_compares", items=items,
                 levels=say("post_levels_differ") if levels_differ else say("post_levels_same"),

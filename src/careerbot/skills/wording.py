@@ -92,6 +92,7 @@ ADVISOR_TEMPLATES: Mapping[str, Template] = MappingProxyType(
         "post_no_place_which": Template(" ($filters)"),
         "post_they_all": Template("the featured postings are"),
         "post_they_some": Template("the ones$which are"),
+        "post_they_those": Template("those are"),
         "post_place_count": Template("$place ($n)"),
         "post_more": Template("... and $n more (ask \"show me every posting\")."),
         "post_top": Template("Highest-paying posting by top of range: $line."),
@@ -100,7 +101,7 @@ ADVISOR_TEMPLATES: Mapping[str, Template] = MappingProxyType(
         "post_roles_top": Template(
             "Highest top of range among these roles$currency: $name ($salary, $title @ $company)."
         ),
-        "post_roles_tie": Template("Among these roles$currency the highest tops of range are equal ($salary)."),
+        "post_roles_tie": Template("Highest top of range among these roles$currency: $names, tied at $top."),
         "post_roles_currency": Template(" (in $currency)"),
         "post_compares": Template("This compares $items$levels."),
         "post_compares_item": Template("$title @ $company ($level, $salary) for $name"),
