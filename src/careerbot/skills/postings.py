@@ -308,8 +308,10 @@ class PostingsFinder:
                 "levels_differ": levels_differ,
             })
         ranked_currencies = {c["currency"] for c in out}
-        apart = [p for p in shown if p.closest_role in roles and p.salary.currency not in ranked_currencies]
-        if several and apart:
+        apart = [
+            p for p in shown if several and p.closest_role in roles and p.salary.currency not in ranked_currencies
+        ]
+        if apart:
             by_currency: dict[str, list[Posting]] = {}
             for p in apart:
                 by_currency.setdefault(p.salary.currency, []).append(p)
