@@ -226,3 +226,32 @@ def test_path_for_and_data_shape(advisor: Advisor) -> None:
     assert roles == (DE,) and set(answer.data) == set(LearningPathData.__annotations__)
     both, roles = advisor.path_for([DE, MLE])
     assert roles == (DE, MLE) and [p["role"] for p in both.data["paths"]] == [DE, MLE]
+
+
+# =============================================================================================
+# What careerbot understood, in display words
+# =============================================================================================
+
+
+def test_describe_said_sorts_statements(advisor: Advisor, finder: RoleFinder) -> None:
+    text = ("I know MySQL, PostgreSQL and Airflow; I have a master's in statistics, no PyTorch, I hate maths. "
+            "I am a data engineer and want to become an ML engineer")
+    analysis = finder.find(text)
+    summary = advisor.describe_said(advisor.read_said(text, analysis.tokens, mentions=analysis.mentions))
+    assert summary["has"][:3] == ["MySQL", "PostgreSQL", "Airflow"] and "statistics" in summary["has"]
+    assert summary["lacks"] == ["PyTorch"] and summary["dislikes"] == ["maths"]
+    assert summary["degrees"] == ["master's", "statistics"]
+    assert summary["background"] == ["Data Engineer"] and summary["targets"] == ["Machine Learning Engineer"]
+
+
+def test_describe_said_likes_versus_knows(advisor: Advisor) -> None:
+    summary = advisor.describe_said(advisor.read_said("I love Tableau and research papers, I know Python"))
+    assert summary["likes"][0] == "Tableau" and "research" in summary["likes"]
+    assert summary["has"] == ["Python"]
+    summary = advisor.describe_said(advisor.read_said("I love research papers but dislike dashboards"))
+    assert summary["dislikes"] == ["dashboards"] and summary["lacks"] == []
+
+
+def test_describe_said_shows_only_words_the_articles_use(advisor: Advisor) -> None:
+    summary = advisor.describe_said(advisor.read_said("six years of Java here, I hate doing nothing"))
+    assert summary["has"] == ["Java"] and summary["dislikes"] == []

@@ -37,6 +37,7 @@ from .keys import (
     wordset,
 )
 from .normalize import tokenize
+from .role_split import cue_before, split_roles
 
 __all__ = ["MAX_ITEMS", "MAX_WORD", "Said", "SaidReader", "split_roles"]
 
@@ -78,6 +79,10 @@ class Said:
     lacks_tools: frozenset[str] = frozenset()
     #: Education keys, only when the person said they studied or hold a degree.
     degrees: frozenset[str] = frozenset()
+    #: Keys stated with a liking verb and no knowing verb ("I love research papers"), for display.
+    interests: frozenset[str] = frozenset()
+    #: Keys stated with a disliking verb and no knowing verb ("I hate maths"), for display.
+    aversions: frozenset[str] = frozenset()
     background: tuple[str, ...] = ()
     targets: tuple[str, ...] = ()
     not_roles: tuple[str, ...] = ()
@@ -102,6 +107,12 @@ class Said:
             tools=_tail(_ordered([*(t for t in self.tools if t not in later.lacks_tools), *later.tools])),
             lacks_tools=frozenset(_tail([*(t for t in self.lacks_tools if t not in later.tools), *later.lacks_tools])),
             degrees=frozenset(_tail([*self.degrees, *later.degrees])),
+            interests=frozenset(_tail([
+                *(k for k in self.interests if k not in later.dislikes and k not in later.has), *later.interests
+            ])),
+            aversions=frozenset(_tail([
+                *(k for k in self.aversions if k not in later.likes and k not in later.lacks), *later.aversions
+            ])),
             background=_tail(_ordered(
                 r for r in (*self.background, *later.background) if r not in later.not_roles
             )),
@@ -127,6 +138,8 @@ class Said:
             "tools": list(_words(self.tools)),
             "lacks_tools": sorted(_words(self.lacks_tools)),
             "degrees": sorted(_words(self.degrees)),
+            "interests": sorted(_words(self.interests)),
+            "aversions": sorted(_words(self.aversions)),
             "background": list(_words(self.background)),
             "targets": list(_words(self.targets)),
             "not_roles": list(_words(self.not_roles)),
@@ -151,6 +164,8 @@ class Said:
             tools=_list_in(data.get("tools")),
             lacks_tools=frozenset(_list_in(data.get("lacks_tools"))),
             degrees=frozenset(_list_in(data.get("degrees"))),
+            interests=frozenset(_list_in(data.get("interests"))),
+            aversions=frozenset(_list_in(data.get("aversions"))),
             background=_list_in(data.get("background")),
             targets=_list_in(data.get("targets")),
             not_roles=_list_in(data.get("not_roles")),
@@ -165,6 +180,21 @@ class Said:
 _PREFER = frozenset({"prefer", "prefers", "rather"})
 #: Words before a role name that deny it ("not a data engineer", "I don't want to be a DE").
 _ROLE_NEGATORS = wordset("not no never don't dont isn't aren't won't wont hate nor neither")
+#: Verbs that make a clause about what the person likes, or about what they know.
+_LIKING = wordset(
+    "like likes love loves enjoy enjoys prefer interested interest interests passionate fascinate fascinates "
+    "fascinated excite excites excited fan into curious keen fond dream"
+)
+_DISLIKING = wordset("hate hates hated dislike dislikes avoid boring bored tired")
+_KNOWING = wordset(
+    "know knows knew have has had use used using experience experienced skilled comfortable proficient "
+    "worked work working can did studied hold certified fluent familiar"
+)
+#: Words passed over while looking back from a role name for a negator.
+_ROLE_PASS = wordset(
+    "a an the i i'm im am be become becoming to want wanna really actually currently want like would "
+    "going gonna ever senior junior lead entry level mid experienced professional"
+)
 
 
 class SaidReader:
@@ -204,17 +234,21 @@ class SaidReader:
         direct: set[str] = set()
         tools: list[str] = []
         negated_tools: set[str] = set()
+        interests: set[str] = set()
+        aversions: set[str] = set()
         edu_cue = False
         for clause in CLAUSE_RE.split(prepare(source)):
             if not clause or not clause.strip():
                 continue
             carry = False
             prefer = bool(_PREFER & set(tokenize(clause)))
+            stance = ""
             for chunk in clause.split(","):
                 raw = [w.correct(t) for t in tokenize(chunk)]
                 if not raw:
                     continue
                 edu_cue = edu_cue or bool(EDU_CUES & set(raw))
+                stance = _stance(set(raw)) or stance
                 flags, carry = negation_flags(raw, carry, prefer=prefer)
                 for key, tool in w.tools.items():
                     hit = mention_index(raw, tool)
@@ -226,6 +260,10 @@ class SaidReader:
                 stated = to_units(strip_aliases(raw, with_fields, longest), negated=flags)
                 for unit in _with_bigrams(stated):
                     _add(unit, lacks if unit.negated else has, surfaces, direct=direct)
+                    if unit.negated and stance in ("like", "dislike"):
+                        aversions.add(unit.key)
+                    elif stance == "like" and not unit.negated:
+                        interests.add(unit.key)
                 liked = to_units(strip_aliases(raw, w.aliases, longest), negated=flags)
                 for unit in _with_bigrams(liked):
                     _add(unit, dislikes if unit.negated else likes, surfaces, direct=None)
@@ -247,7 +285,8 @@ class SaidReader:
             has=_proxy(has.items()), lacks=_proxy(lacks.items()),
             direct=frozenset(direct), surfaces=_proxy(surfaces.items()),
             tools=tuple(tools), lacks_tools=frozenset(negated_tools - set(tools)),
-            degrees=frozenset(degrees),
+            degrees=frozenset(degrees), interests=frozenset(k for k in interests if k in has),
+            aversions=frozenset(k for k in aversions if k in lacks),
             background=background, targets=targets, not_roles=denied,
             other_jobs=tuple(dict.fromkeys(j[:MAX_WORD] for j in other_jobs))[-MAX_ITEMS:],
         )
@@ -273,7 +312,7 @@ class SaidReader:
                 if (
                     phrase in fields
                     and not taken & set(range(i, i + n))
-                    and (not need_cue or _cue_before(tokens, i))
+                    and (not need_cue or cue_before(tokens, i))
                 ):
                     out.append(RoleMention(fields[phrase], i, i + n, " ".join(phrase)))
                     i += n
@@ -293,6 +332,15 @@ class SaidReader:
         taken = {i for m in mentions for i in range(m.start, m.end)}
         extra = self.field_mentions(tokens, taken, need_cue=True)
         return split_roles(tokens, sorted([*mentions, *extra], key=lambda m: m.start))
+
+
+def _stance(words: set[str]) -> str:
+    """"know", "like" or "dislike" for a chunk's verbs ("" when it has none: the previous chunk's holds)."""
+    if words & _KNOWING:
+        return "know"
+    if words & _LIKING:
+        return "like"
+    return "dislike" if words & _DISLIKING else ""
 
 
 def _with_bigrams(units: list[Unit | None]) -> list[Unit]:
@@ -319,90 +367,13 @@ def _drop_contradicted(positive: dict[str, float], negative: dict[str, float]) -
 
 
 def _denied(tokens: Sequence[str], mention: RoleMention, previous_end: int) -> bool:
-    start = max(previous_end, mention.start - 5)
-    for j in range(mention.start - 1, start - 1, -1):
-        word = tokens[j] if j < len(tokens) else ""
-        if word in _ROLE_NEGATORS and not (j + 1 < len(tokens) and tokens[j + 1] in NEGATION_UNDO):
-            return True
-    return False
-
-
-# --------------------------------------------------------------------------------------------
-# Splitting role mentions into "current" and "target"
-# --------------------------------------------------------------------------------------------
-
-_CURRENT_CUES = wordset("i'm im am from currently current was were been existing former formerly")
-_TARGET_CUES = wordset(
-    "become becoming be into to for towards toward want wanna pivot transition switch switching move "
-    "moving get land target targeting aspiring reach"
-)
-#: Cues whose meaning depends on what comes before them ("as a DE, ..." vs "what do I need as a DE").
-_AMBIGUOUS_CUES = frozenset({"as", "being", "work", "working"})
-_TARGET_BEFORE = wordset("want wanna to need would could become like hope plan planning aim aiming dream how")
-#: Words skipped while looking backwards for a cue.
-_SKIP = wordset(
-    "a an the my our your some any one senior junior lead entry level mid experienced professional "
-    "full time job position role"
-)
-_CURRENT_AFTER = frozenset({"here", "by", "currently"})
-_DISTANCE = frozenset({"far", "away", "distance"})
-
-
-def split_roles(
-    text: str | Sequence[str], mentions: Sequence[RoleMention]
-) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Which mentioned roles the person *has* (current) and which they *want* (target).
-
-    ``text`` is the token sequence the mentions index into (``Analysis.tokens``) or, for
-    convenience, the raw text (then tokenised with :func:`careerbot.nlu.normalize.tokenize`).
-    Cues are read backwards from each mention: "I'm a", "as a" (at the start), "from",
-    "been" mark the current role; "become", "move into", "to", "for", "want" the target.
-    Without cues, two roles read as "from the first to the second" and one role is the target.
-    """
-    tokens = tokenize(text) if isinstance(text, str) else [str(t) for t in text]
-    labels: list[str | None] = []
-    previous_end = 0
-    for mention in mentions:
-        label: str | None = None
-        start = max(previous_end, mention.start - 6)
-        j = mention.start - 1
-        while j >= start:
-            word = tokens[j] if j < len(tokens) else ""
-            if word in _CURRENT_CUES:
-                # "how far am I from an MLE" names the goal, "from a DE" the starting point
-                far = word == "from" and not _DISTANCE.isdisjoint(tokens[max(0, j - 4) : j])
-                label = "target" if far else "current"
-                break
-            if word in _TARGET_CUES:
-                label = "target"
-                break
-            if word in _AMBIGUOUS_CUES:
-                before = set(tokens[max(0, j - 4) : j])
-                label = "target" if before & _TARGET_BEFORE else "current"
-                break
-            if word not in _SKIP:
-                break
-            j -= 1
-        if label is None and mention.end < len(tokens) and tokens[mention.end] in _CURRENT_AFTER:
-            label = "current"
-        labels.append(label)
-        previous_end = mention.end
-    if labels and all(label is None for label in labels) and len({m.role for m in mentions}) >= 2:
-        labels = ["current", *(["target"] * (len(labels) - 1))]
-    elif any(label == "target" for label in labels):
-        labels = [label or "current" for label in labels]
-    else:
-        labels = [label or "target" for label in labels]
-    current = tuple(dict.fromkeys(m.role for m, lab in zip(mentions, labels) if lab == "current"))
-    target = tuple(dict.fromkeys(m.role for m, lab in zip(mentions, labels) if lab == "target"))
-    return tuple(r for r in current if r not in target), target
-
-
-def _cue_before(tokens: Sequence[str], index: int) -> bool:
-    j = index - 1
-    while j >= 0 and tokens[j] in _SKIP:
+    """The first telling word before the mention is a negator ("not a DE", "don't want to become a DE")."""
+    j = mention.start - 1
+    while j >= previous_end and j < len(tokens) and tokens[j] in _ROLE_PASS:
         j -= 1
-    return j >= 0 and (tokens[j] in _TARGET_CUES or tokens[j] in _CURRENT_CUES)
+    if j < previous_end or j >= len(tokens):
+        return False
+    return tokens[j] in _ROLE_NEGATORS and not (j + 1 < len(tokens) and tokens[j + 1] in NEGATION_UNDO)
 
 
 # --------------------------------------------------------------------------------------------

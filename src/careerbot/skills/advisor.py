@@ -17,22 +17,24 @@ shared by threads.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from ..data.knowledge import KnowledgeBase
 from ..nlu.entities import RoleMention
 from ..nlu.kbwords import KbWords
+from ..nlu.keys import GENERIC
 from ..nlu.normalize import tokenize
 from ..nlu.postings_query import PostingsQuery, PostingsQueryReader
 from ..nlu.said import Said, SaidReader, split_roles
 from ..nlu.spelling import Speller
+from .data_types import SaidSummaryData
 from .gap import GapFinder
 from .path import PathPlanner
 from .postings import PostingsFinder
 from .recommend import Recommender
 from .responses import Answer
 from .tables import compare_table
-from .wording import ADVISOR_TEMPLATES
+from .wording import ADVISOR_TEMPLATES, dedupe_ci, display
 
 __all__ = ["ADVISOR_TEMPLATES", "Advisor", "split_roles"]
 
@@ -79,6 +81,53 @@ class Advisor:
     ) -> PostingsQuery:
         """The posting filters of a message (see :class:`PostingsQueryReader.read`)."""
         return self._query.read(text, tokens, roles, context_roles=context_roles)
+
+    def describe_said(self, said: Said) -> SaidSummaryData:
+        """``said`` in display words: tool names as the articles write them, other skills and
+        interests as the person typed them, role names for role ids (for "what do you know about me?")."""
+        tools = self._words.tools
+        roles = self._kb.roles
+        skills = self._gaps.known_keys()
+        schooling = self._gaps.known_keys(education=True)
+        knows = self._recommender.knows
+
+        def words(weights: Mapping[str, float], allowed: Callable[[str], bool]) -> list[str]:
+            return [
+                display(said.surfaces[k]) for k, w in weights.items()
+                if k in said.surfaces and "_" not in k and k not in tools and k not in GENERIC and w >= 1.0
+                and allowed(k)
+            ]
+
+        def tool_names(keys: Iterable[str]) -> list[str]:
+            return [tools[k].name for k in keys if k in tools]
+
+        def names(ids: Sequence[str]) -> list[str]:
+            return [roles[r].name if r in roles else r for r in ids]
+
+        typed_has = {k: w for k, w in said.has.items() if k in said.direct and k not in said.interests}
+        plain_lacks = {k: w for k, w in said.lacks.items() if k not in said.aversions}
+        return {
+            "has": dedupe_ci([
+                *tool_names(k for k in said.tools if k not in said.interests), *words(typed_has, skills.__contains__)
+            ]),
+            "lacks": dedupe_ci([
+                *tool_names(sorted(k for k in said.lacks_tools if k not in said.aversions)),
+                *words(plain_lacks, skills.__contains__),
+            ]),
+            "likes": dedupe_ci([
+                *tool_names(k for k in said.tools if k in said.interests),
+                *words({k: w for k, w in said.has.items() if k in said.interests}, knows),
+            ]),
+            "dislikes": dedupe_ci([
+                *tool_names(sorted(k for k in said.lacks_tools if k in said.aversions)),
+                *words({k: w for k, w in said.lacks.items() if k in said.aversions}, knows),
+            ]),
+            "degrees": dedupe_ci(words({k: 1.0 for k in said.has if k in said.degrees}, schooling.__contains__)),
+            "background": names(said.background),
+            "targets": names(said.targets),
+            "not_roles": names(said.not_roles),
+            "other_jobs": list(said.other_jobs),
+        }
 
     def field_roles(self, tokens: str | Sequence[str]) -> tuple[str, ...]:
         """Roles named by their field ("ML research", "data science"), in order of mention."""

@@ -20,6 +20,7 @@ __all__ = [
     "PostingFiltersData",
     "PostingsData",
     "RecommendationData",
+    "SaidSummaryData",
     "SkillGapData",
 ]
 
@@ -151,3 +152,17 @@ class LearningPathsData(TypedDict):
 
     kind: Literal["learning_paths"]
     paths: list[LearningPathData]
+
+
+class SaidSummaryData(TypedDict):
+    """What careerbot understood about the person, in display words (``Advisor.describe_said``)."""
+
+    has: list[str]
+    lacks: list[str]
+    likes: list[str]
+    dislikes: list[str]
+    degrees: list[str]
+    background: list[str]
+    targets: list[str]
+    not_roles: list[str]
+    other_jobs: list[str]

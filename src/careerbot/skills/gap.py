@@ -57,6 +57,12 @@ class GapFinder:
             k for reqs in self._requirements.values() for r in reqs for k in r.keys
         )
 
+    def known_keys(self, *, education: bool = False) -> frozenset[str]:
+        """Keys any role's requirements use (only education requirements with ``education``)."""
+        if not education:
+            return self._requirement_keys
+        return frozenset(k for reqs in self._requirements.values() for r in reqs if r.kind == "education" for k in r.keys)
+
     def requirements(self, role_id: str) -> tuple[Requirement, ...]:
         """What ``role_id`` asks for (skills, then tools, then education)."""
         return self._requirements[role_id]

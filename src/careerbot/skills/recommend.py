@@ -132,6 +132,10 @@ class Recommender:
 
     # -- scoring ---------------------------------------------------------------------------------
 
+    def knows(self, key: str) -> bool:
+        """Some role's facts use ``key``."""
+        return key in self._idf
+
     def _bm25(self, role: str, key: str) -> float:
         profile = self._profiles[role]
         tf = profile.tf.get(key, 0.0)
