@@ -6,11 +6,11 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from careerbot import CareerBot
-from careerbot.ui.server import CareerBotHTTPServer, make_server
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -27,16 +27,48 @@ def fresh_bot() -> CareerBot:
     return CareerBot()
 
 
+class ServedApp:
+    """An ASGI app on a real uvicorn server on an ephemeral loopback port, serving in a thread."""
+
+    def __init__(self, app: Any, **config: Any) -> None:
+        import socket
+
+        import uvicorn
+
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(2048)
+        self.server_address: tuple[str, int] = self.sock.getsockname()[:2]
+        options: dict[str, Any] = {"http": "h11", "access_log": False, "log_level": "warning",
+                                   "server_header": False, "lifespan": "on", **config}
+        self.server = uvicorn.Server(uvicorn.Config(app, **options))
+        self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.sock]}, daemon=True)
+        self.thread.start()
+        deadline = time.monotonic() + 30
+        while not self.server.started:
+            if not self.thread.is_alive() or time.monotonic() > deadline:
+                raise RuntimeError("uvicorn did not start")
+            time.sleep(0.01)
+
+    @property
+    def url(self) -> str:
+        host, port = self.server_address
+        return f"http://{host}:{port}/"
+
+    def close(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=30)
+        self.sock.close()
+
+
 @pytest.fixture(scope="module")
-def server(bot: CareerBot) -> Iterator[CareerBotHTTPServer]:
-    """careerbot's HTTP server on an ephemeral loopback port, serving in a thread."""
-    srv = make_server(bot, "127.0.0.1", 0)
-    thread = threading.Thread(target=srv.serve_forever, daemon=True)
-    thread.start()
-    yield srv
-    srv.shutdown()
-    srv.server_close()
-    thread.join()
+def server(bot: CareerBot) -> Iterator[ServedApp]:
+    """careerbot's ASGI app on uvicorn on an ephemeral loopback port, serving in a thread."""
+    from careerbot.ui.web import create_app
+
+    served = ServedApp(create_app(bot))
+    yield served
+    served.close()
 
 
 def free_port() -> int:

@@ -24,7 +24,7 @@ from typing import Any
 
 import pytest
 
-from careerbot.ui.server import CareerBotHTTPServer
+from .conftest import ServedApp
 
 fcntl = pytest.importorskip("fcntl", reason="the DevTools pipe needs a POSIX system")
 
@@ -197,7 +197,7 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
 
 
 @pytest.fixture
-def page(browser: Browser, server: CareerBotHTTPServer) -> Browser:
+def page(browser: Browser, server: ServedApp) -> Browser:
     """The chat page in a clean tab state (new session id, empty transcript)."""
     browser.open(server.url)
     browser.evaluate("sessionStorage.clear()")
@@ -252,7 +252,7 @@ def test_comparison_is_a_table(page: Browser) -> None:
 
 
 def test_salary_postings_table_from_query_string_and_reload_keeps_transcript(
-    page: Browser, server: CareerBotHTTPServer, tmp_path: Path
+    page: Browser, server: ServedApp, tmp_path: Path
 ) -> None:
     page.open(server.url + "?q=how+much+does+a+data+engineer+earn%3F")
     answers(page, 1)
