@@ -227,11 +227,25 @@ class SQLiteSessionStore(SessionStore):
             self._db = sqlite3.connect(
                 str(self.path), timeout=timeout, isolation_level=None, check_same_thread=False
             )
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=NORMAL")
-            self._db.execute(self._SCHEMA)
         except (OSError, sqlite3.Error) as exc:
             raise StoreUnavailable(f"cannot open SQLite sessions at {self.path}: {exc}") from exc
+        deadline = time.monotonic() + timeout
+        while True:
+            # Switching to WAL needs a moment alone with the file: processes starting together
+            # (workers) can get "database is locked" without SQLite's busy wait, so retry.
+            try:
+                self._db.execute("PRAGMA journal_mode=WAL")
+                self._db.execute("PRAGMA synchronous=NORMAL")
+                self._db.execute(self._SCHEMA)
+                break
+            except sqlite3.OperationalError as exc:
+                if ("locked" not in str(exc) and "busy" not in str(exc)) or time.monotonic() > deadline:
+                    self._db.close()
+                    raise StoreUnavailable(f"cannot open SQLite sessions at {self.path}: {exc}") from exc
+                time.sleep(0.02)
+            except sqlite3.Error as exc:
+                self._db.close()
+                raise StoreUnavailable(f"cannot open SQLite sessions at {self.path}: {exc}") from exc
 
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
