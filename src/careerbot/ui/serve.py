@@ -8,9 +8,9 @@ stops accepting connections and lets requests in flight finish.
 
 from __future__ import annotations
 
-import contextlib
 import inspect
 import os
+import signal
 import socket
 import sys
 from collections.abc import Sequence
@@ -129,15 +129,26 @@ def serve(
         print(f"careerbot: serving on {_url(sock)} (POST /ask, GET /health, GET /openapi.json) with "
               f"{workers} worker{'s' if workers != 1 else ''}, sessions {sessions}; Ctrl-C to stop", file=out)
         out.flush()
-        with contextlib.suppress(KeyboardInterrupt):
-            if workers > 1:
-                from uvicorn.supervisors import Multiprocess
-
-                kwargs: dict[str, Any] = {"sockets": [sock]}
-                if "target" in inspect.signature(Multiprocess).parameters:  # uvicorn < 0.30
-                    kwargs["target"] = uvicorn.Server(config).run
-                Multiprocess(config, **kwargs).run()
-            else:
-                uvicorn.Server(config).run(sockets=[sock])
+        # uvicorn shuts down gracefully on SIGTERM/SIGINT, then raises the signal again for the
+        # handler in place before it: a no-op for SIGTERM, so the command ends normally (status 0).
+        previous = signal.signal(signal.SIGTERM, lambda signum, frame: None)
+        try:
+            _run(uvicorn, config, sock, workers)
+        except KeyboardInterrupt:
+            pass
+        finally:
+            signal.signal(signal.SIGTERM, previous)
         print("careerbot: stopped", file=out)
     return 0
+
+
+def _run(uvicorn: Any, config: Any, sock: socket.socket, workers: int) -> None:
+    if workers > 1:
+        from uvicorn.supervisors import Multiprocess
+
+        kwargs: dict[str, Any] = {"sockets": [sock]}
+        if "target" in inspect.signature(Multiprocess).parameters:  # uvicorn < 0.30
+            kwargs["target"] = uvicorn.Server(config).run
+        Multiprocess(config, **kwargs).run()
+    else:
+        uvicorn.Server(config).run(sockets=[sock])
