@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from careerbot import CareerBot, Reply
-from careerbot.ui.web import MAX_BODY_BYTES, MAX_SESSION_ID_CHARS, create_app, load_page
+from careerbot.ui.web import MAX_BODY_BYTES, MAX_SESSION_ID_CHARS, create_app, load_page, render_page
 
 from .conftest import ServedApp
 
@@ -106,18 +106,19 @@ def test_unicode_and_odd_text_are_answered(server: ServedApp) -> None:
     assert reply["truncated"] is True
 
 
-def test_page_is_served(server: ServedApp) -> None:
+def test_page_is_served(server: ServedApp, bot: CareerBot) -> None:
     status, headers, body = request(server, "GET", "/")
     assert status == 200 and headers["content-type"] == "text/html; charset=utf-8"
-    assert body == load_page() and b"<form" in body
+    assert body == render_page(bot) and b"<form" in body and body != load_page()
+    assert b"&quot;data_engineer&quot;: &quot;Data Engineer&quot;" in body  # role names for the page
     csp = headers["content-security-policy"]
     assert "default-src 'none'" in csp and "connect-src 'self'" in csp and "unsafe" not in csp
     # No external assets: nothing is loaded from another origin.
     assert not re.search(rb"""(src|href)\s*=\s*["']?(https?:)?//""", body)
     status, _, body = request(server, "GET", "/?q=hello")
-    assert status == 200 and body == load_page()
+    assert status == 200 and body == render_page(bot)
     status, headers, body = request(server, "HEAD", "/")
-    assert status == 200 and body == b"" and int(headers["content-length"]) == len(load_page())
+    assert status == 200 and body == b"" and int(headers["content-length"]) == len(render_page(bot))
 
 
 # -- bad requests -------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import hashlib
+import html
 import json
 import logging
 import os
@@ -54,6 +55,7 @@ __all__ = [
     "create_app",
     "load_page",
     "openapi_schema",
+    "render_page",
 ]
 
 #: Largest accepted request body; a larger one gets 413 without being read.
@@ -84,6 +86,20 @@ _COMMON_HEADERS = (
 def load_page() -> bytes:
     """The web chat page shipped in the package (``careerbot/ui/web/index.html``)."""
     return (resources.files("careerbot.ui") / "web" / "index.html").read_bytes()
+
+
+_ROLES_META = b'<meta name="careerbot-roles" content="{}">'
+
+
+def render_page(bot: Any) -> bytes:
+    """The page for ``bot``: :func:`load_page` with the bot's role names (id -> name) in a ``<meta>``,
+    so answers are rendered from ``Reply.data`` with the names of its role ids."""
+    page = load_page()
+    knowledge = getattr(bot, "knowledge", None)
+    roles = getattr(knowledge, "roles", None) or {}
+    names = {role_id: getattr(role, "name", role_id) for role_id, role in roles.items()}
+    content = html.escape(json.dumps(names, ensure_ascii=True), quote=True).encode("ascii")
+    return page.replace(_ROLES_META, b'<meta name="careerbot-roles" content="' + content + b'">', 1)
 
 
 def content_security_policy(page: bytes) -> str:
@@ -301,7 +317,7 @@ def _version() -> str:
 class _Endpoints:
     def __init__(self, bot: CareerBot) -> None:
         self.bot = bot
-        self.page_bytes = load_page()
+        self.page_bytes = render_page(bot)
         self.page_headers = {
             "Content-Security-Policy": content_security_policy(self.page_bytes),
             "X-Frame-Options": "DENY",
