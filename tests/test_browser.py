@@ -24,7 +24,7 @@ from typing import Any
 
 import pytest
 
-from careerbot.ui.server import CareerBotHTTPServer
+from .conftest import ServedApp
 
 fcntl = pytest.importorskip("fcntl", reason="the DevTools pipe needs a POSIX system")
 
@@ -197,7 +197,7 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
 
 
 @pytest.fixture
-def page(browser: Browser, server: CareerBotHTTPServer) -> Browser:
+def page(browser: Browser, server: ServedApp) -> Browser:
     """The chat page in a clean tab state (new session id, empty transcript)."""
     browser.open(server.url)
     browser.evaluate("sessionStorage.clear()")
@@ -252,7 +252,7 @@ def test_comparison_is_a_table(page: Browser) -> None:
 
 
 def test_salary_postings_table_from_query_string_and_reload_keeps_transcript(
-    page: Browser, server: CareerBotHTTPServer, tmp_path: Path
+    page: Browser, server: ServedApp, tmp_path: Path
 ) -> None:
     page.open(server.url + "?q=how+much+does+a+data+engineer+earn%3F")
     answers(page, 1)
@@ -291,3 +291,75 @@ def test_out_of_scope_answer_offers_suggestions_as_buttons_once(page: Browser) -
     chips = page.evaluate(f"Array.from({LAST_ANSWER}.querySelectorAll('.chip'), e => e.textContent)")
     bullets = page.evaluate(f"Array.from({LAST_ANSWER}.querySelectorAll('li'), e => e.textContent)")
     assert chips and not set(chips) & set(bullets)
+
+
+def _set_width(page: Browser, width: int) -> None:
+    page.call("Emulation.setDeviceMetricsOverride", width=width, height=900, deviceScaleFactor=1, mobile=False)
+
+
+@pytest.mark.parametrize("width", [1200, 400])
+def test_five_role_table_is_readable(page: Browser, width: int) -> None:
+    """The full five-role table fits the width (no sideways scrolling) and is not endlessly tall."""
+    _set_width(page, width)
+    try:
+        page.type_and_enter("#q", "compare all five roles")
+        answers(page, 1)
+        table = f"{LAST_ANSWER}.querySelector('table.compare')"
+        assert page.evaluate(f"{table}.querySelectorAll('tbody tr').length") >= 10
+        overflow = page.evaluate(
+            f"(() => {{ const w = {table}.closest('.table-wrap'); return [w.scrollWidth, w.clientWidth,"
+            " document.documentElement.scrollWidth, window.innerWidth]; })()"
+        )
+        assert overflow[0] <= overflow[1] + 1 and overflow[2] <= overflow[3] + 1, overflow
+        height = page.evaluate(f"{table}.getBoundingClientRect().height")
+        assert height < (5000 if width == 1200 else 10_000), height  # it was 12,000 px tall at 1100 px
+        # Long cells are folded: their other lines open with a click.
+        assert page.evaluate(f"{table}.querySelectorAll('details').length") > 0
+        if width == 400:  # stacked: every cell says which role it is
+            assert page.evaluate(f"getComputedStyle({table}.querySelector('td'), '::before').content") != "none"
+    finally:
+        page.call("Emulation.clearDeviceMetricsOverride")
+
+
+def test_recommendation_skill_gap_and_path_are_rendered_from_data(page: Browser) -> None:
+    page.type_and_enter("#q", "I love maths and reading research papers, which role fits me?")
+    answers(page, 1)
+    assert page.evaluate(f"{LAST_ANSWER}.querySelector('h3').textContent") == (
+        "Best fit: Machine Learning Research Engineer"
+    )
+    meters = page.evaluate(f"Array.from({LAST_ANSWER}.querySelectorAll('.scores li'), e => e.innerText)")
+    assert len(meters) == 5 and meters[0].startswith("Machine Learning Research Engineer") and "100%" in meters[0]
+    page.type_and_enter("#q", "I know Python and SQL, what else do I need to become an ML engineer?")
+    answers(page, 2)
+    assert page.evaluate(f"{LAST_ANSWER}.querySelector('h3').textContent") == "Skill gap for Machine Learning Engineer"
+    assert page.evaluate(f"{LAST_ANSWER}.querySelector('.overlap meter').value") == 2
+    assert "What I recognised: Python, SQL" in page.evaluate(f"{LAST_ANSWER}.innerText")
+    page.type_and_enter("#q", "roadmap to become a data engineer")
+    answers(page, 3)
+    steps = page.evaluate(f"Array.from({LAST_ANSWER}.querySelectorAll('ol.steps > li > .label'), e => e.textContent)")
+    assert steps and steps[0] == "Foundations"
+
+
+def test_postings_for_two_roles_are_one_table_per_role(page: Browser) -> None:
+    page.type_and_enter("#q", "what do ML engineers and data engineers earn?")
+    answers(page, 1)
+    headings = page.evaluate(f"Array.from({LAST_ANSWER}.querySelectorAll('h4'), e => e.textContent)")
+    assert headings == ["Closest to Machine Learning Engineer", "Closest to Data Engineer"]
+    assert page.evaluate(f"{LAST_ANSWER}.querySelectorAll('table.postings').length") == 2
+
+
+def test_page_says_when_the_server_forgot_the_conversation(page: Browser, bot: Any) -> None:
+    page.type_and_enter("#q", "what does a data engineer do?")
+    answers(page, 1)
+    assert page.evaluate("document.querySelectorAll('.msg.notice').length") == 0
+    session = page.evaluate("sessionStorage.getItem('careerbot.session')")
+    bot.reset(session)  # as a restart with sessions in memory, or an expired conversation
+    page.type_and_enter("#q", "what is their salary?")
+    answers(page, 2)
+    notice = page.evaluate("document.querySelector('.msg.notice').innerText")
+    assert "no longer has this conversation" in notice
+    page.type_and_enter("#q", "what does an ML engineer do?")
+    answers(page, 3)
+    assert page.evaluate("document.querySelectorAll('.msg.notice').length") == 1  # once, not on every answer
+    page.open(page.evaluate("location.href"))  # the notice is kept with the transcript
+    assert page.evaluate("document.querySelectorAll('.msg.notice').length") == 1

@@ -35,7 +35,7 @@ def run_python(args: list[str], cwd: Path = ROOT) -> str:
 
 
 def test_every_example_has_a_test() -> None:
-    tested = {"quickstart.py", "multi_user.py", "async_app.py", "custom_knowledge.py"}
+    tested = {"quickstart.py", "multi_user.py", "async_app.py", "custom_knowledge.py", "mount_in_starlette.py"}
     assert {p.name for p in EXAMPLES.glob("*.py")} == tested
 
 
@@ -69,6 +69,17 @@ def test_async_app_answers_every_user_in_their_own_session() -> None:
     assert "event loop stayed responsive" in out
     source = (EXAMPLES / "async_app.py").read_text(encoding="utf-8")
     assert "asyncio.to_thread(bot.ask" in source
+
+
+def test_mount_in_starlette_serves_careerbot_under_a_prefix() -> None:
+    out = run_python([str(EXAMPLES / "mount_in_starlette.py")])
+    assert "GET / -> my existing app" in out
+    assert "GET /careerbot/ -> 200 text/html; charset=utf-8 CSP" in out
+    assert "'what does a data engineer do?' -> roles=data_engineer topic=definition" in out
+    assert "'and their tools?' -> roles=data_engineer topic=tools" in out
+    assert "GET /careerbot/health -> {'status': 'ok'}" in out
+    assert "GET /careerbot/nope -> 404 no such path" in out
+    assert "text/plain POST -> 415" in out
 
 
 def test_custom_knowledge_example_uses_only_the_sample_data() -> None:

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from careerbot import CareerBot, Reply
 from careerbot.data.yamlio import parse_yaml
-from careerbot.dialogue.state import SessionStore
+from careerbot.dialogue.stores import MemorySessionStore as SessionStore
 
 ROLE_QUESTIONS = {
     "data_engineer": "tell me about data engineers",
@@ -86,11 +86,12 @@ def test_least_recently_used_goes_first() -> None:
     store = SessionStore(2)
     from careerbot.dialogue.state import Context
 
-    store.put("a", Context(topic="tools"))
-    store.put("b", Context())
+    store.set("a", Context(topic="tools").to_dict())
+    store.set("b", Context().to_dict())
     store.get("a")
-    store.put("c", Context())
+    store.set("c", Context().to_dict())
     assert "a" in store and "b" not in store
+    assert store.get("a") == Context(topic="tools").to_dict()
 
 
 @pytest.mark.parametrize("bad", [0, -1, "10"])

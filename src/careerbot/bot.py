@@ -11,7 +11,8 @@ from .data.intents import IntentSet
 from .data.knowledge import TOPIC_TITLES, KnowledgeBase
 from .data.validate import load_data
 from .dialogue.policy import Policy
-from .dialogue.state import DEFAULT_MAX_SESSIONS, Context, SessionStore
+from .dialogue.state import Context
+from .dialogue.stores import DEFAULT_MAX_SESSIONS, MemorySessionStore, SessionStore, check_session_id
 from .matcher import IntentMatcher
 from .nlu.normalize import MAX_INPUT_CHARS, truncate
 from .nlu.parse import Reader
@@ -40,14 +41,18 @@ class CareerBot:
         *,
         max_sessions: int = DEFAULT_MAX_SESSIONS,
         thresholds: Thresholds | None = None,
+        sessions: SessionStore | None = None,
     ) -> None:
+        if sessions is not None and not isinstance(sessions, SessionStore):
+            raise TypeError("sessions must be a careerbot.dialogue.stores.SessionStore")
         kb, intents = load_data(knowledge_dir, intents_dir)
         self._kb = kb
         self._intents = intents
         thresholds = thresholds or Thresholds()
         self._nlu = Reader(kb, intents, thresholds)
         self._policy = Policy(kb, intents, thresholds)
-        self._sessions = SessionStore(max_sessions)
+        # Sessions: the given store (SQLite, Redis, ...), else a bounded in-memory LRU store.
+        self._sessions = sessions if sessions is not None else MemorySessionStore(max_sessions)
 
     # -- public API -------------------------------------------------------------------------
 
@@ -56,7 +61,7 @@ class CareerBot:
         clone = copy.copy(self)
         clone._nlu = self._nlu.with_thresholds(thresholds)
         clone._policy = self._policy.with_thresholds(thresholds)
-        clone._sessions = SessionStore(self._sessions.max_sessions)
+        clone._sessions = MemorySessionStore(getattr(self._sessions, "max_sessions", DEFAULT_MAX_SESSIONS))
         return clone
 
     @property
@@ -82,29 +87,46 @@ class CareerBot:
         return self._nlu.understander.understand(text, context_roles=context_roles)
 
     def ask(self, text: str, session_id: str = "default") -> Reply:
-        """Answer ``text`` in the conversation ``session_id``."""
+        """Answer ``text`` in the conversation ``session_id``.
+
+        The turn is one atomic update of the session store: concurrent turns of one session
+        are applied one after the other, none is lost.
+        """
         if not isinstance(text, str):
             raise TypeError(f"text must be str, not {type(text).__name__}")
-        if not isinstance(session_id, str):
-            raise TypeError(f"session_id must be str, not {type(session_id).__name__}")
+        check_session_id(session_id)
         clipped, truncated = truncate(text)
-        ctx = self._sessions.get(session_id)
-        reply, new_ctx = self._policy.respond(self._nlu.read(clipped, context_roles=ctx.roles), ctx)
+
+        def turn(data: dict[str, Any] | None) -> tuple[dict[str, Any], Reply]:
+            ctx = self._context_of(data)
+            reply, new_ctx = self._policy.respond(self._nlu.read(clipped, context_roles=ctx.roles), ctx)
+            return new_ctx.evolve(turns=ctx.turns + 1).to_dict(), reply
+
+        reply = self._sessions.update(session_id, turn)
         if truncated:
             note = TEMPLATES["truncated"].safe_substitute(limit=MAX_INPUT_CHARS)
             reply = Reply(**{**reply.__dict__, "text": f"{reply.text}\n\n{note}", "truncated": True})
-        self._sessions.put(session_id, new_ctx.evolve(turns=ctx.turns + 1))
         return reply
+
+    def _context_of(self, data: Mapping[str, Any] | None) -> Context:
+        """The context of stored session data; a damaged or tampered entry starts afresh."""
+        if data is None:
+            return Context()
+        try:
+            return Context.from_dict(data, role_ids=self._kb.roles, topics=TOPIC_TITLES)
+        except ValueError:
+            return Context()
 
     def reset(self, session_id: str = "default") -> None:
         """Forget the conversation ``session_id``."""
-        self._sessions.reset(session_id)
+        self._sessions.delete(check_session_id(session_id))
 
     def export_session(self, session_id: str = "default") -> dict[str, Any]:
         """The session's state as a plain dict (store it, then :meth:`restore_session`)."""
-        return self._sessions.get(session_id).to_dict()
+        return self._context_of(self._sessions.get(check_session_id(session_id))).to_dict()
 
     def restore_session(self, session_id: str, data: Mapping[str, Any]) -> None:
-        """Restore a session from :meth:`export_session` output (``ValueError`` if malformed)."""
+        """Restore a session from :meth:`export_session` output (``ValueError`` if malformed or too big)."""
+        check_session_id(session_id)
         ctx = Context.from_dict(data, role_ids=self._kb.roles, topics=TOPIC_TITLES)
-        self._sessions.put(session_id, ctx)
+        self._sessions.set(session_id, ctx.to_dict())

@@ -1,16 +1,18 @@
-"""Conversation state: what each session is talking about, and a bounded store of sessions."""
+"""Conversation state: what each session is talking about (stores are in :mod:`.stores`)."""
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-__all__ = ["DEFAULT_MAX_SESSIONS", "Context", "Profile", "SessionStore"]
+__all__ = ["MAX_FIELD_CHARS", "MAX_LIST_ITEMS", "MAX_SESSION_KEYS", "MAX_TURNS", "Context", "Profile"]
 
-DEFAULT_MAX_SESSIONS = 10_000
+#: Bounds on what :meth:`Context.from_dict` accepts (a stored or restored session is untrusted).
+MAX_SESSION_KEYS = 64
+MAX_LIST_ITEMS = 64
+MAX_FIELD_CHARS = 200
+MAX_TURNS = 10**12
 #: Bounds on what a session remembers about the person (and accepts from restored data).
 MAX_PROFILE_ITEMS = 40
 MAX_STATEMENTS = 8
@@ -148,36 +150,49 @@ class Context:
         """Rebuild a context from :meth:`to_dict` output; unknown ids are dropped, bad types raise ``ValueError``."""
         if not isinstance(data, Mapping):
             raise ValueError("session data must be a mapping")
+        if len(data) > MAX_SESSION_KEYS:
+            raise ValueError(f"session data has more than {MAX_SESSION_KEYS} keys")
+
+        def text_of(key: str, value: object, what: str) -> str:
+            if not isinstance(value, str):
+                raise ValueError(f"session {key!r} must be {what}")
+            if len(value) > MAX_FIELD_CHARS:
+                raise ValueError(f"session {key!r} has a value over {MAX_FIELD_CHARS} characters")
+            return value
 
         def roles_of(key: str) -> tuple[str, ...]:
-            value = data.get(key) or []
-            if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+            value = data.get(key)
+            if value is None:
+                return ()
+            if not isinstance(value, (list, tuple)):
                 raise ValueError(f"session {key!r} must be a list of role ids")
-            return tuple(v for v in value if role_ids is None or v in role_ids)
+            if len(value) > MAX_LIST_ITEMS:
+                raise ValueError(f"session {key!r} has more than {MAX_LIST_ITEMS} items")
+            items = [text_of(key, v, "a list of role ids") for v in value]
+            if len(set(items)) != len(items):
+                raise ValueError(f"session {key!r} repeats a role id")
+            return tuple(v for v in items if role_ids is None or v in role_ids)
 
         def topic_of(key: str) -> str | None:
             value = data.get(key)
             if value is None:
                 return None
-            if not isinstance(value, str):
-                raise ValueError(f"session {key!r} must be a topic id or null")
-            return value if topics is None or value in topics else None
+            text = text_of(key, value, "a topic id or null")
+            return text if topics is None or text in topics else None
 
         intent = data.get("intent")
         turns = data.get("turns", 0)
-        if intent is not None and not isinstance(intent, str):
-            raise ValueError("session 'intent' must be a string or null")
-        if not isinstance(turns, int) or isinstance(turns, bool) or turns < 0:
-            raise ValueError("session 'turns' must be a non-negative integer")
+        if intent is not None:
+            intent = text_of("intent", intent, "a string or null")
+        if not isinstance(turns, int) or isinstance(turns, bool) or not 0 <= turns <= MAX_TURNS:
+            raise ValueError(f"session 'turns' must be an integer from 0 to {MAX_TURNS}")
         postings = data.get("postings") or []
-        if (
-            not isinstance(postings, (list, tuple)) or len(postings) > MAX_LAST_ITEMS
-            or not all(isinstance(v, str) and len(v) <= MAX_ITEM_CHARS for v in postings)
-        ):
-            raise ValueError("session 'postings' must be a short list of posting ids")
+        if not isinstance(postings, (list, tuple)) or len(postings) > MAX_LAST_ITEMS:
+            raise ValueError(f"session 'postings' must be a list of at most {MAX_LAST_ITEMS} posting ids")
+        postings = [text_of("postings", v, "a list of posting ids") for v in postings]
         last_fallback = data.get("last_fallback")
-        if last_fallback is not None and (not isinstance(last_fallback, str) or len(last_fallback) > MAX_ITEM_CHARS):
-            raise ValueError("session 'last_fallback' must be a short string or null")
+        if last_fallback is not None:
+            last_fallback = text_of("last_fallback", last_fallback, "a string or null")
         return cls(
             roles=roles_of("roles"),
             topic=topic_of("topic"),
@@ -191,50 +206,3 @@ class Context:
             recent=roles_of("recent"),
             last_fallback=last_fallback,
         )
-
-
-class SessionStore:
-    """Contexts by session id, least-recently-used first out once ``max_sessions`` is reached.
-
-    All methods are thread-safe.
-    """
-
-    def __init__(self, max_sessions: int = DEFAULT_MAX_SESSIONS) -> None:
-        if not isinstance(max_sessions, int) or max_sessions < 1:
-            raise ValueError("max_sessions must be a positive integer")
-        self._max = max_sessions
-        self._data: OrderedDict[str, Context] = OrderedDict()
-        self._lock = threading.Lock()
-
-    @property
-    def max_sessions(self) -> int:
-        return self._max
-
-    def get(self, session_id: str) -> Context:
-        """The session's context (a fresh one for an unknown id)."""
-        with self._lock:
-            ctx = self._data.get(session_id)
-            if ctx is None:
-                return Context()
-            self._data.move_to_end(session_id)
-            return ctx
-
-    def put(self, session_id: str, ctx: Context) -> None:
-        with self._lock:
-            self._data[session_id] = ctx
-            self._data.move_to_end(session_id)
-            while len(self._data) > self._max:
-                self._data.popitem(last=False)
-
-    def reset(self, session_id: str) -> bool:
-        """Forget a session; ``True`` if it existed."""
-        with self._lock:
-            return self._data.pop(session_id, None) is not None
-
-    def __contains__(self, session_id: object) -> bool:
-        with self._lock:
-            return session_id in self._data
-
-    def __len__(self) -> int:
-        with self._lock:
-            return len(self._data)

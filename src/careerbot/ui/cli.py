@@ -69,14 +69,34 @@ def _parser() -> argparse.ArgumentParser:
     val = sub.add_parser("validate", help="check knowledge and intents files")
     val.add_argument("--knowledge", dest="sub_knowledge", metavar="DIR")
     val.add_argument("--intents", dest="sub_intents", metavar="DIR")
-    srv = sub.add_parser("serve", help="HTTP API and web chat page")
-    srv.add_argument("--host", default="127.0.0.1", help="address to bind (default: loopback only)")
-    srv.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    srv = sub.add_parser(
+        "serve", help="HTTP API and web chat page (uvicorn; needs careerbot[web])",
+        description='HTTP API and web chat page on uvicorn. Needs the web extra: pip install "careerbot[web]".',
+    )
+    srv.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, loopback only)")
+    srv.add_argument("--port", type=int, default=8000, help="port (default: 8000; 0 picks a free one)")
+    srv.add_argument("--workers", type=_positive_int, default=1, metavar="N",
+                     help="worker processes (default: 1); they share sessions through --sessions")
+    srv.add_argument("--sessions", metavar="URL", default=None,
+                     help="where conversations are kept: memory, sqlite:///PATH or redis://HOST:PORT/DB "
+                          "(default: sqlite under $XDG_DATA_HOME/careerbot, kept across restarts)")
+    srv.add_argument("--allow-host", action="append", default=[], metavar="NAME", dest="allow_hosts",
+                     help="a Host name to answer (repeatable; default: loopback names and --host; * for any)")
     ev = sub.add_parser("eval", help="score the bot on a labelled YAML file")
     ev.add_argument("file", help="YAML file of labelled questions and dialogues")
     ev.add_argument("--min", type=float, default=0.0, metavar="ACC", help="fail below this overall accuracy (0-1)")
     ev.add_argument("--failures", type=int, default=50, metavar="N", help="show at most N failures")
     return parser
+
+
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1: {value}")
+    return number
 
 
 def _dirs(args: argparse.Namespace) -> tuple[str | None, str | None]:
@@ -154,12 +174,22 @@ def _cmd_eval(args: argparse.Namespace, env: Environment) -> int:
 
 
 def _cmd_serve(args: argparse.Namespace, env: Environment) -> int:
-    from .server import serve
+    from ..data.validate import check_data
+    from .serve import serve
 
-    bot = _load_bot(args, env)
-    if bot is None:
+    kdir, idir = _dirs(args)
+    _, _, problems = check_data(kdir, idir)  # report broken data once, before any worker starts
+    for problem in problems:
+        print(problem, file=env.stderr)
+    if problems:
         return ExitStatus.ERROR
-    return serve(bot, host=args.host, port=args.port, env=env)
+    sessions = args.sessions
+    if sessions is None:
+        from ..dialogue.stores import default_sqlite_path
+
+        sessions = f"sqlite://{default_sqlite_path(env.environ)}"
+    return serve(host=args.host, port=args.port, workers=args.workers, sessions=sessions,
+                 allowed_hosts=args.allow_hosts, knowledge_dir=kdir, intents_dir=idir, env=env)
 
 
 def _piped_chat(bot: CareerBot, env: Environment) -> int:
