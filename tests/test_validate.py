@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import shutil
 from pathlib import Path
 
@@ -172,3 +173,98 @@ def test_validate_command_rejects_each_broken_kind(data_copy: tuple[Path, Path],
     with pytest.raises(DataError) as info:
         CareerBot(knowledge_dir=data_copy[0], intents_dir=data_copy[1])
     assert str(target) in str(info.value)
+
+
+# --- Loading problems found by a reliability probe (issue 10) ---
+
+
+def test_control_byte_is_reported_at_its_line_in_one_line() -> None:
+    doc = parse_yaml("a: 1\nb: 2\nc: x\x07y\n", "t.yaml")
+    assert len(doc.problems) == 1
+    problem = doc.problems[0]
+    assert problem.line == 3 and "\n" not in problem.message
+    assert "control character" in problem.message
+
+
+def test_duplicate_posting_id_is_reported_at_the_posting(data_copy: tuple[Path, Path]) -> None:
+    k, i = data_copy
+    path = k / "postings.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("id: allora_labs_research_engineer", "id: cere_network_lead_developer_ai"),
+                    encoding="utf-8")
+    problems = _problems(k, i)
+    hits = [p for p in problems if "duplicate posting id 'cere_network_lead_developer_ai'" in p]
+    assert len(hits) == 1 and hits[0].startswith(f"{path}:") and f"first defined at {path}:" in hits[0], problems
+
+
+def test_no_role_files_names_the_directory(data_copy: tuple[Path, Path]) -> None:
+    k, i = data_copy
+    shutil.rmtree(k / "roles")
+    problems = _problems(k, i)
+    assert any(p.startswith(f"{k}:1: no role files found") for p in problems), problems
+    assert not any(p.startswith("knowledge:") for p in problems), problems
+
+
+def test_unreadable_folder_is_reported_with_its_path_and_cause(
+    data_copy: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    k, i = data_copy
+    locked = k / "roles"
+    real_scandir = os.scandir
+
+    def scandir(path: object = ".") -> object:
+        if Path(str(path)) == locked:
+            raise PermissionError(13, "Permission denied", str(locked))
+        return real_scandir(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    problems = _problems(k, i)
+    assert f"{locked}:1: cannot read directory: Permission denied" in problems, problems
+
+
+@pytest.mark.parametrize("kind", ["symlink loop", "dangling symlink", "folder", "fifo"])
+def test_entries_named_like_yaml_that_are_not_files_are_reported(data_copy: tuple[Path, Path], kind: str) -> None:
+    import os
+
+    from careerbot.ui.cli import Environment, ExitStatus, main
+
+    k, i = data_copy
+    target = k / "roles" / "extra.yaml"
+    if kind == "symlink loop":
+        target.symlink_to(target.name)
+        needle = "symlink loop"
+    elif kind == "dangling symlink":
+        target.symlink_to("nowhere.yaml")
+        needle = "dangling symlink"
+    elif kind == "folder":
+        target.mkdir()
+        needle = "is a folder"
+    else:
+        if not hasattr(os, "mkfifo"):
+            pytest.skip("no FIFOs on this system")
+        os.mkfifo(target)
+        needle = "FIFO"
+    problems = _problems(k, i)
+    assert any(p.startswith(f"{target}:1: ") and needle in p for p in problems), problems
+    out, err = io.StringIO(), io.StringIO()
+    env = Environment(stdin=io.StringIO(), stdout=out, stderr=err, environ={})
+    assert main(["validate", "--knowledge", str(k), "--intents", str(i)], env) == ExitStatus.ERROR
+
+
+@pytest.mark.parametrize("date", ["2023-13-45", "2023-02-30", "Dec. 6, 2023", "2023-1-5"])
+def test_impossible_source_date_is_rejected(data_copy: tuple[Path, Path], date: str) -> None:
+    k, i = data_copy
+    path = k / "sources.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace('"2023-12-06"', f'"{date}"'), encoding="utf-8")
+    problems = _problems(k, i)
+    assert any(p.startswith(f"{path}:") and "not a real ISO date" in p and date in p for p in problems), problems
+
+
+def test_one_broken_role_file_is_not_buried_under_follow_on_problems(data_copy: tuple[Path, Path]) -> None:
+    k, i = data_copy
+    path = k / "roles" / "ml_engineer.yaml"
+    path.write_text("id: ml_engineer\nname: [unclosed\n", encoding="utf-8")
+    problems = _problems(k, i)
+    assert problems and all(p.startswith(f"{path}:") for p in problems), problems

@@ -8,8 +8,11 @@ and collects *all* problems, each with ``path:line``.
 
 from __future__ import annotations
 
+import datetime
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from pathlib import PurePath
 from types import MappingProxyType
 from typing import Any
 
@@ -256,8 +259,13 @@ def _kind(value: object) -> str:
     return "nothing" if value is None else type(value).__name__
 
 
-def build_knowledge(documents: Iterable[Document]) -> tuple[KnowledgeBase | None, list[Problem]]:
-    """Build the knowledge base from parsed documents; returns it (or ``None``) and all problems."""
+def build_knowledge(
+    documents: Iterable[Document], directory: str = "knowledge"
+) -> tuple[KnowledgeBase | None, list[Problem]]:
+    """Build the knowledge base from parsed documents; returns it (or ``None``) and all problems.
+
+    ``directory`` names the knowledge directory in problems that belong to no single file.
+    """
     problems: list[Problem] = []
     sources: dict[str, Source] = {}
     roles: dict[str, Role] = {}
@@ -267,18 +275,24 @@ def build_knowledge(documents: Iterable[Document]) -> tuple[KnowledgeBase | None
     role_refs: list[tuple[_Checker, object, str]] = []
     role_docs: list[tuple[_Checker, LineDict]] = []
     posting_docs: list[tuple[_Checker, LineDict]] = []
+    # Ids that a broken file probably defines (roles/<id>.yaml): references to them are not
+    # reported again as "unknown role id", so the file's own problem is not buried.
+    unusable: set[str] = set()
+    sources_seen = False
 
     for doc in documents:
         problems.extend(doc.problems)
         if doc.data is None:
+            unusable.add(PurePath(doc.path).stem)
             continue
         check = _Checker(doc.path, problems)
         data = check.mapping(doc.data, "a knowledge file", 1)
         if data is None:
             continue
         if K_SOURCES in data and K_ID not in data:
+            sources_seen = True
             check.keys(data, frozenset({K_SOURCES}), "a sources file")
-            _read_sources(check, data, sources)
+            _read_sources(check, data, sources, role_refs)
         elif K_POSTINGS in data:
             check.keys(data, frozenset({K_POSTINGS, K_NOTE}), "a postings file")
             note = check.string(data, K_NOTE, "postings file", required=False) or note
@@ -289,32 +303,35 @@ def build_knowledge(documents: Iterable[Document]) -> tuple[KnowledgeBase | None
             check.add(data, "unknown knowledge file: expected top-level 'sources:', 'postings:' or a role with 'id:' and 'name:'")
 
     for check, data in role_docs:
+        before = len(problems)
         role = _read_role(check, data, source_refs, role_refs)
+        if role is None or len(problems) > before:
+            unusable.add(str(data.get(K_ID) or PurePath(check.path).stem))
         if role is None:
             continue
         if role.id in roles:
             check.add(data, f"duplicate role id {role.id!r}")
             continue
         roles[role.id] = role
+    seen_postings: dict[str, str] = {}
     for check, data in posting_docs:
-        postings.extend(_read_postings(check, data, source_refs, role_refs))
-
-    seen_postings: set[str] = set()
-    for posting in postings:
-        if posting.id in seen_postings:
-            problems.append(Problem("knowledge", 1, f"duplicate posting id {posting.id!r}"))
-        seen_postings.add(posting.id)
+        for posting, entry in _read_postings(check, data, source_refs, role_refs):
+            first = seen_postings.setdefault(posting.id, f"{check.path}:{line_of(entry)}")
+            if first != f"{check.path}:{line_of(entry)}":
+                check.add(entry, f"duplicate posting id {posting.id!r} (first defined at {first})")
+                continue
+            postings.append(posting)
     for check, where, ref in source_refs:
         if ref not in sources:
             check.add(where, f"unknown source id {ref!r} (known: {', '.join(sorted(sources)) or 'none'})")
     for check, where, ref in role_refs:
-        if ref not in roles:
+        if ref not in roles and ref not in unusable:
             check.add(where, f"unknown role id {ref!r} (known: {', '.join(sorted(roles)) or 'none'})")
     _check_aliases(roles, role_docs, problems)
-    if not roles and not any(p for p in problems):
-        problems.append(Problem("knowledge", 1, "no role files found"))
-    if not sources and not any(p for p in problems):
-        problems.append(Problem("knowledge", 1, "no sources file found"))
+    if not role_docs and not unusable:
+        problems.append(Problem(directory, 1, "no role files found: expected YAML files with 'id:' and 'name:' (e.g. roles/<id>.yaml)"))
+    if not sources_seen and "sources" not in unusable:
+        problems.append(Problem(directory, 1, "no sources file found: expected a YAML file with a top-level 'sources:' list (sources.yaml)"))
     if problems:
         return None, problems
     kb = KnowledgeBase(
@@ -326,7 +343,9 @@ def build_knowledge(documents: Iterable[Document]) -> tuple[KnowledgeBase | None
     return kb, problems
 
 
-def _read_sources(check: _Checker, data: LineDict, out: dict[str, Source]) -> None:
+def _read_sources(
+    check: _Checker, data: LineDict, out: dict[str, Source], role_refs: list[tuple[_Checker, object, str]]
+) -> None:
     items = data.get(K_SOURCES)
     if not isinstance(items, list) or not items:
         check.add(data, "'sources' must be a non-empty list")
@@ -340,14 +359,19 @@ def _read_sources(check: _Checker, data: LineDict, out: dict[str, Source]) -> No
         title = check.string(entry, K_TITLE, "source")
         file = check.string(entry, K_FILE, "source")
         date = check.string(entry, K_DATE, "source", required=False)
+        if date is not None and not _valid_date(date):
+            check.add(entry.line_of_key(K_DATE), f"source date {date!r} is not a real ISO date (YYYY-MM-DD)")
+            date = None
         if sid is None or title is None or file is None:
             continue
         if sid in out:
             check.add(entry, f"duplicate source id {sid!r}")
             continue
+        source_roles = check.strings(entry, K_ROLES, "source", required=False)
+        role_refs.extend((check, entry, r) for r in source_roles)
         out[sid] = Source(
             id=sid, title=title, file=file, date=date,
-            roles=check.strings(entry, K_ROLES, "source", required=False),
+            roles=source_roles,
             note=check.string(entry, K_NOTE, "source", required=False),
         )
 
@@ -384,6 +408,16 @@ def _read_fact(
         figure=_scalar_str(entry.get(K_FIGURE)), period=_scalar_str(entry.get(K_PERIOD)),
         scope=_scalar_str(entry.get(K_SCOPE)), step=step,
     )
+
+
+def _valid_date(text: str) -> bool:
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return False
+    try:
+        datetime.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _scalar_str(value: object) -> str | None:
@@ -451,12 +485,12 @@ def _read_postings(
     check: _Checker, data: LineDict,
     source_refs: list[tuple[_Checker, object, str]],
     role_refs: list[tuple[_Checker, object, str]],
-) -> list[Posting]:
+) -> list[tuple[Posting, LineDict]]:
     items = data.get(K_POSTINGS)
     if not isinstance(items, list):
         check.add(data, "'postings' must be a list")
         return []
-    out: list[Posting] = []
+    out: list[tuple[Posting, LineDict]] = []
     for item in items:
         entry = check.mapping(item, "a posting", items)
         if entry is None:
@@ -492,14 +526,15 @@ def _read_postings(
             flags[flag] = value
         if salary is None or not srcs or any(v is None for v in fields.values()):
             continue
-        out.append(
+        out.append((
             Posting(
                 id=str(fields[K_ID]), title=str(fields[K_TITLE]), company=str(fields["company"]),
                 location=str(fields["location"]), remote=flags["remote"],
                 contract=str(fields["contract"]), internship=flags["internship"],
                 level=str(fields["level"]), salary=salary, closest_role=closest, sources=srcs,
-            )
-        )
+            ),
+            entry,
+        ))
     return out
 
 

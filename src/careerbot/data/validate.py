@@ -6,17 +6,19 @@ from pathlib import Path
 
 from .intents import IntentSet, build_intents
 from .knowledge import TOPIC_TITLES, KnowledgeBase, build_knowledge
-from .yamlio import DataError, Problem, bundled_dir, iter_yaml_files, read_yaml_file
+from .yamlio import DataError, Problem, bundled_dir, read_yaml_file, scan_yaml_files
 
 __all__ = ["check_data", "load_data"]
 
 
 def _documents(directory: Path, what: str, problems: list[Problem]) -> list:  # type: ignore[type-arg]
     if not directory.is_dir():
-        problems.append(Problem(str(directory), 1, f"{what} directory not found"))
+        reason = "is not a directory" if directory.exists() else "not found"
+        problems.append(Problem(str(directory), 1, f"{what} directory {reason}"))
         return []
-    files = list(iter_yaml_files(directory))
-    if not files:
+    files, scan_problems = scan_yaml_files(directory)
+    problems.extend(scan_problems)
+    if not files and not scan_problems:
         problems.append(Problem(str(directory), 1, f"no YAML files in the {what} directory"))
     return [read_yaml_file(f) for f in files]
 
@@ -28,7 +30,7 @@ def check_data(
     kdir = Path(knowledge_dir) if knowledge_dir is not None else bundled_dir("knowledge")
     idir = Path(intents_dir) if intents_dir is not None else bundled_dir("intents")
     problems: list[Problem] = []
-    kb, kproblems = build_knowledge(_documents(kdir, "knowledge", problems))
+    kb, kproblems = build_knowledge(_documents(kdir, "knowledge", problems), str(kdir))
     problems.extend(kproblems)
     role_ids = set(kb.roles) if kb is not None else None
     intents, iproblems = build_intents(
