@@ -562,6 +562,8 @@ def _read_quotes(check: _Checker, entry: LineDict, what: str, refs: _Refs) -> tu
         label = check.string(q, K_LABEL, f"a quote in {what}", required=False)
         if source is None or text is None:
             continue
+        if label is not None and alias_key(label) not in alias_key(text):
+            check.add(q.line_of_key(K_LABEL), f"label {label!r} is not in its quote: the label is the article's own words")
         quote = Quote(source=source, text=" ".join(text.split()), label=label)
         if any(quote.source == o.source and quote.text == o.text for o in quotes):
             check.add(q, f"duplicate quote in {what}: {text[:60]!r}")

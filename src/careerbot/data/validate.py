@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .articles import check_quotes
 from .intents import IntentSet, build_intents
 from .knowledge import TOPIC_TITLES, KnowledgeBase, build_knowledge
 from .yamlio import DataError, Problem, bundled_dir, read_yaml_file, scan_yaml_files
@@ -24,9 +25,14 @@ def _documents(directory: Path, what: str, problems: list[Problem]) -> list:  # 
 
 
 def check_data(
-    knowledge_dir: Path | str | None = None, intents_dir: Path | str | None = None
+    knowledge_dir: Path | str | None = None, intents_dir: Path | str | None = None,
+    articles_dir: Path | str | None = None,
 ) -> tuple[KnowledgeBase | None, IntentSet | None, list[Problem]]:
-    """Read and check both directories (default: the bundled data). Never raises for bad data."""
+    """Read and check both directories (default: the bundled data). Never raises for bad data.
+
+    With ``articles_dir`` (the folder of the source articles, e.g. ``../shared/seeds``), every
+    quote is also checked against its article's text (see :func:`careerbot.data.articles.check_quotes`).
+    """
     kdir = Path(knowledge_dir) if knowledge_dir is not None else bundled_dir("knowledge")
     idir = Path(intents_dir) if intents_dir is not None else bundled_dir("intents")
     problems: list[Problem] = []
@@ -37,6 +43,8 @@ def check_data(
         _documents(idir, "intents", problems), role_ids=role_ids, topics=set(TOPIC_TITLES)
     )
     problems.extend(iproblems)
+    if articles_dir is not None and kb is not None:
+        problems.extend(check_quotes(kb, articles_dir))
     return kb, intents, sorted(set(problems))
 
 
