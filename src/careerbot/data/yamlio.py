@@ -90,6 +90,7 @@ class Document:
 
 
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_STR_TAG = "tag:yaml.org,2002:str"
 
 
 class _LineLoader(_BaseLoader):  # type: ignore[misc]
@@ -107,7 +108,23 @@ class _LineLoader(_BaseLoader):  # type: ignore[misc]
                 None, None, "YAML aliases (*name) are not allowed in careerbot data files",
                 node.start_mark,
             )
+        if type(node) is yaml.ScalarNode and node.tag == _STR_TAG:
+            # Fast path for plain strings (most of the data): what construct_yaml_str returns.
+            self.constructed_objects[node] = node.value
+            return node.value
         return super().construct_object(node, deep=deep)
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        # A quoted or block scalar with no tag is a string: skip the implicit-type regexes.
+        if kind is yaml.ScalarNode and not implicit[0]:
+            return _STR_TAG
+        return super().resolve(kind, value, implicit)
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        """No path resolvers are registered: nothing to track."""
+
+    def ascend_resolver(self) -> None:
+        """No path resolvers are registered: nothing to track."""
 
     def construct_line_mapping(self, node: yaml.MappingNode) -> LineDict:
         result = LineDict()
