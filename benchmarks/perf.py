@@ -79,10 +79,7 @@ def big_knowledge(target: Path, factor: int) -> None:
             clone["name"] = f"{role['name']} {n}"
             clone["plural"] = f"{role['plural']} {n}"
             clone["aliases"] = [f"{a} {n}" for a in role.get("aliases", [])]
-            facts = clone.get("facts") or {}
-            clone["facts"] = {
-                topic: [{k: v for k, v in f.items() if k != "vs"} for f in items] for topic, items in facts.items()
-            }
+            # points and thing links are kept as they are (their 'vs' name the original roles)
             (roles_dir / f"{clone['id']}.yaml").write_text(yaml.safe_dump(clone, sort_keys=False), encoding="utf-8")
 
 

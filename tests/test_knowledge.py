@@ -107,3 +107,81 @@ def test_no_mojibake_left(kb: KnowledgeBase) -> None:
         for facts in role.facts.values():
             for fact in facts:
                 assert not re.search("[\u0e00-\u0e7f]|â€", fact.words()), fact
+
+
+# --- Named things and distinct points ---
+
+
+def test_named_things_have_one_canonical_name_and_their_spellings(kb: KnowledgeBase) -> None:
+    pairs = [("Spark", "Apache Spark"), ("apache spark", "Apache Spark"), ("Azure", "Microsoft Azure"),
+             ("Redshift", "Amazon Redshift"), ("scikit-learn", "Scikit-learn"), ("SageMaker", "AWS SageMaker"),
+             ("PhD", "Ph.D."), ("finance and banking", "Finance"), ("  NIFI ", "Apache NiFi")]
+    for spelling, name in pairs:
+        thing = kb.thing_by_alias(spelling)
+        assert thing is not None and thing.name == name, spelling
+    assert kb.thing_by_alias("self-driving cars") is None  # a use case, not a thing
+    kinds = {t.kind for t in kb.things.values()}
+    assert kinds == {"tool", "language", "skill", "field", "degree", "certification", "industry"}
+
+
+def test_roles_with_a_thing(kb: KnowledgeBase) -> None:
+    assert kb.roles_with("spark", "tools") == ("data_engineer", "data_science_engineer")
+    assert set(kb.roles_with("python")) == set(kb.roles)
+    assert kb.roles_with("phd", "education") == ("ml_engineer", "ml_research_engineer")
+    assert kb.roles_with("automotive") == ("ml_research_engineer",)
+    assert kb.roles_with("docker", "tools") == ("ml_engineer",)
+
+
+def test_a_thing_is_linked_once_per_role_and_topic_with_all_its_sources(kb: KnowledgeBase) -> None:
+    for role in kb.roles.values():
+        for topic, links in role.things.items():
+            ids = [link.thing for link in links]
+            assert len(ids) == len(set(ids)), (role.id, topic)
+            for link in links:
+                assert link.thing in kb.things and link.quotes
+                assert set(link.sources) == {q.source for q in link.quotes}, (role.id, link.thing)
+    spark = kb.roles["data_engineer"].link("tools", "spark")
+    assert spark is not None and spark.sources == ("mle_vs_de", "de_vs_mlre")
+
+
+def test_the_same_point_from_several_articles_is_one_point(kb: KnowledgeBase) -> None:
+    de = kb.roles["data_engineer"]
+    quality = [p for p in de.points["responsibilities"] if "quality" in p.text]
+    assert len(quality) == 1
+    assert quality[0].sources == ("mle_vs_de", "de_vs_mlswe", "de_vs_mlre") and len(quality[0].quotes) == 3
+    for role in kb.roles.values():
+        for topic, points in role.points.items():
+            texts = [" ".join(p.text.casefold().split()) for p in points]
+            assert len(texts) == len(set(texts)), (role.id, topic)
+            assert all(p.quotes and p.sources for p in points)
+            assert all(t in kb.things for p in points for t in p.things)
+
+
+def test_derived_facts_name_each_tool_once_per_article(kb: KnowledgeBase) -> None:
+    for role in kb.roles.values():
+        for fact in role.topic("tools"):
+            assert fact.group and fact.items and len(fact.sources) == 1
+        for source in kb.sources:
+            names = [i for f in role.topic("tools") if f.sources == (source,) for i in f.items]
+            assert len(names) == len(set(names)), (role.id, source)
+    ml = kb.roles["ml_engineer"]
+    assert sum(i == "AWS SageMaker" for f in ml.topic("tools") if f.sources == ("mle_vs_dse",) for i in f.items) == 1
+
+
+def test_outlook_points_keep_figure_period_scope_and_source(kb: KnowledgeBase) -> None:
+    de = kb.roles["data_engineer"]
+    figures = {(p.figure, p.period, p.sources) for p in de.points["outlook"] if p.figure}
+    assert figures == {("11%", "2019–2029", ("de_vs_mlswe",)), ("22%", "2020–2030", ("de_vs_mlre",))}
+    for rid in ("data_engineer", "ml_software_engineer"):
+        # Article 001 says the outlooks differ, then gives one shared figure: recorded, quoted.
+        claim = [p for p in kb.roles[rid].points["outlook"] if "differ" in p.text]
+        assert len(claim) == 1 and claim[0].sources == ("de_vs_mlswe",)
+        assert any("even job outlooks" in q.text for q in claim[0].quotes)
+        assert any("11 percent" in q.text for q in claim[0].quotes)
+    mlre = [p for p in kb.roles["ml_research_engineer"].points["outlook"] if p.figure]
+    assert mlre and mlre[0].scope and "no figure of their own" in mlre[0].scope
+
+
+def test_quotes_and_points_have_no_mojibake(kb: KnowledgeBase) -> None:
+    for site in kb.quote_sites:
+        assert not re.search("[\u0e00-\u0e7f]|â€|\u2019", site.quote.text), site

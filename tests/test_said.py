@@ -238,7 +238,7 @@ def test_describe_said_sorts_statements(advisor: Advisor, finder: RoleFinder) ->
             "I am a data engineer and want to become an ML engineer")
     analysis = finder.find(text)
     summary = advisor.describe_said(advisor.read_said(text, analysis.tokens, mentions=analysis.mentions))
-    assert summary["has"][:3] == ["MySQL", "PostgreSQL", "Airflow"] and "statistics" in summary["has"]
+    assert summary["has"][:3] == ["MySQL", "PostgreSQL", "Apache Airflow"] and "statistics" in summary["has"]
     assert summary["lacks"] == ["PyTorch"] and summary["dislikes"] == ["maths"]
     assert summary["degrees"] == ["master's", "statistics"]
     assert summary["background"] == ["Data Engineer"] and summary["targets"] == ["Machine Learning Engineer"]

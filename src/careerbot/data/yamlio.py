@@ -8,6 +8,9 @@ aliases are refused, so an alias bomb can never expand.
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +30,7 @@ __all__ = [
     "line_of",
     "parse_yaml",
     "read_yaml_file",
+    "scan_yaml_files",
 ]
 
 #: Data files larger than this are refused (the shipped ones are a few kB).
@@ -86,6 +90,7 @@ class Document:
 
 
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_STR_TAG = "tag:yaml.org,2002:str"
 
 
 class _LineLoader(_BaseLoader):  # type: ignore[misc]
@@ -103,7 +108,23 @@ class _LineLoader(_BaseLoader):  # type: ignore[misc]
                 None, None, "YAML aliases (*name) are not allowed in careerbot data files",
                 node.start_mark,
             )
+        if type(node) is yaml.ScalarNode and node.tag == _STR_TAG:
+            # Fast path for plain strings (most of the data): what construct_yaml_str returns.
+            self.constructed_objects[node] = node.value
+            return node.value
         return super().construct_object(node, deep=deep)
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        # A quoted or block scalar with no tag is a string: skip the implicit-type regexes.
+        if kind is yaml.ScalarNode and not implicit[0]:
+            return _STR_TAG
+        return super().resolve(kind, value, implicit)
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        """No path resolvers are registered: nothing to track."""
+
+    def ascend_resolver(self) -> None:
+        """No path resolvers are registered: nothing to track."""
 
     def construct_line_mapping(self, node: yaml.MappingNode) -> LineDict:
         result = LineDict()
@@ -148,8 +169,11 @@ def parse_yaml(text: str, path: str = "<string>") -> Document:
         if not isinstance(exc, yaml.constructor.ConstructorError):
             reason = f"YAML syntax error: {reason}"
         return Document(path, None, (Problem(path, line, reason),))
+    except yaml.reader.ReaderError as exc:
+        return Document(path, None, (_reader_problem(text, path, exc),))
     except yaml.YAMLError as exc:
-        return Document(path, None, (Problem(path, 1, f"YAML error: {exc}"),))
+        message = " ".join(str(exc).split())
+        return Document(path, None, (Problem(path, 1, f"YAML error: {message}"),))
     except RecursionError:
         return Document(path, None, (Problem(path, 1, "YAML nesting is too deep"),))
     finally:
@@ -159,9 +183,21 @@ def parse_yaml(text: str, path: str = "<string>") -> Document:
     return Document(path, data, tuple(loader.problems))
 
 
+def _reader_problem(text: str, path: str, exc: yaml.reader.ReaderError) -> Problem:
+    """A character YAML refuses (a control byte): the line it is on, in one line."""
+    char = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)
+    index = text.find(char)
+    line = text.count("\n", 0, index) + 1 if index >= 0 else 1
+    return Problem(path, line, f"file contains the control character #x{ord(char[:1] or ' '):04x}, "
+                               "which YAML does not allow (remove it or write it as an escape)")
+
+
 def read_yaml_file(path: Path) -> Document:
     """Read and parse one YAML file, turning every I/O or encoding issue into a problem."""
     name = str(path)
+    problem = _not_a_data_file(path)
+    if problem is not None:
+        return Document(name, None, (problem,))
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -179,10 +215,63 @@ def read_yaml_file(path: Path) -> Document:
     return parse_yaml(text, name)
 
 
+YAML_SUFFIXES = frozenset({".yaml", ".yml"})
+
+
+def scan_yaml_files(directory: Path) -> tuple[list[Path], list[Problem]]:
+    """The regular ``*.yaml``/``*.yml`` files under ``directory`` (stable order), and problems.
+
+    Nothing named like a data file is skipped silently: a folder that cannot be read, a
+    symlink loop, a dangling symlink, a folder named ``x.yaml`` and a FIFO, socket or device
+    are each reported. Symlinked folders are not followed (as before).
+    """
+    files: list[Path] = []
+    problems: list[Problem] = []
+
+    def unreadable(exc: OSError) -> None:
+        where = exc.filename if exc.filename is not None else directory
+        problems.append(Problem(str(where), 1, f"cannot read directory: {exc.strerror or exc}"))
+
+    for root, dirs, names in os.walk(directory, onerror=unreadable, followlinks=False):
+        dirs.sort()
+        for name in sorted({*names, *dirs}):
+            path = Path(root) / name
+            if path.suffix not in YAML_SUFFIXES:
+                continue
+            problem = _not_a_data_file(path)
+            if problem is None:
+                files.append(path)
+            else:
+                problems.append(problem)
+    return sorted(files), problems
+
+
+def _not_a_data_file(path: Path) -> Problem | None:
+    """Why ``path`` (named like a YAML file) cannot be read as one, or ``None`` when it can."""
+    name = str(path)
+    try:
+        info = path.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return Problem(name, 1, "symlink loop: the link never reaches a file")
+        if exc.errno == errno.ENOENT and path.is_symlink():
+            target = os.readlink(path)
+            return Problem(name, 1, f"dangling symlink: its target {target!r} does not exist")
+        return Problem(name, 1, f"cannot read file: {exc.strerror or exc}")
+    if stat.S_ISDIR(info.st_mode):
+        return Problem(name, 1, "is a folder, not a YAML file (rename it or move the files out)")
+    if not stat.S_ISREG(info.st_mode):
+        kind = "FIFO" if stat.S_ISFIFO(info.st_mode) else "socket" if stat.S_ISSOCK(info.st_mode) else "device"
+        return Problem(name, 1, f"is a {kind}, not a regular file; not read")
+    return None
+
+
 def iter_yaml_files(directory: Path) -> Iterator[Path]:
-    """All ``*.yaml``/``*.yml`` files under ``directory``, in a stable order."""
-    files = [p for p in directory.rglob("*") if p.suffix in {".yaml", ".yml"} and p.is_file()]
-    yield from sorted(files)
+    """All regular ``*.yaml``/``*.yml`` files under ``directory``, in a stable order.
+
+    Use :func:`scan_yaml_files` to learn about the entries that were left out.
+    """
+    yield from scan_yaml_files(directory)[0]
 
 
 def bundled_dir(name: str) -> Path:

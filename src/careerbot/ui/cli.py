@@ -69,6 +69,7 @@ def _parser() -> argparse.ArgumentParser:
     val = sub.add_parser("validate", help="check knowledge and intents files")
     val.add_argument("--knowledge", dest="sub_knowledge", metavar="DIR")
     val.add_argument("--intents", dest="sub_intents", metavar="DIR")
+    val.add_argument("--articles", metavar="DIR", help="also check every quote against the article texts in DIR")
     srv = sub.add_parser(
         "serve", help="HTTP API and web chat page (uvicorn; needs careerbot[web])",
         description='HTTP API and web chat page on uvicorn. Needs the web extra: pip install "careerbot[web]".',
@@ -143,13 +144,14 @@ def _cmd_validate(args: argparse.Namespace, env: Environment) -> int:
     from ..data.validate import check_data
 
     kdir, idir = _dirs(args)
-    _, _, problems = check_data(kdir, idir)
+    _, _, problems = check_data(kdir, idir, args.articles)
     for problem in problems:
         print(problem, file=env.stdout)
     if problems:
         print(f"{len(problems)} problem(s) found", file=env.stderr)
         return ExitStatus.ERROR
-    print("ok: knowledge and intents are valid", file=env.stdout)
+    checked = f"; every quote found in {args.articles}" if args.articles else ""
+    print(f"ok: knowledge and intents are valid{checked}", file=env.stdout)
     return ExitStatus.OK
 
 
