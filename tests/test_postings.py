@@ -4,6 +4,8 @@ short answers."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from careerbot import CareerBot
@@ -214,3 +216,41 @@ def test_without_postings(kb: KnowledgeBase) -> None:
 def test_user_text_is_never_a_template(advisor: Advisor) -> None:
     answer = advisor.postings("jobs in ${places} {0} $where", (), ())
     assert "{0}" not in answer.text and "$where" not in answer.text.replace("${places}", "")
+
+
+# =============================================================================================
+# Follow-ups and session data
+# =============================================================================================
+
+
+def test_a_follow_up_refines_the_last_query(advisor: Advisor, reader: PostingsQueryReader) -> None:
+    last = reader.read("machine learning research engineer jobs", roles=[MLRE])
+    refined = last.refined(reader.read("remote ones?"))
+    assert refined.roles == (MLRE,) and refined.remote is True
+    assert ids(advisor.postings_for(refined).data) == ["allora_labs_research_engineer", "vara_ai_research_scientist"]
+    moved = reader.read("jobs in Berlin").refined(reader.read("and in New York?"))
+    assert moved.places == ("new york",)
+    assert reader.read("senior jobs").refined(reader.read("paid in euros")).levels == ("senior",)
+
+
+def test_query_round_trips_through_plain_data(reader: PostingsQueryReader) -> None:
+    q = reader.read("remote senior jobs in Berlin paid in euros at Vara, highest first", roles=[MLRE])
+    assert PostingsQuery.from_dict(q.to_dict()) == dataclasses.replace(q, no_stats=False, refers_back=False)
+    with pytest.raises(ValueError):
+        PostingsQuery.from_dict("remote")
+    odd = PostingsQuery.from_dict({"roles": ["x" * 100, 3], "levels": ["boss", "mid"], "sort": "up", "remote": "yes"})
+    assert odd.roles == ("x" * 60,) and odd.levels == ("mid",) and odd.sort is None and odd.remote is None
+
+
+@pytest.mark.parametrize(
+    ("text", "first_line"),
+    [
+        ("jobs in Paris", "No featured posting is in Paris; the featured postings are in "),
+        ("any senior jobs?", "Featured job postings (senior-level):"),
+        ("show me all postings", "Featured job postings:"),
+    ],
+)
+def test_through_the_bot(bot: CareerBot, text: str, first_line: str) -> None:
+    reply = bot.ask(text, session_id=f"postings-{text}")
+    assert reply.intent == "ask_salary" and reply.text.startswith(first_line)
+    assert len(reply.text.splitlines()) <= MAX_LINES and reply.data["kind"] == "postings"

@@ -282,6 +282,7 @@ class Unit:
 
 
 def prepare(text: str) -> str:
+    """``text`` with "Ph.D." as one word and "e.g." / "i.e." / "etc." removed, ready to tokenise."""
     return _EG_RE.sub(" ", _PHD_RE.sub(" phd ", text))
 
 
@@ -359,6 +360,7 @@ def negation_flags(tokens: Sequence[str], carry: bool, *, prefer: bool) -> tuple
 
 
 def keyset(words: str) -> frozenset[str]:
+    """The keys of the words in ``words`` (phrases included, stop words left out)."""
     return frozenset(u.key for u in to_units(tokenize(words)) if u is not None)
 
 

@@ -31,7 +31,7 @@ from .data_types import SaidSummaryData
 from .gap import GapFinder
 from .path import PathPlanner
 from .postings import PostingsFinder
-from .recommend import Recommender
+from .recommend import INTEREST_EXAMPLES, Recommender
 from .responses import Answer
 from .tables import compare_table
 from .wording import ADVISOR_TEMPLATES, dedupe_ci, display
@@ -56,7 +56,8 @@ class Advisor:
         self._words = KbWords(kb, speller=speller)
         self._said = SaidReader(self._words)
         self._query = PostingsQueryReader(self._words)
-        self._recommender = Recommender(kb, self._words, self._said)
+        examples = [(interest, self._said.read(interest)) for interest in INTEREST_EXAMPLES]
+        self._recommender = Recommender(kb, self._words, examples)
         self._gaps = GapFinder(kb, self._words)
         self._paths = PathPlanner(kb, self._words)
         self._postings = PostingsFinder(kb)

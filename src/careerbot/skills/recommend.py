@@ -16,7 +16,7 @@ from ..data.knowledge import Fact, KnowledgeBase, Role
 from ..nlu.kbwords import KbWords
 from ..nlu.keys import bigrams, prepare, strip_aliases, surface_tokens, to_units
 from ..nlu.normalize import tokenize
-from ..nlu.said import Said, SaidReader
+from ..nlu.said import Said
 from .cite import Citations
 from .data_types import RecommendationData
 from .responses import Answer, join_names, topic_question
@@ -73,7 +73,11 @@ class _Profile:
 class Recommender:
     """Scores roles against a :class:`Said`. Immutable after construction, safe to share."""
 
-    def __init__(self, kb: KnowledgeBase, words: KbWords, reader: SaidReader) -> None:
+    def __init__(
+        self, kb: KnowledgeBase, words: KbWords, examples: Sequence[tuple[str, Said]] = ()
+    ) -> None:
+        """``examples`` are interests offered when nothing matched, each with what it reads as
+        (by default none; the advisor passes :data:`INTEREST_EXAMPLES`)."""
         self._kb = kb
         self._words = words
         self._cite = Citations(kb)
@@ -88,7 +92,7 @@ class Recommender:
             {k: math.log(1.0 + (n_roles - d + 0.5) / (d + 0.5)) for k, d in df.items()}
         )
         self._avg_len = sum(p.length for p in profiles.values()) / n_roles if profiles else 1.0
-        self._examples = self._build_examples(reader)
+        self._examples = self._build_examples(examples)
 
     # -- construction ----------------------------------------------------------------------------
 
@@ -116,12 +120,12 @@ class Recommender:
             role.id, MappingProxyType(tf), sum(tf.values()), MappingProxyType(surface), tuple(facts)
         )
 
-    def _build_examples(self, reader: SaidReader) -> tuple[tuple[str, str], ...]:
+    def _build_examples(self, examples: Sequence[tuple[str, Said]]) -> tuple[tuple[str, str], ...]:
         """Example interests (for "what do you enjoy?"), each with the role it points to."""
         out: list[tuple[str, str]] = []
         used: set[str] = set()
-        for interest in INTEREST_EXAMPLES:
-            scores = self.scores(reader.read(interest))
+        for interest, said in examples:
+            scores = self.scores(said)
             if not scores:
                 break
             best = max(scores, key=lambda r: scores[r])
