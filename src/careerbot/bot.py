@@ -18,7 +18,7 @@ from .nlu.normalize import MAX_INPUT_CHARS, truncate
 from .nlu.parse import Reader
 from .nlu.understand import Thresholds, Understanding
 from .reply import Reply
-from .skills.responses import TEMPLATES
+from .skills.wording import TEMPLATES
 
 __all__ = ["CareerBot", "Thresholds", "Understanding"]
 

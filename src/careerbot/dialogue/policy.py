@@ -55,8 +55,8 @@ from ..skills.responses import (
     render_topic,
     render_uncovered,
     role_words,
-    topic_question,
 )
+from ..skills.wording import topic_question
 from .state import Context, Profile
 
 if TYPE_CHECKING:

@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from ..data.knowledge import TOPIC_TITLES, KnowledgeBase
-from .responses import TEMPLATES, Answer, join_names, render_topic
+from .responses import Answer, render_topic
+from .wording import TEMPLATES, join_names
 
 __all__ = ["render_ranking", "render_roles_with"]
 

@@ -19,8 +19,8 @@ from ..nlu.normalize import tokenize
 from ..nlu.said import Said
 from .cite import Citations
 from .data_types import SkillGapData
-from .responses import Answer, fact_line, join_names, topic_question
-from .wording import dedupe_ci, display, pct, say
+from .responses import Answer
+from .wording import dedupe_ci, display, fact_line, join_names, pct, say, topic_question
 
 __all__ = ["GapFinder", "Requirement"]
 

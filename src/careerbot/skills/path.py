@@ -17,8 +17,8 @@ from ..nlu.keys import GENERIC, keyset, norm_text, prepare
 from ..nlu.normalize import tokenize
 from .cite import Citations
 from .data_types import LearningPathData, LearningPathsData, PathStepData
-from .responses import Answer, fact_line, topic_question
-from .wording import say
+from .responses import Answer
+from .wording import fact_line, say, topic_question
 
 __all__ = ["PHASES", "PathPlanner", "Step"]
 

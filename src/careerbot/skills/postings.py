@@ -16,8 +16,8 @@ from ..data.knowledge import KnowledgeBase, Posting
 from ..nlu.normalize import tokenize
 from ..nlu.postings_query import PostingsQuery
 from .data_types import PayComparisonData, PayComparisonItem, PostingData, PostingFiltersData, PostingsData
-from .responses import Answer, join_names, topic_question
-from .wording import dedupe_ci, say
+from .responses import Answer
+from .wording import dedupe_ci, join_names, say, topic_question
 
 __all__ = ["MAX_LINES", "PostingsFinder", "level_of", "posting_line"]
 

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from ..data.knowledge import KnowledgeBase
 from ..dialogue.state import Profile
 from ..nlu.profile import ProfileReading
-from .responses import TEMPLATES, Answer, join_names
+from .responses import Answer
+from .wording import TEMPLATES, join_names
 
 __all__ = ["render_introduced", "render_noted", "render_profile"]
 

@@ -19,8 +19,8 @@ from ..nlu.normalize import tokenize
 from ..nlu.said import Said
 from .cite import Citations
 from .data_types import RecommendationData
-from .responses import Answer, join_names, topic_question
-from .wording import fact_text, pct, quoted, say
+from .responses import Answer
+from .wording import fact_text, join_names, pct, quoted, say, topic_question
 
 __all__ = ["INTEREST_EXAMPLES", "Recommender"]
 

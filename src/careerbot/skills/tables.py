@@ -7,9 +7,9 @@ from typing import Any
 
 from ..data.knowledge import ROLE_TOPICS, TOPIC_TITLES, KnowledgeBase
 from .postings import posting_line
-from .responses import TEMPLATES as RESPONSE_TEMPLATES
-from .responses import Answer, join_names, render_rows
-from .wording import say
+from .responses import Answer, render_rows
+from .wording import TEMPLATES as RESPONSE_TEMPLATES
+from .wording import join_names, say
 
 __all__ = ["compare_table", "salary_row"]
 

@@ -1,7 +1,8 @@
-"""All advisor wording, in one read-only table of :class:`string.Template` strings.
+"""All of careerbot's wording, in read-only tables of :class:`string.Template` strings.
 
-Every sentence the recommendation, skill-gap, learning-path, postings and table answers show comes
-from :data:`ADVISOR_TEMPLATES`; values (user words included) are only ever filled in with
+Every sentence an answer shows comes from :data:`TEMPLATES` (topics, comparisons, small talk,
+fallbacks, the profile), :data:`TOPIC_QUESTIONS` (example questions) or :data:`ADVISOR_TEMPLATES`
+(recommendations, skill gaps, learning paths, postings, tables); values (user words included) are only ever filled in with
 :meth:`string.Template.safe_substitute` through :func:`say`, so nothing a person types reaches
 ``str.format``. The small display helpers at the end only join and quote words.
 """
@@ -12,10 +13,152 @@ from collections.abc import Iterable, Mapping, Sequence
 from string import Template
 from types import MappingProxyType
 
-from ..data.knowledge import Fact
-from .responses import fact_line, join_names
+from ..data.knowledge import Fact, Role
 
-__all__ = ["ADVISOR_TEMPLATES", "dedupe_ci", "display", "fact_text", "pct", "quoted", "say"]
+__all__ = [
+    "ADVISOR_TEMPLATES",
+    "TEMPLATES",
+    "TOPIC_QUESTIONS",
+    "count",
+    "dedupe_ci",
+    "display",
+    "fact_line",
+    "fact_text",
+    "join_names",
+    "pct",
+    "quoted",
+    "say",
+    "topic_question",
+]
+
+#: The wording of topic answers, comparisons, small talk, fallbacks and the profile.
+TEMPLATES: Mapping[str, Template] = MappingProxyType({
+    "topic_heading": Template("$role: $title"),
+    "silent": Template("The articles don't say: they give no $title for ${plural}. $note"),
+    "no_facts": Template("The articles say nothing about $title for ${plural}."),
+    "compare_heading": Template("$names compared"),
+    "no_direct": Template(
+        "None of the articles compares $names with each other directly, so here are their "
+        "summaries, skills and tools side by side."
+    ),
+    "clarify": Template(
+        "Which role do you mean? I can answer about $title for: $roles. "
+        "Reply with a role name, e.g. \"$example\"."
+    ),
+    "fallback": Template(
+        "Sorry, I didn't get that. I answer questions about five careers ($roles): what they do, skills, "
+        "education, tools, outlook and pay. Try \"$first\" or \"$second\"."
+    ),
+    "fallback_again": Template("That's outside what I know too. Perhaps \"$first\" or \"$second\"?"),
+    "empty": Template("Type a question about one of these careers: $roles. Try \"$first\"."),
+    "uncovered": Template(
+        "I don't have information about $others. I only cover these roles: $roles."
+    ),
+    "greet": Template(
+        "Hello! I answer questions about data and machine-learning careers: $roles. "
+        "Ask me about tools, skills, education, salaries, or compare two roles."
+    ),
+    "thanks": Template("You're welcome! Ask me anything else about $short."),
+    "goodbye": Template("Goodbye, and good luck with your career choice!"),
+    "help": Template(
+        "I answer questions about these careers: $roles.\n"
+        "Topics: $topics.\n"
+        "Examples:\n$examples\n"
+        "Follow-ups work too (\"what about their education?\", \"and ML engineers?\"). "
+        "All answers come from $n_sources; ask \"where does this come from?\" to see them."
+    ),
+    "list_roles": Template("I know about $n:\n$lines"),
+    "sources": Template("My knowledge comes from $n:\n$lines"),
+    "salary_note": Template(
+        "These are example job postings featured with the articles, not salary statistics."
+    ),
+    "salary_none": Template(
+        "None of the featured postings is closest to a ${name} role."
+    ),
+    "truncated": Template("(Your message was long; I only read its first $limit characters.)"),
+    "term_yes": Template("Yes: the articles list $term for ${plural}."),
+    "term_no": Template("The articles don't list $term for ${plural}."),
+    "term_no_elsewhere": Template("The articles don't list $term for ${plural}; they list it for $others."),
+    "roles_with": Template("The articles list $thing for $roles, not for $others."),
+    "roles_with_all": Template("The articles list $thing for all five roles."),
+    "roles_with_none": Template("The articles don't list $thing for any of the five roles."),
+    "no_ranking": Template(
+        "No article ranks the roles by $title; here is what each says, side by side."
+    ),
+    "noted": Template("Noted: $what."),
+    "noted_known": Template("you know $items"),
+    "noted_not_known": Template("not yet: $items"),
+    "noted_background": Template("background: $items"),
+    "noted_current": Template("now: $items"),
+    "noted_targets": Template("aiming at: $items"),
+    "intro_next": Template(
+        "I can suggest which of the five roles fits you (\"which role fits me?\") or list what you would "
+        "still need for one (\"what am I missing for $example?\")."
+    ),
+    "intro_next_target": Template(
+        "Ask \"what am I missing?\" to compare that with what ${plural} need, or \"how do I get started?\" "
+        "for the steps the articles give."
+    ),
+    "profile_empty": Template(
+        "You haven't told me anything about yourself yet. Tell me what you know or do, e.g. "
+        "\"I know Python and SQL\" or \"I'm a data analyst\", and I'll use it for recommendations and skill gaps."
+    ),
+    "profile": Template("From this conversation: $what. I use this for recommendations and skill gaps; "
+                        "say \"forget what I told you\" to clear it."),
+    "not_covered": Template("The articles don't say that about ${plural}."),
+    "not_covered_any": Template("The articles don't say that."),
+    "not_covered_covers": Template(
+        "What they do cover: $what, $topics, and example job postings with pay."
+    ),
+    "not_covered_nearest": Template("The nearest they cover is ${title}: try \"$question\""),
+    "profile_forgotten": Template("Done: I've forgotten what you told me about yourself."),
+})
+
+#: One example question per topic, used for suggestions and help (``$role`` is a role name).
+TOPIC_QUESTIONS: Mapping[str, Template] = MappingProxyType({
+    "definition": Template("What does a $role do?"),
+    "responsibilities": Template("What are the responsibilities of a $role?"),
+    "skills": Template("What skills does a $role need?"),
+    "education": Template("What degree does a $role need?"),
+    "tools": Template("What tools does a $role use?"),
+    "industries": Template("Which industries hire ${plural}?"),
+    "outlook": Template("What is the job outlook for ${plural}?"),
+    "getting_started": Template("How do I become a $role?"),
+    "works_with": Template("Who does a $role work with?"),
+    "projects": Template("What projects does a $role work on?"),
+    "differences": Template("How is a $role different from the other roles?"),
+    "salary": Template("How much does a $role earn?"),
+})
+
+
+def join_names(names: Sequence[str], conj: str = "and", *, versus: bool = False) -> str:
+    """``["a", "b", "c"]`` -> ``"a, b and c"``; ``versus=True`` joins exactly two with "vs"."""
+    names = list(names)
+    if versus:
+        conj = "vs" if len(names) == 2 else "and"
+    if len(names) <= 1:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} {conj} {names[-1]}"
+
+
+def count(n: int, noun: str) -> str:
+    """``count(1, "article")`` -> ``"1 article"``; ``count(4, "article")`` -> ``"4 articles"``."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def topic_question(topic: str, role: Role) -> str:
+    """An example question about ``topic`` for ``role``."""
+    template = TOPIC_QUESTIONS.get(topic, TOPIC_QUESTIONS["definition"])
+    return template.safe_substitute(role=role.name, plural=role.plural)
+
+
+def fact_line(fact: Fact) -> str:
+    """One fact as one line of text."""
+    if fact.group is not None:
+        items = ", ".join(fact.items)
+        return f"{fact.group}: {items}" if items else fact.group
+    return fact.text or ""
+
 
 ADVISOR_TEMPLATES: Mapping[str, Template] = MappingProxyType(
     {

@@ -29,7 +29,7 @@ from prompt_toolkit.output import ColorDepth, Output, create_output
 
 from .. import __version__
 from ..data.knowledge import TOPIC_TITLES, KnowledgeBase
-from ..skills.responses import topic_question
+from ..skills.wording import topic_question
 from .termrender import STYLE, Doc, render_reply
 
 if TYPE_CHECKING:
