@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 from ..data.intents import IntentSet
 from ..data.knowledge import KnowledgeBase
 from ..nlu.entities import PLACEHOLDER, Analysis
+from ..nlu.keys import word_key
+from ..nlu.normalize import tokenize
 from ..nlu.parse import PartReading
 from ..nlu.understand import Thresholds, Understanding
 from ..nlu.words import (
@@ -38,8 +40,10 @@ from ..nlu.words import (
     REFERRING,
     SELF_WORDS,
     SMALL_TALK,
+    SOFT_OPENERS,
     SUPERLATIVE_WORDS,
     WIDE_COMPARE_TOPICS,
+    YES_NO_OPENERS,
 )
 from ..reply import FALLBACK, Reply
 from ..skills.crossrole import render_ranking, render_roles_with
@@ -58,6 +62,8 @@ from ..skills.responses import (
     render_uncovered,
     role_words,
 )
+from ..skills.retrieve import PointIndex
+from ..skills.specific import render_specific
 from ..skills.wording import topic_question
 from .state import Context, Profile
 
@@ -75,6 +81,12 @@ class Questions:
         self._intents = intents
         self._thresholds = thresholds
         self._role_words = role_words(kb)
+        self._points = PointIndex(kb)
+        # Words that name a topic ("skills", "responsibilities"): a question made of them asks the topic.
+        self._topic_keys = frozenset(
+            word_key(k.casefold()) for spec in intents.intents.values() if spec.topic
+            for k in spec.keywords if len(tokenize(k)) == 1
+        )
         # The advisor is built on first use (recommendations, skill gaps, paths, postings, tables),
         # so a one-off `careerbot ask` about a topic does not pay for it.
         self._advisor_instance: Advisor | None = None
@@ -192,10 +204,48 @@ class Questions:
             out.append(topic_question(topic, other))
         return tuple(out)
 
+    def _specific(
+        self, u: Understanding, intent: str, role: str
+    ) -> tuple[str, str, Answer] | None:
+        """The points that answer a specific question about one role ("do DEs deal with data
+        security?"), with the intent and topic they answer; ``None`` when the question is general."""
+        tokens = u.analysis.tokens
+        inside = {t for m in u.analysis.mentions for t in tokens[m.start : m.end]}
+        content = [k for k in self._points.content(tokens, skip=inside) if k not in self._topic_keys]
+        if not content:
+            return None
+        words = [t for t in tokens if t not in SOFT_OPENERS]
+        # "do DEs handle data security?" asks yes or no; "can you tell me ..." asks for more.
+        yes_no = bool(words) and words[0] in YES_NO_OPENERS and words[1:2] not in (["you"], ["u"])
+        keyword = intent in u.keyword_intents
+        if not yes_no and u.intent is not None:
+            return None  # "what skills does a DSE need?": the topic, not a point
+        hits = self._points.search((role,), content, limit=2, min_score=0.55 if yes_no else 0.7)
+        if not hits:
+            return None
+        best = hits[0]
+        hits = [h for h in hits if h.score >= best.score - 0.15]
+        topic = best.topic
+        if keyword and self._intents.intents[intent].topic is not None:
+            # The question names its topic ("demand" is the outlook): only that topic's points answer it.
+            named = str(self._intents.intents[intent].topic)
+            hits = [h for h in hits if h.topic == named]
+            if not hits:
+                return None
+            topic = named
+        answer = render_specific(self._kb, role, hits, yes=yes_no and best.score >= 0.75)
+        return self._intents.intent_for_topic(topic) or intent, topic, answer
+
     def _answer_topic(
         self, intent: str, topic: str, roles: Sequence[str], confidence: float, ctx: Context,
-        *, things: Sequence[tuple[tuple[str, ...], str]] = (),
+        *, things: Sequence[tuple[tuple[str, ...], str]] = (), u: Understanding | None = None,
     ) -> tuple[Reply, Context]:
+        if u is not None and len(roles) == 1 and topic != "salary" and not things:
+            found = self._specific(u, intent, roles[0])
+            if found is not None:
+                intent, topic, specific = found
+                reply = self.reply(specific, intent, confidence, roles, topic, specific.suggestions)
+                return reply, ctx.evolve(roles=tuple(roles), topic=topic, pending_topic=None, intent=intent)
         answer = render_topic(self._kb, roles, topic)
         named = list(things) if topic in ("tools", "skills") else []
         if named:
@@ -393,7 +443,9 @@ class Questions:
                 if len(roles) > 1 and topic is None:
                     return self.answer_compare(roles, score, ctx)
                 topic = topic or "definition"
-                return self._answer_topic(self._intents.intent_for_topic(topic) or "ask_definition", topic, roles, score, ctx)
+                return self._answer_topic(
+                    self._intents.intent_for_topic(topic) or "ask_definition", topic, roles, score, ctx, u=u
+                )
             words = set(analysis.tokens)
             choosing = bool(GENERIC_ROLE_WORDS & words and CHOOSING_WORDS & words)
             interests = "i" in words and bool(INTEREST_WORDS & words)
@@ -473,4 +525,4 @@ class Questions:
             answer = render_clarify(self._kb, topic)
             reply = self.reply(answer, intent, score, (), topic)
             return reply, ctx.evolve(pending_topic=topic, topic=topic, intent=intent)
-        return self._answer_topic(intent, topic, chosen, score, ctx, things=things)
+        return self._answer_topic(intent, topic, chosen, score, ctx, things=things, u=u)

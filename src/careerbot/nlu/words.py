@@ -60,3 +60,7 @@ SUPERLATIVE_WORDS = frozenset(
 )
 #: Words of a person speaking about themselves ("I know Python, which role fits me?").
 SELF_WORDS = frozenset("i i'm im me my i've ive myself".split())
+#: First words of a yes/no question ("do DEs handle data security?").
+YES_NO_OPENERS = frozenset("do does did is are was were can could should would will must has have".split())
+#: Words before the first real word of a question ("so, do they ...", "and is it ...").
+SOFT_OPENERS = frozenset("so and but ok okay well hey hi hello also then quick question".split())

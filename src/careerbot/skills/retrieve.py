@@ -1,0 +1,125 @@
+"""Finding the knowledge base's points that answer a specific question.
+
+"do data engineers deal with data security?" is answered by one point ("Managing and securing data
+storage."), not by the whole responsibilities list. :class:`PointIndex` is built once from the
+knowledge base: each role's points, keyed by their words (a light stem and the word forms of
+:mod:`careerbot.nlu.keys`, so "securing" meets "security"; typos within the speller's edit
+distance, found with rapidfuzz, meet the word they stand for). :meth:`PointIndex.search` scores a question's
+content words against them, weighting rare words (IDF) over common ones.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from ..data.knowledge import KnowledgeBase, Point
+from ..nlu.keys import GENERIC, word_key
+from ..nlu.spelling import max_typos
+
+__all__ = ["Hit", "PointIndex"]
+
+#: Topics whose points can answer a specific question.
+SEARCHED_TOPICS = (
+    "responsibilities", "skills", "education", "getting_started", "works_with", "projects", "definition",
+    "differences", "outlook",
+)
+#: Words that only frame a question ("do they deal with", "is it a big deal for").
+_FRAME = frozenset(
+    word_key(w) for w in (
+        "deal dealt handle handles handling care cares involve involves involved ask answer tell explain "
+        "question day days daily really actually usually often much many lot also need needs have has "
+        "should would could can will does do doing did is are was were be been being yes no true "
+        "important importance matter matters big huge part parts role roles job jobs kind sort thing "
+        "things what which how who why where when whether spend time deal".split()
+    )
+)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A point that answers the question: its role, topic, the point, and how well it matches (0–1)."""
+
+    role: str
+    topic: str
+    point: Point
+    score: float
+    matched: tuple[str, ...]
+
+
+def _keys(text: str) -> set[str]:
+    from ..nlu.normalize import tokenize  # the one tokenizer
+
+    return {word_key(t) for t in tokenize(text) if len(t) > 2} - GENERIC
+
+
+class PointIndex:
+    """Every role's points by their words. Immutable; safe to share across threads."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        entries: list[tuple[str, str, Point, frozenset[str]]] = []
+        for rid, role in kb.roles.items():
+            for topic in SEARCHED_TOPICS:
+                for point in role.points.get(topic, ()):
+                    keys = _keys(point.text) | {k for q in point.quotes for k in _keys(q.text)}
+                    entries.append((rid, topic, point, frozenset(keys)))
+        self._entries = tuple(entries)
+        counts: dict[str, int] = {}
+        for *_, point_keys in entries:
+            for w in point_keys:
+                counts[w] = counts.get(w, 0) + 1
+        n = max(1, len(entries))
+        self._idf = {w: math.log(1 + n / c) for w, c in counts.items()}
+        self._vocabulary = tuple(sorted(counts))
+
+    def content(self, tokens: Iterable[str], skip: Iterable[str] = ()) -> tuple[str, ...]:
+        """The question's content words as keys, each mapped onto the points' words (typos too)."""
+        skipped = set(skip)
+        out: list[str] = []
+        for token in tokens:
+            if token in skipped or len(token) <= 2:
+                continue
+            key = word_key(token)
+            if key in GENERIC or key in _FRAME:
+                continue
+            if key not in self._idf and len(key) >= 6:
+                # A typo of a word the points use ("secuirty"): as many edits as the speller allows.
+                found = process.extractOne(
+                    key, self._vocabulary, scorer=OSA.distance, score_cutoff=max_typos(len(key))
+                )
+                key = found[0] if found else key
+            if key not in out:
+                out.append(key)
+        return tuple(out)
+
+    def search(
+        self, role_ids: Sequence[str], content: Sequence[str], *, limit: int = 3, min_score: float = 0.5
+    ) -> list[Hit]:
+        """The points of ``role_ids`` that best cover the ``content`` words, best first."""
+        if not content:
+            return []
+        weights = {k: self._idf.get(k, 0.0) for k in content}
+        total = sum(weights.values()) or 1.0
+        known = [k for k in content if weights[k] > 0]
+        if not known:
+            return []
+        hits: list[Hit] = []
+        for rid, topic, point, words in self._entries:
+            if rid not in role_ids:
+                continue
+            matched = tuple(k for k in known if k in words)
+            if not matched:
+                continue
+            score = sum(weights[k] for k in matched) / total
+            if score >= min_score:
+                hits.append(Hit(rid, topic, point, score, matched))
+        hits.sort(key=lambda h: -h.score)
+        return hits[:limit]
+
+    def unknown(self, content: Sequence[str]) -> tuple[str, ...]:
+        """Content words no point uses at all (what the articles don't talk about)."""
+        return tuple(k for k in content if k not in self._idf)
