@@ -6,7 +6,8 @@ The file is YAML: ``questions:`` (each with ``text``, ``category``, ``intent``, 
 the roles match (as a set, when given), every ``expect_text`` string appears in the answer and no
 ``expect_not_text`` string does (case-insensitive). ``parts`` (a message asking several things)
 lists ``{intent, roles, expect_text}`` per question in order: each must be answered, in that
-order, by the reply's parts (``reply.data["parts"]``; a reply without parts is one part).
+order, by the reply's parts (``reply.data["parts"]``; a reply without parts is one part), and the
+case's ``roles`` must be among the reply's (which cover every part).
 """
 
 from __future__ import annotations
@@ -66,7 +67,12 @@ class CaseResult:
 
     @property
     def roles_ok(self) -> bool:
-        return self.case.roles is None or set(self.roles) == set(self.case.roles)
+        if self.case.roles is None:
+            return True
+        if self.case.parts:
+            # A reply to several questions is about the roles of all of them.
+            return set(self.case.roles) <= set(self.roles)
+        return set(self.roles) == set(self.case.roles)
 
     @property
     def ok(self) -> bool:

@@ -19,6 +19,7 @@ from ..nlu.words import (
     COMPARE,
     INTEREST_WORDS,
     NOT_COVERED,
+    PLEASANTRIES,
     PROFILE_ADVICE,
     SMALL_TALK,
 )
@@ -148,10 +149,10 @@ class Policy:
         if understood and len(understood) < len(questions):
             # A vague part ("are there jobs for MLREs outside big tech?") next to a clear one
             # ("which sectors hire them?") is answered by the clear one.
-            substantive = [q for q in understood if q.understanding.intent not in SMALL_TALK]
+            substantive = [q for q in understood if q.understanding.intent not in PLEASANTRIES]
             questions = substantive or understood
         elif understood:
-            questions = [q for q in understood if q.understanding.intent not in SMALL_TALK] or understood
+            questions = [q for q in understood if q.understanding.intent not in PLEASANTRIES] or understood
         replies: list[Reply] = []
         ctx = self._context_for(parse, questions[0], ctx)
         for question in questions:

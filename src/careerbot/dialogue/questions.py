@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from ..data.intents import IntentSet
-from ..data.knowledge import KnowledgeBase
+from ..data.knowledge import KnowledgeBase, Thing
 from ..nlu.entities import PLACEHOLDER, Analysis
 from ..nlu.keys import word_key
 from ..nlu.normalize import tokenize
@@ -46,7 +46,7 @@ from ..nlu.words import (
     YES_NO_OPENERS,
 )
 from ..reply import FALLBACK, Reply
-from ..skills.crossrole import render_ranking, render_roles_with
+from ..skills.crossrole import LISTED_KINDS, render_listed, render_ranking, render_roles_with
 from ..skills.profile import render_profile
 from ..skills.responses import (
     Answer,
@@ -54,13 +54,11 @@ from ..skills.responses import (
     render_compare,
     render_fallback,
     render_list_roles,
-    render_mentions,
     render_not_covered,
     render_small_talk,
     render_sources,
     render_topic,
     render_uncovered,
-    role_words,
 )
 from ..skills.retrieve import PointIndex
 from ..skills.specific import render_specific
@@ -80,7 +78,6 @@ class Questions:
         self._kb = kb
         self._intents = intents
         self._thresholds = thresholds
-        self._role_words = role_words(kb)
         self._points = PointIndex(kb)
         # Words that name a topic ("skills", "responsibilities"): a question made of them asks the topic.
         self._topic_keys = frozenset(
@@ -238,7 +235,7 @@ class Questions:
 
     def _answer_topic(
         self, intent: str, topic: str, roles: Sequence[str], confidence: float, ctx: Context,
-        *, things: Sequence[tuple[tuple[str, ...], str]] = (), u: Understanding | None = None,
+        *, things: Sequence[tuple[int, Thing]] = (), u: Understanding | None = None,
     ) -> tuple[Reply, Context]:
         if u is not None and len(roles) == 1 and topic != "salary" and not things:
             found = self._specific(u, intent, roles[0])
@@ -247,12 +244,10 @@ class Questions:
                 reply = self.reply(specific, intent, confidence, roles, topic, specific.suggestions)
                 return reply, ctx.evolve(roles=tuple(roles), topic=topic, pending_topic=None, intent=intent)
         answer = render_topic(self._kb, roles, topic)
-        named = list(things) if topic in ("tools", "skills") else []
+        named = [thing for _, thing in things if thing.kind in LISTED_KINDS] if topic in ("tools", "skills") else []
         if named:
             # A yes/no question about a tool gets its answer first, then the list.
-            answer = dataclasses.replace(
-                answer, text=render_mentions(self._kb, roles, named, self._role_words) + "\n\n" + answer.text
-            )
+            answer = dataclasses.replace(answer, text=render_listed(self._kb, roles, named) + "\n\n" + answer.text)
         reply = self.reply(answer, intent, confidence, roles, topic, self._topic_suggestions(roles, topic))
         return reply, ctx.evolve(roles=tuple(roles), topic=topic, pending_topic=None, intent=intent)
 
@@ -349,23 +344,27 @@ class Questions:
 
     def _across_roles(
         self, u: Understanding, ctx: Context, roles: Sequence[str],
-        things: Sequence[tuple[tuple[str, ...], str]],
+        things: Sequence[tuple[int, Thing]],
     ) -> tuple[Reply, Context] | None:
         """Questions about the five roles at once: "which roles use Python?", "which role needs the
         least education?". ``None`` when the question is not one of those."""
         tokens = set(u.analysis.tokens)
         if roles or u.intent in PROFILE_ADVICE or not SELF_WORDS.isdisjoint(tokens):
             return None
+        if not CHOOSING_WORDS.isdisjoint(tokens - {"which", "what"}) or (ctx.roles and not REFERRING.isdisjoint(tokens)):
+            return None  # "which job fits someone who loves ETL?", "which of them needs a PhD?"
         asks_which = bool({"which", "who", "what"} & tokens) and bool(
             GENERIC_ROLE_WORDS & tokens or {"who", "anyone", "any"} & tokens
         )
         if not asks_which:
             return None
         all_roles = tuple(self._kb.roles)
-        if things and u.intent not in ("ask_salary", "ask_industries"):
-            answer, having = render_roles_with(self._kb, things, self._role_words)
-            reply = self.reply(answer, COMPARE, max(u.score, 0.5), having, "tools")
-            return reply, ctx.evolve(roles=having or ctx.roles, topic="tools", pending_topic=None, intent=COMPARE)
+        if things and u.intent != "ask_salary":
+            # "which roles use Python?", "which roles need a PhD?": a topic question across the roles.
+            answer, having, topic = render_roles_with(self._kb, [thing for _, thing in things])
+            intent = self._intents.intent_for_topic(topic) or COMPARE
+            reply = self.reply(answer, intent, max(u.score, 0.5), having, topic)
+            return reply, ctx.evolve(roles=having or ctx.roles, topic=topic, pending_topic=None, intent=intent)
         topic_intent = self._topic_from_keywords(u)
         if topic_intent is not None and topic_intent != "ask_salary" and not SUPERLATIVE_WORDS.isdisjoint(tokens):
             topic = str(self._intents.intents[topic_intent].topic)
@@ -394,7 +393,7 @@ class Questions:
 
     def _decide(
         self, text: str, u: Understanding, ctx: Context,
-        *, things: Sequence[tuple[tuple[str, ...], str]] = (),
+        *, things: Sequence[tuple[int, Thing]] = (),
         referred: tuple[str, ...] = (), ref_words: frozenset[str] = frozenset(),
     ) -> tuple[Reply, Context]:
         """Choose and render the answer for an understood message.

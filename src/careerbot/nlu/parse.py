@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..data.intents import IntentSet
-from ..data.knowledge import KnowledgeBase
+from ..data.knowledge import KnowledgeBase, Thing
 from .normalize import tokenize
 from .parts import MessagePart, split_parts
 from .profile import ProfileReading, read_profile
@@ -32,7 +32,8 @@ class PartReading:
 
     part: MessagePart
     understanding: Understanding
-    things: tuple[tuple[tuple[str, ...], str], ...]
+    #: The knowledge base's named things the part names, with their token positions.
+    things: tuple[tuple[int, Thing], ...]
     profile: ProfileReading | None = None
     reference: Reference | None = None
 
@@ -86,8 +87,9 @@ class Reader:
         self, part: MessagePart, context_roles: Sequence[str], message_roles: Sequence[str] = ()
     ) -> PartReading:
         u = self.understander.understand(part.text, context_roles=context_roles, message_roles=message_roles)
-        things = self.things.find(u.analysis.tokens)
-        profile = read_profile(u.analysis, self.things.terms) if part.kind == "self" else None
+        inside = {i for m in u.analysis.mentions for i in range(m.start, m.end)}
+        things = self.things.find(u.analysis.tokens, skip=inside)
+        profile = read_profile(u.analysis, things) if part.kind == "self" else None
         reference = find_reference(
             u.analysis.tokens, role_words=self._role_words, company_words=self._company_words
         )

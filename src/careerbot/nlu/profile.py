@@ -8,9 +8,10 @@ conversation in its :class:`~careerbot.dialogue.state.Profile`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from ..data.knowledge import Thing
 from .entities import Analysis
 
 __all__ = ["ProfileReading", "read_profile"]
@@ -42,27 +43,14 @@ class ProfileReading:
         return not (self.known or self.not_known or self.background or self.targets or self.current)
 
 
-def read_profile(analysis: Analysis, terms: Mapping[tuple[str, ...], str]) -> ProfileReading:
-    """Read a self-description. ``terms`` maps token tuples to canonical thing names."""
+def read_profile(analysis: Analysis, things: Sequence[tuple[int, Thing]]) -> ProfileReading:
+    """Read a self-description; ``things`` are the named things it mentions, with their positions."""
     tokens = analysis.tokens
     known: list[str] = []
     not_known: list[str] = []
-    inside = {i for m in analysis.mentions for i in range(m.start, m.end)}
-    i = 0
-    longest = max((len(k) for k in terms), default=1)
-    while i < len(tokens):
-        if i in inside:
-            i += 1
-            continue
-        for n in range(min(longest, len(tokens) - i), 0, -1):
-            name = terms.get(tuple(tokens[i : i + n]))
-            if name is not None:
-                negated = not _NEGATION.isdisjoint(tokens[max(0, i - 3) : i])
-                (not_known if negated else known).append(name)
-                i += n
-                break
-        else:
-            i += 1
+    for position, thing in things:
+        negated = not _NEGATION.isdisjoint(tokens[max(0, position - 3) : position])
+        (not_known if negated else known).append(thing.name)
     targets: list[str] = []
     current: list[str] = []
     for mention in analysis.mentions:

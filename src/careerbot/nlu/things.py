@@ -1,60 +1,53 @@
-"""Named things of the knowledge base in user text: tools, languages and other listed items.
+"""Named things of the knowledge base in user text: tools, languages, skills, fields, degrees, industries.
 
-:class:`ThingFinder` is built once from the knowledge base; :meth:`ThingFinder.find` lists the things a
-message names, longest name first ("Apache Spark" before "Spark"), each once.
+:class:`ThingFinder` is built once from the knowledge base's named things (``knowledge/things.yaml``:
+each canonical name and every spelling people and articles use); :meth:`ThingFinder.find` lists
+the things a message names, longest spelling first ("Apache Spark" before "Spark"), each once.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Sequence
 from types import MappingProxyType
 
-from ..data.knowledge import KnowledgeBase
+from ..data.knowledge import KnowledgeBase, Thing
 from .normalize import tokenize
 
-__all__ = ["ThingFinder", "tool_terms"]
-
-
-#: Words in tool names that are not a tool on their own ("Apache", "Google", "data").
-_TERM_STOP = frozenset(
-    "apache google amazon microsoft platform platforms services service ai data cloud learning machine "
-    "version control tools tool and or of the".split()
-)
-
-
-def tool_terms(kb: KnowledgeBase) -> dict[tuple[str, ...], str]:
-    """Tool names from the knowledge base as token tuples -> display name ("spark" -> "Apache Spark").
-
-    Each multi-word name also answers to its distinctive words ("Apache Spark" to "spark")."""
-    terms: dict[tuple[str, ...], str] = {}
-    for role in kb.roles.values():
-        for fact in role.topic("tools"):
-            for item in fact.items:
-                words = tuple(tokenize(item))
-                if not words:
-                    continue
-                terms.setdefault(words, item)
-                for word in words:
-                    if word not in _TERM_STOP and len(word) > 1:
-                        terms.setdefault((word,), item)
-    return terms
+__all__ = ["ThingFinder"]
 
 
 class ThingFinder:
     """Finds the knowledge base's named things in tokens. Immutable; safe to share across threads."""
 
     def __init__(self, kb: KnowledgeBase) -> None:
-        self.terms: Mapping[tuple[str, ...], str] = MappingProxyType(tool_terms(kb))
-        self._longest = max((len(k) for k in self.terms), default=1)
+        table: dict[tuple[str, ...], Thing] = {}
+        for thing in kb.things.values():
+            for spelling in thing.spellings:
+                key = tuple(tokenize(spelling))
+                if key:
+                    table.setdefault(key, thing)
+                    if len(key[-1]) > 3 and not key[-1].endswith("s"):
+                        table.setdefault((*key[:-1], key[-1] + "s"), thing)  # "databases", "PhDs"
+        self._table = MappingProxyType(table)
+        self._longest = max((len(k) for k in table), default=1)
 
-    def find(self, tokens: Sequence[str]) -> tuple[tuple[tuple[str, ...], str], ...]:
-        """``(tokens, canonical name)`` of each thing named, in order of first mention."""
-        found: dict[str, tuple[str, ...]] = {}
-        for i in range(len(tokens)):
+    def find(self, tokens: Sequence[str], *, skip: Collection[int] = ()) -> tuple[tuple[int, Thing], ...]:
+        """``(position, thing)`` of each thing named, in order of first mention; tokens at
+        ``skip`` positions (role names: "ML" in "ML engineer") are not read."""
+        found: dict[str, tuple[int, Thing]] = {}
+        i = 0
+        while i < len(tokens):
+            if i in skip:
+                i += 1
+                continue
             for n in range(min(self._longest, len(tokens) - i), 0, -1):
-                key = tuple(tokens[i : i + n])
-                name = self.terms.get(key)
-                if name is not None:
-                    found.setdefault(name, key)
+                if any(j in skip for j in range(i, i + n)):
+                    continue
+                thing = self._table.get(tuple(tokens[i : i + n]))
+                if thing is not None:
+                    found.setdefault(thing.id, (i, thing))
+                    i += n
                     break
-        return tuple((key, name) for name, key in found.items())
+            else:
+                i += 1
+        return tuple(found.values())

@@ -64,3 +64,5 @@ SELF_WORDS = frozenset("i i'm im me my i've ive myself".split())
 YES_NO_OPENERS = frozenset("do does did is are was were can could should would will must has have".split())
 #: Words before the first real word of a question ("so, do they ...", "and is it ...").
 SOFT_OPENERS = frozenset("so and but ok okay well hey hi hello also then quick question".split())
+#: Small talk that adds nothing next to a question ("hi! what does a DE do?", "thanks, and MLEs?").
+PLEASANTRIES = frozenset({"greet", "thanks"})

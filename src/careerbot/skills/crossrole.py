@@ -3,43 +3,72 @@ articles don't make ("which role needs the least education?")."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
-from ..data.knowledge import TOPIC_TITLES, KnowledgeBase
+from ..data.knowledge import TOPIC_TITLES, KnowledgeBase, Thing
 from .responses import Answer, render_topic
 from .wording import TEMPLATES, join_names
 
-__all__ = ["render_ranking", "render_roles_with"]
+__all__ = ["LISTED_KINDS", "render_listed", "render_ranking", "render_roles_with"]
 
 
-def render_roles_with(
-    kb: KnowledgeBase, things: Sequence[tuple[tuple[str, ...], str]], words: Mapping[str, frozenset[str]]
-) -> tuple[Answer, tuple[str, ...]]:
+#: Kinds of named things a role "uses" or "needs" (not industries, which are where roles work).
+LISTED_KINDS = frozenset({"tool", "language", "skill", "field", "degree", "certification"})
+#: The topic each kind of thing is listed under.
+_TOPIC_OF_KIND = {
+    "tool": "tools", "language": "tools", "skill": "skills", "field": "education", "degree": "education",
+    "certification": "education", "industry": "industries",
+}
+
+
+def render_listed(kb: KnowledgeBase, role_ids: Sequence[str], things: Sequence[Thing]) -> str:
+    """One line per thing the question names, per role: listed for the role or not (and for whom)."""
+    lines: list[str] = []
+    for thing in things:
+        having = kb.roles_with(thing.id)
+        for rid in role_ids:
+            role = kb.roles[rid]
+            if rid in having:
+                lines.append(TEMPLATES["term_yes"].safe_substitute(term=thing.name, plural=role.plural))
+                continue
+            others = [kb.roles[o].plural for o in having]
+            template = TEMPLATES["term_no_elsewhere" if others else "term_no"]
+            lines.append(template.safe_substitute(term=thing.name, plural=role.plural, others=join_names(others)))
+    return "\n".join(lines)
+
+
+def render_roles_with(kb: KnowledgeBase, things: Sequence[Thing]) -> tuple[Answer, tuple[str, ...], str]:
     """Which roles the articles list each named thing for ("which roles use Python?").
 
-    ``words`` maps role id -> the words of its tools and skills. Returns the answer and the roles
-    that have at least one of the things."""
+    Returns the answer, the roles that have at least one of the things, and the topic asked about
+    (tools for a tool, education for a degree, ...)."""
     lines: list[str] = []
     having: list[str] = []
     data_things: list[dict[str, object]] = []
-    for tokens, name in things:
-        with_it = [rid for rid in kb.roles if set(tokens) <= words.get(rid, frozenset())]
+    sources: list[str] = []
+    for thing in things:
+        with_it = list(kb.roles_with(thing.id))
         without = [rid for rid in kb.roles if rid not in with_it]
         having.extend(r for r in with_it if r not in having)
-        data_things.append({"name": name, "roles": with_it})
+        data_things.append({"id": thing.id, "name": thing.name, "roles": with_it})
+        for rid in with_it:
+            for topic in kb.roles[rid].things:
+                link = kb.roles[rid].link(topic, thing.id)
+                if link is not None:
+                    sources.extend(link.sources)
         if not with_it:
-            lines.append(TEMPLATES["roles_with_none"].safe_substitute(thing=name))
+            lines.append(TEMPLATES["roles_with_none"].safe_substitute(thing=thing.name))
         elif not without:
-            lines.append(TEMPLATES["roles_with_all"].safe_substitute(thing=name))
+            lines.append(TEMPLATES["roles_with_all"].safe_substitute(thing=thing.name))
         else:
             lines.append(TEMPLATES["roles_with"].safe_substitute(
-                thing=name,
+                thing=thing.name,
                 roles=join_names([kb.roles[r].plural for r in with_it]),
                 others=join_names([kb.roles[r].plural for r in without], "or"),
             ))
-    sources = tuple(dict.fromkeys(s for r in having for s in kb.roles[r].sources_for("tools")))
-    data = {"kind": "roles_with", "things": data_things}
-    return Answer("\n".join(lines), data, sources), tuple(having)
+    topic = _TOPIC_OF_KIND.get(things[0].kind, "tools") if things else "tools"
+    data = {"kind": "roles_with", "topic": topic, "things": data_things}
+    return Answer("\n".join(lines), data, tuple(dict.fromkeys(sources))), tuple(having), topic
 
 
 def render_ranking(kb: KnowledgeBase, topic: str, role_ids: Sequence[str]) -> Answer:

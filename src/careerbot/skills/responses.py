@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..data.knowledge import TOPIC_TITLES, Fact, KnowledgeBase, Posting, Role
-from ..nlu.normalize import tokenize
 from .wording import TEMPLATES, TOPIC_QUESTIONS, count, join_names, topic_question
 
 __all__ = [
@@ -23,7 +22,6 @@ __all__ = [
     "render_compare",
     "render_fallback",
     "render_list_roles",
-    "render_mentions",
     "render_not_covered",
     "render_overview",
     "render_rows",
@@ -32,7 +30,6 @@ __all__ = [
     "render_sources",
     "render_topic",
     "render_uncovered",
-    "role_words",
 ]
 
 
@@ -375,34 +372,4 @@ def render_small_talk(kb: KnowledgeBase, intent: str) -> Answer:
     short = "data and ML careers" if len(roles) > 1 else roles[0].name
     text = template.safe_substitute(roles=_all_roles(kb), short=short)
     return Answer(text, {"kind": intent}, (), _suggestions(kb) if intent == "greet" else ())
-
-
-def role_words(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
-    """Every word of each role's tools and skills, to check whether a tool is listed for it."""
-    return {
-        rid: frozenset(t for topic in ("tools", "skills") for f in role.topic(topic) for t in tokenize(f.words()))
-        for rid, role in kb.roles.items()
-    }
-
-
-def render_mentions(
-    kb: KnowledgeBase,
-    role_ids: Sequence[str],
-    terms: Sequence[tuple[tuple[str, ...], str]],
-    words: Mapping[str, frozenset[str]],
-) -> str:
-    """One line per tool the question names, per role: listed for the role or not (and for whom).
-
-    ``words`` is :func:`role_words` of ``kb``, computed once by the caller."""
-    lines: list[str] = []
-    for tokens, name in terms:
-        for rid in role_ids:
-            role = kb.roles[rid]
-            if set(tokens) <= words[rid]:
-                lines.append(TEMPLATES["term_yes"].safe_substitute(term=name, plural=role.plural))
-                continue
-            others = [kb.roles[o].plural for o in kb.roles if o != rid and set(tokens) <= words[o]]
-            template = TEMPLATES["term_no_elsewhere" if others else "term_no"]
-            lines.append(template.safe_substitute(term=name, plural=role.plural, others=join_names(others)))
-    return "\n".join(lines)
 
