@@ -21,6 +21,7 @@ from ..nlu.words import (
     NOT_COVERED,
     PLEASANTRIES,
     PROFILE_ADVICE,
+    REFERRING,
     SMALL_TALK,
 )
 from ..reply import FALLBACK, Reply
@@ -137,11 +138,14 @@ class Policy:
             and (
                 q.understanding.score >= accept or q.understanding.intent in q.understanding.keyword_intents
                 or bool(q.understanding.analysis.mentions)
+                or (bool(parse.roles) and not REFERRING.isdisjoint(q.understanding.analysis.tokens))
             )
         ]
         whole = parse.whole.understanding
+        named = {q.understanding.analysis.roles for q in understood if q.understanding.analysis.roles}
         if whole.intent is not None and (
-            not understood or all(q.understanding.intent == whole.intent for q in understood)
+            not understood
+            or (all(q.understanding.intent == whole.intent for q in understood) and len(named) <= 1)
         ):
             # Nothing clear in the parts, or every clear part asks what the whole message asks
             # ("is there a remote MLRE job, and what does it pay?"): one answer to the whole.

@@ -42,11 +42,12 @@ from ..nlu.words import (
     SMALL_TALK,
     SOFT_OPENERS,
     SUPERLATIVE_WORDS,
+    TOOL_VERBS,
     WIDE_COMPARE_TOPICS,
     YES_NO_OPENERS,
 )
 from ..reply import FALLBACK, Reply
-from ..skills.crossrole import LISTED_KINDS, render_listed, render_ranking, render_roles_with
+from ..skills.crossrole import LISTED_KINDS, render_listed, render_ranking, render_roles_with, render_unlisted
 from ..skills.profile import render_profile
 from ..skills.responses import (
     Answer,
@@ -170,7 +171,10 @@ class Questions:
                 "ask_salary", text, u, max(u.score, self._thresholds.with_role), ctx, roles=ctx.roles
             )
         referred, ref_words = self._resolve(reading, ctx)
-        reply, new_ctx = self._decide(text, u, ctx, things=reading.things, referred=referred, ref_words=ref_words)
+        unknown = tuple(dict.fromkeys(reading.surface(i) for i in reading.unknown))
+        reply, new_ctx = self._decide(
+            text, u, ctx, things=reading.things, referred=referred, ref_words=ref_words, unknown=unknown
+        )
         others = u.analysis.other_occupations
         if others and reply.roles and reply.intent not in ADVISOR_INTENTS and reply.intent != FALLBACK:
             # "is being a doctor better than being a DE?": answer the covered role, name the other job.
@@ -201,14 +205,34 @@ class Questions:
             out.append(topic_question(topic, other))
         return tuple(out)
 
+    def _unlisted(
+        self, names: Sequence[str], roles: Sequence[str], score: float, ctx: Context
+    ) -> tuple[Reply, Context]:
+        """"do DEs use Snowflake?": the articles don't list it; here is what they list."""
+        answer = render_topic(self._kb, roles, "tools")
+        note = render_unlisted(self._kb, roles, names)
+        answer = dataclasses.replace(answer, text=f"{note}\n\n{answer.text}", data={**answer.data, "unlisted": list(names)})
+        reply = self.reply(answer, "ask_tools", max(score, self._thresholds.with_role), roles, "tools")
+        return reply, ctx.evolve(roles=tuple(roles), topic="tools", pending_topic=None, intent="ask_tools")
+
+    def _content(self, u: Understanding) -> list[str]:
+        """The question's content words (keys), without role names, topic words and framing."""
+        tokens = u.analysis.tokens
+        inside = {t for m in u.analysis.mentions for t in tokens[m.start : m.end]}
+        return [k for k in self._points.content(tokens, skip=inside) if k not in self._topic_keys]
+
+    def _unanswerable(self, u: Understanding, things: Sequence[tuple[int, Thing]]) -> bool:
+        """Whether the question's content words are all words no point of the articles uses."""
+        content = self._content(u)
+        return bool(content) and not things and len(self._points.unknown(content)) == len(content)
+
     def _specific(
         self, u: Understanding, intent: str, role: str
     ) -> tuple[str, str, Answer] | None:
         """The points that answer a specific question about one role ("do DEs deal with data
         security?"), with the intent and topic they answer; ``None`` when the question is general."""
         tokens = u.analysis.tokens
-        inside = {t for m in u.analysis.mentions for t in tokens[m.start : m.end]}
-        content = [k for k in self._points.content(tokens, skip=inside) if k not in self._topic_keys]
+        content = self._content(u)
         if not content:
             return None
         words = [t for t in tokens if t not in SOFT_OPENERS]
@@ -395,13 +419,16 @@ class Questions:
         self, text: str, u: Understanding, ctx: Context,
         *, things: Sequence[tuple[int, Thing]] = (),
         referred: tuple[str, ...] = (), ref_words: frozenset[str] = frozenset(),
+        unknown: tuple[str, ...] = (),
     ) -> tuple[Reply, Context]:
         """Choose and render the answer for an understood message.
 
-        ``referred``: the roles a reference back points at, when the message names none."""
+        ``referred``: the roles a reference back points at, when the message names none;
+        ``unknown``: words careerbot does not know, as written (names the articles never use)."""
         analysis, intent, score = u.analysis, u.intent, u.score
         roles = analysis.roles or referred
         all_roles = tuple(self._kb.roles)
+        content_named = any(self._intents.intents[n].topic for n in u.keyword_intents)
         across = self._across_roles(u, ctx, roles, things)
         if across is not None:
             return across
@@ -427,6 +454,14 @@ class Questions:
                 return self.answer_compare(roles, 0.9, ctx)
             return self._answer_topic("ask_definition", "definition", roles, 0.9, ctx)
 
+        if roles and unknown and not things and intent in (None, "ask_tools", "ask_skills", "skill_gap"):
+            asked = [w for w in analysis.tokens if w not in SOFT_OPENERS]
+            if asked and asked[0] in YES_NO_OPENERS and not TOOL_VERBS.isdisjoint(analysis.tokens):
+                # "do data engineers use Snowflake?": a tool the articles never name.
+                return self._unlisted(unknown, roles, score, ctx)
+        if intent is None and roles and not content_named and self._unanswerable(u, things):
+            # "are MLEs on call on weekends?": about a role, but about nothing the articles cover.
+            return self._not_covered(u, ctx)
         if intent is None and roles and u.ranking and score >= self._thresholds.with_role:
             # A named role makes the question in scope; an ambiguous intent is settled towards a topic:
             # "how do X and Y compare in terms of skills" is a comparison of skills.

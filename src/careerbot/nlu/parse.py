@@ -11,6 +11,7 @@ The :class:`Reader` runs the steps in order, each adding to what the previous on
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -22,6 +23,7 @@ from .profile import ProfileReading, read_profile
 from .references import Reference, distinctive_role_words, find_reference
 from .things import ThingFinder
 from .understand import Thresholds, Understander, Understanding
+from .vocabulary import Vocabulary
 
 __all__ = ["Parse", "PartReading", "Reader"]
 
@@ -36,6 +38,13 @@ class PartReading:
     things: tuple[tuple[int, Thing], ...]
     profile: ProfileReading | None = None
     reference: Reference | None = None
+    #: Positions of words careerbot does not know (not in its intents or knowledge base): names of
+    #: things the articles never mention ("Snowflake"), or of the person's own tools ("VBA").
+    unknown: tuple[int, ...] = ()
+
+    def surface(self, position: int) -> str:
+        """The word at ``position`` as the person wrote it (their capitals), or as read."""
+        return _surface(self.part.text, self.understanding.analysis.tokens[position])
 
     @property
     def text(self) -> str:
@@ -64,12 +73,23 @@ class Parse:
         return tuple(dict.fromkeys(r for p in (self.whole, *self.parts) for r in p.understanding.analysis.roles))
 
 
+#: Words people capitalise that are not names of tools ("I", "I'm").
+_NOT_NAMES = frozenset({"i", "i'm", "i've", "i'd", "i'll"})
+
+
+def _surface(text: str, token: str) -> str:
+    """``token`` as written in ``text`` (the person's capitals), or as read."""
+    found = re.search(rf"(?<![\w]){re.escape(token)}(?![\w])", text, re.IGNORECASE)
+    return found.group(0) if found else token
+
+
 class Reader:
     """The understanding pipeline over one knowledge base. Immutable; safe to share across threads."""
 
     def __init__(self, kb: KnowledgeBase, intents: IntentSet, thresholds: Thresholds) -> None:
         self.understander = Understander(kb, intents, thresholds)
         self.things = ThingFinder(kb)
+        self.vocabulary = Vocabulary(kb, intents)
         self._role_words = distinctive_role_words({r.id: r.name for r in kb.roles.values()})
         # "the Occam one": the first word of each featured posting's company.
         self._company_words = {
@@ -89,11 +109,21 @@ class Reader:
         u = self.understander.understand(part.text, context_roles=context_roles, message_roles=message_roles)
         inside = {i for m in u.analysis.mentions for i in range(m.start, m.end)}
         things = self.things.find(u.analysis.tokens, skip=inside)
-        profile = read_profile(u.analysis, things) if part.kind == "self" else None
+        unknown = self.vocabulary.unknown(u.analysis.tokens, skip=inside)
+        profile = None
+        if part.kind == "self":
+            thing_at = {i for i, _ in things}
+            names = [
+                (i, surface) for i in range(len(u.analysis.tokens))
+                if i not in inside and i not in thing_at
+                for surface in (_surface(part.text, u.analysis.tokens[i]),)
+                if i in unknown or (i > 0 and surface[:1].isupper() and surface.casefold() not in _NOT_NAMES)
+            ]
+            profile = read_profile(u.analysis, things, names)
         reference = find_reference(
             u.analysis.tokens, role_words=self._role_words, company_words=self._company_words
         )
-        return PartReading(part, u, things, profile, reference)
+        return PartReading(part, u, things, profile, reference, unknown)
 
     def read(self, text: str, *, context_roles: Sequence[str] = ()) -> Parse:
         """Read ``text`` (already cut to the input limit) in a conversation about ``context_roles``."""

@@ -34,7 +34,7 @@ _FIRST_PERSON = frozenset("i i'm im i've ive i'd id name's".split())
 #: Words that open a message without asking anything ("hi there", "good morning").
 _GREETINGS = frozenset("hi hello hey heya hiya yo howdy greetings there good morning afternoon evening ok okay so well".split())
 #: "my background is ...", "my skills: ..." (but not "my code segfaults").
-_MY_SELF = frozenset("background experience skills skillset degree major job career education studies cv resume".split())
+_MY_SELF = frozenset("name background experience skills skillset degree major job career education studies cv resume".split())
 #: Words after which a question word opens an indirect question ("I'd love to know what ...").
 _ASKING_VERBS = frozenset(
     "know wonder wondering curious understand ask asking explain tell picture figure decide sure idea "
@@ -144,7 +144,7 @@ def split_parts(text: str) -> tuple[MessagePart, ...]:
     # the part before them, so a question keeps its own context.
     merged: list[MessagePart] = []
     for part in parts:
-        if part.kind == "other" and merged and merged[-1].kind != "question":
+        if part.kind == "other" and merged and merged[-1].kind == "self":
             merged[-1] = MessagePart(f"{merged[-1].text}. {part.text}", merged[-1].kind)
         else:
             merged.append(part)

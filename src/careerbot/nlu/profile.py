@@ -25,6 +25,14 @@ _AIM = frozenset(
 #: Words before a role that make it the person's current or past job ("I'm a DE", "worked as").
 _NOW = frozenset("am i'm im as currently work working worked been was".split())
 #: Negation before a thing ("no Java", "never used Spark", "not a data engineer").
+#: Words after which an unknown word is something the person uses ("mostly SQL and Power BI").
+_TOOL_CUES = frozenset(
+    "use uses using used know knows knew with of mostly plus some bit little lots learned learning "
+    "learnt tried trying experience proficient familiar skilled fluent in".split()
+)
+#: Words after which an unknown word is a name or a place ("I'm Dana", "from Cairo").
+_NAMING = frozenset("name name's named called i'm im am from at near".split())
+_LIST_WORDS = frozenset({"and", "or", "plus", ","})
 _NEGATION = frozenset("no not never without don't dont didn't haven't havent hate dislike".split())
 
 
@@ -43,14 +51,20 @@ class ProfileReading:
         return not (self.known or self.not_known or self.background or self.targets or self.current)
 
 
-def read_profile(analysis: Analysis, things: Sequence[tuple[int, Thing]]) -> ProfileReading:
-    """Read a self-description; ``things`` are the named things it mentions, with their positions."""
+def read_profile(
+    analysis: Analysis, things: Sequence[tuple[int, Thing]], unknown: Sequence[tuple[int, str]] = ()
+) -> ProfileReading:
+    """Read a self-description. ``things`` are the named things it mentions and ``unknown`` the
+    words careerbot takes for names (position, as written): words it does not know, or written with
+    a capital inside the sentence. After "use", "know", "with", ... those are the person's own
+    tools ("I use Excel and some VBA"), not their name or town."""
     tokens = analysis.tokens
     known: list[str] = []
     not_known: list[str] = []
     for position, thing in things:
         negated = not _NEGATION.isdisjoint(tokens[max(0, position - 3) : position])
         (not_known if negated else known).append(thing.name)
+    known.extend(_own_tools(tokens, things, unknown))
     targets: list[str] = []
     current: list[str] = []
     for mention in analysis.mentions:
@@ -66,6 +80,30 @@ def read_profile(analysis: Analysis, things: Sequence[tuple[int, Thing]]) -> Pro
         _unique(known), _unique(n for n in not_known if n not in known), _unique(background),
         _unique(targets), _unique(current),
     )
+
+
+def _own_tools(
+    tokens: Sequence[str], things: Sequence[tuple[int, Thing]], unknown: Sequence[tuple[int, str]]
+) -> list[str]:
+    """Unknown words that name what the person uses: after a cue ("use", "of", "with"), or after
+    "and" / a comma following a known thing; runs of such words are one name ("Power BI")."""
+    thing_at = {p for p, _ in things}
+    words = dict(unknown)
+    names: list[str] = []
+    i = 0
+    while i < len(tokens):
+        if i not in words:
+            i += 1
+            continue
+        start = i
+        while i in words:
+            i += 1
+        before = tokens[max(0, start - 3) : start]
+        prev = tokens[start - 1] if start else ""
+        listed = prev in _LIST_WORDS and (start - 2 in thing_at or start - 2 in words)
+        if (not _TOOL_CUES.isdisjoint(before) and _NAMING.isdisjoint(before)) or listed:
+            names.append(" ".join(words[j] for j in range(start, i)))
+    return names
 
 
 def _unique(items: Iterable[str]) -> tuple[str, ...]:

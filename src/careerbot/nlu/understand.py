@@ -145,7 +145,10 @@ class Understander:
     def _rank(self, analysis: Analysis, keyword_intents: Mapping[str, bool]) -> list[tuple[str, float]]:
         ranking = dict(self.matcher.rank(analysis.masked, limit=5)) if analysis.masked else {}
         short = len(analysis.tokens) <= SHORT_MESSAGE
-        boosted = [n for n in keyword_intents if short or n not in CONVERSATIONAL]
+        # Conversational keywords ("help", "thanks") count in short messages, unless a topic's own
+        # keyword is there too ("what certifications help?").
+        topical = any(n not in CONVERSATIONAL for n in keyword_intents)
+        boosted = [n for n in keyword_intents if (short and not topical) or n not in CONVERSATIONAL]
         for name in boosted:
             # Weak keywords (places, companies) only hint: half the boost.
             boost = self.thresholds.keyword_boost * (1.0 if keyword_intents[name] else 0.5)

@@ -66,3 +66,5 @@ YES_NO_OPENERS = frozenset("do does did is are was were can could should would w
 SOFT_OPENERS = frozenset("so and but ok okay well hey hi hello also then quick question".split())
 #: Small talk that adds nothing next to a question ("hi! what does a DE do?", "thanks, and MLEs?").
 PLEASANTRIES = frozenset({"greet", "thanks"})
+#: Verbs of a question about a tool ("do DEs use Snowflake?", "is dbt part of their stack?").
+TOOL_VERBS = frozenset("use uses used using know knows need needs learn work works stack part tool tools".split())

@@ -9,7 +9,7 @@ from ..data.knowledge import TOPIC_TITLES, KnowledgeBase, Thing
 from .responses import Answer, render_topic
 from .wording import TEMPLATES, join_names
 
-__all__ = ["LISTED_KINDS", "render_listed", "render_ranking", "render_roles_with"]
+__all__ = ["LISTED_KINDS", "render_listed", "render_ranking", "render_roles_with", "render_unlisted"]
 
 
 #: Kinds of named things a role "uses" or "needs" (not industries, which are where roles work).
@@ -35,6 +35,12 @@ def render_listed(kb: KnowledgeBase, role_ids: Sequence[str], things: Sequence[T
             template = TEMPLATES["term_no_elsewhere" if others else "term_no"]
             lines.append(template.safe_substitute(term=thing.name, plural=role.plural, others=join_names(others)))
     return "\n".join(lines)
+
+
+def render_unlisted(kb: KnowledgeBase, role_ids: Sequence[str], names: Sequence[str]) -> str:
+    """"The articles don't list Snowflake for Data Engineers." for names the articles never use."""
+    plural = join_names([kb.roles[r].plural for r in role_ids])
+    return TEMPLATES["unlisted"].safe_substitute(names=join_names(list(names)), plural=plural)
 
 
 def render_roles_with(kb: KnowledgeBase, things: Sequence[Thing]) -> tuple[Answer, tuple[str, ...], str]:

@@ -82,6 +82,7 @@ TEMPLATES: Mapping[str, Template] = MappingProxyType({
     "specific": Template("What the articles say about this for ${plural}:"),
     "specific_yes": Template("Yes. The articles say, for ${plural}:"),
     "specific_more": Template("More on $title: \"$question\""),
+    "unlisted": Template("The articles don't mention $names for ${plural} (or for any of the five roles)."),
     "roles_with": Template("The articles list $thing for $roles, not for $others."),
     "roles_with_all": Template("The articles list $thing for all five roles."),
     "roles_with_none": Template("The articles don't list $thing for any of the five roles."),
@@ -89,7 +90,7 @@ TEMPLATES: Mapping[str, Template] = MappingProxyType({
         "No article ranks the roles by $title; here is what each says, side by side."
     ),
     "noted": Template("Noted: $what."),
-    "noted_known": Template("you know $items"),
+    "noted_known": Template("$items"),
     "noted_not_known": Template("not yet: $items"),
     "noted_background": Template("background: $items"),
     "noted_current": Template("now: $items"),
