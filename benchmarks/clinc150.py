@@ -53,6 +53,7 @@ __all__ = [
     "PAPER_TABLE2",
     "Prediction",
     "Scores",
+    "auroc",
     "build_matcher",
     "choose_threshold",
     "default_data_path",
@@ -61,6 +62,7 @@ __all__ = [
     "load",
     "main",
     "predict",
+    "rss_mb",
     "score",
 ]
 
@@ -126,6 +128,8 @@ class Scores:
     oos_recall: float
     n_in_scope: int
     n_oos: int
+    #: Of the queries called out-of-scope, the fraction that are (0 when none is).
+    oos_precision: float = 0.0
 
 
 def predict(matcher: IntentMatcher, pairs: Iterable[tuple[str, str]]) -> list[Prediction]:
@@ -179,8 +183,46 @@ def score(predictions: Sequence[Prediction], threshold: float) -> Scores:
     in_scope = [p for p in predictions if p.label != OOS]
     oos = [p for p in predictions if p.label == OOS]
     acc = sum(_correct(p, threshold) for p in in_scope) / len(in_scope) if in_scope else 0.0
-    rec = sum(_correct(p, threshold) for p in oos) / len(oos) if oos else 0.0
-    return Scores(threshold, acc, rec, len(in_scope), len(oos))
+    hits = sum(_correct(p, threshold) for p in oos)
+    rec = hits / len(oos) if oos else 0.0
+    called = hits + sum(1 for p in in_scope if p.intent is None or p.score < threshold)
+    return Scores(threshold, acc, rec, len(in_scope), len(oos), hits / called if called else 0.0)
+
+
+def auroc(predictions: Sequence[Prediction]) -> float:
+    """Area under the ROC curve of the top score separating in-scope from ``oos`` queries.
+
+    The probability that a random in-scope query scores higher than a random
+    out-of-scope one (ties count half); 0.5 when either group is empty.
+    """
+    ranked = sorted(predictions, key=lambda p: p.score)
+    n_pos = sum(1 for p in predictions if p.label != OOS)
+    n_neg = len(predictions) - n_pos
+    if not n_pos or not n_neg:
+        return 0.5
+    # Mann-Whitney U with mid-ranks for ties.
+    rank_sum = 0.0
+    i = 0
+    while i < len(ranked):
+        j = i
+        while j + 1 < len(ranked) and ranked[j + 1].score == ranked[i].score:
+            j += 1
+        mid = (i + j) / 2 + 1
+        rank_sum += mid * sum(1 for p in ranked[i : j + 1] if p.label != OOS)
+        i = j + 1
+    return (rank_sum - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg)
+
+
+def rss_mb() -> float:
+    """Resident memory of this process in MB (``/proc/self/statm``; 0 where unavailable)."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as handle:
+            pages = int(handle.read().split()[1])
+    except (OSError, ValueError, IndexError):
+        return 0.0
+    import os
+
+    return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
 def latency_ms(matcher: IntentMatcher, texts: Sequence[str], *, limit: int = 5) -> tuple[float, float]:
@@ -217,7 +259,8 @@ def small_subset(
 def _print_scores(name: str, s: Scores) -> None:
     print(
         f"{name}: in-scope accuracy {100 * s.in_scope_accuracy:.1f} ({s.n_in_scope} queries), "
-        f"oos recall {100 * s.oos_recall:.1f} ({s.n_oos} queries) at threshold {s.threshold:.4f}"
+        f"oos recall {100 * s.oos_recall:.1f} ({s.n_oos} queries), oos precision "
+        f"{100 * s.oos_precision:.1f} at threshold {s.threshold:.4f}"
     )
 
 
@@ -236,9 +279,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     data = load(args.data)
     if importlib.util.find_spec("numpy") is None:
         print("note: numpy is not installed, so the prototypes are not refined; expect lower accuracy")
+    rss_before = rss_mb()
     matcher, build_s = build_matcher(data["train"])
+    rss_after = rss_mb()
     print(f"CLINC150 (full): {len(matcher.intents)} intents, {len(data['train'])} train examples")
     print(f"build time: {build_s:.2f} s")
+    print(f"memory: process RSS {rss_after:.0f} MB, of which the build added {rss_after - rss_before:.0f} MB")
 
     val = predict(matcher, [*data["val"], *data["oos_val"]])
     threshold = choose_threshold(val)
@@ -247,6 +293,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     raw = sum(p.intent == p.label for p in val if p.label != OOS) / max(1, val_scores.n_in_scope)
     print(f"val in-scope accuracy without threshold: {100 * raw:.1f}")
     _print_scores("val", val_scores)
+    print(f"val AUROC (top score, in-scope vs oos): {auroc(val):.4f}")
 
     texts = [t for t, _ in [*data["val"], *data["oos_val"]]]
     p50, p99 = latency_ms(matcher, texts)

@@ -451,3 +451,14 @@ def test_clinc150_subset_smoke(bench: ModuleType) -> None:
     assert scores.oos_recall >= 0.4
     p50, p99 = bench.latency_ms(matcher, [t for t, _ in val[:50]])
     assert 0.0 < p50 <= p99
+
+
+def test_benchmark_auroc_and_oos_precision(bench: ModuleType) -> None:
+    P: Callable[..., Any] = bench.Prediction
+    preds = [P("a", "a", 0.9), P("a", "b", 0.4), P("oos", "a", 0.5), P("oos", None, 0.0)]
+    # In-scope above oos in 3 of 4 pairs.
+    assert bench.auroc(preds) == pytest.approx(0.75)
+    assert bench.auroc([P("a", "a", 0.5), P("oos", "a", 0.5)]) == pytest.approx(0.5)
+    s = bench.score(preds, 0.6)
+    # Called oos: the 0.4 in-scope query and both oos queries.
+    assert s.oos_recall == pytest.approx(1.0) and s.oos_precision == pytest.approx(2 / 3)
