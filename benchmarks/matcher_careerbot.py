@@ -13,7 +13,7 @@ accuracy; the held-apart (odd) half and the other files are only measured.
 ``unseen_heldout.yaml`` and ``final_heldout.yaml`` are never tuned on: their 350 single questions
 are the comparison of issue 13 (Rasa 3.6 DIET: 82.3 %).
 
-    python benchmarks/matcher_careerbot.py [--detail]
+    python benchmarks/matcher_careerbot.py [--detail] [--refine-epochs N]
 """
 
 from __future__ import annotations
@@ -127,9 +127,13 @@ def report(name: str, rows: Sequence[tuple[Case, str, float]], threshold: float,
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--detail", action="store_true", help="per-category accuracy")
+    parser.add_argument(
+        "--refine-epochs", type=int, default=None,
+        help="IntentMatcher(refine_epochs=N); the default (None) does not refine a set this small",
+    )
     args = parser.parse_args(argv)
 
-    finder, matcher, build_s = build()
+    finder, matcher, build_s = build(refine_epochs=args.refine_epochs)
     print(f"IntentMatcher alone on intents/: {matcher!r}, build {1000 * build_s:.0f} ms")
     dev = singles("devset.yaml")
     tune = dev[0::2]

@@ -512,3 +512,12 @@ def test_benchmark_auroc_and_oos_precision(bench: ModuleType) -> None:
     s = bench.score(preds, 0.6)
     # Called oos: the 0.4 in-scope query and both oos queries.
     assert s.oos_recall == pytest.approx(1.0) and s.oos_precision == pytest.approx(2 / 3)
+
+
+def test_benchmark_bootstrap_thresholds_are_sorted_and_within_the_scores(bench: ModuleType) -> None:
+    P: Callable[..., Any] = bench.Prediction
+    preds = [P("a", "a", 0.9), P("a", "a", 0.7), P("b", "b", 0.6), P("oos", "a", 0.3), P("oos", None, 0.0)]
+    spread = bench.bootstrap_thresholds(preds, rounds=30, seed=1)
+    assert len(spread) == 30 and spread == sorted(spread)
+    assert all(0.0 <= t <= 0.9 for t in spread)
+    assert spread == bench.bootstrap_thresholds(preds, rounds=30, seed=1)  # seeded
