@@ -521,3 +521,13 @@ def test_benchmark_bootstrap_thresholds_are_sorted_and_within_the_scores(bench: 
     assert len(spread) == 30 and spread == sorted(spread)
     assert all(0.0 <= t <= 0.9 for t in spread)
     assert spread == bench.bootstrap_thresholds(preds, rounds=30, seed=1)  # seeded
+
+
+def test_with_many_intents_match_is_still_the_head_of_rank() -> None:
+    m = IntentMatcher(_many_intents())
+    for text in ["please bravak now", "bravak clotep thing", "thing now please", "glumor", "zzz hello"]:
+        ranked = m.rank(text, limit=10)
+        assert (m.match(text) is None) == (not ranked)
+        if ranked:
+            assert m.match(text) == ranked[0] == m.rank(text, limit=1)[0]
+            assert m.rank(text, limit=3) == ranked[:3]

@@ -621,9 +621,13 @@ class IntentMatcher:
                     )
                     score += w_sort * hit[1] / 100.0 if hit else 0.0
             scored.append((min(max(score, 0.0), 1.0), idx))
+        # Rivals come from the same candidates whatever ``limit`` is, so ``match`` stays the head of
+        # ``rank``: the rescored ones and at least ``_LEAD_RIVALS + 1``.
+        pool = scored[: max(n_fuzzy, n_lead)]
         scored.sort(key=lambda item: (-item[0], item[1]))
         if self._lead_weight:
-            scored = _with_lead(scored, self._lead_weight)
+            # After sorting: the lead keeps the order, and ties it makes at 1 must not reorder.
+            scored = _with_lead(scored, self._lead_weight, sorted(pool, key=lambda item: (-item[0], item[1])))
         return [(self._intents[idx], score) for score, idx in scored[:limit] if score > 0.0]
 
     def match(self, text: str, *, score_cutoff: float | None = None) -> tuple[str, float] | None:
@@ -695,22 +699,25 @@ def _check_options(
         raise ValueError("refine_margin must be >= 0")
 
 
-def _with_lead(scored: list[tuple[float, int]], weight: float) -> list[tuple[float, int]]:
-    """Add to each score ``weight`` times its lead over its best rivals, clipped to ``[0, 1]``.
+def _with_lead(
+    scored: list[tuple[float, int]], weight: float, pool: list[tuple[float, int]] | None = None
+) -> list[tuple[float, int]]:
+    """Add to each ``(score, intent)`` ``weight`` times its lead over its best rivals, clipped to 1.
 
-    ``scored`` is sorted best first; an intent's rivals are the ``_LEAD_RIVALS``
-    best *other* intents of ``scored`` (missing ones count as 0) and its lead is
-    ``max(0, score - mean(rival scores))``.  The order is kept (a higher score
-    never has a smaller lead), so only the scale changes: a clear winner is
-    pushed up, a near tie is not, which makes one threshold on the top score a
-    better out-of-scope test than the similarity alone.
+    An intent's rivals are the ``_LEAD_RIVALS`` best *other* intents of ``pool``
+    (``scored`` itself by default; sorted best first; missing ones count as 0),
+    and its lead is ``max(0, score - mean(rival scores))``.  A higher score never
+    gets a smaller lead, so the order is kept and only the scale changes: a
+    clear winner is pushed up, a near tie is not, which makes one threshold on
+    the top score a better out-of-scope test than the similarity alone.
     """
-    head = [score for score, _ in scored[: _LEAD_RIVALS + 1]]
-    head += [0.0] * (_LEAD_RIVALS + 1 - len(head))
+    if pool is None:
+        pool = sorted(scored, key=lambda item: (-item[0], item[1]))
+    head = pool[: _LEAD_RIVALS + 1] + [(0.0, -1)] * (_LEAD_RIVALS + 1 - len(pool[: _LEAD_RIVALS + 1]))
     out: list[tuple[float, int]] = []
-    for position, (score, idx) in enumerate(scored):
-        rivals = head[:position] + head[position + 1 :] if position <= _LEAD_RIVALS else head
-        lead = score - sum(rivals[:_LEAD_RIVALS]) / _LEAD_RIVALS
+    for score, idx in scored:
+        rivals = [s for s, i in head if i != idx][:_LEAD_RIVALS]
+        lead = score - sum(rivals) / _LEAD_RIVALS
         out.append((min(1.0, score + weight * lead) if lead > 0.0 else score, idx))
     return out
 
