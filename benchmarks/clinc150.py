@@ -355,8 +355,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"test file not found: {args.test}")
             return 1
         test = load(args.test)
-        test_scores = score(predict(matcher, [*test["test"], *test["oos_test"]]), threshold)
+        test_predictions = predict(matcher, [*test["test"], *test["oos_test"]])
+        test_scores = score(test_predictions, threshold)
         _print_scores("test", test_scores)
+        print(f"test AUROC (top score, in-scope vs oos): {auroc(test_predictions):.4f}")
 
     print()
     print("Larson et al. (2019) Table 2 (full, threshold) vs this matcher:")
