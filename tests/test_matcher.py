@@ -531,3 +531,16 @@ def test_with_many_intents_match_is_still_the_head_of_rank() -> None:
         if ranked:
             assert m.match(text) == ranked[0] == m.rank(text, limit=1)[0]
             assert m.rank(text, limit=3) == ranked[:3]
+
+
+@pytest.mark.skipif(not CLINC_PATH.is_file(), reason=f"CLINC150 data not found at {CLINC_PATH}")
+def test_clinc150_many_intents_subset_with_the_lead(bench: ModuleType) -> None:
+    data = bench.load(CLINC_PATH)
+    train, val = bench.small_subset(data, n_intents=60, n_examples=25, seed=5)
+    matcher, _ = bench.build_matcher(train)
+    assert matcher._lead_weight == 1.0  # 60 intents: on by default
+    predictions = bench.predict(matcher, [*val, *data["oos_val"]])
+    scores = bench.score(predictions, bench.choose_threshold(predictions))
+    assert scores.in_scope_accuracy >= 0.85
+    assert scores.oos_recall >= 0.5
+    assert bench.auroc(predictions) >= 0.9
