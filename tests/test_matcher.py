@@ -106,6 +106,11 @@ def test_wrong_example_types_raise_type_error(examples: Any) -> None:
         {"word_weight": 0.0, "bigram_weight": 0.0, "char_weight": 0.0},
         {"ratio_weight": 0.7, "token_sort_weight": 0.7},
         {"rescore": 0},
+        {"lead_weight": -0.5},
+        {"lead_weight": 11.0},
+        {"many_intents": -1},
+        {"ratio_weight": -0.1},
+        {"token_sort_weight": 1.5},
         {"typo_cutoff": 0},
         {"refine_epochs": -1},
     ],
@@ -267,7 +272,7 @@ def test_scores_are_deterministic_and_thread_safe(matcher: IntentMatcher) -> Non
 
 
 def test_fuzzy_rescoring_off_gives_pure_prototype_scores() -> None:
-    m = IntentMatcher(EXAMPLES, token_sort_weight=0.0, typo_cutoff=None)
+    m = IntentMatcher(EXAMPLES, token_sort_weight=0.0, typo_cutoff=None, lead_weight=0.0)
     best = m.match("thank you")
     assert best is not None and best[0] == "thanks"
     # Without rapidfuzz rescoring an exact example is still a cosine, not 1.
@@ -327,7 +332,52 @@ def test_many_intents_use_sparse_rows_with_the_same_results(monkeypatch: pytest.
     for text in ["hello", "how much do they earn", "tools and skills", "what degree"]:
         a, b = packed.rank(text, limit=7), sparse.rank(text, limit=7)
         assert [i for i, _ in a] == [i for i, _ in b]
-        assert [s for _, s in a] == pytest.approx([s for _, s in b], abs=1e-6)
+        # Fixed-point lanes vs floats; the lead (weight 1) can double the difference.
+        assert [s for _, s in a] == pytest.approx([s for _, s in b], abs=1e-5)
+
+
+def _many_intents() -> dict[str, list[str]]:
+    """60 synthetic intents: each a distinct word pair, so the intent count crosses ``many_intents``."""
+    words = [f"{a}{b}" for a in ("bra", "clo", "dri", "fen", "glu", "hom") for b in ("vak", "tep", "mor", "sul", "qin",
+                                                                                   "lar", "dox", "wen", "pij", "zub")]
+    return {f"intent{i}": [f"please {w} now", f"{w} {words[(i + 1) % len(words)]} thing"] for i, w in enumerate(words)}
+
+
+def test_lead_keeps_the_order_and_lifts_a_clear_winner() -> None:
+    examples = _many_intents()
+    plain = IntentMatcher(examples, lead_weight=0.0)
+    lead = IntentMatcher(examples, lead_weight=1.0)
+    for text in ["please bravak now", "bravak thing", "clotep please", "hello there"]:
+        a, b = plain.rank(text, limit=10), lead.rank(text, limit=10)
+        assert [i for i, _ in a] == [i for i, _ in b]
+        assert all(sb >= sa - 1e-12 for (_, sa), (_, sb) in zip(a, b))
+        assert all(0.0 <= s <= 1.0 for _, s in b)
+    # "please bravak now" is one intent's example: its lead over the rest is added.
+    (intent_a, score_a), (intent_b, score_b) = plain.rank("bravak", limit=1)[0], lead.rank("bravak", limit=1)[0]
+    assert intent_a == intent_b == "intent0" and score_b > score_a
+
+
+def test_lead_and_ratio_defaults_depend_on_the_intent_count(matcher: IntentMatcher) -> None:
+    assert matcher._lead_weight == 0.0 and matcher._ratio_weight == 0.0  # 7 intents
+    many = IntentMatcher(_many_intents())
+    assert many._lead_weight == 1.0 and many._ratio_weight == pytest.approx(0.2)
+    assert IntentMatcher(EXAMPLES, many_intents=5)._lead_weight == 1.0
+    assert IntentMatcher(_many_intents(), lead_weight=0.0, ratio_weight=0.0)._lead_weight == 0.0
+    # The automatic ratio weight never pushes the fuzzy weights above 1.
+    capped = IntentMatcher(_many_intents(), token_sort_weight=0.9)
+    assert capped._ratio_weight == pytest.approx(0.1)
+    assert capped._proto_weight == pytest.approx(0.0, abs=1e-12)
+
+
+def test_with_lead_uses_the_mean_of_the_two_best_rivals() -> None:
+    from careerbot.matcher import _with_lead
+
+    out = _with_lead([(0.6, 0), (0.4, 1), (0.2, 2), (0.1, 3)], 1.0)
+    # 0.6 leads (0.4 + 0.2) / 2 by 0.3; 0.4 trails (0.6 + 0.2) / 2; the rest trail too.
+    assert [i for _, i in out] == [0, 1, 2, 3]
+    assert [s for s, _ in out] == pytest.approx([0.9, 0.4, 0.2, 0.1])
+    assert _with_lead([(0.7, 5)], 1.0) == [(1.0, 5)]  # no rivals: capped at 1
+    assert _with_lead([(0.5, 1), (0.5, 2)], 2.0) == [(0.5 + 2.0 * 0.25, 1), (0.5 + 2.0 * 0.25, 2)]
 
 
 # ---------------------------------------------------------------- properties
@@ -451,3 +501,46 @@ def test_clinc150_subset_smoke(bench: ModuleType) -> None:
     assert scores.oos_recall >= 0.4
     p50, p99 = bench.latency_ms(matcher, [t for t, _ in val[:50]])
     assert 0.0 < p50 <= p99
+
+
+def test_benchmark_auroc_and_oos_precision(bench: ModuleType) -> None:
+    P: Callable[..., Any] = bench.Prediction
+    preds = [P("a", "a", 0.9), P("a", "b", 0.4), P("oos", "a", 0.5), P("oos", None, 0.0)]
+    # In-scope above oos in 3 of 4 pairs.
+    assert bench.auroc(preds) == pytest.approx(0.75)
+    assert bench.auroc([P("a", "a", 0.5), P("oos", "a", 0.5)]) == pytest.approx(0.5)
+    s = bench.score(preds, 0.6)
+    # Called oos: the 0.4 in-scope query and both oos queries.
+    assert s.oos_recall == pytest.approx(1.0) and s.oos_precision == pytest.approx(2 / 3)
+
+
+def test_benchmark_bootstrap_thresholds_are_sorted_and_within_the_scores(bench: ModuleType) -> None:
+    P: Callable[..., Any] = bench.Prediction
+    preds = [P("a", "a", 0.9), P("a", "a", 0.7), P("b", "b", 0.6), P("oos", "a", 0.3), P("oos", None, 0.0)]
+    spread = bench.bootstrap_thresholds(preds, rounds=30, seed=1)
+    assert len(spread) == 30 and spread == sorted(spread)
+    assert all(0.0 <= t <= 0.9 for t in spread)
+    assert spread == bench.bootstrap_thresholds(preds, rounds=30, seed=1)  # seeded
+
+
+def test_with_many_intents_match_is_still_the_head_of_rank() -> None:
+    m = IntentMatcher(_many_intents())
+    for text in ["please bravak now", "bravak clotep thing", "thing now please", "glumor", "zzz hello"]:
+        ranked = m.rank(text, limit=10)
+        assert (m.match(text) is None) == (not ranked)
+        if ranked:
+            assert m.match(text) == ranked[0] == m.rank(text, limit=1)[0]
+            assert m.rank(text, limit=3) == ranked[:3]
+
+
+@pytest.mark.skipif(not CLINC_PATH.is_file(), reason=f"CLINC150 data not found at {CLINC_PATH}")
+def test_clinc150_many_intents_subset_with_the_lead(bench: ModuleType) -> None:
+    data = bench.load(CLINC_PATH)
+    train, val = bench.small_subset(data, n_intents=60, n_examples=25, seed=5)
+    matcher, _ = bench.build_matcher(train)
+    assert matcher._lead_weight == 1.0  # 60 intents: on by default
+    predictions = bench.predict(matcher, [*val, *data["oos_val"]])
+    scores = bench.score(predictions, bench.choose_threshold(predictions))
+    assert scores.in_scope_accuracy >= 0.85
+    assert scores.oos_recall >= 0.5
+    assert bench.auroc(predictions) >= 0.9
