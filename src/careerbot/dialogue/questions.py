@@ -459,7 +459,7 @@ class Questions:
             if asked and asked[0] in YES_NO_OPENERS and not TOOL_VERBS.isdisjoint(analysis.tokens):
                 # "do data engineers use Snowflake?": a tool the articles never name.
                 return self._unlisted(unknown, roles, score, ctx)
-        if intent is None and roles and not content_named and self._unanswerable(u, things):
+        if intent is None and analysis.roles and not content_named and self._unanswerable(u, things):
             # "are MLEs on call on weekends?": about a role, but about nothing the articles cover.
             return self._not_covered(u, ctx)
         if intent is None and roles and u.ranking and score >= self._thresholds.with_role:
