@@ -339,6 +339,11 @@ SCHEMA_BREAKS = {
     "label not in quote": ("roles/data_engineer.yaml", 'label: "Databases"}', 'label: "Data stores"}', "is not in its quote"),
     "vs outside differences": ("roles/ml_engineer.yaml", "  projects:\n    - text:", "  projects:\n    - vs: data_engineer\n      text:",
                                "'vs' (the other role) is required in 'differences'"),
+    "silent and covered": ("roles/data_engineer.yaml", "silent:\n  industries:",
+                           "silent:\n  definition: {note: \"x\", sources: [mle_vs_de]}\n  industries:",
+                           "also recorded under 'silent'"),
+    "source not on the role": ("roles/ml_research_engineer.yaml", "- {source: de_vs_mlre, text: \"Robotics\"}",
+                               "- {source: mle_vs_dse, text: \"Robotics\"}", "that source covers only"),
     "duplicate point": ("roles/data_science_engineer.yaml", '- text: "Ensuring data quality and integrity."',
                         '- text: "Building and maintaining data pipelines and ETL processes."', "duplicate responsibilities point"),
 }
@@ -361,3 +366,18 @@ def test_a_thing_nothing_links_is_reported(data_copy: tuple[Path, Path]) -> None
     _edit(k / "things.yaml", "things:\n", "things:\n  - {id: cobol, name: COBOL, aliases: [], category: programming languages, kind: language}\n")
     problems = _problems(k, i)
     assert any(p.startswith(f"{k / 'things.yaml'}:") and "'cobol' is not linked" in p for p in problems), problems
+
+
+@pytest.mark.parametrize("name", ["sources.yaml", "things.yaml"])
+def test_a_broken_sources_or_things_file_is_reported_once(data_copy: tuple[Path, Path], name: str) -> None:
+    k, i = data_copy
+    (k / name).write_text(name.split(".")[0] + ": [\n", encoding="utf-8")
+    problems = _problems(k, i)
+    assert len(problems) == 1 and problems[0].startswith(f"{k / name}:2: YAML syntax error"), problems
+
+
+def test_a_missing_things_file_is_one_problem(data_copy: tuple[Path, Path]) -> None:
+    k, i = data_copy
+    (k / "things.yaml").unlink()
+    assert _problems(k, i) == [f"{k}:1: no things file found: role files link named things, expected a YAML "
+                               "file with a top-level 'things:' list (things.yaml)"]

@@ -163,6 +163,7 @@ class QuoteSite:
     path: str
     line: int
     quote: Quote
+    role: str = ""
 
 
 @dataclass(frozen=True)
@@ -411,7 +412,7 @@ def build_knowledge(
     # Ids that a broken file probably defines (roles/<id>.yaml): references to them are not
     # reported again as "unknown role id", so the file's own problem is not buried.
     unusable: set[str] = set()
-    sources_seen = False
+    sources_seen = things_seen = False
 
     for doc in documents:
         problems.extend(doc.problems)
@@ -427,6 +428,7 @@ def build_knowledge(
             check.keys(data, frozenset({K_SOURCES}), "a sources file")
             _read_sources(check, data, sources, role_refs)
         elif K_THINGS in data and K_ID not in data:
+            things_seen = True
             check.keys(data, frozenset({K_THINGS, K_NOTE}), "a things file")
             _read_things(check, data, things, thing_owners, thing_sites)
         elif K_POSTINGS in data:
@@ -457,16 +459,25 @@ def build_knowledge(
                 check.add(entry, f"duplicate posting id {posting.id!r} (first defined at {first})")
                 continue
             postings.append(posting)
+    # A broken (unparsable) file that was probably the sources or things file is reported once;
+    # the references to what it would have defined are not all reported again.
+    sources_lost = not sources_seen and bool(unusable)
+    things_lost = not things_seen and (bool(unusable) or bool(refs.things))
     for check, where, ref in source_refs:
-        if ref not in sources:
+        if ref not in sources and not sources_lost:
             check.add(where, f"unknown source id {ref!r} (known: {', '.join(sorted(sources)) or 'none'})")
     for check, where, ref in role_refs:
         if ref not in roles and ref not in unusable:
             check.add(where, f"unknown role id {ref!r} (known: {', '.join(sorted(roles)) or 'none'})")
+    for site in refs.quote_sites:
+        source = sources.get(site.quote.source)
+        if source is not None and source.roles and site.role and site.role not in source.roles:
+            problems.append(Problem(site.path, site.line, f"quote from {source.id!r} in role {site.role!r}, "
+                                                          f"but that source covers only: {', '.join(source.roles)}"))
     linked: set[str] = set()
     for check, where, ref in refs.things:
         linked.add(ref)
-        if ref not in things and "things" not in unusable:
+        if ref not in things and not things_lost:
             check.add(where, f"unknown thing id {ref!r} (not in things.yaml)")
     for tid, (check, where) in thing_sites.items():
         if tid not in linked and not unusable:
@@ -474,6 +485,8 @@ def build_knowledge(
     _check_aliases(roles, role_docs, problems)
     if not role_docs and not unusable:
         problems.append(Problem(directory, 1, "no role files found: expected YAML files with 'id:' and 'name:' (e.g. roles/<id>.yaml)"))
+    if not things_seen and refs.things and not unusable:
+        problems.append(Problem(directory, 1, "no things file found: role files link named things, expected a YAML file with a top-level 'things:' list (things.yaml)"))
     if not sources_seen and "sources" not in unusable:
         problems.append(Problem(directory, 1, "no sources file found: expected a YAML file with a top-level 'sources:' list (sources.yaml)"))
     if problems:
@@ -544,6 +557,7 @@ class _Refs:
     roles: list[tuple[_Checker, object, str]]
     things: list[tuple[_Checker, object, str]] = field(default_factory=list)
     quote_sites: list[QuoteSite] = field(default_factory=list)
+    role: str = ""
 
 
 def _read_quotes(check: _Checker, entry: LineDict, what: str, refs: _Refs) -> tuple[Quote, ...]:
@@ -569,7 +583,7 @@ def _read_quotes(check: _Checker, entry: LineDict, what: str, refs: _Refs) -> tu
             check.add(q, f"duplicate quote in {what}: {text[:60]!r}")
             continue
         refs.sources.append((check, q, source))
-        refs.quote_sites.append(QuoteSite(check.path, q.line_of_key(K_TEXT), quote))
+        refs.quote_sites.append(QuoteSite(check.path, q.line_of_key(K_TEXT), quote, refs.role))
         quotes.append(quote)
     return tuple(quotes)
 
@@ -694,6 +708,7 @@ def _read_role(check: _Checker, data: LineDict, refs: _Refs) -> Role | None:
     summary = check.string(data, K_SUMMARY, "role", required=False) or ""
     summary_sources = check.strings(data, K_SUMMARY_SOURCES, "role", required=False)
     refs.sources.extend((check, data, s) for s in summary_sources)
+    refs.role = rid
     points = {t: _read_points(check, items, t, refs)
               for t, items in _topic_table(check, data, K_POINTS, POINT_TOPICS).items()}
     things = {t: _read_links(check, items, t, refs)
@@ -714,6 +729,10 @@ def _read_role(check: _Checker, data: LineDict, refs: _Refs) -> Role | None:
             srcs = check.strings(m, K_SOURCES, f"silent {topic!r}", required=False)
             refs.sources.extend((check, m, s) for s in srcs)
             silent[topic] = Silence(topic, note, srcs)
+    for topic in silent:
+        if points.get(topic) or things.get(topic):
+            check.add(silent_map.line_of_key(topic) if silent_map is not None else data,
+                      f"topic {topic!r} has points or things and is also recorded under 'silent'")
     for topic in ROLE_TOPICS:
         if not points.get(topic) and not things.get(topic) and topic not in silent:
             check.add(data, f"role {rid!r} has nothing for topic {topic!r}; "
