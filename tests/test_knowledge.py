@@ -195,3 +195,11 @@ def test_outlook_points_keep_figure_period_scope_and_source(kb: KnowledgeBase) -
 def test_quotes_and_points_have_no_mojibake(kb: KnowledgeBase) -> None:
     for site in kb.quote_sites:
         assert not re.search("[\u0e00-\u0e7f]|â€|\u2019", site.quote.text), site
+
+
+def test_find_things_reads_every_spelling_once_longest_first(kb: KnowledgeBase) -> None:
+    names = [t.name for t in kb.find_things("I know python, Spark and Apache Spark, C++ and NoSQL databases; a PhD in CS")]
+    assert names == ["Python", "Apache Spark", "C++", "NoSQL databases", "Ph.D.", "Computer science"]
+    assert [t.id for t in kb.find_things("a bachelor\u2019s in computer science")] == ["bachelors", "computer_science"]
+    assert [t.id for t in kb.find_things("I use AWS SageMaker")] == ["sagemaker"]
+    assert kb.find_things("sparkling pythonic ideas") == () and kb.find_things("") == ()
