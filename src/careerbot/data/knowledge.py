@@ -211,10 +211,12 @@ class Fact:
     period: str | None = None
     scope: str | None = None
     step: int | None = None
+    #: The articles' own group labels behind a tools fact ("ETL Tools", "SQL-based systems"): searched, not shown.
+    labels: tuple[str, ...] = ()
 
     def words(self) -> str:
         """All the words of the fact, for searching."""
-        parts = [self.group or "", " ".join(self.items), self.text or ""]
+        parts = [self.group or "", " ".join(self.items), self.text or "", " ".join(self.labels)]
         return " ".join(p for p in parts if p)
 
 
@@ -773,16 +775,19 @@ def _derive_facts(role: Role, things: Mapping[str, Thing]) -> Role:
         if topic == "tools":
             # One fact per (category, source), so an answer limited to one article shows only
             # that article's tools; answers merge facts with the same group into one line.
-            groups: dict[str, dict[str, list[str]]] = {}
+            groups: dict[str, dict[str, tuple[list[str], list[str]]]] = {}
             for link in links:
                 thing = things[link.thing]
                 per_source = groups.setdefault(thing.category, {})
                 for source in link.sources:
-                    per_source.setdefault(source, []).append(thing.name)
+                    names, labels = per_source.setdefault(source, ([], []))
+                    names.append(thing.name)
+                    labels.extend(q.label for q in link.quotes if q.source == source and q.label)
             out.extend(
-                Fact(sources=(source,), group=category[:1].upper() + category[1:], items=tuple(names))
+                Fact(sources=(source,), group=category[:1].upper() + category[1:], items=tuple(names),
+                     labels=tuple(dict.fromkeys(labels)))
                 for category, per_source in groups.items()
-                for source, names in per_source.items()
+                for source, (names, labels) in per_source.items()
             )
         elif topic == "industries":
             out.extend(Fact(sources=lk.sources, group=things[lk.thing].name, items=lk.uses) for lk in links)
