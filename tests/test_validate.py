@@ -224,6 +224,17 @@ def test_unreadable_folder_is_reported_with_its_path_and_cause(
     assert f"{locked}:1: cannot read directory: Permission denied" in problems, problems
 
 
+def test_a_folder_symlink_loop_is_reported_and_linked_folders_are_read(data_copy: tuple[Path, Path]) -> None:
+    k, i = data_copy
+    (k / "roles" / "again").symlink_to("..", target_is_directory=True)
+    problems = _problems(k, i)
+    assert problems == [f"{k / 'roles' / 'again'}:1: symlink loop: the folder link leads back to {k.resolve()}"]
+    (k / "roles" / "again").unlink()
+    shutil.move(str(k / "roles"), str(k.parent / "elsewhere"))
+    (k / "roles").symlink_to(k.parent / "elsewhere", target_is_directory=True)
+    assert _problems(k, i) == []
+
+
 @pytest.mark.parametrize("kind", ["symlink loop", "dangling symlink", "folder", "fifo"])
 def test_entries_named_like_yaml_that_are_not_files_are_reported(data_copy: tuple[Path, Path], kind: str) -> None:
     import os

@@ -223,17 +223,27 @@ def scan_yaml_files(directory: Path) -> tuple[list[Path], list[Problem]]:
 
     Nothing named like a data file is skipped silently: a folder that cannot be read, a
     symlink loop, a dangling symlink, a folder named ``x.yaml`` and a FIFO, socket or device
-    are each reported. Symlinked folders are not followed (as before).
+    are each reported. Symlinked folders are followed; one that leads back to a folder already
+    read (a loop) is reported and not read again.
     """
     files: list[Path] = []
     problems: list[Problem] = []
+    seen = {os.path.realpath(directory)}
 
     def unreadable(exc: OSError) -> None:
         where = exc.filename if exc.filename is not None else directory
         problems.append(Problem(str(where), 1, f"cannot read directory: {exc.strerror or exc}"))
 
-    for root, dirs, names in os.walk(directory, onerror=unreadable, followlinks=False):
+    for root, dirs, names in os.walk(directory, onerror=unreadable, followlinks=True):
         dirs.sort()
+        for sub in list(dirs):
+            path = Path(root) / sub
+            real = os.path.realpath(path)
+            if real in seen:
+                dirs.remove(sub)
+                if path.is_symlink():
+                    problems.append(Problem(str(path), 1, f"symlink loop: the folder link leads back to {real}"))
+            seen.add(real)
         for name in sorted({*names, *dirs}):
             path = Path(root) / name
             if path.suffix not in YAML_SUFFIXES:
