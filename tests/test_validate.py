@@ -42,6 +42,8 @@ def _problems(k: Path, i: Path) -> list[str]:
 BROKEN = {
     "syntax": ("knowledge/roles/data_engineer.yaml", "id: data_engineer\nname: [unclosed\n", "syntax error"),
     "empty": ("knowledge/roles/data_engineer.yaml", "", "empty"),
+    "control byte": ("knowledge/roles/data_engineer.yaml", "id: data_engineer\nname: Data\x07 Engineer\n",
+                     "2: file contains the control character #x0007"),
     "binary": ("knowledge/roles/data_engineer.yaml", b"\x00\x01\x02PK\x03\x04", "binary"),
     "not utf8": ("intents/topics.yaml", b"version: '1'\nnlu: \xff\xfe\n", "UTF-8"),
     "wrong shape": ("knowledge/sources.yaml", "sources: just a string\n", "must be a non-empty list"),
