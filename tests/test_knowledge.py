@@ -140,6 +140,8 @@ def test_roles_with_a_thing(kb: KnowledgeBase) -> None:
     assert kb.roles_with("phd", "education") == ("ml_engineer", "ml_research_engineer")
     assert kb.roles_with("automotive") == ("ml_research_engineer",)
     assert kb.roles_with("docker", "tools") == ("ml_engineer",)
+    assert kb.roles_with("calculus") == ("ml_research_engineer",)  # named by a getting-started point only
+    assert kb.roles_with("github", "getting_started") == ("ml_research_engineer",)
 
 
 def test_a_thing_is_linked_once_per_role_and_topic_with_all_its_sources(kb: KnowledgeBase) -> None:

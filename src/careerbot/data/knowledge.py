@@ -245,9 +245,12 @@ class Role:
     things: Mapping[str, tuple[ThingLink, ...]] = field(default_factory=lambda: MappingProxyType({}))
 
     def thing_ids(self, topic: str | None = None) -> tuple[str, ...]:
-        """Ids of the things this role links (under ``topic``, or any topic), first-seen order."""
-        topics = (topic,) if topic is not None else tuple(self.things)
-        return tuple(dict.fromkeys(link.thing for t in topics for link in self.things.get(t, ())))
+        """Ids of the things this role links or its points name (under ``topic``, or any topic):
+        links first, in first-seen order."""
+        topics = (topic,) if topic is not None else ROLE_TOPICS
+        linked = (link.thing for t in topics for link in self.things.get(t, ()))
+        named = (thing for t in topics for point in self.points.get(t, ()) for thing in point.things)
+        return tuple(dict.fromkeys((*linked, *named)))
 
     def link(self, topic: str, thing_id: str) -> ThingLink | None:
         """This role's link to ``thing_id`` under ``topic``, if any."""
@@ -343,7 +346,8 @@ class KnowledgeBase:
         return tuple(dict.fromkeys(t for t in found if t is not None))
 
     def roles_with(self, thing_id: str, topic: str | None = None) -> tuple[str, ...]:
-        """Ids of the roles that link ``thing_id`` (under ``topic``, or any topic), in role order."""
+        """Ids of the roles that link ``thing_id`` or name it in a point (under ``topic``, or any
+        topic), in role order."""
         return tuple(rid for rid, role in self.roles.items() if thing_id in role.thing_ids(topic))
 
     def source_titles(self, ids: Iterable[str]) -> tuple[str, ...]:
