@@ -7,6 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from careerbot import CareerBot, DataError
 from careerbot.data.validate import check_data
@@ -394,3 +396,26 @@ def test_a_missing_things_file_is_one_problem(data_copy: tuple[Path, Path]) -> N
     (k / "things.yaml").unlink()
     assert _problems(k, i) == [f"{k}:1: no things file found: role files link named things, expected a YAML "
                                "file with a top-level 'things:' list (things.yaml)"]
+
+
+SCALARS = "a: 1\nb: 2.5\nc: true\nd: null\ne: ~\nf:\nh: 2023-01-01\ni: hello world\nj: \"3\"\nk: 0x10\nl: .inf\n" \
+          "m: [1, x, 'y', \"z\"]\nn: |\n  block\no: >\n  folded\np: no\nq: '2023-01-01'\nr: -7\ns: 1e3\n"
+
+
+def test_the_fast_loader_reads_scalars_exactly_as_safe_load() -> None:
+    import yaml
+
+    assert parse_yaml(SCALARS, "t.yaml").data == yaml.safe_load(SCALARS)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(st.text(min_size=1, max_size=10),
+                       st.one_of(st.text(max_size=30), st.integers(), st.floats(allow_nan=False), st.booleans(),
+                                 st.none(), st.lists(st.text(max_size=10), max_size=3)), max_size=6))
+def test_the_fast_loader_round_trips_what_safe_dump_writes(data: dict[str, object]) -> None:
+    import yaml
+
+    for style in (None, '"'):
+        text = yaml.safe_dump(data, default_style=style, allow_unicode=True)
+        doc = parse_yaml(text, "t.yaml")
+        assert doc.data == (yaml.safe_load(text) or None) or not data

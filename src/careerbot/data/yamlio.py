@@ -115,8 +115,14 @@ class _LineLoader(_BaseLoader):  # type: ignore[misc]
         return super().construct_object(node, deep=deep)
 
     def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
-        # A quoted or block scalar with no tag is a string: skip the implicit-type regexes.
-        if kind is yaml.ScalarNode and not implicit[0]:
+        # What BaseResolver.resolve does for scalars (no path resolvers are registered), inline:
+        # a quoted or block scalar is a string; a plain one is tried against the implicit types.
+        if kind is yaml.ScalarNode:
+            if not implicit[0]:
+                return _STR_TAG
+            for tag, regexp in self.yaml_implicit_resolvers.get(value[:1], ()):
+                if regexp.match(value):
+                    return tag
             return _STR_TAG
         return super().resolve(kind, value, implicit)
 
