@@ -205,3 +205,15 @@ def test_find_things_reads_every_spelling_once_longest_first(kb: KnowledgeBase) 
     assert [t.id for t in kb.find_things("a bachelor\u2019s in computer science")] == ["bachelors", "computer_science"]
     assert [t.id for t in kb.find_things("I use AWS SageMaker")] == ["sagemaker"]
     assert kb.find_things("sparkling pythonic ideas") == () and kb.find_things("") == ()
+
+
+def test_a_tool_or_language_is_named_by_one_point_per_role_and_topic(kb: KnowledgeBase) -> None:
+    """So a one-topic answer built from the points names each tool once ("Spark" = "Apache Spark")."""
+    for role in kb.roles.values():
+        for topic, points in role.points.items():
+            seen: dict[str, str] = {}
+            for point in points:
+                for thing in kb.find_things(point.text):
+                    if thing.kind in ("tool", "language"):
+                        first = seen.setdefault(thing.id, point.text)
+                        assert first == point.text, (role.id, topic, thing.name, first, point.text)
