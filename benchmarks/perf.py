@@ -81,6 +81,13 @@ def big_knowledge(target: Path, factor: int) -> None:
             clone["aliases"] = [f"{a} {n}" for a in role.get("aliases", [])]
             # points and thing links are kept as they are (their 'vs' name the original roles)
             (roles_dir / f"{clone['id']}.yaml").write_text(yaml.safe_dump(clone, sort_keys=False), encoding="utf-8")
+    # the clones cite the same articles, so the articles cover them too
+    sources_path = target / "knowledge" / "sources.yaml"
+    sources = yaml.safe_load(sources_path.read_text(encoding="utf-8"))
+    for source in sources["sources"]:
+        roles = source.get("roles") or []
+        source["roles"] = roles + [f"{r}_{n}" for r in roles for n in range(2, factor + 1)]
+    sources_path.write_text(yaml.safe_dump(sources, sort_keys=False), encoding="utf-8")
 
 
 def main() -> int:

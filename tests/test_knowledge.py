@@ -53,10 +53,20 @@ FACTS = [
 ]
 
 
+def _topic_quotes(kb: KnowledgeBase, role: str, topic: str) -> str:
+    r = kb.roles[role]
+    quotes = [q.text for p in r.points.get(topic, ()) for q in p.quotes]
+    quotes += [q.text for link in r.things.get(topic, ()) for q in link.quotes]
+    return " ".join(quotes).casefold()
+
+
 @pytest.mark.parametrize(("role", "topic", "phrase"), FACTS)
 def test_article_fact_is_in_knowledge(kb: KnowledgeBase, role: str, topic: str, phrase: str) -> None:
-    text = _topic_text(kb, role, topic)
-    assert re.search(rf"(?<![a-z]){re.escape(phrase.casefold())}(?![a-z])", text), (role, topic, phrase)
+    pattern = rf"(?<![a-z]){re.escape(phrase.casefold())}(?![a-z])"
+    # Held in what careerbot says (points and named things, through the derived facts) ...
+    assert re.search(pattern, _topic_text(kb, role, topic)), (role, topic, phrase)
+    # ... and backed by a verbatim quote from an article on the same role and topic.
+    assert re.search(pattern, _topic_quotes(kb, role, topic)), (role, topic, phrase)
 
 
 POSTINGS = [
@@ -130,6 +140,8 @@ def test_roles_with_a_thing(kb: KnowledgeBase) -> None:
     assert kb.roles_with("phd", "education") == ("ml_engineer", "ml_research_engineer")
     assert kb.roles_with("automotive") == ("ml_research_engineer",)
     assert kb.roles_with("docker", "tools") == ("ml_engineer",)
+    assert kb.roles_with("calculus") == ("ml_research_engineer",)  # named by a getting-started point only
+    assert kb.roles_with("github", "getting_started") == ("ml_research_engineer",)
 
 
 def test_a_thing_is_linked_once_per_role_and_topic_with_all_its_sources(kb: KnowledgeBase) -> None:
@@ -185,3 +197,23 @@ def test_outlook_points_keep_figure_period_scope_and_source(kb: KnowledgeBase) -
 def test_quotes_and_points_have_no_mojibake(kb: KnowledgeBase) -> None:
     for site in kb.quote_sites:
         assert not re.search("[\u0e00-\u0e7f]|â€|\u2019", site.quote.text), site
+
+
+def test_find_things_reads_every_spelling_once_longest_first(kb: KnowledgeBase) -> None:
+    names = [t.name for t in kb.find_things("I know python, Spark and Apache Spark, C++ and NoSQL databases; a PhD in CS")]
+    assert names == ["Python", "Apache Spark", "C++", "NoSQL databases", "Ph.D.", "Computer science"]
+    assert [t.id for t in kb.find_things("a bachelor\u2019s in computer science")] == ["bachelors", "computer_science"]
+    assert [t.id for t in kb.find_things("I use AWS SageMaker")] == ["sagemaker"]
+    assert kb.find_things("sparkling pythonic ideas") == () and kb.find_things("") == ()
+
+
+def test_a_tool_or_language_is_named_by_one_point_per_role_and_topic(kb: KnowledgeBase) -> None:
+    """So a one-topic answer built from the points names each tool once ("Spark" = "Apache Spark")."""
+    for role in kb.roles.values():
+        for topic, points in role.points.items():
+            seen: dict[str, str] = {}
+            for point in points:
+                for thing in kb.find_things(point.text):
+                    if thing.kind in ("tool", "language"):
+                        first = seen.setdefault(thing.id, point.text)
+                        assert first == point.text, (role.id, topic, thing.name, first, point.text)

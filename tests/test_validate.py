@@ -7,6 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from careerbot import CareerBot, DataError
 from careerbot.data.validate import check_data
@@ -42,6 +44,8 @@ def _problems(k: Path, i: Path) -> list[str]:
 BROKEN = {
     "syntax": ("knowledge/roles/data_engineer.yaml", "id: data_engineer\nname: [unclosed\n", "syntax error"),
     "empty": ("knowledge/roles/data_engineer.yaml", "", "empty"),
+    "control byte": ("knowledge/roles/data_engineer.yaml", "id: data_engineer\nname: Data\x07 Engineer\n",
+                     "2: file contains the control character #x0007"),
     "binary": ("knowledge/roles/data_engineer.yaml", b"\x00\x01\x02PK\x03\x04", "binary"),
     "not utf8": ("intents/topics.yaml", b"version: '1'\nnlu: \xff\xfe\n", "UTF-8"),
     "wrong shape": ("knowledge/sources.yaml", "sources: just a string\n", "must be a non-empty list"),
@@ -224,6 +228,17 @@ def test_unreadable_folder_is_reported_with_its_path_and_cause(
     assert f"{locked}:1: cannot read directory: Permission denied" in problems, problems
 
 
+def test_a_folder_symlink_loop_is_reported_and_linked_folders_are_read(data_copy: tuple[Path, Path]) -> None:
+    k, i = data_copy
+    (k / "roles" / "again").symlink_to("..", target_is_directory=True)
+    problems = _problems(k, i)
+    assert problems == [f"{k / 'roles' / 'again'}:1: symlink loop: the folder link leads back to {k.resolve()}"]
+    (k / "roles" / "again").unlink()
+    shutil.move(str(k / "roles"), str(k.parent / "elsewhere"))
+    (k / "roles").symlink_to(k.parent / "elsewhere", target_is_directory=True)
+    assert _problems(k, i) == []
+
+
 @pytest.mark.parametrize("kind", ["symlink loop", "dangling symlink", "folder", "fifo"])
 def test_entries_named_like_yaml_that_are_not_files_are_reported(data_copy: tuple[Path, Path], kind: str) -> None:
     import os
@@ -339,8 +354,13 @@ SCHEMA_BREAKS = {
     "label not in quote": ("roles/data_engineer.yaml", 'label: "Databases"}', 'label: "Data stores"}', "is not in its quote"),
     "vs outside differences": ("roles/ml_engineer.yaml", "  projects:\n    - text:", "  projects:\n    - vs: data_engineer\n      text:",
                                "'vs' (the other role) is required in 'differences'"),
-    "duplicate point": ("roles/data_science_engineer.yaml", '- text: "Ensuring data quality and integrity."',
-                        '- text: "Building and maintaining data pipelines and ETL processes."', "duplicate responsibilities point"),
+    "silent and covered": ("roles/data_engineer.yaml", "silent:\n  industries:",
+                           "silent:\n  definition: {note: \"x\", sources: [mle_vs_de]}\n  industries:",
+                           "also recorded under 'silent'"),
+    "source not on the role": ("roles/ml_research_engineer.yaml", "- {source: de_vs_mlre, text: \"Robotics\"}",
+                               "- {source: mle_vs_dse, text: \"Robotics\"}", "that source covers only"),
+    "duplicate point": ("roles/data_science_engineer.yaml", '- text: "Ensure data quality and integrity."',
+                        '- text: "Build and maintain data pipelines and ETL processes."', "duplicate responsibilities point"),
 }
 
 
@@ -361,3 +381,41 @@ def test_a_thing_nothing_links_is_reported(data_copy: tuple[Path, Path]) -> None
     _edit(k / "things.yaml", "things:\n", "things:\n  - {id: cobol, name: COBOL, aliases: [], category: programming languages, kind: language}\n")
     problems = _problems(k, i)
     assert any(p.startswith(f"{k / 'things.yaml'}:") and "'cobol' is not linked" in p for p in problems), problems
+
+
+@pytest.mark.parametrize("name", ["sources.yaml", "things.yaml"])
+def test_a_broken_sources_or_things_file_is_reported_once(data_copy: tuple[Path, Path], name: str) -> None:
+    k, i = data_copy
+    (k / name).write_text(name.split(".")[0] + ": [\n", encoding="utf-8")
+    problems = _problems(k, i)
+    assert len(problems) == 1 and problems[0].startswith(f"{k / name}:2: YAML syntax error"), problems
+
+
+def test_a_missing_things_file_is_one_problem(data_copy: tuple[Path, Path]) -> None:
+    k, i = data_copy
+    (k / "things.yaml").unlink()
+    assert _problems(k, i) == [f"{k}:1: no things file found: role files link named things, expected a YAML "
+                               "file with a top-level 'things:' list (things.yaml)"]
+
+
+SCALARS = "a: 1\nb: 2.5\nc: true\nd: null\ne: ~\nf:\nh: 2023-01-01\ni: hello world\nj: \"3\"\nk: 0x10\nl: .inf\n" \
+          "m: [1, x, 'y', \"z\"]\nn: |\n  block\no: >\n  folded\np: no\nq: '2023-01-01'\nr: -7\ns: 1e3\n"
+
+
+def test_the_fast_loader_reads_scalars_exactly_as_safe_load() -> None:
+    import yaml
+
+    assert parse_yaml(SCALARS, "t.yaml").data == yaml.safe_load(SCALARS)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(st.text(min_size=1, max_size=10),
+                       st.one_of(st.text(max_size=30), st.integers(), st.floats(allow_nan=False), st.booleans(),
+                                 st.none(), st.lists(st.text(max_size=10), max_size=3)), max_size=6))
+def test_the_fast_loader_round_trips_what_safe_dump_writes(data: dict[str, object]) -> None:
+    import yaml
+
+    for style in (None, '"'):
+        text = yaml.safe_dump(data, default_style=style, allow_unicode=True)
+        doc = parse_yaml(text, "t.yaml")
+        assert doc.data == (yaml.safe_load(text) or None) or not data

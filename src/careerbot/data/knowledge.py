@@ -127,8 +127,8 @@ class Source:
 
 
 def alias_key(text: str) -> str:
-    """How names and aliases are compared: case-insensitive, whitespace collapsed."""
-    return " ".join(text.casefold().split())
+    """How names and aliases are compared: case-insensitive, whitespace collapsed, ’ read as '."""
+    return " ".join(text.replace("\u2019", "'").casefold().split())
 
 
 @dataclass(frozen=True)
@@ -163,6 +163,7 @@ class QuoteSite:
     path: str
     line: int
     quote: Quote
+    role: str = ""
 
 
 @dataclass(frozen=True)
@@ -210,10 +211,12 @@ class Fact:
     period: str | None = None
     scope: str | None = None
     step: int | None = None
+    #: The articles' own group labels behind a tools fact ("ETL Tools", "SQL-based systems"): searched, not shown.
+    labels: tuple[str, ...] = ()
 
     def words(self) -> str:
         """All the words of the fact, for searching."""
-        parts = [self.group or "", " ".join(self.items), self.text or ""]
+        parts = [self.group or "", " ".join(self.items), self.text or "", " ".join(self.labels)]
         return " ".join(p for p in parts if p)
 
 
@@ -242,9 +245,12 @@ class Role:
     things: Mapping[str, tuple[ThingLink, ...]] = field(default_factory=lambda: MappingProxyType({}))
 
     def thing_ids(self, topic: str | None = None) -> tuple[str, ...]:
-        """Ids of the things this role links (under ``topic``, or any topic), first-seen order."""
-        topics = (topic,) if topic is not None else tuple(self.things)
-        return tuple(dict.fromkeys(link.thing for t in topics for link in self.things.get(t, ())))
+        """Ids of the things this role links or its points name (under ``topic``, or any topic):
+        links first, in first-seen order."""
+        topics = (topic,) if topic is not None else ROLE_TOPICS
+        linked = (link.thing for t in topics for link in self.things.get(t, ()))
+        named = (thing for t in topics for point in self.points.get(t, ()) for thing in point.things)
+        return tuple(dict.fromkeys((*linked, *named)))
 
     def link(self, topic: str, thing_id: str) -> ThingLink | None:
         """This role's link to ``thing_id`` under ``topic``, if any."""
@@ -311,6 +317,7 @@ class KnowledgeBase:
     _by_alias: Mapping[str, Thing] = field(
         default_factory=lambda: MappingProxyType({}), init=False, compare=False, repr=False
     )
+    _spelling_re: re.Pattern[str] | None = field(default=None, init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         index: dict[str, Thing] = {}
@@ -318,13 +325,29 @@ class KnowledgeBase:
             for spelling in thing.spellings:
                 index.setdefault(alias_key(spelling), thing)
         object.__setattr__(self, "_by_alias", MappingProxyType(index))
+        if index:
+            # Longest spellings first, so "Apache Spark" wins over "Spark" and "NoSQL databases" over "databases".
+            alternatives = sorted(index, key=lambda k: (-len(k), k))
+            body = "|".join(r"\s+".join(re.escape(w) for w in k.split()) for k in alternatives)
+            pattern = re.compile(rf"(?<![\w+#])(?:{body})(?![\w+#])", re.IGNORECASE)
+            object.__setattr__(self, "_spelling_re", pattern)
 
     def thing_by_alias(self, text: str) -> Thing | None:
         """The named thing ``text`` spells (its name or an alias, case-insensitive), if any."""
         return self._by_alias.get(alias_key(text))
 
+    def find_things(self, text: str) -> tuple[Thing, ...]:
+        """The named things ``text`` mentions, by any spelling (whole words, case-insensitive,
+        longest spelling first), each once, in the order they first appear."""
+        if self._spelling_re is None:
+            return ()
+        plain = text.replace("\u2019", "'")
+        found = (self._by_alias.get(alias_key(m.group())) for m in self._spelling_re.finditer(plain))
+        return tuple(dict.fromkeys(t for t in found if t is not None))
+
     def roles_with(self, thing_id: str, topic: str | None = None) -> tuple[str, ...]:
-        """Ids of the roles that link ``thing_id`` (under ``topic``, or any topic), in role order."""
+        """Ids of the roles that link ``thing_id`` or name it in a point (under ``topic``, or any
+        topic), in role order."""
         return tuple(rid for rid, role in self.roles.items() if thing_id in role.thing_ids(topic))
 
     def source_titles(self, ids: Iterable[str]) -> tuple[str, ...]:
@@ -411,7 +434,7 @@ def build_knowledge(
     # Ids that a broken file probably defines (roles/<id>.yaml): references to them are not
     # reported again as "unknown role id", so the file's own problem is not buried.
     unusable: set[str] = set()
-    sources_seen = False
+    sources_seen = things_seen = False
 
     for doc in documents:
         problems.extend(doc.problems)
@@ -427,6 +450,7 @@ def build_knowledge(
             check.keys(data, frozenset({K_SOURCES}), "a sources file")
             _read_sources(check, data, sources, role_refs)
         elif K_THINGS in data and K_ID not in data:
+            things_seen = True
             check.keys(data, frozenset({K_THINGS, K_NOTE}), "a things file")
             _read_things(check, data, things, thing_owners, thing_sites)
         elif K_POSTINGS in data:
@@ -457,16 +481,25 @@ def build_knowledge(
                 check.add(entry, f"duplicate posting id {posting.id!r} (first defined at {first})")
                 continue
             postings.append(posting)
+    # A broken (unparsable) file that was probably the sources or things file is reported once;
+    # the references to what it would have defined are not all reported again.
+    sources_lost = not sources_seen and bool(unusable)
+    things_lost = not things_seen and (bool(unusable) or bool(refs.things))
     for check, where, ref in source_refs:
-        if ref not in sources:
+        if ref not in sources and not sources_lost:
             check.add(where, f"unknown source id {ref!r} (known: {', '.join(sorted(sources)) or 'none'})")
     for check, where, ref in role_refs:
         if ref not in roles and ref not in unusable:
             check.add(where, f"unknown role id {ref!r} (known: {', '.join(sorted(roles)) or 'none'})")
+    for site in refs.quote_sites:
+        source = sources.get(site.quote.source)
+        if source is not None and source.roles and site.role and site.role not in source.roles:
+            problems.append(Problem(site.path, site.line, f"quote from {source.id!r} in role {site.role!r}, "
+                                                          f"but that source covers only: {', '.join(source.roles)}"))
     linked: set[str] = set()
     for check, where, ref in refs.things:
         linked.add(ref)
-        if ref not in things and "things" not in unusable:
+        if ref not in things and not things_lost:
             check.add(where, f"unknown thing id {ref!r} (not in things.yaml)")
     for tid, (check, where) in thing_sites.items():
         if tid not in linked and not unusable:
@@ -474,6 +507,8 @@ def build_knowledge(
     _check_aliases(roles, role_docs, problems)
     if not role_docs and not unusable:
         problems.append(Problem(directory, 1, "no role files found: expected YAML files with 'id:' and 'name:' (e.g. roles/<id>.yaml)"))
+    if not things_seen and refs.things and not unusable:
+        problems.append(Problem(directory, 1, "no things file found: role files link named things, expected a YAML file with a top-level 'things:' list (things.yaml)"))
     if not sources_seen and "sources" not in unusable:
         problems.append(Problem(directory, 1, "no sources file found: expected a YAML file with a top-level 'sources:' list (sources.yaml)"))
     if problems:
@@ -544,6 +579,7 @@ class _Refs:
     roles: list[tuple[_Checker, object, str]]
     things: list[tuple[_Checker, object, str]] = field(default_factory=list)
     quote_sites: list[QuoteSite] = field(default_factory=list)
+    role: str = ""
 
 
 def _read_quotes(check: _Checker, entry: LineDict, what: str, refs: _Refs) -> tuple[Quote, ...]:
@@ -569,7 +605,7 @@ def _read_quotes(check: _Checker, entry: LineDict, what: str, refs: _Refs) -> tu
             check.add(q, f"duplicate quote in {what}: {text[:60]!r}")
             continue
         refs.sources.append((check, q, source))
-        refs.quote_sites.append(QuoteSite(check.path, q.line_of_key(K_TEXT), quote))
+        refs.quote_sites.append(QuoteSite(check.path, q.line_of_key(K_TEXT), quote, refs.role))
         quotes.append(quote)
     return tuple(quotes)
 
@@ -694,6 +730,7 @@ def _read_role(check: _Checker, data: LineDict, refs: _Refs) -> Role | None:
     summary = check.string(data, K_SUMMARY, "role", required=False) or ""
     summary_sources = check.strings(data, K_SUMMARY_SOURCES, "role", required=False)
     refs.sources.extend((check, data, s) for s in summary_sources)
+    refs.role = rid
     points = {t: _read_points(check, items, t, refs)
               for t, items in _topic_table(check, data, K_POINTS, POINT_TOPICS).items()}
     things = {t: _read_links(check, items, t, refs)
@@ -714,6 +751,10 @@ def _read_role(check: _Checker, data: LineDict, refs: _Refs) -> Role | None:
             srcs = check.strings(m, K_SOURCES, f"silent {topic!r}", required=False)
             refs.sources.extend((check, m, s) for s in srcs)
             silent[topic] = Silence(topic, note, srcs)
+    for topic in silent:
+        if points.get(topic) or things.get(topic):
+            check.add(silent_map.line_of_key(topic) if silent_map is not None else data,
+                      f"topic {topic!r} has points or things and is also recorded under 'silent'")
     for topic in ROLE_TOPICS:
         if not points.get(topic) and not things.get(topic) and topic not in silent:
             check.add(data, f"role {rid!r} has nothing for topic {topic!r}; "
@@ -738,16 +779,19 @@ def _derive_facts(role: Role, things: Mapping[str, Thing]) -> Role:
         if topic == "tools":
             # One fact per (category, source), so an answer limited to one article shows only
             # that article's tools; answers merge facts with the same group into one line.
-            groups: dict[str, dict[str, list[str]]] = {}
+            groups: dict[str, dict[str, tuple[list[str], list[str]]]] = {}
             for link in links:
                 thing = things[link.thing]
                 per_source = groups.setdefault(thing.category, {})
                 for source in link.sources:
-                    per_source.setdefault(source, []).append(thing.name)
+                    names, labels = per_source.setdefault(source, ([], []))
+                    names.append(thing.name)
+                    labels.extend(q.label for q in link.quotes if q.source == source and q.label)
             out.extend(
-                Fact(sources=(source,), group=category[:1].upper() + category[1:], items=tuple(names))
+                Fact(sources=(source,), group=category[:1].upper() + category[1:], items=tuple(names),
+                     labels=tuple(dict.fromkeys(labels)))
                 for category, per_source in groups.items()
-                for source, names in per_source.items()
+                for source, (names, labels) in per_source.items()
             )
         elif topic == "industries":
             out.extend(Fact(sources=lk.sources, group=things[lk.thing].name, items=lk.uses) for lk in links)

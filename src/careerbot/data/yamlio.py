@@ -115,8 +115,14 @@ class _LineLoader(_BaseLoader):  # type: ignore[misc]
         return super().construct_object(node, deep=deep)
 
     def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
-        # A quoted or block scalar with no tag is a string: skip the implicit-type regexes.
-        if kind is yaml.ScalarNode and not implicit[0]:
+        # What BaseResolver.resolve does for scalars (no path resolvers are registered), inline:
+        # a quoted or block scalar is a string; a plain one is tried against the implicit types.
+        if kind is yaml.ScalarNode:
+            if not implicit[0]:
+                return _STR_TAG
+            for tag, regexp in self.yaml_implicit_resolvers.get(value[:1], ()):
+                if regexp.match(value):
+                    return tag
             return _STR_TAG
         return super().resolve(kind, value, implicit)
 
@@ -223,17 +229,27 @@ def scan_yaml_files(directory: Path) -> tuple[list[Path], list[Problem]]:
 
     Nothing named like a data file is skipped silently: a folder that cannot be read, a
     symlink loop, a dangling symlink, a folder named ``x.yaml`` and a FIFO, socket or device
-    are each reported. Symlinked folders are not followed (as before).
+    are each reported. Symlinked folders are followed; one that leads back to a folder already
+    read (a loop) is reported and not read again.
     """
     files: list[Path] = []
     problems: list[Problem] = []
+    seen = {os.path.realpath(directory)}
 
     def unreadable(exc: OSError) -> None:
         where = exc.filename if exc.filename is not None else directory
         problems.append(Problem(str(where), 1, f"cannot read directory: {exc.strerror or exc}"))
 
-    for root, dirs, names in os.walk(directory, onerror=unreadable, followlinks=False):
+    for root, dirs, names in os.walk(directory, onerror=unreadable, followlinks=True):
         dirs.sort()
+        for sub in list(dirs):
+            path = Path(root) / sub
+            real = os.path.realpath(path)
+            if real in seen:
+                dirs.remove(sub)
+                if path.is_symlink():
+                    problems.append(Problem(str(path), 1, f"symlink loop: the folder link leads back to {real}"))
+            seen.add(real)
         for name in sorted({*names, *dirs}):
             path = Path(root) / name
             if path.suffix not in YAML_SUFFIXES:
