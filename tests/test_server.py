@@ -153,10 +153,13 @@ def test_bad_bodies_get_400_json(server: ServedApp, body: bytes, message: str) -
     assert_alive(server)
 
 
-def test_huge_body_gets_413(server: ServedApp) -> None:
-    body = json.dumps({"text": "x" * (MAX_BODY_BYTES + 10)}).encode()
-    status, _, data = request(server, "POST", "/ask", body)
-    assert status == 413 and "error" in json.loads(data)
+@pytest.mark.parametrize("size", [MAX_BODY_BYTES + 10, 1_000_000, 5_000_000])
+def test_huge_body_gets_413(server: ServedApp, size: int) -> None:
+    """The client is still sending when the server refuses: it must get the 413, not a reset."""
+    body = json.dumps({"text": "x" * size}).encode()
+    for _ in range(3):
+        status, _, data = request(server, "POST", "/ask", body)
+        assert status == 413 and "error" in json.loads(data)
     assert_alive(server)
 
 

@@ -46,6 +46,7 @@ __all__ = [
     "DEFAULT_ALLOWED_HOSTS",
     "DEFAULT_SESSION_ID",
     "MAX_BODY_BYTES",
+    "MAX_DRAIN_BYTES",
     "MAX_SESSION_ID_CHARS",
     "ROUTES",
     "HostAllowListMiddleware",
@@ -60,6 +61,10 @@ __all__ = [
 
 #: Largest accepted request body; a larger one gets 413 without being read.
 MAX_BODY_BYTES = 64 * 1024
+#: An oversized body up to this size is read and dropped before the 413 (within :data:`DRAIN_SECONDS`),
+#: so that the client, still sending, gets the answer instead of a connection reset.
+MAX_DRAIN_BYTES = 16 * 1024 * 1024
+DRAIN_SECONDS = 10.0
 #: Session used when a request names none (all such clients share it; the page sends its own).
 DEFAULT_SESSION_ID = "web"
 #: Host names answered by default (any port): loopback only, against DNS rebinding.
@@ -182,6 +187,21 @@ class _BodyTooLarge(Exception):
     pass
 
 
+async def _drain(receive: Receive, already: int) -> None:
+    """Read and drop the rest of a refused body (bounded in bytes and time)."""
+    import anyio
+
+    with anyio.move_on_after(DRAIN_SECONDS):
+        total = already
+        while total <= MAX_DRAIN_BYTES:
+            message = await receive()
+            if message["type"] != "http.request":
+                return
+            total += len(message.get("body", b""))
+            if not message.get("more_body", False):
+                return
+
+
 class JSONBodyMiddleware:
     """For a route taking JSON: ``Content-Type: application/json`` required (415; a cross-site
     form or ``text/plain`` POST cannot send it without a preflight), body at most ``max_bytes`` (413)."""
@@ -202,6 +222,11 @@ class JSONBodyMiddleware:
             return
         lengths = _header(scope, b"content-length")
         if lengths and lengths[0].isdigit() and int(lengths[0]) > self.max_bytes:
+            # Refused from its Content-Length, without keeping any of it. A client waiting for
+            # "100 Continue" has sent nothing yet; one already sending a few MB is drained first.
+            expects = any(v.strip().lower() == "100-continue" for v in _header(scope, b"expect"))
+            if not expects and int(lengths[0]) <= MAX_DRAIN_BYTES:
+                await _drain(receive, 0)
             await _send_error(send, 413, f"request body over {self.max_bytes} bytes")
             return
         received = 0
@@ -226,6 +251,7 @@ class JSONBodyMiddleware:
         except _BodyTooLarge:
             if started:
                 raise
+            await _drain(receive, received)
             await _send_error(send, 413, f"request body over {self.max_bytes} bytes")
 
 
