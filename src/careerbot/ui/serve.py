@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Any, TextIO
 if TYPE_CHECKING:
     from .cli import Environment
 
-__all__ = ["GRACEFUL_SHUTDOWN_SECONDS", "INSTALL_WEB", "missing_web_dependencies", "serve"]
+__all__ = ["GRACEFUL_SHUTDOWN_SECONDS", "INSTALL_WEB", "deadline_protocol",
+           "missing_web_dependencies", "serve"]
 
 INSTALL_WEB = 'pip install "careerbot[web]"'
 INSTALL_REDIS = 'pip install "careerbot[redis]"'
@@ -30,6 +31,16 @@ BACKLOG = 2048
 #: Largest header block (and incomplete event) a connection may buffer (h11).
 MAX_HEADER_BYTES = 16 * 1024
 KEEP_ALIVE_SECONDS = 5
+
+
+def deadline_protocol() -> Any:
+    """uvicorn's h11 protocol with a deadline for each request's headers
+    (:class:`careerbot.ui.h11_deadline.DeadlineH11Protocol`), or plain ``"h11"`` if it cannot be had."""
+    try:
+        from .h11_deadline import DeadlineH11Protocol
+    except ImportError:
+        return "h11"
+    return DeadlineH11Protocol
 
 
 def missing_web_dependencies() -> list[str]:
@@ -117,7 +128,7 @@ def serve(
         print(f"careerbot: invalid port {port}", file=err)
         return 1
     config = uvicorn.Config(
-        "careerbot.ui.web:app_from_env", factory=True, workers=workers, http="h11", loop="asyncio",
+        "careerbot.ui.web:app_from_env", factory=True, workers=workers, http=deadline_protocol(), loop="asyncio",
         lifespan="on", access_log=False,  # request lines can carry user text (/?q=...): never logged
         log_level="warning", server_header=False, proxy_headers=False, backlog=BACKLOG,
         timeout_keep_alive=KEEP_ALIVE_SECONDS, timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_SECONDS,
