@@ -378,8 +378,8 @@ async def main_async(args: argparse.Namespace, server: Server) -> None:
     sample = list(range(0, total, total // 30))[:30]
     kept = await follow_ups(server.port, sample)
     print()
-    print(f"- slowloris: {slow_counts['open']} slow connections held open, {slow_counts['refused']} refused, "
-          f"{slow_counts['closed_by_server']} closed by the server; probe errors {slow_stats.errors + slow_stats.wrong}, "
+    print(f"- slowloris: {slow_counts['open']} slow connections opened, {slow_counts['refused']} refused, "
+          f"{slow_counts['closed_by_server']} closed by the server (header deadline); probe errors {slow_stats.errors + slow_stats.wrong}, "
           f"slowest probe answer {max(slow_stats.latencies, default=float('nan')) * 1000:.0f} ms")
     print(f"- header flood: 300 connections sending up to 1 MiB of headers each: {flood['cut_off']} cut off, "
           f"{flood['answered']} answered, {flood['refused']} refused, {flood['bytes_sent'] / 1024 / 1024:.0f} MiB sent in all")
