@@ -35,7 +35,7 @@ class ServedApp:
 
         import uvicorn
 
-        self.sock = socket.socket()
+        self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
         self.sock.bind(("127.0.0.1", 0))
         self.sock.listen(2048)
         self.server_address: tuple[str, int] = self.sock.getsockname()[:2]

@@ -248,6 +248,30 @@ def test_quit_commands_leave_with_status_0(bot: CareerBot, environ: dict[str, st
     assert result.code == 0 and result.out.rstrip().endswith("Goodbye!") and result.prompts == 2
 
 
+@pytest.mark.parametrize("leave", ["bye\r", "quit\r", "Goodbye!\r", "exit\r"])
+def test_saying_bye_leaves(bot: CareerBot, environ: dict[str, str], leave: str) -> None:
+    """Typing bye or quit leaves, as Ctrl-D does (it used to say goodbye and stay)."""
+    result = chat(bot, ["hello\r", leave], environ, end=None)
+    assert result.code == 0 and result.prompts == 2
+    assert "(Type /quit" not in result.out
+
+
+def test_help_mentions_the_advisor(bot: CareerBot, environ: dict[str, str]) -> None:
+    out = chat(bot, ["/help\r"], environ).out
+    flat = " ".join(out.split())
+    for words in ("recommendations", "skill gaps", "learning path", "job postings", "internships"):
+        assert words in flat, words
+
+
+def test_tab_offers_canonical_names_once(bot: CareerBot) -> None:
+    completer = ChatCompleter.for_knowledge(bot.knowledge)
+    offered = complete(completer, "mach")
+    names = {r.name.lower() for r in bot.knowledge.roles.values()}
+    assert set(offered) <= names and len(offered) == 3  # not 11 spellings of three roles
+    assert set(complete(completer, "data eng")) == {"data engineer"}
+    assert set(complete(completer, "MLE")) <= names
+
+
 def test_ctrl_c_clears_the_line_and_continues(bot: CareerBot, environ: dict[str, str]) -> None:
     result = chat(bot, ["what does a data engineer" + CTRL_C, "hello\r"], environ)
     assert result.code == 0 and result.prompts == 3
@@ -318,7 +342,7 @@ def test_completion_of_commands_roles_and_topics(bot: CareerBot) -> None:
     assert roles["machine learning engineer"] == "Machine Learning Engineer"
     assert "machine learning research engineer" in roles
     assert complete(completer, "what tools does a data eng").get("data engineer") == "Data Engineer"
-    assert complete(completer, "ML eng").get("ML engineer") == "Machine Learning Engineer"
+    assert complete(completer, "ML eng") == {"machine learning engineer": "Machine Learning Engineer"}  # alias -> name
     assert "salary" in complete(completer, "data engineer sal")
     assert complete(completer, "data engineer ") == {}  # nothing offered after a space
 

@@ -77,3 +77,45 @@ def test_piped_mode_stops_at_quit_and_explains_commands() -> None:
     code, out, _ = run([], stdin="/json\n/quit\nwhat does a data engineer do?\n")
     assert code == 0 and "Slash commands work in the interactive chat" in out
     assert "Data Engineer" not in out  # nothing after /quit is answered
+
+
+def test_a_question_without_a_command_is_asked() -> None:
+    code, out, err = run(["what does a DE do"])
+    assert code == 0 and out.startswith("Data Engineer: Overview") and err == ""
+    code, out, _ = run(["--no-color", "DE", "vs", "MLE"])
+    assert code == 0 and "compared" in out.splitlines()[0]
+    code, _, _ = run(["serv"])  # a near miss of a command is a usage error naming the commands
+    assert code == ExitStatus.USAGE
+
+
+def test_unknown_option_of_a_command_shows_that_commands_usage(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, _ = run(["ask", "--jsn", "hi"])
+    err = capsys.readouterr().err
+    assert code == ExitStatus.USAGE
+    assert err.startswith("usage: careerbot ask ") and "unrecognized arguments: --jsn" in err
+
+
+def test_validate_help_describes_its_options(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["validate", "--help"])[0] == 0
+    out = capsys.readouterr().out
+    assert "knowledge directory to check" in out and "intents directory to check" in out
+
+
+@pytest.mark.parametrize("argv", [["--knowledge", "/nonexistent", "ask", "hi"], ["validate", "--knowledge", "/nonexistent"],
+                                  ["--intents", "/nonexistent", "eval", "x.yaml"]])
+def test_missing_directory_is_one_clear_line(argv: list[str]) -> None:
+    code, out, err = run(argv)
+    assert code == ExitStatus.ERROR and out == ""
+    assert err.count("\n") == 1 and "/nonexistent: does not exist" in err
+
+
+@pytest.mark.parametrize("value", ["2", "-0.1", "nan", "abc"])
+def test_eval_min_must_be_an_accuracy(value: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["eval", "x.yaml", "--min", value])[0] == ExitStatus.USAGE
+    assert "--min" in capsys.readouterr().err
+
+
+def test_piped_quit_says_what_was_not_answered() -> None:
+    code, out, err = run([], stdin="hello\n/quit\nwhat does a data engineer do?\n\nand tools?\n")
+    assert code == 0 and "Hello" in out and "Data Engineer: Overview" not in out
+    assert "stopped at /quit on line 2; 2 later lines were not answered" in err

@@ -301,3 +301,12 @@ def test_serve_help_describes_every_option(capsys: pytest.CaptureFixture[str]) -
         assert option in text
     assert "sqlite:///PATH" in text and "redis://HOST:PORT/DB" in text and "careerbot[web]" in text
 
+
+
+def test_the_listening_socket_is_tcp_so_asyncio_turns_nagle_off() -> None:
+    """With proto 0, asyncio leaves Nagle on and every keep-alive answer waits for a delayed ACK."""
+    from careerbot.ui.serve import _bind
+
+    with _bind("127.0.0.1", 0) as sock:
+        assert sock.proto == socket.IPPROTO_TCP
+        assert sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY)

@@ -7,6 +7,7 @@ import json
 import re
 import socket
 import threading
+import time
 from typing import Any
 
 import pytest
@@ -153,10 +154,13 @@ def test_bad_bodies_get_400_json(server: ServedApp, body: bytes, message: str) -
     assert_alive(server)
 
 
-def test_huge_body_gets_413(server: ServedApp) -> None:
-    body = json.dumps({"text": "x" * (MAX_BODY_BYTES + 10)}).encode()
-    status, _, data = request(server, "POST", "/ask", body)
-    assert status == 413 and "error" in json.loads(data)
+@pytest.mark.parametrize("size", [MAX_BODY_BYTES + 10, 1_000_000, 5_000_000])
+def test_huge_body_gets_413(server: ServedApp, size: int) -> None:
+    """The client is still sending when the server refuses: it must get the 413, not a reset."""
+    body = json.dumps({"text": "x" * size}).encode()
+    for _ in range(3):
+        status, _, data = request(server, "POST", "/ask", body)
+        assert status == 413 and "error" in json.loads(data)
     assert_alive(server)
 
 
@@ -361,3 +365,48 @@ def test_concurrent_sessions_keep_their_own_context(server: ServedApp) -> None:
         assert len(results[session]) == 5
         for reply in results[session]:
             assert reply["roles"] == [role] and reply["topic"] == "tools"
+
+
+# -- deadlines ---------------------------------------------------------------------------------------
+
+
+def test_a_trickled_body_is_cut_off_with_408(bot: CareerBot) -> None:
+    srv = ServedApp(create_app(bot, body_seconds=1.0))
+    try:
+        host, port = srv.server_address
+        with socket.create_connection((host, port), timeout=30) as sock:
+            sock.sendall(b"POST /ask HTTP/1.1\r\n" + JSON_HEAD.encode() + b"Content-Length: 40\r\n\r\n{\"text\"")
+            answer = sock.makefile("rb").read()  # nothing more is sent: the server gives up after 1 s
+        assert answer.startswith(b"HTTP/1.1 408 ") and b"not received within 1 s" in answer
+        assert_alive(srv)
+    finally:
+        srv.close()
+
+
+def test_slow_headers_are_cut_off_and_normal_requests_are_not(bot: CareerBot) -> None:
+    import pickle
+
+    from careerbot.ui.h11_deadline import DeadlineH11Protocol, with_header_deadline
+    from careerbot.ui.serve import deadline_protocol
+
+    assert deadline_protocol() is DeadlineH11Protocol  # what careerbot serve runs
+    assert pickle.loads(pickle.dumps(DeadlineH11Protocol)) is DeadlineH11Protocol  # workers get it by name
+    srv = ServedApp(create_app(bot), http=with_header_deadline(1.0))
+    try:
+        host, port = srv.server_address
+        with socket.create_connection((host, port), timeout=30) as slow, \
+                socket.create_connection((host, port), timeout=30) as silent:
+            slow.sendall(b"GET /health HTTP/1.1\r\nHo")  # slowloris: headers never finish
+            started = time.monotonic()
+            assert slow.recv(100) == b"" and silent.recv(100) == b""  # both closed by the server
+            assert time.monotonic() - started < 20  # (a bound against hanging, not a timing check)
+        conn = http.client.HTTPConnection(host, port, timeout=30)
+        try:  # a keep-alive connection that asks again within the deadline is served
+            for _ in range(3):
+                conn.request("GET", "/health")
+                assert conn.getresponse().read() == b'{"status": "ok"}'
+                time.sleep(0.3)
+        finally:
+            conn.close()
+    finally:
+        srv.close()

@@ -328,3 +328,32 @@ def test_stored_json_is_the_context_dict(tmp_path: Path) -> None:
     with sqlite3.connect(tmp_path / "j.db") as db:
         raw = db.execute("SELECT data FROM sessions WHERE id = 'j'").fetchone()[0]
     assert Context.from_dict(json.loads(raw)).roles == ("data_engineer",)
+
+
+@pytest.mark.parametrize("kind", ["sqlite", "redis"])
+def test_update_redoes_a_turn_when_another_process_wrote_in_between(
+    kind: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    """Compare-and-set: the turn computed on stale data is recomputed on the newer session."""
+    if kind == "sqlite":
+        first: SessionStore = SQLiteSessionStore(tmp_path / "cas.db")
+        second: SessionStore = SQLiteSessionStore(tmp_path / "cas.db")
+    else:
+        url = request.getfixturevalue("redis_url")
+        first, second = RedisSessionStore.from_url(url, prefix="cas:"), RedisSessionStore.from_url(url, prefix="cas:")
+    try:
+        first.set("k", {"n": 0})
+        seen: list[int] = []
+
+        def add_one(data: dict[str, Any] | None) -> tuple[dict[str, Any], str]:
+            assert data is not None
+            seen.append(data["n"])
+            if len(seen) == 1:  # someone else's turn lands while this one is being computed
+                second.update("k", lambda d: ({"n": (d or {"n": 0})["n"] + 10}, None))
+            return {"n": data["n"] + 1}, "done"
+
+        assert first.update("k", add_one) == "done"
+        assert seen == [0, 10] and first.get("k") == {"n": 11}
+    finally:
+        first.close()
+        second.close()

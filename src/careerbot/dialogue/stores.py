@@ -203,15 +203,20 @@ def default_sqlite_path(environ: Any = None) -> Path:
 class SQLiteSessionStore(SessionStore):
     """Sessions in one SQLite file (WAL journal), safe to share between threads and processes.
 
-    An update holds the database's write lock (``BEGIN IMMEDIATE``) from read to write.
-    Sessions not touched for ``ttl`` seconds are expired (purged now and then).
+    An update is a compare-and-set: read the session and its version, compute the new one
+    without holding any lock, then write it in a ``BEGIN IMMEDIATE`` transaction only if the
+    version is still the same (else read again and retry), so processes compute turns in
+    parallel and hold the write lock only to write. Sessions not touched for ``ttl`` seconds
+    are expired (purged now and then).
     """
 
     _SCHEMA = (
         "CREATE TABLE IF NOT EXISTS sessions ("
-        " id TEXT PRIMARY KEY, data TEXT NOT NULL, expires REAL NOT NULL) WITHOUT ROWID"
+        " id TEXT PRIMARY KEY, data TEXT NOT NULL, expires REAL NOT NULL,"
+        " version INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID"
     )
     _PURGE_EVERY = 500
+    MAX_RETRIES = 100
 
     def __init__(self, path: str | os.PathLike[str], *, ttl: float = DEFAULT_TTL_SECONDS,
                  timeout: float = 30.0) -> None:
@@ -259,16 +264,25 @@ class SQLiteSessionStore(SessionStore):
             self._db.execute("COMMIT")
 
     def _read(self, db: sqlite3.Connection, session_id: str) -> SessionData | None:
-        row = db.execute(
-            "SELECT data FROM sessions WHERE id = ? AND expires > ?", (session_id, time.time())
-        ).fetchone()
-        return _decode(row[0]) if row else None
+        return self._read_versioned(db, session_id)[0]
+
+    def _read_versioned(self, db: sqlite3.Connection, session_id: str) -> tuple[SessionData | None, int | None]:
+        """The live session (``None`` if absent or expired) and the row's version (``None`` if no row)."""
+        row = db.execute("SELECT data, expires, version FROM sessions WHERE id = ?", (session_id,)).fetchone()
+        if row is None:
+            return None, None
+        return (_decode(row[0]) if row[1] > time.time() else None), int(row[2])
+
+    def _version(self, db: sqlite3.Connection, session_id: str) -> int | None:
+        row = db.execute("SELECT version FROM sessions WHERE id = ?", (session_id,)).fetchone()
+        return None if row is None else int(row[0])
 
     def _write(self, db: sqlite3.Connection, session_id: str, text: str) -> None:
         now = time.time()
         db.execute(
-            "INSERT INTO sessions (id, data, expires) VALUES (?, ?, ?) "
-            "ON CONFLICT(id) DO UPDATE SET data = excluded.data, expires = excluded.expires",
+            "INSERT INTO sessions (id, data, expires, version) VALUES (?, ?, ?, 1) "
+            "ON CONFLICT(id) DO UPDATE SET data = excluded.data, expires = excluded.expires,"
+            " version = sessions.version + 1",
             (session_id, text, now + self.ttl),
         )
         self._writes += 1
@@ -285,10 +299,17 @@ class SQLiteSessionStore(SessionStore):
             self._write(db, session_id, text)
 
     def update(self, session_id: str, fn: Updater[T]) -> T:
-        with self._transaction() as db:
-            new, result = fn(self._read(db, session_id))
-            self._write(db, session_id, _encode(new))
-            return result
+        for _ in range(self.MAX_RETRIES):
+            with self._lock:
+                old, version = self._read_versioned(self._db, session_id)
+            new, result = fn(old)  # no lock held: other processes and threads go on
+            text = _encode(new)
+            with self._transaction() as db:
+                if self._version(db, session_id) != version:
+                    continue  # another turn of this session landed first: read it and redo this one
+                self._write(db, session_id, text)
+                return result
+        raise StoreUnavailable(f"session update kept conflicting ({self.MAX_RETRIES} tries)")
 
     def delete(self, session_id: str) -> bool:
         with self._transaction() as db:

@@ -160,27 +160,31 @@ class ChatCompleter(Completer):
     as a prefix of each phrase ("machine le" -> "machine learning engineer").
     """
 
-    def __init__(self, commands: Mapping[str, str], phrases: Sequence[tuple[str, str]],
+    def __init__(self, commands: Mapping[str, str], phrases: Sequence[tuple[str, str] | tuple[str, str, str]],
                  *, min_chars: int = 2) -> None:
         self._commands = dict(commands)
-        self._phrases = list(dict.fromkeys(phrases))
+        # (what is typed, what is offered, description): a role's plural or alias completes to its name.
+        self._phrases = list(dict.fromkeys(
+            (p[0], p[2], p[1]) if len(p) == 3 else (p[0], p[0], p[1]) for p in phrases
+        ))
         self._min_chars = min_chars
 
     @classmethod
     def for_knowledge(cls, kb: KnowledgeBase) -> ChatCompleter:
-        """Commands, every role's name, plural and aliases, and :data:`TOPIC_WORDS`."""
-        phrases: list[tuple[str, str]] = []
+        """Commands, role names (also found by their plurals and aliases: "ML eng" offers
+        "machine learning engineer", once) and :data:`TOPIC_WORDS`."""
+        phrases: list[tuple[str, str, str]] = []
         seen: set[str] = set()
         for role in kb.roles.values():
             for phrase in (role.name.lower(), role.plural.lower(), *role.aliases):
                 key = phrase.casefold()
                 if key not in seen:
                     seen.add(key)
-                    phrases.append((phrase, role.name))
+                    phrases.append((phrase, role.name, role.name.lower()))
         for word, topic in TOPIC_WORDS:
             if word.casefold() not in seen:
                 seen.add(word.casefold())
-                phrases.append((word, "topic: " + TOPIC_TITLES.get(topic, topic).lower()))
+                phrases.append((word, "topic: " + TOPIC_TITLES.get(topic, topic).lower(), word))
         return cls(COMMANDS, phrases)
 
     def get_completions(self, document: Document, complete_event: CompleteEvent) -> Iterator[Completion]:
@@ -202,11 +206,11 @@ class ChatCompleter(Completer):
         for count in range(min(4, len(words)), 0, -1):
             start = words[-count].start()
             key = " ".join(before[start:].split()).casefold()
-            for phrase, meta in self._phrases:
+            for phrase, offer, meta in self._phrases:
                 folded = phrase.casefold()
-                if folded.startswith(key) and folded != key and folded not in offered:
-                    offered.add(folded)
-                    yield Completion(phrase, start_position=start - len(before), display_meta=meta)
+                if folded.startswith(key) and offer.casefold() != key and offer.casefold() not in offered:
+                    offered.add(offer.casefold())
+                    yield Completion(offer, start_position=start - len(before), display_meta=meta)
 
 
 # -- the chat --------------------------------------------------------------------------------
@@ -276,28 +280,29 @@ class _Chat:
                 if not self.command(text):
                     break
                 continue
-            self.answer(text)
+            reply = self.answer(text)
+            if reply is not None and reply.intent == "goodbye":
+                return 0  # "bye", "quit": the answer said goodbye; leave, as Ctrl-D does
         self.screen.show("Goodbye!", "class:meta")
         return 0
 
-    def answer(self, text: str) -> None:
+    def answer(self, text: str) -> Reply | None:
         try:
             reply = self.bot.ask(text, session_id=self.session_id)
         except KeyboardInterrupt:
             self.screen.show("(interrupted)", "class:meta")
-            return
+            return None
         except Exception as exc:  # the chat keeps going whatever happens inside the bot
             self.screen.show(f"Sorry, something went wrong: {type(exc).__name__}: {exc}", "class:error")
-            return
+            return None
         self.show_reply(reply)
+        return reply
 
     def show_reply(self, reply: Reply) -> None:
         if self.json:
             self.screen.show(json.dumps(reply.to_dict(), ensure_ascii=False))
         else:
             self.screen.show(render_reply(reply, self.screen.width, unicode=self.screen.unicode))
-            if reply.intent == "goodbye":
-                self.screen.show("(Type /quit or press Ctrl-D to leave.)", "class:meta")
         self.screen.show("")
 
     # -- commands --------------------------------------------------------------------------
@@ -334,11 +339,16 @@ class _Chat:
             + ", ".join(r.name for r in kb.roles.values())
             + ". Ask what they do, their responsibilities, skills, education, tools, industries, "
             "job outlook, how to get started, who they work with, typical projects, salaries in "
-            "featured job postings, or compare two roles."
+            "featured job postings, or compare two to five roles. careerbot also advises: which role fits "
+            "your interests (recommendations), what you still need for a role (skill gaps), a step-by-step "
+            "learning path, and the featured job postings (internships, places, pay)."
         )
         doc.blank()
         doc.heading("Examples")
-        for example in (*EXAMPLES, "How much does a data science engineer earn?", "and ML research engineers?"):
+        for example in (*EXAMPLES, "How much does a data science engineer earn?", "and ML research engineers?",
+                        "I love maths and research papers, which role fits me?",
+                        "I know Python and SQL, what do I need to become an ML engineer?",
+                        "Roadmap to become a data engineer", "Any internships?"):
             doc.bullet([("class:example", example)])
         doc.paragraph("Follow-ups keep the role and topic of the previous question.", "class:meta")
         doc.blank()
@@ -354,6 +364,7 @@ class _Chat:
         doc.bullet("Ctrl-C: clear the line")
         doc.blank()
         doc.add([("class:heading", "To leave:"), ("class:text", " type /quit or /exit, or press Ctrl-D.")])
+        doc.paragraph("Saying bye or quit leaves too.", "class:meta")
         self.screen.show(doc)
 
     def cmd_roles(self) -> None:

@@ -52,10 +52,50 @@ class Environment:
             return False
 
 
+COMMANDS = ("ask", "chat", "validate", "serve", "eval")
+#: Top-level options that take a value (skipped when looking for the command word).
+_VALUE_OPTIONS = frozenset({"--knowledge", "--intents"})
+
+
+def _fraction(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not 0.0 <= number <= 1.0:  # also refuses nan
+        raise argparse.ArgumentTypeError(f"must be between 0 and 1 (an accuracy such as 0.9): {value}")
+    return number
+
+
+def _with_ask(argv: list[str]) -> list[str]:
+    """``careerbot "what does a DE do"`` means ``careerbot ask "what does a DE do"``.
+
+    A first word that is no command and not close to one is taken as the question; a near miss
+    (``careerbot serv``) is left to argparse, which names the commands.
+    """
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "--":
+            return argv
+        if arg.startswith("-"):
+            i += 2 if arg in _VALUE_OPTIONS else 1
+            continue
+        if arg in COMMANDS:
+            return argv
+        import difflib
+
+        if " " not in arg.strip() and difflib.get_close_matches(arg, COMMANDS, n=1, cutoff=0.75):
+            return argv
+        return [*argv[:i], "ask", *argv[i:]]
+    return argv
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="careerbot",
-        description="Ask about data and machine-learning careers. With no command, starts the chat.",
+        description="Ask about data and machine-learning careers. With no command, starts the chat; "
+        'with a question, answers it (careerbot "what does a data engineer do?").',
     )
     parser.add_argument("--version", action="version", version=f"careerbot {__version__}")
     parser.add_argument("--knowledge", metavar="DIR", help="knowledge directory (default: bundled)")
@@ -66,9 +106,15 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("question", nargs="+", help="the question")
     ask.add_argument("--json", action="store_true", help="print the reply as one JSON object")
     sub.add_parser("chat", help="interactive chat (the default)")
-    val = sub.add_parser("validate", help="check knowledge and intents files")
-    val.add_argument("--knowledge", dest="sub_knowledge", metavar="DIR")
-    val.add_argument("--intents", dest="sub_intents", metavar="DIR")
+    val = sub.add_parser(
+        "validate", help="check knowledge and intents files",
+        description="Check knowledge and intents files; print one path:line: message per problem "
+        "and exit 1 if there is any.",
+    )
+    val.add_argument("--knowledge", dest="sub_knowledge", metavar="DIR",
+                     help="knowledge directory to check (default: the bundled one)")
+    val.add_argument("--intents", dest="sub_intents", metavar="DIR",
+                     help="intents directory to check (default: the bundled one)")
     val.add_argument("--articles", metavar="DIR", help="also check every quote against the article texts in DIR")
     srv = sub.add_parser(
         "serve", help="HTTP API and web chat page (uvicorn; needs careerbot[web])",
@@ -85,7 +131,8 @@ def _parser() -> argparse.ArgumentParser:
                      help="a Host name to answer (repeatable; default: loopback names and --host; * for any)")
     ev = sub.add_parser("eval", help="score the bot on a labelled YAML file")
     ev.add_argument("file", help="YAML file of labelled questions and dialogues")
-    ev.add_argument("--min", type=float, default=0.0, metavar="ACC", help="fail below this overall accuracy (0-1)")
+    ev.add_argument("--min", type=_fraction, default=0.0, metavar="ACC",
+                    help="fail below this overall accuracy, from 0 to 1 (default: 0)")
     ev.add_argument("--failures", type=int, default=50, metavar="N", help="show at most N failures")
     return parser
 
@@ -106,10 +153,24 @@ def _dirs(args: argparse.Namespace) -> tuple[str | None, str | None]:
     return kdir, idir
 
 
+def _missing_dirs(args: argparse.Namespace, env: Environment) -> bool:
+    """Report a --knowledge/--intents directory that does not exist (one clear line each)."""
+    kdir, idir = _dirs(args)
+    missing = False
+    for option, value in (("--knowledge", kdir), ("--intents", idir)):
+        if value is not None and not os.path.isdir(value):
+            what = "is not a directory" if os.path.exists(value) else "does not exist"
+            print(f"careerbot: {option} {value}: {what}", file=env.stderr)
+            missing = True
+    return missing
+
+
 def _load_bot(args: argparse.Namespace, env: Environment) -> CareerBot | None:
     from ..bot import CareerBot
     from ..data.yamlio import DataError
 
+    if _missing_dirs(args, env):
+        return None
     kdir, idir = _dirs(args)
     try:
         return CareerBot(knowledge_dir=kdir, intents_dir=idir)
@@ -143,6 +204,8 @@ def _cmd_ask(args: argparse.Namespace, env: Environment) -> int:
 def _cmd_validate(args: argparse.Namespace, env: Environment) -> int:
     from ..data.validate import check_data
 
+    if _missing_dirs(args, env):
+        return ExitStatus.ERROR
     kdir, idir = _dirs(args)
     _, _, problems = check_data(kdir, idir, args.articles)
     for problem in problems:
@@ -179,6 +242,8 @@ def _cmd_serve(args: argparse.Namespace, env: Environment) -> int:
     from ..data.validate import check_data
     from .serve import serve
 
+    if _missing_dirs(args, env):
+        return ExitStatus.ERROR
     kdir, idir = _dirs(args)
     _, _, problems = check_data(kdir, idir)  # report broken data once, before any worker starts
     for problem in problems:
@@ -195,12 +260,17 @@ def _cmd_serve(args: argparse.Namespace, env: Environment) -> int:
 
 
 def _piped_chat(bot: CareerBot, env: Environment) -> int:
-    for line in env.stdin:
+    lines = iter(env.stdin)
+    for number, line in enumerate(lines, 1):
         text = line.rstrip("\r\n")
         if not text.strip():
             continue
         command = text.strip().casefold()
         if command in ("/quit", "/exit"):
+            rest = sum(1 for later in lines if later.strip())
+            if rest:
+                print(f"careerbot: stopped at {text.strip()} on line {number}; "
+                      f"{rest} later line{'s were' if rest != 1 else ' was'} not answered", file=env.stderr)
             break
         if command.startswith("/"):
             print("Slash commands work in the interactive chat; here each line is a question.\n",
@@ -231,8 +301,13 @@ def main(argv: Sequence[str] | None = None, env: Environment | None = None) -> i
     """Run the command line; returns the exit status."""
     env = env or Environment()
     parser = _parser()
+    arguments = _with_ask(list(argv) if argv is not None else sys.argv[1:])
     try:
-        args = parser.parse_args(list(argv) if argv is not None else None)
+        args, extra = parser.parse_known_args(arguments)
+        if extra:
+            # "ask --jsn": the usage of the command, not the top-level one.
+            subparsers = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+            (subparsers.choices.get(args.command) or parser).error(f"unrecognized arguments: {' '.join(extra)}")
     except SystemExit as exc:  # argparse exits on --help/--version/usage errors
         return int(exc.code) if isinstance(exc.code, int) else ExitStatus.USAGE
     commands = {"ask": _cmd_ask, "validate": _cmd_validate, "eval": _cmd_eval, "chat": _cmd_chat,

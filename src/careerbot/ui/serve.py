@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Any, TextIO
 if TYPE_CHECKING:
     from .cli import Environment
 
-__all__ = ["GRACEFUL_SHUTDOWN_SECONDS", "INSTALL_WEB", "missing_web_dependencies", "serve"]
+__all__ = ["GRACEFUL_SHUTDOWN_SECONDS", "INSTALL_WEB", "deadline_protocol",
+           "missing_web_dependencies", "serve"]
 
 INSTALL_WEB = 'pip install "careerbot[web]"'
 INSTALL_REDIS = 'pip install "careerbot[redis]"'
@@ -30,6 +31,16 @@ BACKLOG = 2048
 #: Largest header block (and incomplete event) a connection may buffer (h11).
 MAX_HEADER_BYTES = 16 * 1024
 KEEP_ALIVE_SECONDS = 5
+
+
+def deadline_protocol() -> Any:
+    """uvicorn's h11 protocol with a deadline for each request's headers
+    (:class:`careerbot.ui.h11_deadline.DeadlineH11Protocol`), or plain ``"h11"`` if it cannot be had."""
+    try:
+        from .h11_deadline import DeadlineH11Protocol
+    except ImportError:
+        return "h11"
+    return DeadlineH11Protocol
 
 
 def missing_web_dependencies() -> list[str]:
@@ -49,9 +60,13 @@ def _is_loopback(host: str) -> bool:
 
 def _bind(host: str, port: int) -> socket.socket:
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
+    # proto IPPROTO_TCP, not 0: asyncio turns Nagle's algorithm off (TCP_NODELAY) only on sockets
+    # that say they are TCP, and accepted connections inherit it; with 0, every keep-alive
+    # response waits ~40 ms for the client's delayed ACK (headers and body are two writes).
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     try:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         sock.bind((host, port))
         sock.listen(BACKLOG)
         sock.set_inheritable(True)
@@ -113,7 +128,7 @@ def serve(
         print(f"careerbot: invalid port {port}", file=err)
         return 1
     config = uvicorn.Config(
-        "careerbot.ui.web:app_from_env", factory=True, workers=workers, http="h11", loop="asyncio",
+        "careerbot.ui.web:app_from_env", factory=True, workers=workers, http=deadline_protocol(), loop="asyncio",
         lifespan="on", access_log=False,  # request lines can carry user text (/?q=...): never logged
         log_level="warning", server_header=False, proxy_headers=False, backlog=BACKLOG,
         timeout_keep_alive=KEEP_ALIVE_SECONDS, timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_SECONDS,

@@ -9,7 +9,8 @@
 - ``GET /openapi.json`` -> an OpenAPI 3.1 description of the API.
 
 Every error is JSON ``{"error": "..."}``: 400 (bad JSON or types, a ``Host`` not allowed), 404, 405
-(with ``Allow``), 413 (body over :data:`MAX_BODY_BYTES`), 415 (``Content-Type`` not JSON), 500.
+(with ``Allow``), 408 (body not in within :data:`BODY_SECONDS`), 413 (body over :data:`MAX_BODY_BYTES`),
+415 (``Content-Type`` not JSON), 500.
 Request text is never logged. It mounts inside another Starlette or FastAPI app
 (``Mount("/careerbot", app=create_app(bot))``): the page calls the API by relative URLs.
 """
@@ -46,6 +47,7 @@ __all__ = [
     "DEFAULT_ALLOWED_HOSTS",
     "DEFAULT_SESSION_ID",
     "MAX_BODY_BYTES",
+    "MAX_DRAIN_BYTES",
     "MAX_SESSION_ID_CHARS",
     "ROUTES",
     "HostAllowListMiddleware",
@@ -60,6 +62,12 @@ __all__ = [
 
 #: Largest accepted request body; a larger one gets 413 without being read.
 MAX_BODY_BYTES = 64 * 1024
+#: An oversized body up to this size is read and dropped before the 413 (within :data:`DRAIN_SECONDS`),
+#: so that the client, still sending, gets the answer instead of a connection reset.
+MAX_DRAIN_BYTES = 16 * 1024 * 1024
+DRAIN_SECONDS = 10.0
+#: Seconds a client has to send a request body (a body trickled a byte at a time is cut off with 408).
+BODY_SECONDS = 30.0
 #: Session used when a request names none (all such clients share it; the page sends its own).
 DEFAULT_SESSION_ID = "web"
 #: Host names answered by default (any port): loopback only, against DNS rebinding.
@@ -182,13 +190,33 @@ class _BodyTooLarge(Exception):
     pass
 
 
+class _BodyTooSlow(Exception):
+    pass
+
+
+async def _drain(receive: Receive, already: int) -> None:
+    """Read and drop the rest of a refused body (bounded in bytes and time)."""
+    import anyio
+
+    with anyio.move_on_after(DRAIN_SECONDS):
+        total = already
+        while total <= MAX_DRAIN_BYTES:
+            message = await receive()
+            if message["type"] != "http.request":
+                return
+            total += len(message.get("body", b""))
+            if not message.get("more_body", False):
+                return
+
+
 class JSONBodyMiddleware:
     """For a route taking JSON: ``Content-Type: application/json`` required (415; a cross-site
     form or ``text/plain`` POST cannot send it without a preflight), body at most ``max_bytes`` (413)."""
 
-    def __init__(self, app: ASGIApp, max_bytes: int = MAX_BODY_BYTES) -> None:
+    def __init__(self, app: ASGIApp, max_bytes: int = MAX_BODY_BYTES, body_seconds: float = BODY_SECONDS) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.body_seconds = body_seconds
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -202,14 +230,26 @@ class JSONBodyMiddleware:
             return
         lengths = _header(scope, b"content-length")
         if lengths and lengths[0].isdigit() and int(lengths[0]) > self.max_bytes:
+            # Refused from its Content-Length, without keeping any of it. A client waiting for
+            # "100 Continue" has sent nothing yet; one already sending a few MB is drained first.
+            expects = any(v.strip().lower() == "100-continue" for v in _header(scope, b"expect"))
+            if not expects and int(lengths[0]) <= MAX_DRAIN_BYTES:
+                await _drain(receive, 0)
             await _send_error(send, 413, f"request body over {self.max_bytes} bytes")
             return
+        import anyio
+
         received = 0
         started = False
+        deadline = anyio.current_time() + self.body_seconds
 
         async def limited_receive() -> Message:
             nonlocal received
-            message = await receive()
+            try:
+                with anyio.fail_after(max(0.0, deadline - anyio.current_time())):
+                    message = await receive()
+            except TimeoutError:
+                raise _BodyTooSlow from None
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > self.max_bytes:
@@ -226,7 +266,12 @@ class JSONBodyMiddleware:
         except _BodyTooLarge:
             if started:
                 raise
+            await _drain(receive, received)
             await _send_error(send, 413, f"request body over {self.max_bytes} bytes")
+        except _BodyTooSlow:
+            if started:
+                raise
+            await _send_error(send, 408, f"request body not received within {self.body_seconds:g} s")
 
 
 class _BadRequest(Exception):
@@ -377,6 +422,7 @@ def create_app(
     sessions: SessionStore | str | None = None,
     allowed_hosts: Sequence[str] = DEFAULT_ALLOWED_HOSTS,
     max_body_bytes: int = MAX_BODY_BYTES,
+    body_seconds: float = BODY_SECONDS,
     knowledge_dir: str | None = None,
     intents_dir: str | None = None,
 ) -> Starlette:
@@ -386,6 +432,7 @@ def create_app(
     (bundled data) with ``sessions`` (a store, or a URL for :func:`careerbot.dialogue.stores.open_store`;
     default in memory). A store opened here from a URL is closed when the app shuts down.
     ``allowed_hosts``: ``Host`` names answered (default loopback; ``["*"]`` for any).
+    ``max_body_bytes`` and ``body_seconds`` bound the ``/ask`` body (413, 408).
     """
     owned: SessionStore | None = None
     if bot is None:
@@ -399,7 +446,8 @@ def create_app(
     endpoints = _Endpoints(bot)
     routes: list[BaseRoute] = [
         Route(path, getattr(endpoints, name), methods=list(methods), name=name,
-              middleware=[Middleware(JSONBodyMiddleware, max_bytes=max_body_bytes)] if json_body else None)
+              middleware=[Middleware(JSONBodyMiddleware, max_bytes=max_body_bytes, body_seconds=body_seconds)]
+              if json_body else None)
         for path, methods, name, json_body in ROUTES
     ]
 
