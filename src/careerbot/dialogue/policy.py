@@ -103,7 +103,10 @@ class Policy:
         if question.understanding.analysis.roles or not parse.roles:
             return ctx
         aimed = [r for r in ctx.profile.targets if r in parse.roles]
-        return ctx.evolve(roles=tuple(aimed[-1:]) or parse.roles, topic=None, pending_topic=None)
+        # The roles this message names are also the list "the first one" points into.
+        return ctx.evolve(
+            roles=tuple(aimed[-1:]) or parse.roles, topic=None, pending_topic=None, options=parse.roles
+        )
 
     def _one_question(self, parse: Parse, question: PartReading, ctx: Context) -> tuple[Reply, Context]:
         u, whole = question.understanding, parse.whole.understanding

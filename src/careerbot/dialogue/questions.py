@@ -30,6 +30,7 @@ from ..nlu.words import (
     COMPARATIVE_WORDS,
     COMPARE,
     COMPARE_TOPICS,
+    DIFFERENCE_WORDS,
     EVERYTHING_WORDS,
     FILLER,
     FORGET_WORDS,
@@ -47,7 +48,14 @@ from ..nlu.words import (
     YES_NO_OPENERS,
 )
 from ..reply import FALLBACK, Reply
-from ..skills.crossrole import LISTED_KINDS, render_listed, render_ranking, render_roles_with, render_unlisted
+from ..skills.crossrole import (
+    LISTED_KINDS,
+    render_listed,
+    render_ranking,
+    render_roles_with,
+    render_unlisted,
+    topic_of_kind,
+)
 from ..skills.profile import render_profile
 from ..skills.responses import (
     Answer,
@@ -72,6 +80,11 @@ if TYPE_CHECKING:
 __all__ = ["Questions"]
 
 
+#: How close to the "articles don't say" examples a question in a conversation about a role must be
+#: (when nothing else fits and the articles use none of its words) to be answered that way.
+NEAR_NOT_COVERED = 0.2
+
+
 class Questions:
     """Answers one question. Immutable after construction; safe to share across threads."""
 
@@ -80,6 +93,10 @@ class Questions:
         self._intents = intents
         self._thresholds = thresholds
         self._points = PointIndex(kb)
+        # The words of each role's name and short names ("ml", "research", "data"), for "the ML one".
+        self._name_words = {
+            rid: frozenset(t for name in (role.name, *role.aliases) for t in tokenize(name)) for rid, role in kb.roles.items()
+        }
         # Words that name a topic ("skills", "responsibilities"): a question made of them asks the topic.
         self._topic_keys = frozenset(
             word_key(k.casefold()) for spec in intents.intents.values() if spec.topic
@@ -141,8 +158,10 @@ class Questions:
         """The roles a reference back points at ("the second one", "the two", "the research side"),
         and the words that made the reference; nothing when the question names its roles."""
         ref = reading.reference
-        if ref is None or reading.understanding.analysis.roles:
+        if reading.understanding.analysis.roles:
             return (), frozenset()
+        if ref is None:
+            return self._option_named(reading, ctx), frozenset()
         words = frozenset(reading.understanding.analysis.tokens[ref.start : ref.end])
         options = ctx.options or ctx.roles
         roles: tuple[str, ...] = ()
@@ -214,6 +233,20 @@ class Questions:
         answer = dataclasses.replace(answer, text=f"{note}\n\n{answer.text}", data={**answer.data, "unlisted": list(names)})
         reply = self.reply(answer, "ask_tools", max(score, self._thresholds.with_role), roles, "tools")
         return reply, ctx.evolve(roles=tuple(roles), topic="tools", pending_topic=None, intent="ask_tools")
+
+    def _option_named(self, reading: PartReading, ctx: Context) -> tuple[str, ...]:
+        """"the ML one", "the data one": the one role of the last list whose name has that word."""
+        tokens = reading.understanding.analysis.tokens
+        options = ctx.options or ctx.roles
+        if len(options) < 2:
+            return ()
+        for i, token in enumerate(tokens[:-1]):
+            if tokens[i + 1] not in ("one", "role", "side", "option", "track", "path"):
+                continue
+            having = [r for r in options if token in self._name_words.get(r, ())]
+            if len(having) == 1:
+                return (having[0],)
+        return ()
 
     def _content(self, u: Understanding) -> list[str]:
         """The question's content words (keys), without role names, topic words and framing."""
@@ -469,6 +502,19 @@ class Questions:
             topical = [n for n in top if self._intents.intents[n].topic not in (None, "differences")]
             intent = topical[0] if topical and COMPARE in top else top[0]
 
+        if intent is None and not roles and ctx.roles and not REFERRING.isdisjoint(analysis.tokens):
+            listed = [thing for _, thing in things if thing.kind in LISTED_KINDS]
+            if listed:
+                # "do they use Jenkins?": the roles the conversation is about, and the thing's topic.
+                topic = topic_of_kind(listed[0].kind)
+                return self._answer_topic(
+                    self._intents.intent_for_topic(topic) or "ask_tools", topic, ctx.roles, score, ctx, things=things
+                )
+        if intent is None and not roles and ctx.roles and self._unanswerable(u, things):
+            near = [name for name, value in u.ranking[:2] if value >= NEAR_NOT_COVERED]
+            if NOT_COVERED in near:
+                # "is there an age limit?" in a conversation about a role: the articles don't say.
+                return self._not_covered(u, ctx)
         if intent is None:
             if roles:
                 topic = ctx.topic if ctx.topic and ctx.topic != "differences" else None
@@ -519,6 +565,8 @@ class Questions:
         tokens = set(analysis.tokens)
         if len(roles) > 1 and intent in ("ask_definition", "ask_getting_started") and CHOICE_WORDS & tokens:
             intent = COMPARE  # "should I become a DE or an MLE?"
+        if len(roles) > 1 and DIFFERENCE_WORDS & tokens and intent not in u.keyword_intents:
+            intent = COMPARE  # "the two - how are they different overall?"
         if intent == "ask_definition" and not roles and not ctx.roles and GENERIC_ROLE_WORDS.isdisjoint(tokens):
             # "what's the meaning of life": a definition of nothing careerbot knows.
             return self._fallback(ctx, analysis, score)

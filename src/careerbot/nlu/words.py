@@ -68,3 +68,5 @@ SOFT_OPENERS = frozenset("so and but ok okay well hey hi hello also then quick q
 PLEASANTRIES = frozenset({"greet", "thanks"})
 #: Verbs of a question about a tool ("do DEs use Snowflake?", "is dbt part of their stack?").
 TOOL_VERBS = frozenset("use uses used using know knows need needs learn work works stack part tool tools".split())
+#: Words asking how roles differ ("how are they different?").
+DIFFERENCE_WORDS = frozenset("different difference differences differ differs compare comparison vs versus".split())

@@ -9,7 +9,7 @@ from ..data.knowledge import TOPIC_TITLES, KnowledgeBase, Thing
 from .responses import Answer, render_topic
 from .wording import TEMPLATES, join_names
 
-__all__ = ["LISTED_KINDS", "render_listed", "render_ranking", "render_roles_with", "render_unlisted"]
+__all__ = ["LISTED_KINDS", "render_listed", "render_ranking", "render_roles_with", "render_unlisted", "topic_of_kind"]
 
 
 #: Kinds of named things a role "uses" or "needs" (not industries, which are where roles work).
@@ -19,6 +19,11 @@ _TOPIC_OF_KIND = {
     "tool": "tools", "language": "tools", "skill": "skills", "field": "education", "degree": "education",
     "certification": "education", "industry": "industries",
 }
+
+
+def topic_of_kind(kind: str) -> str:
+    """The topic a kind of named thing is listed under (tools for a tool, education for a degree)."""
+    return _TOPIC_OF_KIND.get(kind, "tools")
 
 
 def render_listed(kb: KnowledgeBase, role_ids: Sequence[str], things: Sequence[Thing]) -> str:
@@ -72,7 +77,7 @@ def render_roles_with(kb: KnowledgeBase, things: Sequence[Thing]) -> tuple[Answe
                 roles=join_names([kb.roles[r].plural for r in with_it]),
                 others=join_names([kb.roles[r].plural for r in without], "or"),
             ))
-    topic = _TOPIC_OF_KIND.get(things[0].kind, "tools") if things else "tools"
+    topic = topic_of_kind(things[0].kind) if things else "tools"
     data = {"kind": "roles_with", "topic": topic, "things": data_things}
     return Answer("\n".join(lines), data, tuple(dict.fromkeys(sources))), tuple(having), topic
 
