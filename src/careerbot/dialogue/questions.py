@@ -36,6 +36,7 @@ from ..nlu.words import (
     FORGET_WORDS,
     GENERIC_ROLE_WORDS,
     INTEREST_WORDS,
+    JOB_WORDS,
     NOT_COVERED,
     PROFILE_ADVICE,
     REFERRING,
@@ -189,6 +190,11 @@ class Questions:
             return self._advise(
                 "ask_salary", text, u, max(u.score, self._thresholds.with_role), ctx, roles=ctx.roles
             )
+        if u.intent is None and not u.analysis.roles and self._asks_postings(text, u, ctx):
+            # "remote?", "senior ones only", "anything in Berlin?": a filter on the featured postings.
+            return self._advise(
+                "ask_salary", text, u, max(u.score, self._thresholds.with_role), ctx, roles=ctx.roles
+            )
         referred, ref_words = self._resolve(reading, ctx)
         unknown = tuple(dict.fromkeys(reading.surface(i) for i in reading.unknown))
         reply, new_ctx = self._decide(
@@ -233,6 +239,17 @@ class Questions:
         answer = dataclasses.replace(answer, text=f"{note}\n\n{answer.text}", data={**answer.data, "unlisted": list(names)})
         reply = self.reply(answer, "ask_tools", max(score, self._thresholds.with_role), roles, "tools")
         return reply, ctx.evolve(roles=tuple(roles), topic="tools", pending_topic=None, intent="ask_tools")
+
+    def _asks_postings(self, text: str, u: Understanding, ctx: Context) -> bool:
+        """Whether a message the matcher did not place filters the featured postings: a place or
+        company of a posting, or (right after postings were shown) remote, a level or internships."""
+        query = self._advisor.read_postings_query(text, u.analysis.tokens, (), context_roles=ctx.roles)
+        after_postings = ctx.intent == "ask_salary" and bool(ctx.postings)
+        if query.places or query.companies:
+            # "anything in Berlin?", "is anything open at Occam AI?" (not "will it snow in Berlin?")
+            tokens = u.analysis.tokens
+            return after_postings or len(tokens) <= 4 or not JOB_WORDS.isdisjoint(tokens)
+        return after_postings and (query.remote is not None or bool(query.levels) or query.internship is not None)
 
     def _option_named(self, reading: PartReading, ctx: Context) -> tuple[str, ...]:
         """"the ML one", "the data one": the one role of the last list whose name has that word."""
@@ -541,6 +558,11 @@ class Questions:
         if intent == "profile":
             return self._profile(u, ctx)
         if intent in SMALL_TALK:
+            if intent == "goodbye" and "thanks" in u.keyword_intents:
+                # "ok thx bye": thanks first, then goodbye.
+                thanks, bye = render_small_talk(self._kb, "thanks"), render_small_talk(self._kb, "goodbye")
+                answer = dataclasses.replace(thanks, text=f"{thanks.text} {bye.text}")
+                return self.reply(answer, "thanks", score, (), None), ctx
             return self.reply(render_small_talk(self._kb, intent), intent, score, (), None), ctx
         if intent == NOT_COVERED:
             named = self._topic_from_keywords(u)
@@ -565,8 +587,11 @@ class Questions:
         tokens = set(analysis.tokens)
         if len(roles) > 1 and intent in ("ask_definition", "ask_getting_started") and CHOICE_WORDS & tokens:
             intent = COMPARE  # "should I become a DE or an MLE?"
-        if len(roles) > 1 and DIFFERENCE_WORDS & tokens and intent not in u.keyword_intents:
-            intent = COMPARE  # "the two - how are they different overall?"
+        if DIFFERENCE_WORDS & tokens and intent not in u.keyword_intents and (
+            len(roles) > 1 or (len(roles) == 1 and ctx.roles and ctx.roles[0] not in roles and REFERRING & tokens)
+        ):
+            # "the two - how are they different overall?", "how's that different from an ML engineer?"
+            intent = COMPARE
         if intent == "ask_definition" and not roles and not ctx.roles and GENERIC_ROLE_WORDS.isdisjoint(tokens):
             # "what's the meaning of life": a definition of nothing careerbot knows.
             return self._fallback(ctx, analysis, score)

@@ -15,7 +15,7 @@ from ..data.knowledge import KnowledgeBase
 from ..matcher import IntentMatcher
 from .entities import Analysis, RoleFinder
 from .normalize import tokenize
-from .words import CONVERSATIONAL, FILLER, QUESTION_WORDS, REFERRING, SHORT_MESSAGE
+from .words import CONVERSATIONAL, FILLER, PARTING, QUESTION_WORDS, REFERRING, SHORT_MESSAGE
 
 __all__ = ["Thresholds", "Understander", "Understanding", "posting_keywords"]
 
@@ -148,7 +148,11 @@ class Understander:
         # Conversational keywords ("help", "thanks") count in short messages, unless a topic's own
         # keyword is there too ("what certifications help?").
         topical = any(n not in CONVERSATIONAL for n in keyword_intents)
-        boosted = [n for n in keyword_intents if (short and not topical) or n not in CONVERSATIONAL]
+        # Thanks and goodbyes count in long messages too ("This has been so helpful, thank you ...!").
+        boosted = [
+            n for n in keyword_intents
+            if n not in CONVERSATIONAL or (not topical and (short or (n in PARTING and not analysis.mentions)))
+        ]
         for name in boosted:
             # Weak keywords (places, companies) only hint: half the boost.
             boost = self.thresholds.keyword_boost * (1.0 if keyword_intents[name] else 0.5)
@@ -190,6 +194,10 @@ class Understander:
             runner_up = ranking[1][1] if len(ranking) > 1 else 0.0
             t = self.thresholds
             refers = bool(context_roles) and not REFERRING.isdisjoint(analysis.tokens)
+            # In a conversation about a role, a topic question without one is about that role
+            # ("ok and what would I actually do all day?"): the same, lower bar.
+            topical = self._intents.intents[best].topic is not None if best in self._intents.intents else False
+            refers = refers or (bool(context_roles) and topical and not analysis.other_occupations)
             # A message made only of one intent's own keywords ("any internships?", "salary?").
             keyword_only = keyword_intents.get(best, False) and best in made_of
             named = bool(analysis.mentions or message_roles)

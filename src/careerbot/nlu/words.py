@@ -12,7 +12,7 @@ WIDE_COMPARE_TOPICS: tuple[str, ...] = ("definition", "skills", "tools", "educat
 EVERYTHING_WORDS = frozenset({"table", "everything", "topics", "full", "detail", "detailed"})
 #: Words that carry no question of their own ("and ML engineers?", "what about DE").
 FILLER = frozenset(
-    "and or what about how so ok okay then also too the a an for of in on with please pls tell me more "
+    "and or what about how so ok okay k kk then also too the a an for of in on with please pls tell me more "
     "same question again now instead regarding re as well hmm um thanks alright right sure yes yeah "
     "cool nice great i see".split()
 )
@@ -32,7 +32,7 @@ CHOICE_WORDS = frozenset({"or", "vs", "versus", "between"})
 #: Intents answered by careerbot.skills.advisor.
 ADVISOR_INTENTS = frozenset({"recommend_role", "skill_gap", "learning_path", "ask_salary"})
 #: After these, a bare role ("and for ML engineers?") gets the same kind of answer.
-ADVISOR_FOLLOW_UPS = frozenset({"learning_path", "ask_salary"})
+ADVISOR_FOLLOW_UPS = frozenset({"learning_path", "ask_salary", "skill_gap"})
 #: Words that point back at what the conversation is about ("what do they earn?").
 REFERRING = frozenset(
     "they them their theirs it its one ones that this those these both either he she his her".split()
@@ -70,3 +70,10 @@ PLEASANTRIES = frozenset({"greet", "thanks"})
 TOOL_VERBS = frozenset("use uses used using know knows need needs learn work works stack part tool tools".split())
 #: Words asking how roles differ ("how are they different?").
 DIFFERENCE_WORDS = frozenset("different difference differences differ differs compare comparison vs versus".split())
+#: Small talk that ends or thanks, recognised in a message of any length.
+PARTING = frozenset({"thanks", "goodbye"})
+#: Words about openings ("is anything open at Occam AI?", "jobs in Berlin").
+JOB_WORDS = frozenset(
+    "job jobs posting postings opening openings open position positions vacancy vacancies hiring hire "
+    "listed listing listings internship internships role roles offer offers work".split()
+)
