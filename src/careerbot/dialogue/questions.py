@@ -39,6 +39,7 @@ from ..nlu.words import (
     JOB_WORDS,
     NOT_COVERED,
     PROFILE_ADVICE,
+    QUESTION_WORDS,
     REFERRING,
     SELF_WORDS,
     SMALL_TALK,
@@ -81,6 +82,8 @@ if TYPE_CHECKING:
 __all__ = ["Questions"]
 
 
+#: Words that leave "anything in Berlin?" a question about postings there.
+_BARE = frozenset({"anything", "something", "any", "what", "whats", "there", "near", "around"})
 #: How close to the "articles don't say" examples a question in a conversation about a role must be
 #: (when nothing else fits and the articles use none of its words) to be answered that way.
 NEAR_NOT_COVERED = 0.2
@@ -248,7 +251,9 @@ class Questions:
         if query.places or query.companies:
             # "anything in Berlin?", "is anything open at Occam AI?" (not "will it snow in Berlin?")
             tokens = u.analysis.tokens
-            return after_postings or len(tokens) <= 4 or not JOB_WORDS.isdisjoint(tokens)
+            place_words = {w for p in (*query.places, *query.companies) for w in p.casefold().split()}
+            bare = all(w in place_words or w in FILLER or w in QUESTION_WORDS or w in _BARE for w in tokens)
+            return after_postings or bare or not JOB_WORDS.isdisjoint(tokens)
         return after_postings and (query.remote is not None or bool(query.levels) or query.internship is not None)
 
     def _option_named(self, reading: PartReading, ctx: Context) -> tuple[str, ...]:
