@@ -241,10 +241,11 @@ class JSONBodyMiddleware:
 
         received = 0
         started = False
+        body_done = False
         deadline = anyio.current_time() + self.body_seconds
 
         async def limited_receive() -> Message:
-            nonlocal received
+            nonlocal received, body_done
             try:
                 with anyio.fail_after(max(0.0, deadline - anyio.current_time())):
                     message = await receive()
@@ -252,6 +253,7 @@ class JSONBodyMiddleware:
                 raise _BodyTooSlow from None
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
+                body_done = not message.get("more_body", False)
                 if received > self.max_bytes:
                     raise _BodyTooLarge
             return message
@@ -266,7 +268,8 @@ class JSONBodyMiddleware:
         except _BodyTooLarge:
             if started:
                 raise
-            await _drain(receive, received)
+            if not body_done:  # the rest of the body is still coming: drop it first
+                await _drain(receive, received)
             await _send_error(send, 413, f"request body over {self.max_bytes} bytes")
         except _BodyTooSlow:
             if started:
