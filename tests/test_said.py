@@ -200,26 +200,19 @@ def test_recommend_for_respects_a_later_dislike(advisor: Advisor) -> None:
     assert advisor.recommend_for(changed)[1][0] != DE
 
 
-def test_gap_for_uses_the_profile_target_and_background(advisor: Advisor, finder: RoleFinder) -> None:
-    first = advisor.read_said("I know Python and SQL")
-    text = "I want to become an ML engineer"
-    analysis = finder.find(text)
-    second = advisor.read_said(text, analysis.tokens, mentions=analysis.mentions)
-    profile = first.merged(second).merged(advisor.read_said("I also use Docker"))
-    answer, about = advisor.gap_for(profile)
+def test_gap_for_takes_thing_ids(advisor: Advisor) -> None:
+    answer, about = advisor.gap_for(["python", "sql", "docker"], ["pytorch"], MLE)
     assert about == (MLE,)
     data = answer.data
     assert set(data) == set(SkillGapData.__annotations__)
-    assert data["target"] == MLE and {"Python", "SQL", "Docker"} <= set(data["known"])
-    assert "Docker" not in data["missing"]["tools"] and "TensorFlow" in data["missing"]["tools"]
-    explicit, _ = advisor.gap_for(profile, DE, ())
-    assert explicit.data["target"] == DE
-
+    assert data["target"] == MLE and {"Python", "Docker"} <= set(data["have"]) and data["extra"] == ["SQL"]
+    assert "Docker" not in data["missing"] and {"TensorFlow", "PyTorch"} <= set(data["missing"])
+    explicit, _ = advisor.gap_for(["sql"], (), DE, ())
+    assert explicit.data["target"] == DE and explicit.data["have"] == ["SQL"]
 
 def test_gap_for_without_a_target_asks(advisor: Advisor) -> None:
-    answer, about = advisor.gap_for(advisor.read_said("I know Python"))
-    assert answer.data["kind"] == "clarify" and about == ()
-
+    answer, about = advisor.gap_for(["python"])
+    assert about == () and answer.data["kind"] == "clarify"
 
 def test_path_for_and_data_shape(advisor: Advisor) -> None:
     answer, roles = advisor.path_for([DE])
@@ -233,25 +226,3 @@ def test_path_for_and_data_shape(advisor: Advisor) -> None:
 # =============================================================================================
 
 
-def test_describe_said_sorts_statements(advisor: Advisor, finder: RoleFinder) -> None:
-    text = ("I know MySQL, PostgreSQL and Airflow; I have a master's in statistics, no PyTorch, I hate maths. "
-            "I am a data engineer and want to become an ML engineer")
-    analysis = finder.find(text)
-    summary = advisor.describe_said(advisor.read_said(text, analysis.tokens, mentions=analysis.mentions))
-    assert summary["has"][:3] == ["MySQL", "PostgreSQL", "Apache Airflow"] and "statistics" in summary["has"]
-    assert summary["lacks"] == ["PyTorch"] and summary["dislikes"] == ["maths"]
-    assert summary["degrees"] == ["master's", "statistics"]
-    assert summary["background"] == ["Data Engineer"] and summary["targets"] == ["Machine Learning Engineer"]
-
-
-def test_describe_said_likes_versus_knows(advisor: Advisor) -> None:
-    summary = advisor.describe_said(advisor.read_said("I love Tableau and research papers, I know Python"))
-    assert summary["likes"][0] == "Tableau" and "research" in summary["likes"]
-    assert summary["has"] == ["Python"]
-    summary = advisor.describe_said(advisor.read_said("I love research papers but dislike dashboards"))
-    assert summary["dislikes"] == ["dashboards"] and summary["lacks"] == []
-
-
-def test_describe_said_shows_only_words_the_articles_use(advisor: Advisor) -> None:
-    summary = advisor.describe_said(advisor.read_said("six years of Java here, I hate doing nothing"))
-    assert summary["has"] == ["Java"] and summary["dislikes"] == []

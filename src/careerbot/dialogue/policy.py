@@ -203,7 +203,7 @@ class Policy:
                 continue
             profile = profile.merged(
                 known=r.known, not_known=r.not_known, background=r.background,
-                current=r.current, targets=r.targets, statement=part.text,
+                current=r.current, targets=r.targets, statement=part.text, likes=r.likes,
             )
         return ctx if profile is ctx.profile else ctx.evolve(profile=profile)
 

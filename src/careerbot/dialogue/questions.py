@@ -20,6 +20,7 @@ from ..nlu.entities import PLACEHOLDER, Analysis
 from ..nlu.keys import word_key
 from ..nlu.normalize import tokenize
 from ..nlu.parse import PartReading
+from ..nlu.profile import stated
 from ..nlu.understand import Thresholds, Understanding
 from ..nlu.words import (
     ADVISOR_FOLLOW_UPS,
@@ -370,7 +371,7 @@ class Questions:
 
     def _advise(
         self, intent: str, text: str, u: Understanding, score: float, ctx: Context,
-        *, roles: tuple[str, ...] = (),
+        *, roles: tuple[str, ...] = (), things: Sequence[tuple[int, Thing]] = (),
     ) -> tuple[Reply, Context]:
         """Recommendation, skill gap, learning path and postings (``careerbot.skills.advisor``).
 
@@ -394,7 +395,13 @@ class Questions:
             current = tuple(dict.fromkeys((*current, *ctx.profile.current)))
             if not target:
                 target = tuple(r for r in (*ctx.profile.targets[-1:], *ctx.roles) if r not in current)[:1]
-            answer, about = self._advisor.skill_gap(told, tokens, target, current)
+            # What they have: what they told about themselves (the profile, this message included)
+            # and the named things this question states ("... if I know Python?").
+            has, lacks = stated(tokens, things)
+            kb_things = self._kb.thing_by_alias
+            have = [t.id for t in has] + [x.id for n in ctx.profile.known if (x := kb_things(n)) is not None]
+            lack = [t.id for t in lacks] + [x.id for n in ctx.profile.not_known if (x := kb_things(n)) is not None]
+            answer, about = self._advisor.gap_for(have, lack, target, current)
             reply = self.reply(answer, intent, score, about[:1] if target else (), "skills")
             if not target:
                 return reply, ctx.evolve(pending_topic="skills", topic="skills", intent=intent)
@@ -497,7 +504,7 @@ class Questions:
             if ctx.intent in ADVISOR_INTENTS and (
                 ctx.pending_topic is not None or ctx.intent in ADVISOR_FOLLOW_UPS
             ):
-                return self._advise(ctx.intent, text, u, 0.9, ctx, roles=roles)
+                return self._advise(ctx.intent, text, u, 0.9, ctx, roles=roles, things=things)
             # A bare role: answers a pending question, or switches role keeping the topic.
             topic = ctx.pending_topic or ctx.topic
             if topic is not None and (topic != "differences" or len(roles) > 1):
@@ -581,13 +588,13 @@ class Questions:
 
         # "I'm a data analyst, which role fits me?" is a recommendation, not an uncovered job.
         if intent == "recommend_role":
-            return self._advise(intent, text, u, score, ctx, roles=roles)
+            return self._advise(intent, text, u, score, ctx, roles=roles, things=things)
 
         if not roles and analysis.other_occupations:
             return self._fallback(ctx, analysis, score)
 
         if intent in ADVISOR_INTENTS:
-            return self._advise(intent, text, u, score, ctx, roles=roles)
+            return self._advise(intent, text, u, score, ctx, roles=roles, things=things)
 
         tokens = set(analysis.tokens)
         if len(roles) > 1 and intent in ("ask_definition", "ask_getting_started") and CHOICE_WORDS & tokens:

@@ -34,7 +34,8 @@ class Profile:
 
     ``known``/``not_known``: canonical names of things they have or said they lack; ``background``:
     jobs or fields they come from; ``current``/``targets``: role ids they hold or aim at;
-    ``statements``: their self-descriptions as said (bounded), re-read by recommendations and gaps.
+    ``statements``: their self-descriptions as said (bounded), re-read by recommendations and gaps;
+    ``likes``: things they said they like or love.
     """
 
     known: tuple[str, ...] = ()
@@ -43,14 +44,16 @@ class Profile:
     current: tuple[str, ...] = ()
     targets: tuple[str, ...] = ()
     statements: tuple[str, ...] = ()
+    likes: tuple[str, ...] = ()
 
     @property
     def empty(self) -> bool:
-        return not (self.known or self.not_known or self.background or self.current or self.targets)
+        return not (self.known or self.not_known or self.background or self.current or self.targets or self.likes)
 
     def merged(
         self, *, known: Iterable[str] = (), not_known: Iterable[str] = (), background: Iterable[str] = (),
         current: Iterable[str] = (), targets: Iterable[str] = (), statement: str | None = None,
+        likes: Iterable[str] = (),
     ) -> Profile:
         """This profile plus a new self-description; what is said later wins over what it contradicts."""
         known, not_known = tuple(known), tuple(not_known)
@@ -64,12 +67,14 @@ class Profile:
             statements=_bounded(
                 [*self.statements, *([statement] if statement else [])], MAX_STATEMENTS, MAX_STATEMENT_CHARS
             ),
+            likes=_bounded([*self.likes, *likes], n, chars),
         )
 
     def to_dict(self) -> dict[str, list[str]]:
         return {
             "known": list(self.known), "not_known": list(self.not_known), "background": list(self.background),
             "current": list(self.current), "targets": list(self.targets), "statements": list(self.statements),
+            "likes": list(self.likes),
         }
 
     @classmethod
@@ -80,7 +85,7 @@ class Profile:
         if not isinstance(data, Mapping):
             raise ValueError("session 'profile' must be a mapping")
         fields: dict[str, tuple[str, ...]] = {}
-        for key in ("known", "not_known", "background", "current", "targets", "statements"):
+        for key in ("known", "not_known", "background", "current", "targets", "statements", "likes"):
             value = data.get(key) or []
             limit = MAX_STATEMENTS if key == "statements" else MAX_PROFILE_ITEMS
             chars = MAX_STATEMENT_CHARS if key == "statements" else MAX_ITEM_CHARS

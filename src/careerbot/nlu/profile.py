@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..data.knowledge import Thing
 from .entities import Analysis
 
-__all__ = ["ProfileReading", "read_profile"]
+__all__ = ["ProfileReading", "read_profile", "stated"]
 
 #: Words before a role that make it the person's aim ("want to become a DE", "switch to ML").
 _AIM = frozenset(
@@ -25,6 +25,10 @@ _AIM = frozenset(
 #: Words before a role that make it the person's current or past job ("I'm a DE", "worked as").
 _NOW = frozenset("am i'm im as currently work working worked been was".split())
 #: Negation before a thing ("no Java", "never used Spark", "not a data engineer").
+#: Words before a thing the person likes ("I love maths"), which says nothing of having it.
+_LIKING = frozenset("like likes love loves enjoy enjoys into passionate fascinated interested fan".split())
+#: Words before a thing the person wants, not has ("learn PyTorch", "study statistics").
+_LEARNING = frozenset("learn learning study studying pick master improve".split())
 #: Words after which an unknown word is something the person uses ("mostly SQL and Power BI").
 _TOOL_CUES = frozenset(
     "use uses using used know knows knew with of mostly plus some bit little lots learned learning "
@@ -45,10 +49,11 @@ class ProfileReading:
     background: tuple[str, ...] = ()
     targets: tuple[str, ...] = ()
     current: tuple[str, ...] = ()
+    likes: tuple[str, ...] = ()
 
     @property
     def empty(self) -> bool:
-        return not (self.known or self.not_known or self.background or self.targets or self.current)
+        return not (self.known or self.not_known or self.background or self.targets or self.current or self.likes)
 
 
 def read_profile(
@@ -59,11 +64,12 @@ def read_profile(
     a capital inside the sentence. After "use", "know", "with", ... those are the person's own
     tools ("I use Excel and some VBA"), not their name or town."""
     tokens = analysis.tokens
-    known: list[str] = []
-    not_known: list[str] = []
-    for position, thing in things:
-        negated = not _NEGATION.isdisjoint(tokens[max(0, position - 3) : position])
-        (not_known if negated else known).append(thing.name)
+    has, lacks = stated(tokens, things)
+    likes = [
+        t.name for p, t in things if not _LIKING.isdisjoint(tokens[max(0, p - 3) : p]) and t not in has
+    ]
+    known = [t.name for t in has]
+    not_known = [t.name for t in lacks]
     known.extend(_own_tools(tokens, things, unknown))
     targets: list[str] = []
     current: list[str] = []
@@ -78,8 +84,23 @@ def read_profile(
     background = list(analysis.other_occupations)
     return ProfileReading(
         _unique(known), _unique(n for n in not_known if n not in known), _unique(background),
-        _unique(targets), _unique(current),
+        _unique(targets), _unique(current), _unique(likes),
     )
+
+
+def stated(tokens: Sequence[str], things: Sequence[tuple[int, Thing]]) -> tuple[tuple[Thing, ...], tuple[Thing, ...]]:
+    """The named things a person says they have, and those they say they lack ("no PyTorch",
+    "never used Spark": a negation up to three words before the thing). Things they aim at or
+    want to learn ("move into ML research", "learn PyTorch") are neither."""
+    has: list[Thing] = []
+    lacks: list[Thing] = []
+    for position, thing in things:
+        before = tokens[max(0, position - 3) : position]
+        if not (_AIM.isdisjoint(before) and _LEARNING.isdisjoint(before) and _LIKING.isdisjoint(before)):
+            continue  # "move into ML research", "learn PyTorch", "I love maths": not something had
+        negated = not _NEGATION.isdisjoint(before)
+        (lacks if negated else has).append(thing)
+    return tuple(has), tuple(t for t in lacks if t not in has)
 
 
 def _own_tools(

@@ -17,24 +17,24 @@ shared by threads.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Collection, Sequence
 
 from ..data.knowledge import KnowledgeBase
 from ..nlu.entities import RoleMention
 from ..nlu.kbwords import KbWords
-from ..nlu.keys import GENERIC
 from ..nlu.normalize import tokenize
 from ..nlu.postings_query import PostingsQuery, PostingsQueryReader
+from ..nlu.profile import stated
 from ..nlu.said import Said, SaidReader, split_roles
 from ..nlu.spelling import Speller
-from .data_types import SaidSummaryData
+from ..nlu.things import ThingFinder
 from .gap import GapFinder
 from .path import PathPlanner
 from .postings import PostingsFinder
 from .recommend import INTEREST_EXAMPLES, Recommender
 from .responses import Answer
 from .tables import compare_table
-from .wording import ADVISOR_TEMPLATES, dedupe_ci, display
+from .wording import ADVISOR_TEMPLATES
 
 __all__ = ["ADVISOR_TEMPLATES", "Advisor", "split_roles"]
 
@@ -58,7 +58,11 @@ class Advisor:
         self._query = PostingsQueryReader(self._words)
         examples = [(interest, self._said.read(interest)) for interest in INTEREST_EXAMPLES]
         self._recommender = Recommender(kb, self._words, examples)
-        self._gaps = GapFinder(kb, self._words)
+        self._gaps = GapFinder(kb)
+        self._things = ThingFinder(kb)
+        self._role_names = tuple(
+            {tuple(tokenize(n)) for r in kb.roles.values() for n in (r.name, r.plural, *r.aliases) if tokenize(n)}
+        )
         self._paths = PathPlanner(kb, self._words)
         self._postings = PostingsFinder(kb)
 
@@ -82,53 +86,6 @@ class Advisor:
     ) -> PostingsQuery:
         """The posting filters of a message (see :class:`PostingsQueryReader.read`)."""
         return self._query.read(text, tokens, roles, context_roles=context_roles)
-
-    def describe_said(self, said: Said) -> SaidSummaryData:
-        """``said`` in display words: tool names as the articles write them, other skills and
-        interests as the person typed them, role names for role ids (for "what do you know about me?")."""
-        tools = self._words.tools
-        roles = self._kb.roles
-        skills = self._gaps.known_keys()
-        schooling = self._gaps.known_keys(education=True)
-        knows = self._recommender.knows
-
-        def words(weights: Mapping[str, float], allowed: Callable[[str], bool]) -> list[str]:
-            return [
-                display(said.surfaces[k]) for k, w in weights.items()
-                if k in said.surfaces and "_" not in k and k not in tools and k not in GENERIC and w >= 1.0
-                and allowed(k)
-            ]
-
-        def tool_names(keys: Iterable[str]) -> list[str]:
-            return [tools[k].name for k in keys if k in tools]
-
-        def names(ids: Sequence[str]) -> list[str]:
-            return [roles[r].name if r in roles else r for r in ids]
-
-        typed_has = {k: w for k, w in said.has.items() if k in said.direct and k not in said.interests}
-        plain_lacks = {k: w for k, w in said.lacks.items() if k not in said.aversions}
-        return {
-            "has": dedupe_ci([
-                *tool_names(k for k in said.tools if k not in said.interests), *words(typed_has, skills.__contains__)
-            ]),
-            "lacks": dedupe_ci([
-                *tool_names(sorted(k for k in said.lacks_tools if k not in said.aversions)),
-                *words(plain_lacks, skills.__contains__),
-            ]),
-            "likes": dedupe_ci([
-                *tool_names(k for k in said.tools if k in said.interests),
-                *words({k: w for k, w in said.has.items() if k in said.interests}, knows),
-            ]),
-            "dislikes": dedupe_ci([
-                *tool_names(sorted(k for k in said.lacks_tools if k in said.aversions)),
-                *words({k: w for k, w in said.lacks.items() if k in said.aversions}, knows),
-            ]),
-            "degrees": dedupe_ci(words({k: 1.0 for k in said.has if k in said.degrees}, schooling.__contains__)),
-            "background": names(said.background),
-            "targets": names(said.targets),
-            "not_roles": names(said.not_roles),
-            "other_jobs": list(said.other_jobs),
-        }
 
     def field_roles(self, tokens: str | Sequence[str]) -> tuple[str, ...]:
         """Roles named by their field ("ML research", "data science"), in order of mention."""
@@ -170,18 +127,29 @@ class Advisor:
     ) -> tuple[Answer, tuple[str, ...]]:
         """What the person already has and what is missing for the (first) target role.
 
-        Skills and tools come from the message and from the current role(s) named. Returns the
-        answer and the roles it is about: the target first, then the current role(s).
+        The named things they say they have (or lack) come from the message; the current role(s)
+        add what the articles list for them. Returns the answer and the roles it is about: the
+        target first, then the current role(s).
         """
-        return self._gaps.gap(self._said.read(text, tokens), target_roles, current_roles)
+        words = list(tokens) or tokenize(text)
+        has, lacks = stated(words, self._things.find(words, skip=self._role_name_positions(words)))
+        return self.gap_for([t.id for t in has], [t.id for t in lacks], target_roles, current_roles)
+
+    def _role_name_positions(self, words: Sequence[str]) -> set[int]:
+        """Positions of role names in ``words`` ("ML" in "ML engineer" is not machine learning)."""
+        inside: set[int] = set()
+        for names in self._role_names:
+            n = len(names)
+            inside.update(j for i in range(len(words) - n + 1) if tuple(words[i : i + n]) == names for j in range(i, i + n))
+        return inside
 
     def gap_for(
-        self, said: Said, target: str | Sequence[str] | None = None, current: Sequence[str] | None = None
+        self, have: Collection[str], lacks: Collection[str] = (), target: str | Sequence[str] = (),
+        current: Sequence[str] = (),
     ) -> tuple[Answer, tuple[str, ...]]:
-        """The skill gap for ``said``; ``target`` and ``current`` default to ``said.targets`` and
-        ``said.background`` (a session profile remembers them)."""
-        targets = (target,) if isinstance(target, str) else tuple(said.targets if target is None else target)
-        return self._gaps.gap(said, targets, tuple(said.background if current is None else current))
+        """The skill gap for thing ids the person has and lacks (a session profile remembers them)."""
+        targets = (target,) if isinstance(target, str) else tuple(target)
+        return self._gaps.gap(have, lacks, targets, tuple(current))
 
     # -- learning paths --------------------------------------------------------------------------
 

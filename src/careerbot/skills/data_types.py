@@ -20,7 +20,6 @@ __all__ = [
     "PostingFiltersData",
     "PostingsData",
     "RecommendationData",
-    "SaidSummaryData",
     "SkillGapData",
 ]
 
@@ -114,19 +113,23 @@ class GapMissingData(TypedDict):
 
 
 class SkillGapData(TypedDict):
-    """``kind == "skill_gap"``: what the person has and lacks for ``target``."""
+    """``kind == "skill_gap"``: what the person has and lacks for ``target``, as canonical names of
+    the named things the articles list for it (``knowledge/things.yaml``)."""
 
     kind: Literal["skill_gap"]
     target: str
     current: list[str]
-    known: list[str]
+    #: Things listed for the target that the person has (said, or from their current role).
     have: list[str]
     have_from_role: list[str]
-    missing: GapMissingData
-    partly: dict[str, list[str]]
+    #: Things listed for the target that the person lacks, skills then tools then education.
+    missing: list[str]
+    missing_by_topic: GapMissingData
+    #: Things the person named that the articles don't list for the target.
     extra: list[str]
     have_count: int
     total: int
+    #: have_count / total
     overlap: float
 
 
@@ -154,15 +157,3 @@ class LearningPathsData(TypedDict):
     paths: list[LearningPathData]
 
 
-class SaidSummaryData(TypedDict):
-    """What careerbot understood about the person, in display words (``Advisor.describe_said``)."""
-
-    has: list[str]
-    lacks: list[str]
-    likes: list[str]
-    dislikes: list[str]
-    degrees: list[str]
-    background: list[str]
-    targets: list[str]
-    not_roles: list[str]
-    other_jobs: list[str]

@@ -15,7 +15,7 @@ __all__ = ["render_introduced", "render_noted", "render_profile"]
 
 def _summary(
     kb: KnowledgeBase | None, *, known: Sequence[str], not_known: Sequence[str], background: Sequence[str],
-    current: Sequence[str], targets: Sequence[str],
+    current: Sequence[str], targets: Sequence[str], likes: Sequence[str] = (),
 ) -> str:
     def names(ids: Sequence[str]) -> list[str]:
         return [kb.roles[r].name if kb is not None and r in kb.roles else r for r in ids]
@@ -23,6 +23,7 @@ def _summary(
     pieces = [
         (TEMPLATES["noted_known"], list(known)),
         (TEMPLATES["noted_not_known"], list(not_known)),
+        (TEMPLATES["noted_likes"], list(likes)),
         (TEMPLATES["noted_background"], list(background)),
         (TEMPLATES["noted_current"], names(current)),
         (TEMPLATES["noted_targets"], names(targets)),
@@ -36,7 +37,7 @@ def _reading_summary(kb: KnowledgeBase | None, readings: Sequence[ProfileReading
 
     return _summary(
         kb, known=all_of("known"), not_known=all_of("not_known"), background=all_of("background"),
-        current=all_of("current"), targets=all_of("targets"),
+        current=all_of("current"), targets=all_of("targets"), likes=all_of("likes"),
     )
 
 
@@ -67,7 +68,7 @@ def render_profile(kb: KnowledgeBase, profile: Profile | None) -> Answer:
         return Answer(TEMPLATES["profile_forgotten"].safe_substitute(), {"kind": "profile", "profile": None})
     what = _summary(
         kb, known=profile.known, not_known=profile.not_known, background=profile.background,
-        current=profile.current, targets=profile.targets,
+        current=profile.current, targets=profile.targets, likes=profile.likes,
     )
     text = TEMPLATES["profile"].safe_substitute(what=what) if what else TEMPLATES["profile_empty"].safe_substitute()
     return Answer(text, {"kind": "profile", "profile": _public(profile)})

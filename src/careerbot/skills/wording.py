@@ -92,6 +92,7 @@ TEMPLATES: Mapping[str, Template] = MappingProxyType({
     "noted": Template("Noted: $what."),
     "noted_known": Template("$items"),
     "noted_not_known": Template("not yet: $items"),
+    "noted_likes": Template("likes: $items"),
     "noted_background": Template("background: $items"),
     "noted_current": Template("now: $items"),
     "noted_targets": Template("aiming at: $items"),
@@ -195,19 +196,18 @@ ADVISOR_TEMPLATES: Mapping[str, Template] = MappingProxyType(
         # skill gap
         "gap_heading": Template("Skill gap for $name"),
         "gap_heading_from": Template("Skill gap: $current -> $name"),
-        "gap_known": Template("What I recognised in your message: $known."),
-        "gap_background": Template(
-            "From your $current background I counted the skills and tools the articles list for ${plural}."
-        ),
         "gap_overlap": Template(
-            "You already have $have of $total requirements the articles list for $plural ($pct%)."
+            "You have $have of the $total skills, tools and qualifications the articles list for $plural ($pct%)."
         ),
-        "gap_have": Template("Already covered:"),
+        "gap_you_have": Template("You have: $things"),
+        "gap_from_role": Template("From your $current background: $things"),
+        "gap_things": Template("$names $refs"),
         "gap_missing": Template("Still missing:"),
+        "gap_missing_topic": Template("- $topic: $things"),
         "gap_nothing_missing": Template("Nothing the articles list for $plural is missing."),
-        "gap_extra": Template("Also in your message but not listed for ${plural}: $extra."),
+        "gap_extra": Template("Also noted, not listed for ${plural}: $extra."),
         "gap_unknown": Template(
-            "I didn't recognise any skills or tools in your message, so here is everything the articles "
+            "I didn't recognise any skills or tools in what you said, so here is everything the articles "
             "list for ${plural}. Tell me what you know (e.g. \"I know Python and SQL\") and I'll work out "
             "the gap."
         ),
@@ -216,8 +216,6 @@ ADVISOR_TEMPLATES: Mapping[str, Template] = MappingProxyType(
             "For example: \"$example\"."
         ),
         "gap_other_targets": Template("(You also named $others; ask about them next.)"),
-        "gap_from_background": Template("$item (from your $current background)"),
-        "gap_partly": Template("$item (you have part of this: $terms)"),
         # learning path
         "path_heading": Template(
             "Learning path to become a $name (built from the articles' tips, skills and tools):"
