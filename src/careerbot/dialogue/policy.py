@@ -137,13 +137,20 @@ class Policy:
         accept = self._thresholds.accept
         understood = [
             q for q in questions
-            if q.understanding.intent not in (None, NOT_COVERED)
+            if (q.understanding.intent is None and q.understanding.analysis.mentions and q is not questions[0])
+            or (q.understanding.intent not in (None, NOT_COVERED)
             and (
                 q.understanding.score >= accept or q.understanding.intent in q.understanding.keyword_intents
                 or bool(q.understanding.analysis.mentions)
                 or (bool(parse.roles) and not REFERRING.isdisjoint(q.understanding.analysis.tokens))
-            )
+            ))
         ]
+        said = [q.understanding.intent for q in understood]
+        if understood and all(i in SMALL_TALK for i in said) and "thanks" in said and "goodbye" in said:
+            # "thank you so much, this helped. bye!": thanks, then goodbye.
+            thanks, _ = self._q.single(understood[said.index("thanks")], parse.text, ctx)
+            bye, _ = self._q.single(understood[said.index("goodbye")], parse.text, ctx)
+            return dataclasses.replace(thanks, text=f"{thanks.text} {bye.text}"), ctx
         whole = parse.whole.understanding
         named = {q.understanding.analysis.roles for q in understood if q.understanding.analysis.roles}
         if whole.intent is not None and (

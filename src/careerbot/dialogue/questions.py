@@ -590,7 +590,7 @@ class Questions:
         if intent == "recommend_role":
             return self._advise(intent, text, u, score, ctx, roles=roles, things=things)
 
-        if not roles and analysis.other_occupations:
+        if not roles and analysis.other_occupations and not (ctx.roles and not REFERRING.isdisjoint(analysis.tokens)):
             return self._fallback(ctx, analysis, score)
 
         if intent in ADVISOR_INTENTS:

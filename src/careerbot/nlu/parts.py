@@ -31,6 +31,10 @@ _STRONG_OPENERS = frozenset("what whats what's which who whose where when why ho
 _FOLLOW_ON = frozenset({"and", "also", "plus", "additionally", "moreover", "besides"})
 #: Words that make a sentence about the speaker ("I know SQL", "name's Aisha").
 _FIRST_PERSON = frozenset("i i'm im i've ive i'd id name's".split())
+#: Words that open a sentence about the speaker with the "I" left out ("been coding Python for years").
+_IMPLIED_I = frozenset(
+    "been just finished did worked studied graduated spent coding built done currently recently".split()
+)
 #: Words that open a message without asking anything ("hi there", "good morning").
 _GREETINGS = frozenset("hi hello hey heya hiya yo howdy greetings there good morning afternoon evening ok okay so well".split())
 #: "my background is ...", "my skills: ..." (but not "my code segfaults").
@@ -85,6 +89,8 @@ def _kind(text: str) -> PartKind:
     if _indirect_question(tokens) or any(t in _STRONG_OPENERS for t in tokens[:4]):
         return "question"
     mine = any(t == "my" and nxt in _MY_SELF for t, nxt in zip(tokens, tokens[1:]))
+    if first in _IMPLIED_I:
+        return "self"  # "just finished a data bootcamp", "been coding Python for 4 years"
     # About the speaker when they are the subject early on ("final year stats student, I know
     # Python"), not when they only appear late ("my C++ code segfaults when i free a pointer").
     if not _FIRST_PERSON.isdisjoint(tokens[:5]) or mine or _HERE.search(" ".join(tokens[:6])):

@@ -15,7 +15,7 @@ from ..data.knowledge import KnowledgeBase
 from ..matcher import IntentMatcher
 from .entities import Analysis, RoleFinder
 from .normalize import tokenize
-from .words import CONVERSATIONAL, FILLER, PARTING, QUESTION_WORDS, REFERRING, SHORT_MESSAGE
+from .words import CONTEXT_ADVICE, CONVERSATIONAL, FILLER, PARTING, QUESTION_WORDS, REFERRING, SHORT_MESSAGE
 
 __all__ = ["Thresholds", "Understander", "Understanding", "posting_keywords"]
 
@@ -196,15 +196,18 @@ class Understander:
             refers = bool(context_roles) and not REFERRING.isdisjoint(analysis.tokens)
             # In a conversation about a role, a topic question without one is about that role
             # ("ok and what would I actually do all day?"): the same, lower bar.
-            topical = self._intents.intents[best].topic is not None if best in self._intents.intents else False
-            refers = refers or (bool(context_roles) and topical and not analysis.other_occupations)
+            spec = self._intents.intents.get(best)
+            topical = spec is not None and (spec.topic is not None or best in CONTEXT_ADVICE)
+            in_context = bool(context_roles) and topical and (not analysis.other_occupations or refers)
+            refers = refers or in_context
             # A message made only of one intent's own keywords ("any internships?", "salary?").
             keyword_only = keyword_intents.get(best, False) and best in made_of
             named = bool(analysis.mentions or message_roles)
             bar = t.with_role if named or refers or keyword_only else t.accept
             # The ambiguity margin guards guesses that rest on wording alone: a named role or the
             # best intent's own keyword is evidence enough to settle a near tie.
-            evidence = bool(analysis.mentions or message_roles) or keyword_intents.get(best, False)
+            # ... and so is the role the conversation is about, for a topic question ("what would I do all day?").
+            evidence = bool(analysis.mentions or message_roles) or keyword_intents.get(best, False) or in_context
             if score >= bar and (evidence or score - runner_up >= t.margin):
                 accepted = best
         return Understanding(analysis, accepted, score, tuple(ranking), frozenset(keyword_intents))

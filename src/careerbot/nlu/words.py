@@ -77,3 +77,5 @@ JOB_WORDS = frozenset(
     "job jobs posting postings opening openings open position positions vacancy vacancies hiring hire "
     "listed listing listings internship internships role roles offer offers work".split()
 )
+#: Advice that a conversation's role answers without naming it ("what should I learn first?").
+CONTEXT_ADVICE = frozenset({"learning_path", "skill_gap"})
