@@ -518,3 +518,99 @@ def test_specific_question_on_sql(bot: CareerBot, sid: str) -> None:
     assert reply.roles == ("data_engineer",)
     assert "SQL" in reply.text
     assert len(lines(reply.text)) <= 5
+
+
+def test_that_one_after_remote_postings_is_about_those_postings(bot: CareerBot, sid: str) -> None:
+    shown, reply = talk(bot, sid, "show me remote jobs", "is that one remote?")
+    shown_ids = {p["id"] for p in shown.data["postings"]}
+    assert reply.intent == "ask_salary"
+    assert {p["id"] for p in reply.data["postings"]} <= shown_ids
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="'is that one remote?' re-runs a postings search (with the roles in focus) instead of answering "
+    "about the postings just shown: after Berlin it lists every remote posting; after a DSE answer and "
+    "'any remote jobs?' it says none matches and lists all eleven postings",
+)
+@pytest.mark.parametrize(
+    "before", [("any jobs in Berlin?",), ("what does a data science engineer do?", "any remote jobs?")]
+)
+def test_that_one_is_about_the_postings_just_shown(bot: CareerBot, sid: str, before: tuple[str, ...]) -> None:
+    *_, shown = talk(bot, sid, *before)
+    assert shown.intent == "ask_salary" and shown.data["postings"]
+    reply = bot.ask("is that one remote?", session_id=sid)
+    assert reply.intent == "ask_salary"
+    assert reply.data["postings"]
+    assert {p["id"] for p in reply.data["postings"]} <= {p["id"] for p in shown.data["postings"]}
+
+
+# -- out of scope stays out of scope ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question", ["how do I feed my pet python?", "what is engineering a garden deck like?", "what does a nurse earn?"]
+)
+def test_out_of_scope_is_not_mapped_onto_a_role(bot: CareerBot, sid: str, question: str) -> None:
+    reply = bot.ask(question, session_id=sid)
+    assert reply.intent == "fallback"
+    assert reply.roles == ()
+    assert "postings" not in reply.data
+
+
+# -- one long conversation -------------------------------------------------------------------
+
+
+def test_a_long_conversation_of_one_person(bot: CareerBot, sid: str) -> None:
+    """A database administrator, eleven turns: introduction, recommendation, references, gap, path, pay."""
+    intro = bot.ask("hey, I'm a database administrator, mostly MySQL, PostgreSQL and shell scripts", session_id=sid)
+    assert intro.intent == "greet"
+    assert "Noted:" in intro.text
+    assert {"MySQL", "PostgreSQL"} <= set(intro.data["profile"]["known"])
+    assert "database administrator" in intro.data["profile"]["background"]
+
+    # The recommendation uses what they said without being asked again.
+    rec = bot.ask("which role fits me?", session_id=sid)
+    assert rec.intent == "recommend_role"
+    scores: dict[str, float] = rec.data["scores"]
+    ranking = sorted(scores, key=lambda r: -scores[r])
+    assert rec.roles == (ranking[0],)
+    assert "MySQL" in rec.text
+
+    runner_up = bot.ask("and the runner-up?", session_id=sid)
+    assert runner_up.roles == (ranking[1],)
+
+    tools = bot.ask("what tools do they use?", session_id=sid)
+    assert tools.intent == "ask_tools"
+    assert tools.roles == (ranking[1],)
+
+    both = bot.ask("compare the two", session_id=sid)
+    assert both.intent == "compare"
+    assert set(both.roles) == {ranking[0], ranking[1]}
+
+    gap = bot.ask(f"what else do I need to become a {bot.knowledge.roles[ranking[0]].name}?", session_id=sid)
+    assert gap.intent == "skill_gap"
+    assert gap.roles == (ranking[0],)
+    assert {"MySQL", "PostgreSQL"} <= set(gap.data["known"])
+    for own in ("MySQL", "PostgreSQL"):
+        assert own not in flat_missing(gap.data)
+
+    path = bot.ask("how do I get started?", session_id=sid)
+    assert path.intent in ("ask_getting_started", "learning_path")
+    assert path.roles == (ranking[0],)
+
+    pay = bot.ask("do they earn ok", session_id=sid)
+    assert pay.intent == "ask_salary"
+    assert ranking[0] in pay.roles
+
+    weather = bot.ask("what's the weather like today?", session_id=sid)
+    assert weather.intent == "fallback"
+    assert len(lines(weather.text)) <= 2
+
+    known = bot.ask("what do you know about me?", session_id=sid)
+    assert known.intent == "profile"
+    assert "MySQL" in known.text and "database administrator" in known.text
+
+    bye = bot.ask("thanks!", session_id=sid)
+    assert bye.intent == "thanks"
+    assert bot.export_session(sid)["turns"] == 11
