@@ -86,7 +86,9 @@ class Policy:
             likes = "i" in u.analysis.tokens and not INTEREST_WORDS.isdisjoint(u.analysis.tokens)
             # "I need a rundown of the frameworks an MLRE uses": a request worded as a statement.
             request = u.intent is not None and u.intent not in SMALL_TALK and bool(u.analysis.roles)
-            if (u.intent in PROFILE_ADVICE and u.intent != "learning_path") or likes or request:
+            # A skill gap needs a role to aim at ("I know Python and SQL" alone is an introduction).
+            gap = u.intent == "skill_gap" and bool(parse.roles or ctx.profile.targets)
+            if u.intent == "recommend_role" or gap or likes or request:
                 # "I love maths and reading research papers": what they like, so which role fits.
                 return self._q.single(parse.whole, parse.text, ctx)
             return self._introduced(parse, ctx)
@@ -218,7 +220,10 @@ class Policy:
         """A message that only tells about the person: say what was understood, offer next steps."""
         readings = [p.profile for p in parse.about_self if p.profile is not None and not p.profile.empty]
         if not readings:
-            return self._q.single(parse.whole, parse.text, ctx)
+            reply, new_ctx = self._q.single(parse.whole, parse.text, ctx)
+            if reply.intent == FALLBACK and "greet" in parse.whole.understanding.keyword_intents:
+                return self._q.greet(ctx)  # "hi, I'm Dana": a greeting with a name
+            return reply, new_ctx
         answer = render_introduced(self._kb, readings, ctx.profile)
         targets = ctx.profile.targets[-1:]
         next_ctx = ctx.evolve(roles=targets or ctx.roles, pending_topic=None, intent="greet")

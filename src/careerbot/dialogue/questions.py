@@ -159,6 +159,10 @@ class Questions:
 
     # -- one question ---------------------------------------------------------------------------
 
+    def greet(self, ctx: Context) -> tuple[Reply, Context]:
+        """The greeting small talk (for a greeting the matcher missed, "hi, I'm Dana")."""
+        return self.reply(render_small_talk(self._kb, "greet"), "greet", 0.5, (), None), ctx
+
     def _resolve(self, reading: PartReading, ctx: Context) -> tuple[tuple[str, ...], frozenset[str]]:
         """The roles a reference back points at ("the second one", "the two", "the research side"),
         and the words that made the reference; nothing when the question names its roles."""
@@ -173,7 +177,11 @@ class Questions:
         if ref.kind == "side" and ref.role is not None:
             roles = (ref.role,)
         elif ref.kind == "pair":
-            roles = ctx.roles[:2] if len(ctx.roles) >= 2 else ctx.recent[:2] if len(ctx.recent) >= 2 else ()
+            # "the two": the top two of a recommendation, the two just compared, or the last two asked about.
+            if ctx.intent == "recommend_role" and len(ctx.options) >= 2:
+                roles = ctx.options[:2]
+            else:
+                roles = ctx.roles[:2] if len(ctx.roles) >= 2 else ctx.recent[:2] if len(ctx.recent) >= 2 else ()
         elif ref.kind == "ordinal" and -len(options) <= ref.index < len(options):
             roles = (options[ref.index],)
         elif ref.kind == "other":
@@ -190,14 +198,17 @@ class Questions:
             and not u.analysis.roles
             and ((ref is not None and ref.kind == "posting") or not REFERRING.isdisjoint(u.analysis.tokens))
         ):
-            # "is that one remote?", "is the Occam one remote?" after postings were shown.
+            # "is that one remote?", "is the Occam one remote?": about the postings just shown.
             return self._advise(
-                "ask_salary", text, u, max(u.score, self._thresholds.with_role), ctx, roles=ctx.roles
+                "ask_salary", text, u, max(u.score, self._thresholds.with_role), ctx, roles=ctx.roles,
+                among=ctx.postings,
             )
         if u.intent is None and not u.analysis.roles and self._asks_postings(text, u, ctx):
-            # "remote?", "senior ones only", "anything in Berlin?": a filter on the featured postings.
+            # "remote?", "senior ones only", "anything in Berlin?": a filter on the featured postings
+            # (on those just shown, when the message refers back to them).
+            among = ctx.postings if not REFERRING.isdisjoint(u.analysis.tokens) else ()
             return self._advise(
-                "ask_salary", text, u, max(u.score, self._thresholds.with_role), ctx, roles=ctx.roles
+                "ask_salary", text, u, max(u.score, self._thresholds.with_role), ctx, roles=ctx.roles, among=among
             )
         referred, ref_words = self._resolve(reading, ctx)
         unknown = tuple(dict.fromkeys(reading.surface(i) for i in reading.unknown))
@@ -271,6 +282,12 @@ class Questions:
                 return (having[0],)
         return ()
 
+    @staticmethod
+    def _yes_no(u: Understanding) -> bool:
+        """"do DEs handle data security?" asks yes or no; "can you tell me ..." asks for more."""
+        words = [t for t in u.analysis.tokens if t not in SOFT_OPENERS]
+        return bool(words) and words[0] in YES_NO_OPENERS and words[1:2] not in (["you"], ["u"])
+
     def _content(self, u: Understanding) -> list[str]:
         """The question's content words (keys), without role names, topic words and framing."""
         tokens = u.analysis.tokens
@@ -287,13 +304,10 @@ class Questions:
     ) -> tuple[str, str, Answer] | None:
         """The points that answer a specific question about one role ("do DEs deal with data
         security?"), with the intent and topic they answer; ``None`` when the question is general."""
-        tokens = u.analysis.tokens
         content = self._content(u)
         if not content:
             return None
-        words = [t for t in tokens if t not in SOFT_OPENERS]
-        # "do DEs handle data security?" asks yes or no; "can you tell me ..." asks for more.
-        yes_no = bool(words) and words[0] in YES_NO_OPENERS and words[1:2] not in (["you"], ["u"])
+        yes_no = self._yes_no(u)
         keyword = intent in u.keyword_intents
         if not yes_no and u.intent is not None:
             return None  # "what skills does a DSE need?": the topic, not a point
@@ -306,10 +320,13 @@ class Questions:
         if keyword and self._intents.intents[intent].topic is not None:
             # The question names its topic ("demand" is the outlook): only that topic's points answer it.
             named = str(self._intents.intents[intent].topic)
-            hits = [h for h in hits if h.topic == named]
-            if not hits:
+            in_topic = [h for h in hits if h.topic == named]
+            if not in_topic and best.score < 0.9:
                 return None
-            topic = named
+            # A near-certain point elsewhere ("do DEs deal with data security?" is matched to
+            # "who they work with" by "deal with") answers better than the whole topic.
+            hits = in_topic or hits
+            topic = hits[0].topic
         answer = render_specific(self._kb, role, hits, yes=yes_no and best.score >= 0.75)
         return self._intents.intent_for_topic(topic) or intent, topic, answer
 
@@ -317,6 +334,11 @@ class Questions:
         self, intent: str, topic: str, roles: Sequence[str], confidence: float, ctx: Context,
         *, things: Sequence[tuple[int, Thing]] = (), u: Understanding | None = None,
     ) -> tuple[Reply, Context]:
+        listed = [thing for _, thing in things if thing.kind in LISTED_KINDS]
+        if u is not None and listed and topic in ("definition", "responsibilities") and self._yes_no(u):
+            # "is SQL a big deal for data engineering?": whether the articles list SQL for them.
+            topic = topic_of_kind(listed[0].kind)
+            intent = self._intents.intent_for_topic(topic) or intent
         if u is not None and len(roles) == 1 and topic != "salary" and not things:
             found = self._specific(u, intent, roles[0])
             if found is not None:
@@ -371,7 +393,7 @@ class Questions:
 
     def _advise(
         self, intent: str, text: str, u: Understanding, score: float, ctx: Context,
-        *, roles: tuple[str, ...] = (), things: Sequence[tuple[int, Thing]] = (),
+        *, roles: tuple[str, ...] = (), things: Sequence[tuple[int, Thing]] = (), among: Sequence[str] = (),
     ) -> tuple[Reply, Context]:
         """Recommendation, skill gap, learning path and postings (``careerbot.skills.advisor``).
 
@@ -419,7 +441,7 @@ class Questions:
         if not roles and ctx.roles and not REFERRING.isdisjoint(tokens):
             roles = ctx.roles  # "which one earns more?"
         answer = self._advisor.postings(
-            text, tokens, roles or (all_roles if wants_all else ()), context_roles=ctx.roles
+            text, tokens, roles or (all_roles if wants_all else ()), context_roles=ctx.roles, among=among
         )
         used = tuple(answer.data["filters"]["roles"])
         reply = self.reply(answer, intent, score, used, "salary")

@@ -47,6 +47,8 @@ class PostingsQuery:
     no_stats: bool = False
     #: The question refers back ("they", "those", "it").
     refers_back: bool = False
+    #: Only these postings (ids): the ones shown last, for "is that one remote?".
+    among: tuple[str, ...] = ()
 
     @property
     def has_filters(self) -> bool:

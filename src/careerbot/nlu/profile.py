@@ -75,9 +75,11 @@ def read_profile(
     current: list[str] = []
     for mention in analysis.mentions:
         before = set(tokens[max(0, mention.start - 4) : mention.start])
+        if before & _NEGATION:
+            continue  # "I'm not a data engineer"
         if before & _AIM:
             targets.append(mention.role)
-        elif before & _NOW and not before & _NEGATION:
+        elif before & _NOW:
             current.append(mention.role)
         else:
             targets.append(mention.role)

@@ -17,6 +17,7 @@ shared by threads.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Collection, Sequence
 
 from ..data.knowledge import KnowledgeBase
@@ -166,16 +167,19 @@ class Advisor:
     # -- postings --------------------------------------------------------------------------------
 
     def postings(
-        self, text: str, tokens: Sequence[str], roles: Sequence[str], *, context_roles: Sequence[str] = ()
+        self, text: str, tokens: Sequence[str], roles: Sequence[str], *, context_roles: Sequence[str] = (),
+        among: Sequence[str] = (),
     ) -> Answer:
         """List, filter and rank the featured postings.
 
         Filters come from the text (place or remote, level, internship, currency, company) and
         ``roles`` (the posting's closest role). ``context_roles`` (the conversation's roles) apply
         only when the message refers back to them ("how much do they earn?") or has no filter of
-        its own. ``data["filters"]["roles"]`` holds the roles actually used.
+        its own. ``among``: only these postings (the ones shown last, for "is that one remote?").
+        ``data["filters"]["roles"]`` holds the roles actually used.
         """
-        return self.postings_for(self._query.read(text, tokens, roles, context_roles=context_roles))
+        query = self._query.read(text, tokens, roles, context_roles=context_roles)
+        return self.postings_for(dataclasses.replace(query, among=tuple(among)) if among else query)
 
     def postings_for(self, query: PostingsQuery) -> Answer:
         """The postings answer for a :class:`PostingsQuery` (``data`` is a ``PostingsData``)."""

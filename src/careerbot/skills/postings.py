@@ -55,6 +55,8 @@ def posting_line(kb: KnowledgeBase, p: Posting, *, closest: bool) -> str:
 
 
 def _matches(p: Posting, q: PostingsQuery, *, places: bool = True) -> bool:
+    if q.among and p.id not in q.among:
+        return False
     if q.roles and p.closest_role not in q.roles:
         return False
     if places:
