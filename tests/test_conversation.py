@@ -105,28 +105,16 @@ def test_introduction_with_own_unknown_tools(bot: CareerBot, sid: str) -> None:
     assert "data analyst" in reply.data["profile"]["background"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'I know Python and SQL' alone is read as a skill-gap question and answered with 'which role?'; "
-    "the profile is kept but the reply does not say what was understood (no 'Noted:')",
-)
 def test_short_introduction_says_what_was_noted(bot: CareerBot, sid: str) -> None:
     reply = bot.ask("I know Python and SQL", session_id=sid)
     assert "Noted:" in reply.text
 
 
-@pytest.mark.xfail(
-    strict=True, reason="'hi, I'm Dana' (small talk introducing oneself) gets the out-of-scope fallback"
-)
 def test_introducing_oneself_by_name_is_small_talk(bot: CareerBot, sid: str) -> None:
     reply = bot.ask("hi, I'm Dana", session_id=sid)
     assert reply.intent == "greet"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="negation of a role is ignored: 'I'm not a data engineer' makes Data Engineer the person's target",
-)
 def test_negated_role_is_not_a_target(bot: CareerBot, sid: str) -> None:
     bot.ask("I'm not a data engineer, I'm a data analyst who knows Excel", session_id=sid)
     profile = bot.export_session(sid)["profile"]
@@ -397,10 +385,6 @@ def test_the_runner_up_after_a_recommendation(bot: CareerBot, sid: str) -> None:
     assert reply.roles == (ranking[1],)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'compare the two' after a recommendation compares all five roles, not the best and the runner-up",
-)
 def test_the_two_after_a_recommendation(bot: CareerBot, sid: str) -> None:
     rec, reply = talk(bot, sid, "I love maths and reading research papers, which role fits me?", "compare the two")
     scores: dict[str, float] = rec.data["scores"]
@@ -586,12 +570,6 @@ def test_that_one_after_remote_postings_is_about_those_postings(bot: CareerBot, 
     assert {p["id"] for p in reply.data["postings"]} <= shown_ids
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'is that one remote?' re-runs a postings search (with the roles in focus) instead of answering "
-    "about the postings just shown: after Berlin it lists every remote posting; after a DSE answer and "
-    "'any remote jobs?' it says none matches and lists all eleven postings",
-)
 @pytest.mark.parametrize(
     "before", [("any jobs in Berlin?",), ("what does a data science engineer do?", "any remote jobs?")]
 )

@@ -200,7 +200,7 @@ class Questions:
         ):
             # "is that one remote?", "is the Occam one remote?": about the postings just shown.
             return self._advise(
-                "ask_salary", text, u, max(u.score, self._thresholds.with_role), ctx, roles=ctx.roles,
+                "ask_salary", text, u, max(u.score, self._thresholds.with_role), ctx.evolve(roles=()),
                 among=ctx.postings,
             )
         if u.intent is None and not u.analysis.roles and self._asks_postings(text, u, ctx):
