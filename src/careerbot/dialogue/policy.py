@@ -13,8 +13,9 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from ..data.intents import IntentSet
-from ..data.knowledge import KnowledgeBase
+from ..data.knowledge import ROLE_TOPICS, KnowledgeBase
 from ..nlu.entities import PLACEHOLDER, Analysis
+from ..nlu.normalize import tokenize
 from ..nlu.parse import Parse, PartReading
 from ..nlu.understand import Thresholds, Understanding
 from ..nlu.words import (
@@ -41,6 +42,7 @@ from ..nlu.words import (
 )
 from ..reply import FALLBACK, Reply
 from ..skills.crossrole import render_ranking, render_roles_with
+from ..skills.facts import render_quotes
 from ..skills.profile import render_introduced, render_noted, render_profile
 from ..skills.responses import (
     Answer,
@@ -63,6 +65,16 @@ if TYPE_CHECKING:
     from ..skills.advisor import Advisor
 
 __all__ = ["Policy"]
+
+# -- hook (answers branch): "more" / "show the quotes" expands the last answer ------------------
+#: A message made only of these words and :data:`EXPAND_FILLER`, with at least one of these, asks
+#: to expand the last topic answer or comparison to its supporting quotes (skills.facts.render_quotes).
+EXPAND_WORDS = frozenset({"more", "detail", "details", "quote", "quotes", "elaborate", "expand", "sentences"})
+EXPAND_FILLER = frozenset(
+    "tell me show the please pls a bit some give go on can you i want see in into with that this it "
+    "those these its their them about and all full exact what did articles article say said could "
+    "would like to of any there is are".split()
+)
 
 
 class Policy:
@@ -308,8 +320,28 @@ class Policy:
             roles = tuple(rest[:1])
         return roles, words
 
+    # -- hook (answers branch): expanding the last answer ----------------------------------------
+
+    def _expand_last(self, reading: PartReading, text: str, ctx: Context) -> tuple[Reply, Context] | None:
+        """"more", "tell me more", "details", "show the quotes": the last topic answer or comparison
+        (``ctx.roles`` / ``ctx.topic``) expanded to its supporting quotes per article; ``None`` when
+        the message asks something else or there is no such answer to expand. The raw words are
+        read too, since typo correction may turn "detail" into another word."""
+        if not ctx.roles or ctx.topic not in ROLE_TOPICS or reading.understanding.analysis.roles:
+            return None
+        for words in (set(tokenize(text)), set(reading.understanding.analysis.tokens)):
+            if words & EXPAND_WORDS and words <= EXPAND_WORDS | EXPAND_FILLER:
+                answer = render_quotes(self._kb, ctx.roles, str(ctx.topic))
+                return self._reply(answer, ctx.intent or COMPARE, 0.9, ctx.roles, ctx.topic), ctx
+        return None
+
+    # -- one question (continued) ---------------------------------------------------------------
+
     def _single(self, reading: PartReading, text: str, ctx: Context) -> tuple[Reply, Context]:
         """The answer to one question (a whole message, or one part of it)."""
+        expanded = self._expand_last(reading, text, ctx)  # hook (answers branch)
+        if expanded is not None:
+            return expanded
         u = reading.understanding
         ref = reading.reference
         if (

@@ -255,7 +255,8 @@ def render_quotes(kb: KnowledgeBase, role_ids: Sequence[str], topic: str) -> Ans
     """The answer on ``topic`` for ``role_ids`` expanded to the sentences behind it, per article
     (each sentence once, with the roles it was quoted for when there are several). A comparison
     (``differences``) shows what the articles say sets the roles apart, or, when no article compares
-    them, what each says the roles are. At most :data:`MAX_QUOTES` quotes."""
+    them, what each says the roles are (``data["topic"]`` is then ``definition``). At most
+    :data:`MAX_QUOTES` quotes."""
     roles = [r for r in dict.fromkeys(role_ids) if r in kb.roles]
     cite = Citations(kb)
     topics = [topic]
@@ -263,7 +264,9 @@ def render_quotes(kb: KnowledgeBase, role_ids: Sequence[str], topic: str) -> Ans
         topics.append("definition")
     per_source: dict[str, dict[str, list[str]]] = {}
     texts: dict[str, str] = {}
+    used = topic
     for t in topics:
+        used = t
         for rid in roles:
             others = [r for r in roles if r != rid]
             for quote in _quotes(kb.roles[rid], t, others):
@@ -274,7 +277,7 @@ def render_quotes(kb: KnowledgeBase, role_ids: Sequence[str], topic: str) -> Ans
                     who.append(rid)
         if per_source:
             break  # the differences the articles state; the definitions only when there are none
-    title = TOPIC_TITLES.get(topic, topic)
+    title = TOPIC_TITLES.get(used, used)
     subject = join_names([kb.roles[r].name for r in roles])
     lines = [tell("quotes_heading", subject=subject, title=title)]
     articles: list[QuotesArticleData] = []
@@ -290,7 +293,7 @@ def render_quotes(kb: KnowledgeBase, role_ids: Sequence[str], topic: str) -> Ans
             if shown >= MAX_QUOTES:
                 break
             shown += 1
-            if len(roles) > 1:
+            if len(who) < len(roles):  # said of some of the roles only: say which
                 plurals = join_names([kb.roles[r].plural for r in who])
                 lines.append(tell("quote_roles", text=texts[key], roles=plurals))
             else:
@@ -302,6 +305,6 @@ def render_quotes(kb: KnowledgeBase, role_ids: Sequence[str], topic: str) -> Ans
     elif shown < total:
         lines.append(tell("quotes_more", n=total - shown))
     data: QuotesData = {
-        "kind": "quotes", "topic": topic, "roles": roles, "articles": articles, "total": total, "shown": shown,
+        "kind": "quotes", "topic": used, "roles": roles, "articles": articles, "total": total, "shown": shown,
     }
     return Answer("\n".join(lines), dict(data), tuple(a["id"] for a in articles))
