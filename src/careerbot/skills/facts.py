@@ -110,7 +110,9 @@ def _skill_items(kb: KnowledgeBase, role: Role) -> list[Item]:
         shown.update(ids)
         skills = [kb.things[t].name for t in ids if kb.things[t].kind not in TOOL_KINDS]
         tools = [kb.things[t].name for t in ids if kb.things[t].kind in TOOL_KINDS]
-        text = f"{', '.join(skills)}: {', '.join(tools)}" if skills and tools else ", ".join(skills or tools)
+        # Tools the point names with no skill area: labelled by careerbot's category, as in tools answers.
+        label = ", ".join(skills) or category_label(kb.things[ids[0]].category)
+        text = f"{label}: {', '.join(tools)}" if tools else label
         sources = _union(links[t].sources if t in links else point.sources for t in ids)
         out.append(Item(text, sources, tuple(ids)))
     out.extend(grouped_items(kb, [lk for t, lk in links.items() if t not in shown]))
