@@ -4,10 +4,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import json
 import re
 from collections import Counter
+from types import MappingProxyType
 from typing import Any, get_type_hints
 
 import pytest
@@ -302,3 +304,36 @@ def test_data_has_exactly_the_typed_keys(bot: CareerBot) -> None:
     # The terminal and the web page draw tables from columns and rows.
     for data in (pair, one_topic, table):
         assert all(len(row["cells"]) == len(data["columns"]) for row in data["rows"])
+
+
+# =============================================================================================
+# Line budgets hold for any knowledge base
+# =============================================================================================
+
+
+def test_long_topics_are_cut_with_an_offer_of_more(kb: KnowledgeBase) -> None:
+    role = kb.roles[DE]
+    base = role.points["responsibilities"][0]
+    many = tuple(dataclasses.replace(base, text=f"Point number {i}.") for i in range(40))
+    big = dataclasses.replace(role, points=MappingProxyType({**role.points, "responsibilities": many}))
+    small = dataclasses.replace(kb, roles=MappingProxyType({**kb.roles, DE: big}))
+    answer = render_topic(small, [DE], "responsibilities")
+    text = lines(answer.text)
+    assert len(text) == 14 and 'ask "more"' in text[-2] and text[-1].startswith("References: ")
+    assert len(answer.data["rows"][0]["cells"][0]) == 40  # the data keeps every point
+    pair = render_topic(small, [DE, MLE], "responsibilities")
+    assert len(lines(pair.text)) <= 30 and "more" in pair.text
+
+
+def test_a_table_of_every_topic_keeps_within_budget(kb: KnowledgeBase) -> None:
+    everything = [*ROLE_TOPICS, "salary"]
+    table = compare_table(kb, list(kb.roles), everything)
+    assert len(lines(table.text)) <= 45
+    shown = [r["topic"] for r in table.data["rows"]]
+    assert shown and len(shown) < len(everything)
+    assert "For detail, ask about one topic" in table.text
+    assert len(lines(compare_table(kb, [DE, MLE], everything).text)) <= 30
+
+
+def test_no_role_asks_which_one(kb: KnowledgeBase) -> None:
+    assert render_topic(kb, [], "tools").data["kind"] == "clarify"

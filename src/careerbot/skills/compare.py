@@ -355,10 +355,18 @@ def render_table(
     kb: KnowledgeBase, role_ids: Sequence[str], topics: Sequence[str], *, salary: SalaryCell | None = None
 ) -> Answer:
     """The roles (columns) by topics (rows), main points only: one line per role and topic, then an
-    offer of detail. No topics: :data:`MAIN_TOPICS` (salary only when ``salary`` renders it)."""
+    offer of detail. No topics: :data:`MAIN_TOPICS` (salary only when ``salary`` renders it). At most
+    :data:`MAX_TABLE_LINES` lines (:data:`MAX_PAIR_LINES` for two roles): topics beyond that are left
+    out, and the offer names the first of them."""
     roles = [r for r in dict.fromkeys(role_ids) if r in kb.roles]
     wanted = [t for t in dict.fromkeys(topics) if t in TOPIC_TITLES] or list(MAIN_TOPICS)
     wanted = [t for t in wanted if t != "salary" or salary is not None]
+    # Within the line budget (a title, a heading and one line per role per topic, an offer and the
+    # article list): topics that do not fit are left for the offer of detail.
+    limit = MAX_PAIR_LINES if len(roles) <= 2 else MAX_TABLE_LINES
+    fits = max(1, (limit - 3) // (1 + max(1, len(roles))))
+    left = wanted[fits:]
+    wanted = wanted[:fits]
     cite = Citations(kb)
     names = [kb.roles[r].name for r in roles]
     title = tell("table_title", names=join_names(names))
@@ -381,7 +389,7 @@ def render_table(
         rows.append({"topic": TOPIC_TITLES[topic], "cells": cells})
     if len(roles) > 1:
         pair = f"{names[0]} vs {names[1]}"
-        other = next((t for t in ("outlook", "responsibilities", "getting_started") if t not in wanted), "tools")
+        other = next((t for t in (*left, "outlook", "responsibilities", "getting_started") if t not in wanted), "tools")
         lines.append(tell("table_offer", example=f"compare their {TOPIC_TITLES[other].lower()}", pair=pair))
     _legend(cite, lines, sources)
     single = len(wanted) == 1

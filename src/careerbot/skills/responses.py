@@ -43,6 +43,8 @@ def render_topic(kb: KnowledgeBase, role_ids: Sequence[str], topic: str) -> Answ
     if topic == "salary":
         return render_salary(kb, role_ids)
     roles = [r for r in dict.fromkeys(role_ids) if r in kb.roles]
+    if not roles:
+        return render_clarify(kb, topic)
     if len(roles) > 1:
         return render_topic_compare(kb, roles, topic)
     return render_role_topic(kb, roles[0], topic)
