@@ -87,9 +87,15 @@ def grouped_items(kb: KnowledgeBase, links: Sequence[ThingLink], *, labels: bool
             groups.setdefault(thing.category, []).append(link)
     out: list[Item] = []
     for category, members in groups.items():
-        names = ", ".join(kb.things[lk.thing].name for lk in members)
-        same = len(members) == 1 and alias_key(names) == alias_key(category)
-        text = f"{category_label(category)}: {names}" if labels and not same else names
+        all_names = [kb.things[lk.thing].name for lk in members]
+        # A thing named like its category ("Version control") is named by the label itself.
+        names = [n for n in all_names if alias_key(n) != alias_key(category)] if labels else all_names
+        if not labels:
+            text = ", ".join(names)
+        elif names:
+            text = f"{category_label(category)}: {', '.join(names)}"
+        else:
+            text = all_names[0]
         out.append(Item(text, _union(lk.sources for lk in members), tuple(lk.thing for lk in members)))
     return out
 
