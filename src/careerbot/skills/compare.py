@@ -181,8 +181,11 @@ def render_compare(kb: KnowledgeBase, role_ids: Sequence[str], topics: Sequence[
         sources.extend(s for p in diffs[:6] for s in p.sources)
         diff_cells = [p.text for p in diffs]
     else:
-        note = tell("cmp_no_pair", plurals=join_names([a.plural, b.plural]))
+        # An article that compares the pair but states no differences is still named.
+        note = (tell("cmp_pair_only", title=kb.sources[focus[0]].title, refs=cite.refs(focus)) if focus
+                else tell("cmp_no_pair", plurals=join_names([a.plural, b.plural])))
         lines.append(note)
+        sources.extend(focus)
         diff_cells = [note]
     lines.append(tell("cmp_short"))
     for role in (a, b):

@@ -57,6 +57,7 @@ TEMPLATES: Mapping[str, Template] = MappingProxyType({
     # comparisons (skills.compare)
     "cmp_title": Template("$names: $title"),
     "cmp_pair": Template("The article \"$title\" $refs compares exactly these two; the differences it states:"),
+    "cmp_pair_only": Template("The article \"$title\" $refs compares exactly these two."),
     "cmp_no_pair": Template(
         "No article compares $plurals directly; what they share and what only one has comes from what "
         "the articles list for each."
