@@ -13,8 +13,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from ..data.knowledge import TOPIC_TITLES, KnowledgeBase, Point, Role, ThingLink, alias_key
 from .answer import Answer
@@ -48,7 +49,7 @@ THING_ROWS: tuple[tuple[str, frozenset[str]], ...] = (
     ("education", frozenset({"field", "degree", "certification"})),
     ("industries", frozenset({"industry"})),
 )
-_KINDS = dict(THING_ROWS)
+_KINDS: Mapping[str, frozenset[str]] = MappingProxyType(dict(THING_ROWS))
 _ANY_KIND = frozenset(k for _, kinds in THING_ROWS for k in kinds)
 
 #: A salary cell of a table for one role: the line shown, the cell's lines, the postings' sources.
