@@ -21,7 +21,7 @@ from ..data.knowledge import TOPIC_TITLES, KnowledgeBase, Point, Role, ThingLink
 from .answer import Answer
 from .cite import Citations
 from .data_types import ComparisonData, PointData, RowData, SharedThingsData, ThingData
-from .facts import Item, grouped_items, point_data, role_items, source_refs, tell, thing_data
+from .facts import Item, bullet, grouped_items, point_data, role_items, source_refs, tell, thing_data
 from .wording import join_names
 
 __all__ = [
@@ -51,6 +51,8 @@ THING_ROWS: tuple[tuple[str, frozenset[str]], ...] = (
 )
 _KINDS: Mapping[str, frozenset[str]] = MappingProxyType(dict(THING_ROWS))
 _ANY_KIND = frozenset(k for _, kinds in THING_ROWS for k in kinds)
+#: The topics whose things a comparison row collects, tools first (their order is the tools answer's).
+_ALL_THING_TOPICS = ("tools", "skills", "education", "industries")
 
 #: A salary cell of a table for one role: the line shown, the cell's lines, the postings' sources.
 SalaryCell = Callable[[str], tuple[str, list[str], tuple[str, ...]]]
@@ -67,17 +69,17 @@ class _Held:
 
 def held_things(kb: KnowledgeBase, role: Role, kinds: frozenset[str], topics: Sequence[str]) -> dict[str, _Held]:
     """The things of ``kinds`` that ``role`` links under ``topics``, each once with all its sources."""
-    out: dict[str, _Held] = {}
+    sources: dict[str, dict[str, None]] = {}
+    uses: dict[str, dict[str, None]] = {}
     for topic in topics:
         for link in role.things.get(topic, ()):
             thing = kb.things.get(link.thing)
             if thing is None or thing.kind not in kinds:
                 continue
-            prev = out.get(thing.id)
-            sources = tuple(dict.fromkeys((*(prev.sources if prev else ()), *link.sources)))
-            uses = tuple(dict.fromkeys((*(prev.uses if prev else ()), *link.uses)))
-            out[thing.id] = _Held(thing.id, sources, uses)
-    return out
+            sources.setdefault(thing.id, {}).update(dict.fromkeys(link.sources))
+            if link.uses:
+                uses.setdefault(thing.id, {}).update(dict.fromkeys(link.uses))
+    return {t: _Held(t, tuple(srcs), tuple(uses.get(t, ()))) for t, srcs in sources.items()}
 
 
 def pair_articles(kb: KnowledgeBase, role_ids: Sequence[str]) -> list[str]:
@@ -112,11 +114,11 @@ def _data(kb: KnowledgeBase, things: Sequence[_Held]) -> list[ThingData]:
 
 
 def _split(
-    kb: KnowledgeBase, roles: Sequence[str], topic: str, topics: Sequence[str], kinds: frozenset[str]
+    kb: KnowledgeBase, roles: Sequence[str], topic: str, every: Mapping[str, dict[str, _Held]], kinds: frozenset[str]
 ) -> tuple[dict[str, dict[str, _Held]], list[_Held], list[str], SharedThingsData]:
-    """Each role's things of ``kinds`` under ``topics``, the things all roles share (with every
-    role's sources), the silent roles, and the row's data."""
-    held = {r: held_things(kb, kb.roles[r], kinds, topics) for r in roles}
+    """Each role's things of ``kinds`` (out of ``every``, its held things), the things all roles
+    share (with every role's sources), the silent roles, and the row's data."""
+    held = {r: {t: h for t, h in every[r].items() if kb.things[t].kind in kinds} for r in roles}
     silent = [r for r in roles if not held[r] and topic in kb.roles[r].silent]
     speaking = [r for r in roles if r not in silent]
     shared = [t for t in held[speaking[0]] if all(t in held[r] for r in speaking)] if len(speaking) > 1 else []
@@ -131,10 +133,6 @@ def _split(
         "silent": silent,
     }
     return held, merged, silent, data
-
-
-def _line(cite: Citations, text: str, sources: Sequence[str]) -> str:
-    return tell("line", text=text, refs=cite.refs(sources)).rstrip()
 
 
 def _legend(cite: Citations, lines: list[str], sources: Sequence[str]) -> None:
@@ -178,7 +176,7 @@ def render_compare(kb: KnowledgeBase, role_ids: Sequence[str], topics: Sequence[
     diffs = [p for p in stated_differences(kb, roles) if not focus or set(p.sources) & set(focus)]
     if focus and diffs:
         lines.append(tell("cmp_pair", title=kb.sources[focus[0]].title, refs=cite.refs(focus)))
-        lines.extend(_line(cite, p.text, p.sources) for p in diffs[:6])
+        lines.extend(bullet(cite, p.text, p.sources) for p in diffs[:6])
         sources.extend(s for p in diffs[:6] for s in p.sources)
         diff_cells = [p.text for p in diffs]
     else:
@@ -197,16 +195,16 @@ def render_compare(kb: KnowledgeBase, role_ids: Sequence[str], topics: Sequence[
         {"topic": TOPIC_TITLES["differences"], "cells": [diff_cells, diff_cells]},
     ]
     shares: list[SharedThingsData] = []
-    every = ("tools", "skills", "education", "industries")
-    for topic, _ in THING_ROWS:
-        held, both, silent, data = _split(kb, roles, topic, every, _KINDS[topic])
+    every = {r: held_things(kb, kb.roles[r], _ANY_KIND, _ALL_THING_TOPICS) for r in roles}
+    for topic, kinds in THING_ROWS:
+        held, both, silent, data = _split(kb, roles, topic, every, kinds)
         if not silent and not any(held.values()):
             continue  # neither role names anything of this kind (their points may say more)
         shared = {h.thing for h in both}
         shares.append(data)
         lines.append(TOPIC_TITLES[topic])
         if not silent:
-            lines.append(_line(cite, tell("cmp_both", items=_names(kb, both) or tell("cmp_nothing")), _sources(both)))
+            lines.append(bullet(cite, tell("cmp_both", items=_names(kb, both) or tell("cmp_nothing")), _sources(both)))
             sources.extend(_sources(both))
         cells: list[list[str]] = []
         for role in (a, b):
@@ -217,7 +215,7 @@ def render_compare(kb: KnowledgeBase, role_ids: Sequence[str], topics: Sequence[
                 continue
             own = [h for t, h in held[role.id].items() if t not in shared]
             items = _names(kb, own) or tell("cmp_nothing")
-            lines.append(_line(cite, tell("cmp_only", plural=role.plural, items=items), _sources(own)))
+            lines.append(bullet(cite, tell("cmp_only", plural=role.plural, items=items), _sources(own)))
             sources.extend(_sources(own))
             cells.append([tell("cell_shared", items=_names(kb, both) or tell("cmp_nothing")),
                           tell("cell_only", items=items)])
@@ -277,12 +275,13 @@ def render_topic_compare(kb: KnowledgeBase, role_ids: Sequence[str], topic: str)
     all_of = tell("cmp_both_heading") if len(roles) == 2 else tell("cmp_all_heading", n=len(roles))
     # Education for three or more roles is each role's own wording ("which needs the least?").
     if topic in _KINDS and not (topic == "education" and len(roles) > 2):
-        held, both, silent, data = _split(kb, roles, topic, (topic,), _ANY_KIND)
+        every = {r: held_things(kb, kb.roles[r], _ANY_KIND, (topic,)) for r in roles}
+        held, both, silent, data = _split(kb, roles, topic, every, _ANY_KIND)
         shared = {h.thing for h in both}
         shares.append(data)
         speaking = [r for r in roles if r not in silent]
         if both:
-            sections.append((all_of, [_line(cite, i.text, i.sources) for i in _group(kb, both, topic)]))
+            sections.append((all_of, [bullet(cite, i.text, i.sources) for i in _group(kb, both, topic)]))
             sources.extend(_sources(both))
         elif len(speaking) > 1:
             nothing = tell("cmp_nothing")
@@ -297,14 +296,14 @@ def render_topic_compare(kb: KnowledgeBase, role_ids: Sequence[str], topic: str)
             if own:
                 heading = (tell("cmp_only_heading", plural=plural[r]) if len(roles) == 2
                            else tell("cmp_also_heading" if both else "cmp_role_heading", name=kb.roles[r].name))
-                sections.append((heading, [_line(cite, i.text, i.sources) for i in _group(kb, own, topic)]))
+                sections.append((heading, [bullet(cite, i.text, i.sources) for i in _group(kb, own, topic)]))
                 sources.extend(_sources(own))
     else:
         items = {r: role_items(kb, kb.roles[r], topic) for r in roles}
         common = [i for i in items[roles[0]] if all(any(alias_key(i.text) == alias_key(j.text) for j in items[r]) for r in roles)]
         keys = {alias_key(i.text) for i in common}
         if common and len(roles) > 1:
-            sections.append((all_of, [_line(cite, i.text, i.sources) for i in common]))
+            sections.append((all_of, [bullet(cite, i.text, i.sources) for i in common]))
             sources.extend(s for i in common for s in i.sources)
         for r in roles:
             role = kb.roles[r]
@@ -317,7 +316,7 @@ def render_topic_compare(kb: KnowledgeBase, role_ids: Sequence[str], topic: str)
                     sources.extend(silence.sources)
                 continue
             if rest:
-                sections.append((tell("cmp_role_heading", name=role.name), [_line(cite, i.text, i.sources) for i in rest]))
+                sections.append((tell("cmp_role_heading", name=role.name), [bullet(cite, i.text, i.sources) for i in rest]))
                 sources.extend(s for i in rest for s in i.sources)
     lines.extend(_fit(sections, limit - len(lines) - 1))
     _legend(cite, lines, sources)
@@ -342,7 +341,7 @@ def _table_line(kb: KnowledgeBase, role: Role, topic: str) -> tuple[str, tuple[s
     if topic == "definition" and role.summary:
         return role.summary, role.summary_sources
     if topic in _KINDS:
-        held = list(held_things(kb, role, _KINDS[topic], ("tools", "skills", "education", "industries")).values())
+        held = list(held_things(kb, role, _KINDS[topic], _ALL_THING_TOPICS).values())
         if held:
             return _names(kb, held), _sources(held)
     else:

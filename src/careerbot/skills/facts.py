@@ -33,6 +33,7 @@ __all__ = [
     "MAX_TOPIC_LINES",
     "TOOL_KINDS",
     "Item",
+    "bullet",
     "category_label",
     "grouped_items",
     "point_data",
@@ -89,7 +90,8 @@ def grouped_items(kb: KnowledgeBase, links: Sequence[ThingLink], *, labels: bool
     for category, members in groups.items():
         all_names = [kb.things[lk.thing].name for lk in members]
         # A thing named like its category ("Version control") is named by the label itself.
-        names = [n for n in all_names if alias_key(n) != alias_key(category)] if labels else all_names
+        key = alias_key(category)
+        names = [n for n in all_names if n.casefold() != key] if labels else all_names
         if not labels:
             text = ", ".join(names)
         elif names:
@@ -209,8 +211,10 @@ def source_refs(kb: KnowledgeBase, cite: Citations, source_ids: Iterable[str]) -
     return [{"id": s, "n": cite.number(s) or 0, "title": kb.sources[s].title} for s in cite.ordered(source_ids)]
 
 
-def _line(cite: Citations, text: str, sources: Iterable[str]) -> str:
-    return tell("line", text=text, refs=cite.refs(sources)).rstrip()
+def bullet(cite: Citations, text: str, sources: Iterable[str]) -> str:
+    """``- text [1][2]`` (joined directly: this runs for every line of every answer)."""
+    refs = cite.refs(sources)
+    return f"- {text} {refs}" if refs else f"- {text}"
 
 
 def render_role_topic(kb: KnowledgeBase, role_id: str, topic: str) -> Answer:
@@ -225,7 +229,7 @@ def render_role_topic(kb: KnowledgeBase, role_id: str, topic: str) -> Answer:
     shown = items if len(items) <= room else items[: room - 1]
     if items:
         lines.append(_lead(kb, role, topic, items))
-        lines.extend(_line(cite, i.text, i.sources) for i in shown)
+        lines.extend(bullet(cite, i.text, i.sources) for i in shown)
         if len(shown) < len(items):
             lines.append(tell("more_items", n=len(items) - len(shown)))
         cells = [i.text for i in items]

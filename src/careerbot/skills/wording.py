@@ -46,7 +46,6 @@ TEMPLATES: Mapping[str, Template] = MappingProxyType({
     "figure": Template("$figure growth, $period, for $scope (article: $title)"),
     "vs_point": Template("vs ${other}: $text"),
     "more_items": Template("... and $n more; ask \"more\" to see everything with the articles' own words."),
-    "line": Template("- $text $refs"),
     # the last answer expanded to its quotes (skills.facts.render_quotes)
     "quotes_heading": Template("$subject: $title, in the articles' own words"),
     "quotes_article": Template("[$n] ${title}:"),
