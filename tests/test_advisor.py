@@ -13,11 +13,12 @@ from types import MappingProxyType
 import pytest
 
 from careerbot import CareerBot, Reply
-from careerbot.data.knowledge import ROLE_TOPICS, KnowledgeBase
+from careerbot.data.knowledge import ROLE_TOPICS, TOPIC_TITLES, KnowledgeBase
 from careerbot.data.validate import load_data
 from careerbot.nlu.entities import RoleFinder
 from careerbot.nlu.normalize import tokenize
 from careerbot.skills.advisor import ADVISOR_TEMPLATES, Advisor, split_roles
+from careerbot.skills.compare import MAIN_TOPICS
 from careerbot.skills.responses import posting_dict, render_topic
 
 DE, MLE, MLSWE, MLRE, DSE = (
@@ -458,13 +459,18 @@ def test_table_one_topic_reuses_render_topic(advisor: Advisor, kb: KnowledgeBase
     assert "Airflow" in answer.text and "TensorFlow" in answer.text
 
 
-def test_table_all_topics_all_roles(advisor: Advisor, kb: KnowledgeBase) -> None:
+def test_table_all_roles_main_points(advisor: Advisor, kb: KnowledgeBase) -> None:
+    """No topics: one table of the main points (salary last), one line per role and topic, within
+    45 lines, then an offer of detail."""
     answer = advisor.compare_table(list(kb.roles), ())
     data = answer.data
     assert data["topic"] is None and len(data["columns"]) == 5
+    assert [r["topic"] for r in data["rows"]] == [TOPIC_TITLES[t] for t in MAIN_TOPICS]
     assert [r["topic"] for r in data["rows"]][-1] == "Salary (featured job postings)"
-    assert len(data["rows"]) == len(ROLE_TOPICS) + 1
     assert all(len(row["cells"]) == 5 for row in data["rows"])
+    lines = answer.text.splitlines()
+    assert len(lines) <= 45 and len(lines) == 1 + len(MAIN_TOPICS) * 6 + 2
+    assert "ask about one topic" in answer.text and lines[-1].startswith("References: [1] ")
     salary = data["rows"][-1]["cells"][list(kb.roles).index(DE)]
     assert any("USD 100K - 130K" in line for line in salary)
     assert set(answer.source_ids) == set(kb.sources)

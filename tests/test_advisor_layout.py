@@ -11,7 +11,7 @@ import pytest
 from careerbot.skills.wording import ADVISOR_TEMPLATES, say
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "careerbot"
-ANSWER_MODULES = ["recommend", "gap", "path", "postings", "tables"]
+ANSWER_MODULES = ["recommend", "gap", "path", "postings", "tables", "facts", "compare"]
 NEW_MODULES = [
     *(f"skills/{m}.py" for m in [*ANSWER_MODULES, "advisor", "wording", "cite", "data_types"]),
     "nlu/said.py", "nlu/postings_query.py", "nlu/keys.py", "nlu/kbwords.py", "nlu/role_split.py",

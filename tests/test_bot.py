@@ -168,11 +168,20 @@ def test_comparison_of_an_article_pair_quotes_that_article(bot: CareerBot) -> No
     rows = {row["topic"]: row["cells"] for row in reply.data["rows"]}
     assert set(rows) >= {"Overview", "Key differences", "Required skills", "Tools"}
     de_tools = " ".join(rows["Tools"][0])
-    assert "Airflow" in de_tools and "Talend" not in de_tools  # Talend is from the DE vs MLRE article
-    assert "Data Engineer vs. Machine Learning Software Engineer: A Comprehensive Comparison" in reply.sources
-    # Tools are per article: none that only the MLE vs DE article names (Kafka, Cassandra). Merged points
-    # (one point, quotes from several articles) rightly cite every article behind their wording.
-    assert "Kafka" not in de_tools and "Cassandra" not in de_tools
+    assert "Airflow" in de_tools
+    title = "Data Engineer vs. Machine Learning Software Engineer: A Comprehensive Comparison"
+    assert title in reply.sources and reply.data["compared_by"] == ["de_vs_mlswe"]
+    # The article that compares exactly this pair comes first, with the differences it states.
+    lines = reply.text.splitlines()
+    assert lines[1] == f'The article "{title}" [2] compares exactly these two; the differences it states:'
+    assert lines[2].startswith("- Both deal with data and software") and lines[2].endswith(" [2]")
+    assert [d["sources"] for d in reply.data["differences"]] == [["de_vs_mlswe"], ["de_vs_mlswe"]]
+    # What each has comes from the named things of every article, each line marked with the articles
+    # behind it: Talend and Kafka are named only by the DE vs MLRE and the MLE vs DE articles.
+    tools = next(t for t in reply.data["things"] if t["topic"] == "tools")
+    talend = next(t for t in tools["only"]["data_engineer"] if t["name"] == "Talend")
+    kafka = next(t for t in tools["only"]["data_engineer"] if t["name"] == "Kafka")
+    assert talend["sources"] == ["de_vs_mlre"] and kafka["sources"] == ["mle_vs_de"]
 
 
 def test_same_label_lists_are_merged_and_sources_are_those_shown(bot: CareerBot) -> None:

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from ..data.intents import IntentSet
-from ..data.knowledge import KnowledgeBase, Thing
+from ..data.knowledge import ROLE_TOPICS, KnowledgeBase, Thing
 from ..nlu.entities import PLACEHOLDER, Analysis
 from ..nlu.keys import word_key
 from ..nlu.normalize import tokenize
@@ -33,6 +33,8 @@ from ..nlu.words import (
     COMPARE_TOPICS,
     DIFFERENCE_WORDS,
     EVERYTHING_WORDS,
+    EXPAND_FILLER,
+    EXPAND_WORDS,
     FILLER,
     FORGET_WORDS,
     GENERIC_ROLE_WORDS,
@@ -59,6 +61,7 @@ from ..skills.crossrole import (
     render_unlisted,
     topic_of_kind,
 )
+from ..skills.facts import render_quotes
 from ..skills.profile import render_profile
 from ..skills.responses import (
     Answer,
@@ -189,8 +192,24 @@ class Questions:
             roles = tuple(rest[:1])
         return roles, words
 
+    def _expand_last(self, reading: PartReading, text: str, ctx: Context) -> tuple[Reply, Context] | None:
+        """"more", "tell me more", "details", "show the quotes": the last topic answer or comparison
+        (``ctx.roles`` / ``ctx.topic``) expanded to its supporting quotes per article; ``None`` when
+        the message asks something else or there is no such answer to expand. The words as typed
+        are read too, since typo correction may turn "detail" into another word."""
+        if not ctx.roles or ctx.topic not in ROLE_TOPICS or reading.understanding.analysis.roles:
+            return None
+        for words in (set(tokenize(text)), set(reading.understanding.analysis.tokens)):
+            if words & EXPAND_WORDS and words <= EXPAND_WORDS | EXPAND_FILLER:
+                answer = render_quotes(self._kb, ctx.roles, str(ctx.topic))
+                return self.reply(answer, ctx.intent or COMPARE, 0.9, ctx.roles, ctx.topic), ctx
+        return None
+
     def single(self, reading: PartReading, text: str, ctx: Context) -> tuple[Reply, Context]:
         """The answer to one question (a whole message, or one part of it)."""
+        expanded = self._expand_last(reading, text, ctx)
+        if expanded is not None:
+            return expanded
         u = reading.understanding
         ref = reading.reference
         if (

@@ -79,3 +79,10 @@ JOB_WORDS = frozenset(
 )
 #: Advice that a conversation's role answers without naming it ("what should I learn first?").
 CONTEXT_ADVICE = frozenset({"learning_path", "skill_gap"})
+#: Words asking to expand the last answer ("more", "show the quotes") and the words around them.
+EXPAND_WORDS = frozenset({"more", "detail", "details", "quote", "quotes", "elaborate", "expand", "sentences"})
+EXPAND_FILLER = frozenset(
+    "tell me show the please pls a bit some give go on can you i want see in into with that this it "
+    "those these its their them about and all full exact what did articles article say said could "
+    "would like to of any there is are".split()
+)

@@ -18,6 +18,14 @@ class Citations:
         self._kb = kb
         self._no: Mapping[str, int] = MappingProxyType({sid: i + 1 for i, sid in enumerate(kb.sources)})
 
+    def number(self, source_id: str) -> int | None:
+        """The marker number of ``source_id`` (``None`` for an unknown id)."""
+        return self._no.get(source_id)
+
+    def ordered(self, source_ids: Iterable[str]) -> list[str]:
+        """The known sources among ``source_ids``, once each, in marker order."""
+        return sorted({s for s in source_ids if s in self._no}, key=lambda s: self._no[s])
+
     def refs(self, source_ids: Iterable[str]) -> str:
         """``[1][2]`` for the known sources among ``source_ids``."""
         nums = sorted({self._no[s] for s in source_ids if s in self._no})
@@ -25,6 +33,7 @@ class Citations:
 
     def legend(self, source_ids: Iterable[str]) -> str:
         """``References: [1] title; [2] title`` for the known sources among ``source_ids``."""
-        ids = sorted({s for s in source_ids if s in self._no}, key=lambda s: self._no[s])
-        refs = "; ".join(say("source_ref", n=self._no[s], title=self._kb.sources[s].title) for s in ids)
+        refs = "; ".join(
+            say("source_ref", n=self._no[s], title=self._kb.sources[s].title) for s in self.ordered(source_ids)
+        )
         return say("sources", refs=refs)

@@ -1,8 +1,8 @@
-"""The typed shapes of ``Reply.data`` for advisor answers (documented in docs/API.md, "Reply").
+"""The typed shapes of ``Reply.data`` (documented in docs/API.md, "Reply").
 
 Each answer kind's ``data`` is a plain JSON-ready dict with exactly these keys; apps, the terminal and
-the web page can render postings, pay comparisons, recommendations, skill gaps and learning paths from
-it without parsing text. ``kind`` tells them apart.
+the web page can render topic answers, comparisons, quotes, postings, pay comparisons,
+recommendations, skill gaps and learning paths from it without parsing text. ``kind`` tells them apart.
 """
 
 from __future__ import annotations
@@ -10,18 +10,144 @@ from __future__ import annotations
 from typing import Literal, TypedDict
 
 __all__ = [
+    "ComparisonData",
     "GapMissingData",
     "LearningPathData",
     "LearningPathsData",
     "PathStepData",
     "PayComparisonData",
     "PayComparisonItem",
+    "PointData",
     "PostingData",
     "PostingFiltersData",
     "PostingsData",
+    "QuoteData",
+    "QuotesArticleData",
+    "QuotesData",
     "RecommendationData",
+    "RowData",
+    "SharedThingsData",
     "SkillGapData",
+    "SourceRefData",
+    "ThingData",
+    "TopicData",
 ]
+
+
+class SourceRefData(TypedDict):
+    """An article an answer cites: ``n`` is its marker number (``[n]`` in the text)."""
+
+    id: str
+    n: int
+    title: str
+
+
+class PointData(TypedDict):
+    """One distinct point as shown, with the articles behind it (``vs``, ``step``, ``figure``,
+    ``period`` and ``scope`` are ``None`` where they do not apply)."""
+
+    text: str
+    sources: list[str]
+    vs: str | None
+    step: int | None
+    figure: str | None
+    period: str | None
+    scope: str | None
+
+
+class ThingData(TypedDict):
+    """A named thing a role links to: canonical ``name``, careerbot's own ``category``, its ``kind``
+    (tool, language, skill, field, degree, certification, industry), the articles that name it for
+    the role and, for industries, the use cases given."""
+
+    id: str
+    name: str
+    category: str
+    kind: str
+    sources: list[str]
+    uses: list[str]
+
+
+class RowData(TypedDict):
+    """A table row: ``topic`` (a title) and one list of lines per column."""
+
+    topic: str
+    cells: list[list[str]]
+
+
+class TopicData(TypedDict):
+    """``kind == "topic"``: one role on one topic. ``rows`` holds the shown lines as a one-column
+    table; ``points`` and ``things`` are what the lines come from; ``silent`` is the recorded note
+    when the articles say nothing on the topic for the role."""
+
+    kind: Literal["topic"]
+    topic: str
+    title: str
+    role: str
+    columns: list[str]
+    rows: list[RowData]
+    points: list[PointData]
+    things: list[ThingData]
+    silent: str | None
+    sources: list[SourceRefData]
+
+
+class SharedThingsData(TypedDict):
+    """What the compared roles share and what only one has, for one kind of thing (``topic`` is
+    ``skills``, ``tools``, ``education`` or ``industries``). ``only`` maps each role id to the
+    things only it has; ``silent`` lists the roles the articles say nothing about here."""
+
+    topic: str
+    title: str
+    shared: list[ThingData]
+    only: dict[str, list[ThingData]]
+    silent: list[str]
+
+
+class ComparisonData(TypedDict):
+    """``kind == "comparison"``: several roles. ``topic`` is ``None`` for a general comparison;
+    ``columns`` are role names and ``rows`` the table (one row per topic). ``compared_by`` lists the
+    articles that compare exactly these roles and ``differences`` the differences they state;
+    ``things`` the shared / only-one things; ``points`` each role's points on the topic."""
+
+    kind: Literal["comparison"]
+    topic: str | None
+    title: str
+    roles: list[str]
+    columns: list[str]
+    rows: list[RowData]
+    compared_by: list[str]
+    differences: list[PointData]
+    things: list[SharedThingsData]
+    points: dict[str, list[PointData]]
+    sources: list[SourceRefData]
+
+
+class QuoteData(TypedDict):
+    """One verbatim sentence from an article, with the roles it was quoted for."""
+
+    text: str
+    roles: list[str]
+
+
+class QuotesArticleData(TypedDict):
+    """The quotes from one article."""
+
+    id: str
+    n: int
+    title: str
+    quotes: list[QuoteData]
+
+
+class QuotesData(TypedDict):
+    """``kind == "quotes"``: the last answer expanded to the articles' own sentences, per article."""
+
+    kind: Literal["quotes"]
+    topic: str
+    roles: list[str]
+    articles: list[QuotesArticleData]
+    total: int
+    shown: int
 
 
 class PostingData(TypedDict):

@@ -1,4 +1,6 @@
-"""Answer templates, filled from the knowledge base.
+"""Answer templates, filled from the knowledge base: small talk, clarifications, fallbacks, sources
+and the entry points of topic answers (:mod:`careerbot.skills.facts`) and comparisons
+(:mod:`careerbot.skills.compare`).
 
 Templates are :class:`string.Template` strings written here, never user text; values
 (which may include words the user typed, such as an occupation name) are substituted
@@ -8,23 +10,22 @@ returns an :class:`Answer`: text, structured data and the source ids behind it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from typing import Any
 
-from ..data.knowledge import TOPIC_TITLES, Fact, KnowledgeBase, Posting, Role
+from ..data.knowledge import TOPIC_TITLES, KnowledgeBase, Posting
+from .answer import Answer
+from .compare import render_compare, render_topic_compare
+from .facts import render_role_topic
 from .wording import TEMPLATES, TOPIC_QUESTIONS, count, join_names, topic_question
 
 __all__ = [
     "Answer",
-    "merge_facts",
     "render_clarify",
     "render_compare",
     "render_fallback",
     "render_list_roles",
     "render_not_covered",
-    "render_overview",
-    "render_rows",
     "render_salary",
     "render_small_talk",
     "render_sources",
@@ -33,187 +34,17 @@ __all__ = [
 ]
 
 
-
-
-@dataclass(frozen=True)
-class Answer:
-    """Rendered text plus structured data and the source ids it rests on."""
-
-    text: str
-    data: dict[str, Any] = field(default_factory=dict)
-    source_ids: tuple[str, ...] = ()
-    suggestions: tuple[str, ...] = ()
-
-
-
-
-
-
-
-
-
-
-def merge_facts(facts: Iterable[Fact]) -> tuple[list[str], list[str]]:
-    """Lines for facts, with lists under the same label merged ("ETL tools: Apache Airflow,
-    Apache NiFi" and "ETL tools: Apache NiFi, Talend" become one line) and repeated sentences
-    dropped; plus the source ids of everything shown."""
-    merged: dict[str, tuple[str | None, list[str], str | None]] = {}
-    sources: list[str] = []
-    for fact in facts:
-        if fact.group is not None:
-            key = "group:" + " ".join(fact.group.casefold().split())
-            _, items, _ = merged.setdefault(key, (fact.group, [], None))
-            known = {i.casefold() for i in items}
-            items.extend(i for i in fact.items if i.casefold() not in known)
-        else:
-            key = "text:" + " ".join((fact.text or "").casefold().split())
-            merged.setdefault(key, (None, [], fact.text))
-        sources.extend(fact.sources)
-    lines = [
-        (f"{group}: {', '.join(items)}" if items else group) if group is not None else (text or "")
-        for group, items, text in merged.values()
-    ]
-    return [line for line in lines if line], list(dict.fromkeys(sources))
-
-
-def _role_facts(role: Role, topic: str, others: Sequence[str]) -> tuple[list[Fact], str | None]:
-    facts = list(role.topic(topic))
-    if topic == "differences" and others:
-        focused = [f for f in facts if f.vs in others]
-        facts = focused or facts
-    if topic == "getting_started":
-        facts.sort(key=lambda f: (f.step is None, f.step or 0))
-    note = role.silent[topic].note if topic in role.silent and not facts else None
-    return facts, note
-
-
-def render_topic(
-    kb: KnowledgeBase, role_ids: Sequence[str], topic: str, *, focus: Collection[str] = ()
-) -> Answer:
-    """Facts on ``topic`` for one or more roles (several roles = a side-by-side comparison).
-
-    ``focus``: source ids to prefer; each role's facts are narrowed to them when that leaves some
-    (a comparison of two roles quotes the article that compares those two).
-    """
+def render_topic(kb: KnowledgeBase, role_ids: Sequence[str], topic: str) -> Answer:
+    """The answer on ``topic`` for one role (:func:`careerbot.skills.facts.render_role_topic`) or
+    several (:func:`careerbot.skills.compare.render_topic_compare`); ``salary``: featured postings."""
     if topic == "salary":
         return render_salary(kb, role_ids)
-    title = TOPIC_TITLES.get(topic, topic)
-    blocks: list[str] = []
-    cells: dict[str, list[str]] = {}
-    sources: list[str] = []
-    for rid in role_ids:
-        role = kb.roles[rid]
-        others = [r for r in role_ids if r != rid]
-        facts, note = _role_facts(role, topic, others)
-        focused = [f for f in facts if focus and set(f.sources) & set(focus)]
-        lines, fact_sources = merge_facts(focused or facts)
-        heading = TEMPLATES["topic_heading"].safe_substitute(role=role.name, title=title)
-        if lines:
-            body = "\n".join(f"- {line}" for line in lines)
-        elif note:
-            body = TEMPLATES["silent"].safe_substitute(plural=role.plural, note=note, title=title.lower())
-            lines = [body]
-        else:
-            body = TEMPLATES["no_facts"].safe_substitute(plural=role.plural, title=title.lower())
-            lines = [body]
-        blocks.append(f"{heading}\n{body}")
-        cells[rid] = lines
-        # Cite the articles behind what is shown (or behind the recorded silence).
-        sources.extend(fact_sources if facts else role.sources_for(topic))
-    if len(role_ids) > 1:
-        blocks = _merge_shared(kb, role_ids, title, cells) or blocks
-    data: dict[str, Any] = {
-        "kind": "comparison" if len(role_ids) > 1 else "topic",
-        "topic": topic,
-        "title": title,
-        "columns": [kb.roles[r].name for r in role_ids],
-        "rows": [{"topic": title, "cells": [cells[r] for r in role_ids]}],
-    }
-    return Answer("\n\n".join(blocks), data, tuple(dict.fromkeys(sources)))
-
-
-def _merge_shared(
-    kb: KnowledgeBase, role_ids: Sequence[str], title: str, cells: Mapping[str, list[str]]
-) -> list[str]:
-    """Text blocks where lines every role shares (the articles often state a difference once,
-    for both roles) are written once, under all the roles' names. Empty if nothing is shared."""
-    def key(line: str) -> str:
-        return " ".join(line.casefold().split())
-
-    shared = set.intersection(*({key(line) for line in cells[r]} for r in role_ids))
-    if not shared:
-        return []
-    blocks: list[str] = []
-    for rid in role_ids:
-        own = [line for line in cells[rid] if key(line) not in shared]
-        if own:
-            heading = TEMPLATES["topic_heading"].safe_substitute(role=kb.roles[rid].name, title=title)
-            blocks.append(heading + "\n" + "\n".join(f"- {line}" for line in own))
-    first = cells[role_ids[0]]
-    names = join_names([kb.roles[r].name for r in role_ids])
-    heading = TEMPLATES["topic_heading"].safe_substitute(role=names, title=title)
-    blocks.append(heading + "\n" + "\n".join(f"- {line}" for line in first if key(line) in shared))
-    return blocks
-
-
-def render_overview(kb: KnowledgeBase, role_ids: Sequence[str]) -> Answer:
-    """One summary sentence per role, for comparisons."""
-    title = TOPIC_TITLES["definition"]
-    lines = [f"- {kb.roles[r].name}: {kb.roles[r].summary}" for r in role_ids]
-    cells = [[kb.roles[r].summary] for r in role_ids]
-    sources = [s for r in role_ids for s in kb.roles[r].summary_sources]
-    data = {"rows": [{"topic": title, "cells": cells}]}
-    return Answer(f"{title}\n" + "\n".join(lines), data, tuple(dict.fromkeys(sources)))
-
-
-def render_compare(kb: KnowledgeBase, role_ids: Sequence[str], topics: Sequence[str]) -> Answer:
-    """A comparison of roles over several topics (overview + key differences by default).
-
-    The overview is each role's one-line summary; other topics list the facts.
-    """
-    names = [kb.roles[r].name for r in role_ids]
-    heading = TEMPLATES["compare_heading"].safe_substitute(names=join_names(names, versus=True))
-    parts = [heading]
-    direct = any(
-        f.vs in role_ids for r in role_ids for f in kb.roles[r].topic("differences") if f.vs != r
-    )
-    if "differences" in topics and not direct and len(role_ids) > 1:
-        # No article compares these roles with each other: set their skills and tools side by side.
-        parts.append(TEMPLATES["no_direct"].safe_substitute(names=join_names(names)))
-        topics = list(dict.fromkeys([*(t for t in topics if t != "differences"), "skills", "tools"]))
-    # The article(s) comparing exactly these roles, if any: their side-by-side facts come first.
-    focus = [s.id for s in kb.sources.values() if set(role_ids) <= set(s.roles)]
-    texts, rows, sources = render_rows(kb, role_ids, topics, focus=focus)
-    data = {"kind": "comparison", "topic": None, "title": heading, "columns": names, "rows": rows}
-    return Answer("\n\n".join(parts + texts), data, sources)
-
-
-def render_rows(
-    kb: KnowledgeBase,
-    role_ids: Sequence[str],
-    topics: Sequence[str],
-    *,
-    salary: Callable[[Sequence[str]], Answer] | None = None,
-    focus: Collection[str] = (),
-) -> tuple[list[str], list[dict[str, Any]], tuple[str, ...]]:
-    """Each topic for the roles: its text block, its table row, and all source ids.
-
-    The overview row is each role's one-line summary; ``salary`` renders the salary row when given.
-    """
-    texts: list[str] = []
-    rows: list[dict[str, Any]] = []
-    sources: list[str] = []
-    for topic in topics:
-        if topic == "salary" and salary is not None:
-            answer = salary(role_ids)
-        elif topic == "definition" and all(kb.roles[r].summary for r in role_ids):
-            answer = render_overview(kb, role_ids)
-        else:
-            answer = render_topic(kb, role_ids, topic, focus=focus)
-        texts.append(answer.text)
-        rows.extend(answer.data["rows"])
-        sources.extend(answer.source_ids)
-    return texts, rows, tuple(dict.fromkeys(sources))
+    roles = [r for r in dict.fromkeys(role_ids) if r in kb.roles]
+    if not roles:
+        return render_clarify(kb, topic)
+    if len(roles) > 1:
+        return render_topic_compare(kb, roles, topic)
+    return render_role_topic(kb, roles[0], topic)
 
 
 def _posting_line(p: Posting) -> str:

@@ -35,7 +35,56 @@ __all__ = [
 TEMPLATES: Mapping[str, Template] = MappingProxyType({
     "topic_heading": Template("$role: $title"),
     "silent": Template("The articles don't say: they give no $title for ${plural}. $note"),
-    "no_facts": Template("The articles say nothing about $title for ${plural}."),
+    "no_facts": Template("The articles don't say anything about $title for ${plural}."),
+    # topic answers (skills.facts): a lead line, then each point or thing once with [n] markers
+    "lead_tools": Template("$n from $articles, grouped by careerbot's own categories:"),
+    "lead_skills": Template("$n from $articles, each named once:"),
+    "lead_points": Template("$n from $articles:"),
+    "lead_figures": Template(
+        "$n growth figures from $articles, for different periods and scopes, so they are not one measure:"
+    ),
+    "figure": Template("$figure growth, $period, for $scope (article: $title)"),
+    "vs_point": Template("vs ${other}: $text"),
+    "more_items": Template("... and $n more; ask \"more\" to see everything with the articles' own words."),
+    # the last answer expanded to its quotes (skills.facts.render_quotes)
+    "quotes_heading": Template("$subject: $title, in the articles' own words"),
+    "quotes_article": Template("[$n] ${title}:"),
+    "quote": Template("- \"$text\""),
+    "quote_roles": Template("- \"$text\" (on $roles)"),
+    "quotes_more": Template("... and $n more quotes."),
+    "quotes_none": Template("There are no quotes behind that answer to show."),
+    # comparisons (skills.compare)
+    "cmp_title": Template("$names: $title"),
+    "cmp_pair": Template("The article \"$title\" $refs compares exactly these two; the differences it states:"),
+    "cmp_pair_only": Template("The article \"$title\" $refs compares exactly these two."),
+    "cmp_no_pair": Template(
+        "No article compares $plurals directly; what they share and what only one has comes from what "
+        "the articles list for each."
+    ),
+    "cmp_short": Template("In short:"),
+    "cmp_role": Template("- ${name}: $text $refs"),
+    "cmp_both": Template("Both: $items"),
+    "cmp_all": Template("All $n: $items"),
+    "cmp_only": Template("Only ${plural}: $items"),
+    "cmp_nothing": Template("nothing"),
+    "cmp_both_heading": Template("Both:"),
+    "cmp_all_heading": Template("All ${n}:"),
+    "cmp_only_heading": Template("Only ${plural}:"),
+    "cmp_role_heading": Template("${name}:"),
+    "cmp_also_heading": Template("${name}, besides those:"),
+    "cmp_silent": Template("${plural}: the articles don't say"),
+    "cmp_offer": Template(
+        "Ask \"more\" for the articles' own sentences, or about one topic, e.g. \"$example\"."
+    ),
+    "cell_shared": Template("In common: $items"),
+    "cell_only": Template("Only this role: $items"),
+    "cell_silent": Template("The articles don't say."),
+    "table_title": Template("$names compared: the main points"),
+    "table_more": Template("$text (+$n more)"),
+    "table_offer": Template(
+        "For detail, ask about one topic (e.g. \"$example\") or two roles (e.g. \"$pair\"); "
+        "\"more\" shows the articles' own sentences."
+    ),
     "compare_heading": Template("$names compared"),
     "no_direct": Template(
         "None of the articles compares $names with each other directly, so here are their "
