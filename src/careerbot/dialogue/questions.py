@@ -219,8 +219,7 @@ class Questions:
         ):
             # "is that one remote?", "is the Occam one remote?": about the postings just shown.
             return self._advise(
-                "ask_salary", text, u, max(u.score, self._thresholds.with_role), ctx.evolve(roles=()),
-                among=ctx.postings,
+                "ask_salary", text, u, max(u.score, self._thresholds.with_role), ctx, among=ctx.postings
             )
         if u.intent is None and not u.analysis.roles and self._asks_postings(text, u, ctx):
             # "remote?", "senior ones only", "anything in Berlin?": a filter on the featured postings
@@ -459,10 +458,14 @@ class Questions:
         # ask_salary: featured postings, filtered and ranked
         if not roles and ctx.roles and not REFERRING.isdisjoint(tokens):
             roles = ctx.roles  # "which one earns more?"
-        answer = self._advisor.postings(
-            text, tokens, roles or (all_roles if wants_all else ()), context_roles=ctx.roles, among=among
-        )
-        used = tuple(answer.data["filters"]["roles"])
+        if among:
+            # About the postings just shown: no role filter on top, the conversation keeps its roles.
+            answer = self._advisor.postings(text, tokens, (), among=among)
+        else:
+            answer = self._advisor.postings(
+                text, tokens, roles or (all_roles if wants_all else ()), context_roles=ctx.roles
+            )
+        used = tuple(answer.data["filters"]["roles"]) or (ctx.roles if among else ())
         reply = self.reply(answer, intent, score, used, "salary")
         shown = tuple(str(p["id"]) for p in answer.data.get("postings", ()))
         return reply, ctx.evolve(
