@@ -505,6 +505,18 @@ def test_benchmark_skips_cleanly_without_data(
     assert f"skipped: CLINC150 data not found at {missing}" in capsys.readouterr().out
 
 
+def test_benchmark_options_are_python_literals(bench: ModuleType) -> None:
+    import argparse
+
+    assert bench.parse_option("ngram_range=(1, 4)") == ("ngram_range", (1, 4))
+    assert bench.parse_option(" refine_epochs = 12") == ("refine_epochs", 12)
+    assert bench.parse_option("typo_cutoff=None") == ("typo_cutoff", None)
+    assert bench.parse_option("name=word") == ("name", "word")
+    for bad in ("refine_epochs", "=3", "not a name=1"):
+        with pytest.raises(argparse.ArgumentTypeError):
+            bench.parse_option(bad)
+
+
 def test_threshold_choice_follows_the_paper_rule(bench: ModuleType) -> None:
     P: Callable[..., Any] = bench.Prediction
     preds = [
