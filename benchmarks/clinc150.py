@@ -23,7 +23,11 @@ scored this way, separately).
 
 Usage::
 
-    PYTHONPATH=src python3 benchmarks/clinc150.py [--data PATH] [--test PATH]
+    PYTHONPATH=src python3 benchmarks/clinc150.py [--data PATH] [--test PATH] [--option NAME=VALUE ...]
+
+``--option`` passes a constructor option to :class:`IntentMatcher` (a Python literal, e.g.
+``--option "ngram_range=(1, 4)" --option refine_epochs=12``), so every variant in the README's
+list of what was tried can be rerun.
 
 Every step is a function, so tests can run the protocol on a small subset.
 """
@@ -31,6 +35,7 @@ Every step is a function, so tests can run the protocol on a small subset.
 from __future__ import annotations
 
 import argparse
+import ast
 import importlib.util
 import json
 import random
@@ -63,6 +68,7 @@ __all__ = [
     "latency_ms",
     "load",
     "main",
+    "parse_option",
     "predict",
     "rss_mb",
     "score",
@@ -281,6 +287,18 @@ def small_subset(
     return train, val
 
 
+def parse_option(text: str) -> tuple[str, object]:
+    """``NAME=VALUE`` (VALUE a Python literal; a bare word stays a string) -> ``(NAME, value)``."""
+    name, sep, value = text.partition("=")
+    if not sep or not name.strip().isidentifier():
+        raise argparse.ArgumentTypeError(f"expected NAME=VALUE, not {text!r}")
+    try:
+        parsed: object = ast.literal_eval(value.strip())
+    except (ValueError, SyntaxError):
+        parsed = value.strip()
+    return name.strip(), parsed
+
+
 def _print_scores(name: str, s: Scores) -> None:
     print(
         f"{name}: in-scope accuracy {100 * s.in_scope_accuracy:.1f} ({s.n_in_scope} queries), "
@@ -296,7 +314,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--test", type=Path, help="JSON with 'test' and 'oos_test' to score at the val threshold"
     )
+    parser.add_argument(
+        "--option", type=parse_option, action="append", default=[], metavar="NAME=VALUE",
+        help="IntentMatcher option for the CLINC150 build (repeatable), e.g. refine_epochs=12",
+    )
     args = parser.parse_args(argv)
+    options = dict(args.option)
 
     if not args.data.is_file():
         print(f"skipped: CLINC150 data not found at {args.data}")
@@ -305,10 +328,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if importlib.util.find_spec("numpy") is None:
         print("note: numpy is not installed, so the prototypes are not refined; expect lower accuracy")
     rss_before = rss_mb()
-    matcher, build_s = build_matcher(data["train"])
+    matcher, build_s = build_matcher(data["train"], **options)
     rss_after = rss_mb()
     print(f"CLINC150 (full): {len(matcher.intents)} intents, {len(data['train'])} train examples")
-    print(f"build time: {build_s:.2f} s wall, {build_cpu_seconds(data['train']):.2f} s CPU (a second build)")
+    if options:
+        print(f"options: {options}")
+    cpu_s = build_cpu_seconds(data["train"], **options)
+    print(f"build time: {build_s:.2f} s wall, {cpu_s:.2f} s CPU (a second build)")
     print(f"memory: process RSS {rss_after:.0f} MB, of which the build added {rss_after - rss_before:.0f} MB")
 
     val = predict(matcher, [*data["val"], *data["oos_val"]])

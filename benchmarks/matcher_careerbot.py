@@ -129,7 +129,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--detail", action="store_true", help="per-category accuracy")
     parser.add_argument(
         "--refine-epochs", type=int, default=None,
-        help="IntentMatcher(refine_epochs=N); the default (None) does not refine a set this small",
+        help="IntentMatcher(refine_epochs=N); the default (None) refines (6 passes) when numpy is installed, "
+        "0 is what CareerBot uses",
     )
     args = parser.parse_args(argv)
 

@@ -310,6 +310,41 @@ def test_refined_prototypes_still_match_and_stay_in_range() -> None:
         assert all(0.0 <= s <= 1.0 for _, s in m.rank(text, limit=10))
 
 
+@pytest.mark.skipif(not _numpy_installed(), reason="prototype refinement needs numpy, which is not installed")
+def test_the_default_refines_a_small_set_when_numpy_is_installed() -> None:
+    import careerbot.matcher as matcher_module
+
+    calls: list[int] = []
+    real = matcher_module._refined_prototypes
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        calls.append(args[4])  # epochs
+        return real(*args, **kwargs)
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(matcher_module, "_refined_prototypes", spy)
+        IntentMatcher(EXAMPLES)
+        assert calls == [6]
+        IntentMatcher(EXAMPLES, refine_epochs=0)
+        IntentMatcher(EXAMPLES, refine_min_examples=10_000)
+        assert calls == [6]
+
+
+def test_careerbot_builds_its_matcher_without_numpy() -> None:
+    """The bot passes ``refine_epochs=0``: loading it and answering never imports numpy."""
+    import subprocess
+
+    code = (
+        "import sys\n"
+        "from careerbot import CareerBot\n"
+        "bot = CareerBot()\n"
+        "bot.ask('what does a data engineer earn?')\n"
+        "print('numpy' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120)
+    assert out.stdout.strip() == "False"
+
+
 def test_without_numpy_the_default_skips_refinement(monkeypatch: pytest.MonkeyPatch) -> None:
     import careerbot.matcher as matcher_module
 
@@ -322,12 +357,15 @@ def test_without_numpy_the_default_skips_refinement(monkeypatch: pytest.MonkeyPa
         IntentMatcher(EXAMPLES, refine_epochs=2)
 
 
-def test_many_intents_use_sparse_rows_with_the_same_results(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("epochs", [0, None])
+def test_many_intents_use_sparse_rows_with_the_same_results(
+    monkeypatch: pytest.MonkeyPatch, epochs: int | None
+) -> None:
     import careerbot.matcher as matcher_module
 
-    packed = IntentMatcher(EXAMPLES)
+    packed = IntentMatcher(EXAMPLES, refine_epochs=epochs)
     monkeypatch.setattr(matcher_module, "_PACKED_MAX_LANES", 0)
-    sparse = IntentMatcher(EXAMPLES)
+    sparse = IntentMatcher(EXAMPLES, refine_epochs=epochs)
     assert type(sparse._scorer).__name__ == "_SparseRows"
     for text in ["hello", "how much do they earn", "tools and skills", "what degree"]:
         a, b = packed.rank(text, limit=7), sparse.rank(text, limit=7)
@@ -465,6 +503,18 @@ def test_benchmark_skips_cleanly_without_data(
     missing = tmp_path / "nope.json"
     assert bench.main(["--data", str(missing)]) == 0
     assert f"skipped: CLINC150 data not found at {missing}" in capsys.readouterr().out
+
+
+def test_benchmark_options_are_python_literals(bench: ModuleType) -> None:
+    import argparse
+
+    assert bench.parse_option("ngram_range=(1, 4)") == ("ngram_range", (1, 4))
+    assert bench.parse_option(" refine_epochs = 12") == ("refine_epochs", 12)
+    assert bench.parse_option("typo_cutoff=None") == ("typo_cutoff", None)
+    assert bench.parse_option("name=word") == ("name", "word")
+    for bad in ("refine_epochs", "=3", "not a name=1"):
+        with pytest.raises(argparse.ArgumentTypeError):
+            bench.parse_option(bad)
 
 
 def test_threshold_choice_follows_the_paper_rule(bench: ModuleType) -> None:

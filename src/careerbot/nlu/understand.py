@@ -94,7 +94,9 @@ class Understander:
             name: tuple(self.finder.find(e, correct=False).masked for e in spec.examples)
             for name, spec in intents.intents.items()
         }
-        self.matcher = IntentMatcher(examples)
+        # refine_epochs=0: CareerBot() and `careerbot ask` stay fast and never import numpy; the bot's
+        # keywords and role rules already cover what refining adds to the matcher alone.
+        self.matcher = IntentMatcher(examples, refine_epochs=0)
         # (phrase, intent, strong): a strong keyword is the intent's own word ("internships");
         # a weak one only hints (company and place names of the postings: "Berlin", "Amazon").
         index: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
