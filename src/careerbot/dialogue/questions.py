@@ -25,7 +25,6 @@ from ..nlu.understand import Thresholds, Understanding
 from ..nlu.words import (
     ADVISOR_FOLLOW_UPS,
     ADVISOR_INTENTS,
-    ALL_WORDS,
     CHOICE_WORDS,
     CHOOSING_WORDS,
     COMPARATIVE_WORDS,
@@ -51,6 +50,7 @@ from ..nlu.words import (
     TOOL_VERBS,
     WIDE_COMPARE_TOPICS,
     YES_NO_OPENERS,
+    asks_all,
 )
 from ..reply import FALLBACK, Reply
 from ..skills.crossrole import (
@@ -419,7 +419,7 @@ class Questions:
         analysis = u.analysis
         tokens = analysis.tokens
         all_roles = tuple(self._kb.roles)
-        wants_all = bool(ALL_WORDS & set(tokens))
+        wants_all = asks_all(tokens)
         told = self._told(text, ctx)
         if intent == "recommend_role":
             candidates = roles if len(roles) > 1 else ()
@@ -434,7 +434,10 @@ class Questions:
                 target = roles[:1]  # "what am I missing for the second one?"
             current = tuple(dict.fromkeys((*current, *ctx.profile.current)))
             if not target:
-                target = tuple(r for r in (*ctx.profile.targets[-1:], *ctx.roles) if r not in current)[:1]
+                # "what am I missing for it?": the role in focus; otherwise the one they aim at.
+                refers = not REFERRING.isdisjoint(tokens)
+                order = (*ctx.roles, *ctx.profile.targets[-1:]) if refers else (*ctx.profile.targets[-1:], *ctx.roles)
+                target = tuple(r for r in order if r not in current)[:1]
             # What they have: what they told about themselves (the profile, this message included)
             # and the named things this question states ("... if I know Python?").
             has, lacks = stated(tokens, things)
@@ -643,6 +646,11 @@ class Questions:
         tokens = set(analysis.tokens)
         if len(roles) > 1 and intent in ("ask_definition", "ask_getting_started") and CHOICE_WORDS & tokens:
             intent = COMPARE  # "should I become a DE or an MLE?"
+        if (
+            len(roles) == 2 and CHOICE_WORDS & tokens and {"which", "who"} & tokens
+            and intent not in u.keyword_intents and intent not in ADVISOR_INTENTS
+        ):
+            intent = COMPARE  # "who owns the data pipelines, the DE or the DSE?"
         if DIFFERENCE_WORDS & tokens and intent not in u.keyword_intents and (
             len(roles) > 1 or (len(roles) == 1 and ctx.roles and ctx.roles[0] not in roles and REFERRING & tokens)
         ):
@@ -652,7 +660,7 @@ class Questions:
             # "what's the meaning of life": a definition of nothing careerbot knows.
             return self._fallback(ctx, analysis, score)
 
-        wants_all = bool(ALL_WORDS & tokens)
+        wants_all = asks_all(analysis.tokens)
         if intent == COMPARE and len(roles) == 1 and analysis.other_occupations and not ctx.roles:
             # "data scientist vs data engineer": only one side is covered; describe it (the note is added above).
             return self._answer_topic("ask_definition", "definition", roles, score, ctx)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 SMALL_TALK = frozenset({"greet", "thanks", "goodbye", "help"})
 COMPARE = "compare"
 #: Topics shown when two roles are compared without a topic.
@@ -86,3 +88,17 @@ EXPAND_FILLER = frozenset(
     "those these its their them about and all full exact what did articles article say said could "
     "would like to of any there is are".split()
 )
+
+
+def asks_all(tokens: Sequence[str]) -> bool:
+    """Whether the message asks about every role ("compare all five", "each of the roles",
+    "all the roles", "every career"), not "all day" or "all that"."""
+    for i, token in enumerate(tokens):
+        if token not in ALL_WORDS:
+            continue
+        after = tokens[i + 1 : i + 4]
+        if token == "five" or any(t in GENERIC_ROLE_WORDS or t in ALL_WORDS for t in after):
+            return True
+        if token == "all" and after[:1] in (["of"], ["the"]) and any(t in GENERIC_ROLE_WORDS for t in after[1:]):
+            return True
+    return False
