@@ -88,6 +88,9 @@ __all__ = ["Questions"]
 
 #: Words that leave "anything in Berlin?" a question about postings there.
 _BARE = frozenset({"anything", "something", "any", "what", "whats", "there", "near", "around"})
+#: The share of a role question's content words the articles never use that makes it one they
+#: don't answer (when no intent is clear).
+UNKNOWN_SHARE = 0.6
 #: How close to the "articles don't say" examples a question in a conversation about a role must be
 #: (when nothing else fits and the articles use none of its words) to be answered that way.
 NEAR_NOT_COVERED = 0.2
@@ -312,10 +315,11 @@ class Questions:
         inside = {t for m in u.analysis.mentions for t in tokens[m.start : m.end]}
         return [k for k in self._points.content(tokens, skip=inside) if k not in self._topic_keys]
 
-    def _unanswerable(self, u: Understanding, things: Sequence[tuple[int, Thing]]) -> bool:
-        """Whether the question's content words are all words no point of the articles uses."""
+    def _unanswerable(self, u: Understanding, things: Sequence[tuple[int, Thing]], share: float = 1.0) -> bool:
+        """Whether at least ``share`` of the question's content words are words no point of the
+        articles uses ("visa", "sponsorship", "weekends")."""
         content = self._content(u)
-        return bool(content) and not things and len(self._points.unknown(content)) == len(content)
+        return bool(content) and not things and len(self._points.unknown(content)) >= share * len(content)
 
     def _specific(
         self, u: Understanding, intent: str, role: str
@@ -568,8 +572,9 @@ class Questions:
             if asked and asked[0] in YES_NO_OPENERS and not TOOL_VERBS.isdisjoint(analysis.tokens):
                 # "do data engineers use Snowflake?": a tool the articles never name.
                 return self._unlisted(unknown, roles, score, ctx)
-        if intent is None and analysis.roles and not content_named and self._unanswerable(u, things):
-            # "are MLEs on call on weekends?": about a role, but about nothing the articles cover.
+        if intent is None and analysis.roles and not content_named and self._unanswerable(u, things, UNKNOWN_SHARE):
+            # "are MLEs on call on weekends?", "do MLEs get visa sponsorship if they move to Germany?":
+            # about a role, but mostly about things the articles never mention (and no intent fits).
             return self._not_covered(u, ctx)
         if intent is None and roles and u.ranking and score >= self._thresholds.with_role:
             # A named role makes the question in scope; an ambiguous intent is settled towards a topic:

@@ -122,7 +122,7 @@ TEMPLATES: Mapping[str, Template] = MappingProxyType({
         "These are example job postings featured with the articles, not salary statistics."
     ),
     "salary_none": Template(
-        "None of the featured postings is closest to a ${name} role."
+        "The articles don't say what a ${name} earns, and none of the featured postings is closest to that role."
     ),
     "truncated": Template("(Your message was long; I only read its first $limit characters.)"),
     "term_yes": Template("Yes: the articles list $term for ${plural}."),
@@ -277,7 +277,9 @@ ADVISOR_TEMPLATES: Mapping[str, Template] = MappingProxyType(
         "post_heading": Template("Featured job postings$filters:"),
         "post_none": Template("The knowledge base has no featured job postings, so I have no pay figures."),
         "post_role_line": Template("Closest to $name: $postings"),
-        "post_role_none": Template("None of these featured postings is closest to a $name role."),
+        "post_role_none": Template(
+            "The articles don't say what a $name earns, and none of these featured postings is closest to that role."
+        ),
         "post_empty": Template(
             "None of the featured postings matches what you asked for ($filters). Here is what there is$scope:"
         ),
