@@ -21,6 +21,16 @@ _TOPIC_OF_KIND = {
 }
 
 
+#: The topics where a role's named things are what it uses, needs or where it works (not the
+#: differences, where "data engineers focus more on SQL" is said in the ML engineer's file too).
+_LISTING_TOPICS = ("tools", "skills", "education", "industries", "getting_started", "responsibilities")
+
+
+def _roles_listing(kb: KnowledgeBase, thing_id: str) -> list[str]:
+    """The roles whose articles list ``thing_id`` as something they use, need or work in."""
+    return [rid for rid in kb.roles if any(thing_id in kb.roles[rid].thing_ids(t) for t in _LISTING_TOPICS)]
+
+
 def topic_of_kind(kind: str) -> str:
     """The topic a kind of named thing is listed under (tools for a tool, education for a degree)."""
     return _TOPIC_OF_KIND.get(kind, "tools")
@@ -30,7 +40,7 @@ def render_listed(kb: KnowledgeBase, role_ids: Sequence[str], things: Sequence[T
     """One line per thing the question names, per role: listed for the role or not (and for whom)."""
     lines: list[str] = []
     for thing in things:
-        having = kb.roles_with(thing.id)
+        having = _roles_listing(kb, thing.id)
         for rid in role_ids:
             role = kb.roles[rid]
             if rid in having:
@@ -58,7 +68,7 @@ def render_roles_with(kb: KnowledgeBase, things: Sequence[Thing]) -> tuple[Answe
     data_things: list[dict[str, object]] = []
     sources: list[str] = []
     for thing in things:
-        with_it = list(kb.roles_with(thing.id))
+        with_it = _roles_listing(kb, thing.id)
         without = [rid for rid in kb.roles if rid not in with_it]
         having.extend(r for r in with_it if r not in having)
         data_things.append({"id": thing.id, "name": thing.name, "roles": with_it})
