@@ -275,11 +275,6 @@ def test_long_message_from_a_parent_returning_to_work(bot: CareerBot, sid: str) 
     assert set(reply.roles) == {"ml_engineer"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the background sentence \"don't know how true that is\" is read as a second outlook question, "
-    "so the same outlook block is repeated twice in one reply",
-)
 def test_long_message_answers_its_one_question_once(bot: CareerBot, sid: str) -> None:
     reply = bot.ask(PARENT, session_id=sid)
     assert reply.text.count("Job outlook") == 1

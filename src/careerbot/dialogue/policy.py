@@ -35,6 +35,10 @@ if TYPE_CHECKING:
 __all__ = ["Policy"]
 
 
+#: A question this short that scores below the whole message is read with the rest of it.
+SHORT_QUESTION = 8
+
+
 class Policy:
     """Decides what to answer for a whole message. Immutable after construction; safe to share across threads.
 
@@ -81,6 +85,9 @@ class Policy:
         if len(parse.parts) == 1 and questions:
             return self._q.single(parse.whole, parse.text, ctx)
         asking = [q for q in questions if q.part.kind == "question"] or questions
+        # Questions asked outright come first; one inside a sentence about oneself ("I'm trying to
+        # figure out which internships to apply for") is then background.
+        asking = [q for q in asking if q.part.explicit] or asking
         if not asking:
             u = parse.whole.understanding
             likes = "i" in u.analysis.tokens and not INTEREST_WORDS.isdisjoint(u.analysis.tokens)
@@ -120,7 +127,8 @@ class Policy:
             # "I can't decide between a DE and a DSE. Which one should I choose?"
             return self._q.answer_compare(parse.roles, max(u.score, whole.score), ctx)
         # A vague question ("can you lay it out for me?") is read with the rest of the message.
-        use_whole = whole.intent is not None and (u.intent is None or whole.score > u.score)
+        short = len(u.analysis.tokens) <= SHORT_QUESTION
+        use_whole = whole.intent is not None and (u.intent is None or (short and whole.score > u.score))
         reading = parse.whole if use_whole else question
         reply, new_ctx = self._q.single(reading, parse.text, self._context_for(parse, question, ctx))
         if reply.intent == FALLBACK and reading is not parse.whole:

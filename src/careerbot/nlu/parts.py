@@ -73,6 +73,16 @@ class MessagePart:
     text: str
     kind: PartKind
 
+    @property
+    def explicit(self) -> bool:
+        """A question asked outright (ending with "?" or opening with a question word), not one
+        inside something said about oneself ("I'm trying to figure out which internships ...")."""
+        tokens = _without_greeting(tokenize(self.text))
+        return self.kind == "question" and (
+            self.text.rstrip().endswith("?")
+            or (bool(tokens) and (tokens[0] in QUESTION_OPENERS or tokens[0] in _FOLLOW_ON))
+        )
+
 
 def _kind(text: str) -> PartKind:
     tokens = _without_greeting(tokenize(text))

@@ -18,7 +18,8 @@ __all__ = ["ProfileReading", "read_profile", "stated"]
 
 #: Words before a role that make it the person's aim ("want to become a DE", "switch to ML").
 _AIM = frozenset(
-    "become becoming want wanna aim aiming switch switching move moving transition transitioning pivot "
+    "become becoming want wanna like love dream someday eventually aim aiming switch switching move moving "
+    "transition transitioning pivot "
     "pivoting into towards toward interested considering thinking target targeting goal dream hoping "
     "hope plan planning get getting break".split()
 )
