@@ -128,7 +128,9 @@ class Policy:
             return self._q.answer_compare(parse.roles, max(u.score, whole.score), ctx)
         # A vague question ("can you lay it out for me?") is read with the rest of the message.
         short = len(u.analysis.tokens) <= SHORT_QUESTION
-        use_whole = whole.intent is not None and (u.intent is None or (short and whole.score > u.score))
+        use_whole = question.reference is None and whole.intent is not None and (
+            u.intent is None or (short and whole.score > u.score)
+        )
         reading = parse.whole if use_whole else question
         reply, new_ctx = self._q.single(reading, parse.text, self._context_for(parse, question, ctx))
         if reply.intent == FALLBACK and reading is not parse.whole:

@@ -43,6 +43,7 @@ from ..nlu.words import (
     PROFILE_ADVICE,
     QUESTION_WORDS,
     REFERRING,
+    ROLE_NOUNS,
     SELF_WORDS,
     SMALL_TALK,
     SOFT_OPENERS,
@@ -488,19 +489,27 @@ class Questions:
         tokens = set(u.analysis.tokens)
         if roles or u.intent in PROFILE_ADVICE or not SELF_WORDS.isdisjoint(tokens):
             return None
-        if not CHOOSING_WORDS.isdisjoint(tokens - {"which", "what"}) or (ctx.roles and not REFERRING.isdisjoint(tokens)):
-            return None  # "which job fits someone who loves ETL?", "which of them needs a PhD?"
-        asks_which = bool({"which", "who", "what"} & tokens) and bool(
-            GENERIC_ROLE_WORDS & tokens or {"who", "anyone", "any"} & tokens
-        )
+        if not CHOOSING_WORDS.isdisjoint(tokens - {"which", "what"}):
+            return None  # "which job fits someone who loves ETL?"
+        among = ctx.roles if ctx.roles and not REFERRING.isdisjoint(tokens) else ()
+        if among and not things:
+            return None  # "which of them needs more schooling?": the roles in focus
+        words = u.analysis.tokens
+        # "which roles use Python?", "which of them ...", "who uses Spark?", "what jobs need a PhD?"
+        # (not "what tools do they use?").
+        asks_which = "who" in tokens or any(
+            (w == "which" and (nxt in ROLE_NOUNS or nxt == "of")) or (w == "what" and nxt in ROLE_NOUNS)
+            for w, nxt in zip(words, words[1:])
+        ) or ("which" in tokens and not ROLE_NOUNS.isdisjoint(tokens))
         if not asks_which:
             return None
         all_roles = tuple(self._kb.roles)
         if things and u.intent != "ask_salary":
             # "which roles use Python?", "which roles need a PhD?": a topic question across the roles.
-            answer, having, topic = render_roles_with(self._kb, [thing for _, thing in things])
+            answer, having, topic = render_roles_with(self._kb, [thing for _, thing in things], among=among)
             intent = self._intents.intent_for_topic(topic) or COMPARE
-            reply = self.reply(answer, intent, max(u.score, 0.5), having, topic)
+            # "which of them needs a PhD?" is about the roles in focus, whichever the answer names.
+            reply = self.reply(answer, intent, max(u.score, 0.5), among or having, topic)
             return reply, ctx.evolve(roles=having or ctx.roles, topic=topic, pending_topic=None, intent=intent)
         topic_intent = self._topic_from_keywords(u)
         if topic_intent is not None and topic_intent != "ask_salary" and not SUPERLATIVE_WORDS.isdisjoint(tokens):

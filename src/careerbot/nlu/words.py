@@ -102,3 +102,8 @@ def asks_all(tokens: Sequence[str]) -> bool:
         if token == "all" and after[:1] in (["of"], ["the"]) and any(t in GENERIC_ROLE_WORDS for t in after[1:]):
             return True
     return False
+#: Nouns that name roles in general ("which roles", "what jobs", "which careers").
+ROLE_NOUNS = frozenset(
+    "role roles job jobs career careers position positions profession professions path paths option "
+    "options one ones".split()
+)

@@ -58,18 +58,22 @@ def render_unlisted(kb: KnowledgeBase, role_ids: Sequence[str], names: Sequence[
     return TEMPLATES["unlisted"].safe_substitute(names=join_names(list(names)), plural=plural)
 
 
-def render_roles_with(kb: KnowledgeBase, things: Sequence[Thing]) -> tuple[Answer, tuple[str, ...], str]:
-    """Which roles the articles list each named thing for ("which roles use Python?").
+def render_roles_with(
+    kb: KnowledgeBase, things: Sequence[Thing], *, among: Sequence[str] = ()
+) -> tuple[Answer, tuple[str, ...], str]:
+    """Which roles the articles list each named thing for ("which roles use Python?"); ``among``:
+    only these roles ("which of them would know Kafka?").
 
     Returns the answer, the roles that have at least one of the things, and the topic asked about
     (tools for a tool, education for a degree, ...)."""
+    pool = [r for r in kb.roles if not among or r in among]
     lines: list[str] = []
     having: list[str] = []
     data_things: list[dict[str, object]] = []
     sources: list[str] = []
     for thing in things:
-        with_it = _roles_listing(kb, thing.id)
-        without = [rid for rid in kb.roles if rid not in with_it]
+        with_it = [r for r in _roles_listing(kb, thing.id) if r in pool]
+        without = [rid for rid in pool if rid not in with_it]
         having.extend(r for r in with_it if r not in having)
         data_things.append({"id": thing.id, "name": thing.name, "roles": with_it})
         for rid in with_it:
@@ -79,8 +83,12 @@ def render_roles_with(kb: KnowledgeBase, things: Sequence[Thing]) -> tuple[Answe
                     sources.extend(link.sources)
         if not with_it:
             lines.append(TEMPLATES["roles_with_none"].safe_substitute(thing=thing.name))
-        elif not without:
+        elif not without and not among:
             lines.append(TEMPLATES["roles_with_all"].safe_substitute(thing=thing.name))
+        elif not without:
+            lines.append(TEMPLATES["roles_with_both"].safe_substitute(
+                thing=thing.name, roles=join_names([kb.roles[r].plural for r in with_it])
+            ))
         else:
             lines.append(TEMPLATES["roles_with"].safe_substitute(
                 thing=thing.name,
