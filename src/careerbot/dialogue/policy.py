@@ -92,9 +92,12 @@ class Policy:
             u = parse.whole.understanding
             likes = "i" in u.analysis.tokens and not INTEREST_WORDS.isdisjoint(u.analysis.tokens)
             # "I need a rundown of the frameworks an MLRE uses": a request worded as a statement.
-            request = u.intent is not None and u.intent not in SMALL_TALK and bool(u.analysis.roles)
+            request = (
+                u.intent is not None and u.intent not in SMALL_TALK and u.intent not in PROFILE_ADVICE
+                and bool(u.analysis.roles)
+            )
             # A skill gap needs a role to aim at ("I know Python and SQL" alone is an introduction).
-            gap = u.intent == "skill_gap" and bool(parse.roles or ctx.profile.targets)
+            gap = u.intent == "skill_gap" and bool(ctx.profile.targets)
             if u.intent == "recommend_role" or gap or likes or request:
                 # "I love maths and reading research papers": what they like, so which role fits.
                 return self._q.single(parse.whole, parse.text, ctx)

@@ -33,7 +33,8 @@ _FOLLOW_ON = frozenset({"and", "also", "plus", "additionally", "moreover", "besi
 _FIRST_PERSON = frozenset("i i'm im i've ive i'd id name's".split())
 #: Words that open a sentence about the speaker with the "I" left out ("been coding Python for years").
 _IMPLIED_I = frozenset(
-    "been just finished did worked studied graduated spent coding built done currently recently".split()
+    "been just finished did worked studied graduated spent coding built done currently recently got "
+    "retired".split()
 )
 #: Words that open a message without asking anything ("hi there", "good morning").
 _GREETINGS = frozenset("hi hello hey heya hiya yo howdy greetings there good morning afternoon evening ok okay so well".split())

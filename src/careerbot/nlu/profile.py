@@ -30,6 +30,18 @@ _NOW = frozenset("am i'm im as currently work working worked been was".split())
 _LIKING = frozenset("like likes love loves enjoy enjoys into passionate fascinated interested fan".split())
 #: Words before a thing the person wants, not has ("learn PyTorch", "study statistics").
 _LEARNING = frozenset("learn learning study studying pick master improve".split())
+#: Words before what a person does ("I run a fintech startup", "was a QA tester").
+_BACKGROUND_CUES = tuple(
+    tuple(c.split()) for c in (
+        "i run", "i own", "i work at", "i work in", "i work for", "i'm in", "im in", "i am in", "was a",
+        "was an", "worked as", "work as", "working as", "i'm a", "im a", "i am a", "i'm an", "i am an",
+        "background in", "experience in", "retired",
+    )
+)
+#: Words that end a background phrase.
+_PHRASE_STOP = frozenset(
+    "for and with at in who that but so since from of to by on i my me or because where which".split()
+)
 #: Words after which an unknown word is something the person uses ("mostly SQL and Power BI").
 _TOOL_CUES = frozenset(
     "use uses using used know knows knew with of mostly plus some bit little lots learned learning "
@@ -85,6 +97,7 @@ def read_profile(
         else:
             targets.append(mention.role)
     background = list(analysis.other_occupations)
+    background.extend(b for b in _background_phrases(tokens, analysis) if not any(b in o or o in b for o in background))
     return ProfileReading(
         _unique(known), _unique(n for n in not_known if n not in known), _unique(background),
         _unique(targets), _unique(current), _unique(likes),
@@ -128,6 +141,31 @@ def _own_tools(
         if (not _TOOL_CUES.isdisjoint(before) and _NAMING.isdisjoint(before)) or listed:
             names.append(" ".join(words[j] for j in range(start, i)))
     return names
+
+
+def _background_phrases(tokens: Sequence[str], analysis: Analysis) -> list[str]:
+    """What the person does or did, in their words: "I run a fintech startup", "was a QA tester for
+    6 years", "I work in logistics" (not a covered role, which is their current role)."""
+    inside = {i for m in analysis.mentions for i in range(m.start, m.end)}
+    out: list[str] = []
+    for i in range(len(tokens)):
+        for cue in _BACKGROUND_CUES:
+            n = len(cue)
+            if tuple(tokens[i : i + n]) != cue:
+                continue
+            j = i + n
+            while j < len(tokens) and (tokens[j] in ("a", "an", "the") or tokens[j].isdigit()):
+                j += 1  # "I run a 6-person fintech startup"
+            phrase: list[str] = []
+            while j < len(tokens) and len(phrase) < 4 and tokens[j] not in _PHRASE_STOP and not tokens[j].isdigit():
+                if j in inside:
+                    phrase = []
+                    break
+                phrase.append(tokens[j])
+                j += 1
+            if phrase:
+                out.append(" ".join(phrase))
+    return out
 
 
 def _unique(items: Iterable[str]) -> tuple[str, ...]:

@@ -55,7 +55,7 @@ def render_introduced(kb: KnowledgeBase, readings: Sequence[ProfileReading], pro
         lines.append(TEMPLATES["intro_next_target"].safe_substitute(plural=targets[0].plural))
         suggestions = (f"What am I missing for {targets[0].name}?", f"How do I become a {targets[0].name}?")
     else:
-        example = next(iter(kb.roles.values()))
+        example = next((r for r in kb.roles.values() if r.id not in profile.current), next(iter(kb.roles.values())))
         lines.append(TEMPLATES["intro_next"].safe_substitute(example=example.name))
         suggestions = ("Which role fits me?", f"What am I missing for {example.name}?")
     data = {"kind": "profile", "profile": _public(profile)}
