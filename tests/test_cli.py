@@ -23,9 +23,17 @@ def run(argv: list[str], stdin: str = "") -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
-def test_ask_prints_answer_and_sources() -> None:
+def test_ask_prints_answer_and_sources_once() -> None:
     code, out, _ = run(["ask", "what tools does a data engineer use?"])
-    assert code == ExitStatus.OK and "Airflow" in out and "Sources:" in out
+    # The answer ends with its own article list; the CLI adds no second one.
+    assert code == ExitStatus.OK and "Airflow" in out and out.count("References:") == 1 and "Sources:" not in out
+    code, out, _ = run(["ask", "what is the weather like?"])
+    assert code == ExitStatus.OK and "References:" not in out
+
+
+def test_ask_lists_sources_of_answers_without_their_own_list() -> None:
+    code, out, _ = run(["ask", "any internships?"])
+    assert code == ExitStatus.OK and "Sources:" in out and "References:" not in out
 
 
 def test_ask_json() -> None:

@@ -6,10 +6,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["FALLBACK", "Reply"]
+__all__ = ["FALLBACK", "REFERENCES_LABEL", "Reply"]
 
 #: The intent of every out-of-scope reply.
 FALLBACK = "fallback"
+#: How an answer's own list of articles starts ("References: [1] Title; [2] Title").
+REFERENCES_LABEL = "References:"
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,12 @@ class Reply:
     suggestions: tuple[str, ...] = ()
     data: Mapping[str, Any] = field(default_factory=dict)
     truncated: bool = False
+
+    @property
+    def lists_references(self) -> bool:
+        """Whether :attr:`text` ends with its own list of articles, so a front end need not add one."""
+        lines = self.text.rstrip().splitlines()
+        return bool(lines) and lines[-1].startswith(REFERENCES_LABEL)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict of every field."""

@@ -14,6 +14,7 @@ from string import Template
 from types import MappingProxyType
 
 from ..data.knowledge import Fact, Role
+from ..reply import REFERENCES_LABEL
 
 __all__ = [
     "ADVISOR_TEMPLATES",
@@ -323,7 +324,7 @@ ADVISOR_TEMPLATES: Mapping[str, Template] = MappingProxyType(
         # comparison table
         "table_heading": Template("$names compared"),
         # shared
-        "sources": Template("References: $refs"),
+        "sources": Template(REFERENCES_LABEL + " $refs"),
         "source_ref": Template("[$n] $title"),
         "quote": Template("- \"$text\" $refs"),
         "item": Template("- $text $refs"),

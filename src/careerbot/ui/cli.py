@@ -183,7 +183,7 @@ def _load_bot(args: argparse.Namespace, env: Environment) -> CareerBot | None:
 def format_reply(reply: Reply) -> str:
     """Plain-text rendering: the answer, then its sources."""
     lines = [reply.text]
-    if reply.sources:
+    if reply.sources and not reply.lists_references:
         lines.append("")
         lines.append("Sources: " + "; ".join(reply.sources))
     return "\n".join(lines)

@@ -427,7 +427,7 @@ def render_reply(reply: Reply, width: int, *, unicode: bool = True, sources: boo
             doc.heading("You could ask:", "class:suggestion.heading")
             for suggestion in missing:
                 doc.bullet([("class:suggestion", suggestion)])
-    if sources and reply.sources:
+    if sources and reply.sources and not reply.lists_references:
         doc.blank()
         doc.heading("Sources:" if len(reply.sources) > 1 else "Source:", "class:source.label")
         for title in reply.sources:
