@@ -44,6 +44,7 @@ from ..nlu.words import (
     QUESTION_WORDS,
     REFERRING,
     ROLE_NOUNS,
+    SAME_FILLER,
     SELF_WORDS,
     SMALL_TALK,
     SOFT_OPENERS,
@@ -558,6 +559,8 @@ class Questions:
             t for t in analysis.masked.split()
             if t != PLACEHOLDER and t not in FILLER and t not in ref_words and t not in REFERRING
         ] if referred else [t for t in analysis.masked.split() if t != PLACEHOLDER and t not in FILLER]
+        if "same" in analysis.tokens:
+            content = [t for t in content if t not in SAME_FILLER]  # "and the ML engineer, is it the same?"
 
         if roles and not content:
             # A bare role answers a pending advisor question or continues a roadmap or pay answer.

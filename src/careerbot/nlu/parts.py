@@ -143,7 +143,9 @@ def _clauses(sentence: str) -> list[str]:
         left = sentence[start : m.start()].strip(" ,;")
         # Only cut where the left side is a part of its own: a question, or something said about oneself
         # ("I know SQL, what else do I need?"); "compare DE and MLE" is one question.
-        if left and len(tokenize(left)) >= 2 and _stands_alone(left):
+        right = sentence[m.end() :]
+        # ... and where the right side is more than a tail ("and the ML engineer, is the same?").
+        if left and len(tokenize(left)) >= 2 and len(tokenize(right)) >= 4 and _stands_alone(left):
             pieces.append(left)
             start = m.end()
     pieces.append(sentence[start:].strip(" ,;"))

@@ -205,7 +205,9 @@ class Understander:
             # A message made only of one intent's own keywords ("any internships?", "salary?").
             keyword_only = keyword_intents.get(best, False) and best in made_of
             named = bool(analysis.mentions or message_roles)
-            bar = t.with_role if named or refers or keyword_only else t.accept
+            # Thanks and goodbyes said with their own words ("Muchas gracias!") need no more.
+            parting = best in PARTING and keyword_intents.get(best, False)
+            bar = t.with_role if named or refers or keyword_only or parting else t.accept
             # The ambiguity margin guards guesses that rest on wording alone: a named role or the
             # best intent's own keyword is evidence enough to settle a near tie.
             # ... and so is the role the conversation is about, for a topic question ("what would I do all day?").

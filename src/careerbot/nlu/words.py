@@ -107,3 +107,5 @@ ROLE_NOUNS = frozenset(
     "role roles job jobs career careers position positions profession professions path paths option "
     "options one ones".split()
 )
+#: Words that only carry "the same" ("is it the same for them?").
+SAME_FILLER = frozenset("is are it that this same true there".split())
