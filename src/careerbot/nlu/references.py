@@ -29,6 +29,8 @@ _PAIR = frozenset({("the", "two"), ("these", "two"), ("those", "two"), ("both",)
 _SIDE_NOUNS = frozenset("side one track path route role option end flavour flavor kind type".split())
 _POSTING_NOUNS = frozenset("posting postings job jobs one offer opening position listing ad role".split())
 _THAT = frozenset({"that", "this", "the"})
+#: Words without one of which no reference is found (besides role and company words).
+_TRIGGERS = frozenset(_ORDINALS) | {"other", "another", "option", "both", "either", "runner"} | _POSTING_NOUNS
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,9 @@ def find_reference(
     tokens: Sequence[str], *, role_words: Mapping[str, str], company_words: Mapping[str, str] | None = None
 ) -> Reference | None:
     """The first reference back in ``tokens`` (lower-cased), or ``None``."""
+    words = set(tokens)
+    if words.isdisjoint(_TRIGGERS) and words.isdisjoint(role_words) and words.isdisjoint(company_words or ()):
+        return None  # nothing that could point back: the common case, decided at once
     n = len(tokens)
     for i, token in enumerate(tokens):
         nxt = tokens[i + 1] if i + 1 < n else ""

@@ -30,6 +30,8 @@ class ThingFinder:
                         table.setdefault((*key[:-1], key[-1] + "s"), thing)  # "databases", "PhDs"
         self._table = MappingProxyType(table)
         self._longest = max((len(k) for k in table), default=1)
+        #: First words of every spelling: a token that starts none is skipped at once.
+        self._starts = frozenset(k[0] for k in table)
 
     def find(self, tokens: Sequence[str], *, skip: Collection[int] = ()) -> tuple[tuple[int, Thing], ...]:
         """``(position, thing)`` of each thing named, in order of first mention; tokens at
@@ -37,7 +39,7 @@ class ThingFinder:
         found: dict[str, tuple[int, Thing]] = {}
         i = 0
         while i < len(tokens):
-            if i in skip:
+            if i in skip or tokens[i] not in self._starts:
                 i += 1
                 continue
             for n in range(min(self._longest, len(tokens) - i), 0, -1):

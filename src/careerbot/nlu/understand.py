@@ -127,7 +127,8 @@ class Understander:
         intent's keywords ("any internships?", "compensation for an MLRE")."""
         # Words inside a role mention ("software" in "ML software engineer") are not keywords.
         inside = {i for m in analysis.mentions for i in range(m.start, m.end)}
-        stems = tuple("" if i in inside else _stem(t) for i, t in enumerate(analysis.tokens))
+        stem_of = {t: _stem(t) for t in set(analysis.tokens)}  # each distinct word once (long messages)
+        stems = tuple("" if i in inside else stem_of[t] for i, t in enumerate(analysis.tokens))
         found: dict[str, bool] = {}
         spans: dict[str, set[int]] = {}
         for i, stem in enumerate(stems):

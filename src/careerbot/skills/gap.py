@@ -32,6 +32,9 @@ class GapFinder:
         self._needs: Mapping[str, Mapping[str, tuple[str, ...]]] = MappingProxyType(
             {rid: MappingProxyType(self._build(role)) for rid, role in kb.roles.items()}
         )
+        self._thing_sources: Mapping[str, Mapping[str, tuple[str, ...]]] = MappingProxyType(
+            {rid: MappingProxyType(self._build_sources(role)) for rid, role in kb.roles.items()}
+        )
 
     def _build(self, role: Role) -> dict[str, tuple[str, ...]]:
         """The role's things under skills, tools and education, each once, grouped by what they are
@@ -44,16 +47,19 @@ class GapFinder:
         return tuple(t for topic in GAP_TOPICS for t in self._needs[role_id][topic])
 
     def _sources(self, role: Role, thing_id: str) -> tuple[str, ...]:
-        ids: list[str] = []
+        return self._thing_sources[role.id].get(thing_id, ())
+
+    def _build_sources(self, role: Role) -> dict[str, tuple[str, ...]]:
+        """The articles behind each of the role's things: its links and the points naming it."""
+        ids: dict[str, list[str]] = {}
         for topic in GAP_TOPICS:
-            link = role.link(topic, thing_id)
-            if link is not None:
-                ids.extend(link.sources)
+            for link in role.things.get(topic, ()):
+                ids.setdefault(link.thing, []).extend(link.sources)
         for points in role.points.values():
             for point in points:
-                if thing_id in point.things:
-                    ids.extend(point.sources)
-        return tuple(dict.fromkeys(ids))
+                for thing_id in point.things:
+                    ids.setdefault(thing_id, []).extend(point.sources)
+        return {t: tuple(dict.fromkeys(s)) for t, s in ids.items()}
 
     def gap(
         self, have: Collection[str], lacks: Collection[str], target_roles: Sequence[str],
