@@ -10,12 +10,12 @@ is the other half, for the message as a whole.
 from __future__ import annotations
 
 import dataclasses
-import threading
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from ..data.intents import IntentSet
 from ..data.knowledge import ROLE_TOPICS, KnowledgeBase, Thing
+from ..lazy import Lazy
 from ..nlu.entities import PLACEHOLDER, Analysis
 from ..nlu.keys import word_key
 from ..nlu.normalize import tokenize
@@ -77,7 +77,7 @@ from ..skills.responses import (
     render_topic,
     render_uncovered,
 )
-from ..skills.retrieve import PointIndex
+from ..skills.retrieve import PointIndex, content_keys
 from ..skills.specific import render_specific
 from ..skills.wording import topic_question
 from .state import Context, Profile
@@ -98,6 +98,12 @@ UNKNOWN_SHARE = 0.6
 NEAR_NOT_COVERED = 0.2
 
 
+def _advisor(kb: KnowledgeBase) -> Advisor:
+    from ..skills.advisor import Advisor  # imported on first use, like it is built
+
+    return Advisor(kb)
+
+
 class Questions:
     """Answers one question. Immutable after construction; safe to share across threads."""
 
@@ -105,7 +111,10 @@ class Questions:
         self._kb = kb
         self._intents = intents
         self._thresholds = thresholds
-        self._points = PointIndex(kb)
+        # Built on first use, so a one-off `careerbot ask` pays only for what it needs: the points
+        # for specific questions, the advisor for recommendations, gaps, paths, postings and tables.
+        self._point_index: Lazy[PointIndex] = Lazy(lambda: PointIndex(kb))
+        self._advisor_lazy: Lazy[Advisor] = Lazy(lambda: _advisor(kb))
         # The words of each role's name and short names ("ml", "research", "data"), for "the ML one".
         self._name_words = {
             rid: frozenset(t for name in (role.name, *role.aliases) for t in tokenize(name)) for rid, role in kb.roles.items()
@@ -115,22 +124,14 @@ class Questions:
             word_key(k.casefold()) for spec in intents.intents.values() if spec.topic
             for k in spec.keywords if len(tokenize(k)) == 1
         )
-        # The advisor is built on first use (recommendations, skill gaps, paths, postings, tables),
-        # so a one-off `careerbot ask` about a topic does not pay for it.
-        self._advisor_instance: Advisor | None = None
-        self._advisor_lock = threading.Lock()
 
     @property
     def _advisor(self) -> Advisor:
-        advisor = self._advisor_instance
-        if advisor is None:
-            with self._advisor_lock:
-                if self._advisor_instance is None:
-                    from ..skills.advisor import Advisor  # imported on first use, like it is built
+        return self._advisor_lazy.get()
 
-                    self._advisor_instance = Advisor(self._kb)
-                advisor = self._advisor_instance
-        return advisor
+    @property
+    def _points(self) -> PointIndex:
+        return self._point_index.get()
 
     def with_thresholds(self, thresholds: Thresholds) -> Questions:
         """The same policy with other thresholds (sharing the advisor once built)."""
@@ -315,6 +316,8 @@ class Questions:
         """The question's content words (keys), without role names, topic words and framing."""
         tokens = u.analysis.tokens
         inside = {t for m in u.analysis.mentions for t in tokens[m.start : m.end]}
+        if all(k in self._topic_keys for k in content_keys(tokens, inside)):
+            return []  # "what tools does a DE use?": nothing to look up (and no index to build)
         return [k for k in self._points.content(tokens, skip=inside) if k not in self._topic_keys]
 
     def _unanswerable(self, u: Understanding, things: Sequence[tuple[int, Thing]], share: float = 1.0) -> bool:

@@ -11,12 +11,15 @@ The :class:`Reader` runs the steps in order, each adding to what the previous on
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..data.intents import IntentSet
 from ..data.knowledge import KnowledgeBase, Thing
+from ..lazy import Lazy
 from .normalize import tokenize
 from .parts import MessagePart, split_parts
 from .profile import ProfileReading, read_profile
@@ -38,9 +41,18 @@ class PartReading:
     things: tuple[tuple[int, Thing], ...]
     profile: ProfileReading | None = None
     reference: Reference | None = None
-    #: Positions of words careerbot does not know (not in its intents or knowledge base): names of
-    #: things the articles never mention ("Snowflake"), or of the person's own tools ("VBA").
-    unknown: tuple[int, ...] = ()
+    vocabulary: Lazy[Vocabulary] | None = field(default=None, compare=False, repr=False)
+
+    @cached_property
+    def unknown(self) -> tuple[int, ...]:
+        """Positions of words careerbot does not know (not in its intents or knowledge base): names
+        of things the articles never mention ("Snowflake"), or of the person's own tools ("VBA").
+        Read on first use (most messages never need it)."""
+        if self.vocabulary is None:
+            return ()
+        analysis = self.understanding.analysis
+        inside = {i for m in analysis.mentions for i in range(m.start, m.end)}
+        return self.vocabulary.get().unknown(analysis.tokens, skip=inside)
 
     def surface(self, position: int) -> str:
         """The word at ``position`` as the person wrote it (their capitals), or as read."""
@@ -89,7 +101,7 @@ class Reader:
     def __init__(self, kb: KnowledgeBase, intents: IntentSet, thresholds: Thresholds) -> None:
         self.understander = Understander(kb, intents, thresholds)
         self.things = ThingFinder(kb)
-        self.vocabulary = Vocabulary(kb, intents)
+        self._vocabulary: Lazy[Vocabulary] = Lazy(lambda: Vocabulary(kb, intents))  # built on first use
         self._role_words = distinctive_role_words({r.id: r.name for r in kb.roles.values()})
         # "the Occam one": the first word of each featured posting's company.
         self._company_words = {
@@ -109,9 +121,10 @@ class Reader:
         u = self.understander.understand(part.text, context_roles=context_roles, message_roles=message_roles)
         inside = {i for m in u.analysis.mentions for i in range(m.start, m.end)}
         things = self.things.find(u.analysis.tokens, skip=inside)
-        unknown = self.vocabulary.unknown(u.analysis.tokens, skip=inside)
         profile = None
+        reading = PartReading(part, u, things, vocabulary=self._vocabulary)
         if part.kind == "self":
+            unknown = reading.unknown
             thing_at = {i for i, _ in things}
             names = [
                 (i, surface) for i in range(len(u.analysis.tokens))
@@ -123,7 +136,7 @@ class Reader:
         reference = find_reference(
             u.analysis.tokens, role_words=self._role_words, company_words=self._company_words
         )
-        return PartReading(part, u, things, profile, reference, unknown)
+        return dataclasses.replace(reading, profile=profile, reference=reference)
 
     def read(self, text: str, *, context_roles: Sequence[str] = ()) -> Parse:
         """Read ``text`` (already cut to the input limit) in a conversation about ``context_roles``."""

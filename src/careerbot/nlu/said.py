@@ -250,7 +250,10 @@ class SaidReader:
                 edu_cue = edu_cue or bool(EDU_CUES & set(raw))
                 stance = _stance(set(raw)) or stance
                 flags, carry = negation_flags(raw, carry, prefer=prefer)
+                present = set(raw)
                 for key, tool in w.tools.items():
+                    if not any(phrase[0] in present for phrase in tool.phrases):
+                        continue  # none of the tool's phrases can start here
                     hit = mention_index(raw, tool)
                     if hit is not None:
                         if flags[hit]:

@@ -21,7 +21,7 @@ from ..data.knowledge import KnowledgeBase, Point
 from ..nlu.keys import GENERIC, word_key
 from ..nlu.spelling import max_typos
 
-__all__ = ["Hit", "PointIndex"]
+__all__ = ["Hit", "PointIndex", "content_keys"]
 
 #: Topics whose points can answer a specific question.
 SEARCHED_TOPICS = (
@@ -57,6 +57,13 @@ def _keys(text: str) -> set[str]:
     return {word_key(t) for t in tokenize(text) if len(t) > 2} - GENERIC
 
 
+def content_keys(tokens: Iterable[str], skip: Iterable[str] = ()) -> tuple[str, ...]:
+    """The keys of a question's content words: not role names (``skip``), framing or generic words."""
+    skipped = set(skip)
+    keys = (word_key(t) for t in tokens if t not in skipped and len(t) > 2)
+    return tuple(dict.fromkeys(k for k in keys if k not in GENERIC and k not in _FRAME))
+
+
 class PointIndex:
     """Every role's points by their words. Immutable; safe to share across threads."""
 
@@ -78,14 +85,8 @@ class PointIndex:
 
     def content(self, tokens: Iterable[str], skip: Iterable[str] = ()) -> tuple[str, ...]:
         """The question's content words as keys, each mapped onto the points' words (typos too)."""
-        skipped = set(skip)
         out: list[str] = []
-        for token in tokens:
-            if token in skipped or len(token) <= 2:
-                continue
-            key = word_key(token)
-            if key in GENERIC or key in _FRAME:
-                continue
+        for key in content_keys(tokens, skip):
             if key not in self._idf and len(key) >= 6:
                 # A typo of a word the points use ("secuirty"): as many edits as the speller allows.
                 found = process.extractOne(
