@@ -6,7 +6,12 @@ Prints: CareerBot() load time; ask latency p50/p99 over the development set's qu
 dialogues (follow-ups included); whole-process time of `careerbot ask "..."`; the same load and
 latency with a generated knowledge base 20x larger; IntentMatcher build and rank latency with the
 CLINC150 training set (15,000 examples; read from ../shared/benchmarks/clinc150 — that part is
-skipped when the data is absent); memory growth over 30,000 one-off sessions; and a 1 MB input.
+skipped when the data is absent); memory growth over 30,000 one-off sessions; a 2,000-character
+message (the input limit: a long self-introduction with questions inside); and a 1 MB input.
+
+Run it in a virtual environment with a regular (non-editable) install, as users get it:
+
+    python3 -m venv /tmp/venv-perf && /tmp/venv-perf/bin/pip install . && /tmp/venv-perf/bin/python benchmarks/perf.py
 """
 
 from __future__ import annotations
@@ -64,6 +69,36 @@ def process_time(runs: int) -> float:
     times = [timed(lambda: subprocess.run([*cmd, "ask", "what tools does a data engineer use?"],
                                           check=True, capture_output=True)) for _ in range(runs)]
     return statistics.median(times) * 1e3
+
+
+LONG_SENTENCES = (
+    "Hi, I'm a backend developer with six years of Java, Python and SQL behind me.",
+    "I studied economics, then moved into software, mostly APIs and a bit of database administration.",
+    "Lately I have been reading about machine learning and I like the idea of building data pipelines.",
+    "I enjoy maths and statistics, but I dislike endless meetings and I am not a researcher at heart.",
+    "My team uses PostgreSQL, Kafka and Docker every day, and I wrote some Airflow jobs last year.",
+)
+LONG_QUESTION = "What does a data engineer do, and what else would I need to become one?"
+
+
+def long_message(size: int = 2000) -> str:
+    """A message of exactly ``size`` characters: whole sentences of background, the question at the end."""
+    body: list[str] = []
+    i = 0
+    while len(" ".join([*body, LONG_SENTENCES[i % len(LONG_SENTENCES)], LONG_QUESTION])) <= size:
+        body.append(LONG_SENTENCES[i % len(LONG_SENTENCES)])
+        i += 1
+    filler = iter("Outside work I like hiking chess cooking photography cycling music and reading".split() * 20)
+    while len(" ".join([*body, LONG_QUESTION])) < size - 12:
+        body.append(next(filler))
+    text = " ".join([*body, LONG_QUESTION])
+    return text + "!" * (size - len(text))
+
+
+def long_message_latency(bot: CareerBot, runs: int) -> tuple[float, float, int]:
+    text = long_message()
+    samples = [timed(lambda i=i: bot.ask(text, session_id=f"long-{i}")) for i in range(runs)]
+    return statistics.median(samples) * 1e3, max(samples) * 1e3, len(text)
 
 
 def big_knowledge(target: Path, factor: int) -> None:
@@ -141,6 +176,8 @@ def main() -> int:
     after = tracemalloc.get_traced_memory()[0]
     tracemalloc.stop()
     rows.append(("memory growth, 30,000 one-off sessions", f"{(after - before) / 2**20:.1f} MiB"))
+    med, worst, size = long_message_latency(fresh, 20 if args.quick else 100)
+    rows.append((f"ask with a {size:,}-character message", f"median {med:.1f} ms, max {worst:.1f} ms"))
     big_text = "what tools does a data engineer use? " * (1_000_000 // 37)
     rows.append(("ask with a 1 MB input", f"{timed(lambda: fresh.ask(big_text)) * 1e3:.1f} ms"))
 
