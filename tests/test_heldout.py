@@ -1,10 +1,12 @@
 """Further labelled sets, each written by a separate session that never saw intents/, the dev set or the
 code: general questions (heldout.yaml), the advisor features (advisor_heldout.yaml) and a last mixed set
 (final_heldout.yaml), and one written at the very end and not tuned on at all (unseen_heldout.yaml).
+Then the conversation sets of issue 11, written the same way: every kind of message people send
+(conv_tune.yaml, conv_tune2.yaml) and fourteen 10-12 turn conversations (conv_long.yaml).
 CI keeps floors.
 
-First measurements, before any change prompted by them: 97.4%, 76.3%, 94.3% and 95.5%; the README has
-the current numbers.
+First measurements, before any change prompted by them: 97.4%, 76.3%, 94.3% and 95.5%; for the
+conversation sets 64.1%, 67.8% and 70.7%. The README has the current numbers.
 """
 
 from __future__ import annotations
@@ -22,6 +24,11 @@ FLOORS = {
     "advisor_heldout.yaml": (0.9, 0.8),
     "final_heldout.yaml": (0.95, 0.8),
     "unseen_heldout.yaml": (0.93, 0.7),
+    # Their labels for one-topic comparisons ("compare the tools of a DE and a DSE": compare) differ
+    # from the earlier sets' (the topic's intent), which careerbot follows; hence the lower category floor.
+    "conv_tune.yaml": (0.88, 0.5),
+    "conv_tune2.yaml": (0.83, 0.55),
+    "conv_long.yaml": (0.83, 0.8),
 }
 
 
