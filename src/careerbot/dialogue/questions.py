@@ -362,7 +362,10 @@ class Questions:
         *, things: Sequence[tuple[int, Thing]] = (), u: Understanding | None = None,
     ) -> tuple[Reply, Context]:
         listed = [thing for _, thing in things if thing.kind in LISTED_KINDS]
-        if u is not None and listed and topic in ("definition", "responsibilities") and self._yes_no(u):
+        if (
+            u is not None and listed and topic not in ("tools", "skills", "education") and self._yes_no(u)
+            and intent not in u.keyword_intents
+        ):
             # "is SQL a big deal for data engineering?": whether the articles list SQL for them.
             topic = topic_of_kind(listed[0].kind)
             intent = self._intents.intent_for_topic(topic) or intent
@@ -373,7 +376,8 @@ class Questions:
                 reply = self.reply(specific, intent, confidence, roles, topic, specific.suggestions)
                 return reply, ctx.evolve(roles=tuple(roles), topic=topic, pending_topic=None, intent=intent)
         answer = render_topic(self._kb, roles, topic)
-        named = [thing for _, thing in things if thing.kind in LISTED_KINDS] if topic in ("tools", "skills") else []
+        kinds = LISTED_KINDS if topic in ("tools", "skills") else {"industry"} if topic == "industries" else set()
+        named = [thing for _, thing in things if thing.kind in kinds]
         if named:
             # A yes/no question about a tool gets its answer first, then the list.
             answer = dataclasses.replace(answer, text=render_listed(self._kb, roles, named) + "\n\n" + answer.text)
@@ -643,6 +647,9 @@ class Questions:
                 answer = dataclasses.replace(thanks, text=f"{thanks.text} {bye.text}")
                 return self.reply(answer, "thanks", score, (), None), ctx
             return self.reply(render_small_talk(self._kb, intent), intent, score, (), None), ctx
+        if intent == NOT_COVERED and things and roles:
+            # "do ML software engineers work in autonomous vehicles?": a named thing they cover.
+            intent = self._intents.intent_for_topic(topic_of_kind(things[0][1].kind)) or intent
         if intent == NOT_COVERED:
             named = self._topic_from_keywords(u)
             if named is None:

@@ -207,7 +207,7 @@ class Understander:
             keyword_only = keyword_intents.get(best, False) and best in made_of
             named = bool(analysis.mentions or message_roles)
             # Thanks and goodbyes said with their own words ("Muchas gracias!") need no more.
-            parting = best in PARTING and keyword_intents.get(best, False)
+            parting = best == "thanks" and keyword_intents.get(best, False)
             bar = t.with_role if named or refers or keyword_only or parting else t.accept
             # The ambiguity margin guards guesses that rest on wording alone: a named role or the
             # best intent's own keyword is evidence enough to settle a near tie.
