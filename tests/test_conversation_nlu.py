@@ -330,3 +330,14 @@ def test_profile_from_dict_drops_unknown_role_ids() -> None:
     )
     assert profile.targets == ("data_engineer",)
     assert profile.current == ("ml_engineer",)
+
+
+def test_common_english_words_are_not_corrected_into_careerbot_words() -> None:
+    from careerbot import CareerBot
+
+    bot = CareerBot()
+    analysis = bot.understand("in the coming years, actually, in detail").analysis
+    assert "coming" in analysis.tokens and "actually" in analysis.tokens and "detail" in analysis.tokens
+    assert not analysis.other_occupations  # "actually" is not "actuary"
+    # A real typo is still corrected.
+    assert "engineer" in bot.understand("what does a data enginer do").analysis.tokens

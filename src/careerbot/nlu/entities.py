@@ -88,6 +88,7 @@ class RoleFinder:
         extra_vocabulary: Iterable[str] = (),
         synonyms: Mapping[str, str] | None = None,
         plain_words: Iterable[str] = (),
+        english_words: Iterable[str] = (),
     ) -> None:
         # Short forms read as their full words before role names are looked up ("sci" -> "science").
         self._synonyms = {k: tuple(tokenize(v)) for k, v in (synonyms or {}).items()}
@@ -113,7 +114,9 @@ class RoleFinder:
         # the intent examples, except those one edit from a name (deliberate typos in the examples).
         keep = {w for w in plain_words if w not in vocab and len(w) >= 6}
         near = Speller(vocab)
-        self._speller = Speller(vocab, keep={w for w in keep if not _one_edit(near, w)})
+        # ``english_words``: real words near a name ("coming" is not "coding"), kept as they are.
+        english = {w for w in english_words if w not in vocab}
+        self._speller = Speller(vocab, keep={w for w in keep if not _one_edit(near, w)} | english)
 
     @property
     def speller(self) -> Speller:

@@ -89,6 +89,7 @@ class Understander:
             extra_vocabulary=keywords,
             synonyms=intents.synonyms,
             plain_words={t for spec in intents.intents.values() for e in spec.examples for t in tokenize(e)},
+            english_words=intents.lookups.get("plain_word", ()),
         )
         examples = {
             name: tuple(self.finder.find(e, correct=False).masked for e in spec.examples)

@@ -1,0 +1,63 @@
+"""Write intents/plain_words.yaml: English words that careerbot's speller would otherwise take for a typo.
+
+The role finder corrects words of six letters or more that are one or two edits from one of its own
+words ("enginer" -> "engineer"). Real words that close are not typos: "coming" is not "coding",
+"actually" is not "actuary". This script lists them once: words of the ``english-words`` package's web2
+list that are common in English (``wordfreq`` Zipf frequency of at least 3: "coming", not "machin")
+and are not a form of careerbot's own word ("source" of "sources"). Both packages are development
+tools only (``pip install english-words wordfreq``); careerbot reads the YAML this writes.
+
+    python scripts/plain_words.py        # from the repository root
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+#: Words at least this common (Zipf scale: 3 = once per million words).
+MIN_ZIPF = 3.0
+
+
+def main() -> int:
+    try:
+        from english_words import get_english_words_set
+        from wordfreq import zipf_frequency
+    except ImportError:
+        print("needs two development packages: pip install english-words wordfreq", file=sys.stderr)
+        return 1
+    sys.path.insert(0, str(ROOT / "src"))
+    from careerbot import CareerBot
+    from careerbot.nlu.spelling import Speller
+
+    bot = CareerBot(knowledge_dir=ROOT / "knowledge", intents_dir=ROOT / "intents")
+    finder = bot._nlu.understander.finder  # the role finder's own words
+    vocabulary = finder.speller.vocabulary
+    plain = Speller(vocabulary)
+    def a_form_of_own_word(word: str) -> bool:
+        stems = {word[:-1], word[:-2], word[:-3]} | {word + e for e in ("s", "es", "ed", "ing", "d")}
+        return bool(stems & vocabulary)
+
+    words = sorted(
+        w for w in get_english_words_set(["web2"], lower=True, alpha=True)
+        if len(w) >= 6 and w not in vocabulary and plain.correct(w) is not None
+        and zipf_frequency(w, "en") >= MIN_ZIPF and not a_form_of_own_word(w)
+    )
+    lines = [
+        "# careerbot lookup table: English words that are not typos of careerbot's own words.",
+        "# Written by scripts/plain_words.py (english-words web2, wordfreq); do not edit by hand.",
+        'version: "1"',
+        "nlu:",
+        "  - lookup: plain_word",
+        "    examples: |",
+        *(f"      - {w}" for w in words),
+        "",
+    ]
+    (ROOT / "intents" / "plain_words.yaml").write_text("\n".join(lines), encoding="utf-8")
+    print(f"{len(words)} plain words written to intents/plain_words.yaml")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
