@@ -69,18 +69,6 @@ class Advisor:
 
     # -- reading (once per message) --------------------------------------------------------------
 
-    def read_said(
-        self,
-        text: str,
-        tokens: Sequence[str] = (),
-        *,
-        mentions: Sequence[RoleMention] = (),
-        other_jobs: Sequence[str] = (),
-    ) -> Said:
-        """What the message says about the person (merge it into a session profile with
-        :meth:`Said.merged`). ``mentions`` index into ``tokens`` (``Analysis.tokens``)."""
-        return self._said.read(text, tokens, mentions=mentions, other_jobs=other_jobs)
-
     def read_postings_query(
         self, text: str, tokens: Sequence[str] = (), roles: Sequence[str] = (), *,
         context_roles: Sequence[str] = (),
