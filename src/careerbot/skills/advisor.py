@@ -88,10 +88,6 @@ class Advisor:
 
     # -- recommendation --------------------------------------------------------------------------
 
-    def score_roles(self, text: str, tokens: Sequence[str] = ()) -> dict[str, float]:
-        """Raw BM25 scores of every role for what the person says (negatives subtract)."""
-        return self._recommender.scores(self._said.read(text, tokens))
-
     def recommend(
         self, text: str, tokens: Sequence[str] = (), *, candidates: Sequence[str] = ()
     ) -> tuple[Answer, tuple[str, ...]]:
@@ -141,10 +137,6 @@ class Advisor:
         return self._gaps.gap(have, lacks, targets, tuple(current))
 
     # -- learning paths --------------------------------------------------------------------------
-
-    def learning_path(self, role_id: str) -> tuple[Answer, tuple[str, ...]]:
-        """An ordered plan (foundations -> core tools -> projects -> certifications/networking)."""
-        return self._paths.path(role_id)
 
     def learning_paths(self, role_ids: Sequence[str]) -> tuple[Answer, tuple[str, ...]]:
         """Learning paths for several roles, one after the other (``data["paths"]``)."""
