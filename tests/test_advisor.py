@@ -1,8 +1,10 @@
 """careerbot.skills.advisor on the real knowledge base: recommendations, skill gaps, learning paths,
 featured postings and comparison tables.
 
-The first part tests :class:`Advisor` directly. The last part (marked "THROUGH CareerBot.ask")
-checks the same features end to end and needs the advisor wired into ``bot.py``.
+The first part tests :class:`Advisor` (and, for learning paths and raw role scores, the modules
+behind it: :mod:`careerbot.skills.path`, :mod:`careerbot.skills.recommend`) directly. The last
+part (marked "THROUGH CareerBot.ask") checks the same features end to end and needs the advisor
+wired into ``bot.py``.
 """
 
 from __future__ import annotations
@@ -16,9 +18,13 @@ from careerbot import CareerBot, Reply
 from careerbot.data.knowledge import ROLE_TOPICS, TOPIC_TITLES, KnowledgeBase
 from careerbot.data.validate import load_data
 from careerbot.nlu.entities import RoleFinder
+from careerbot.nlu.kbwords import KbWords
 from careerbot.nlu.normalize import tokenize
+from careerbot.nlu.said import SaidReader
 from careerbot.skills.advisor import ADVISOR_TEMPLATES, Advisor, split_roles
 from careerbot.skills.compare import MAIN_TOPICS
+from careerbot.skills.path import PathPlanner
+from careerbot.skills.recommend import Recommender
 from careerbot.skills.responses import posting_dict, render_topic
 
 DE, MLE, MLSWE, MLRE, DSE = (
@@ -38,6 +44,11 @@ def kb() -> KnowledgeBase:
 @pytest.fixture(scope="module")
 def advisor(kb: KnowledgeBase) -> Advisor:
     return Advisor(kb)
+
+
+@pytest.fixture(scope="module")
+def planner(kb: KnowledgeBase) -> PathPlanner:
+    return PathPlanner(kb, KbWords(kb))
 
 
 @pytest.fixture(scope="module")
@@ -144,8 +155,9 @@ def test_recommend_falls_back_to_tokens(advisor: Advisor) -> None:
     assert roles == (DSE,)
 
 
-def test_score_roles_is_raw_and_complete(advisor: Advisor, kb: KnowledgeBase) -> None:
-    scores = advisor.score_roles("Airflow and ETL")
+def test_scores_are_raw_and_complete(kb: KnowledgeBase) -> None:
+    words = KbWords(kb)
+    scores = Recommender(kb, words).scores(SaidReader(words).read("Airflow and ETL"))
     assert set(scores) == set(kb.roles) and max(scores, key=lambda r: scores[r]) == DE
 
 
@@ -286,8 +298,8 @@ PHASES = ["Foundations", "Core tools", "Projects and portfolio", "Certifications
 
 
 @pytest.mark.parametrize("role_id", [DE, MLE, MLSWE, MLRE, DSE])
-def test_learning_path_is_ordered_and_cited(advisor: Advisor, kb: KnowledgeBase, role_id: str) -> None:
-    answer, roles = advisor.learning_path(role_id)
+def test_learning_path_is_ordered_and_cited(planner: PathPlanner, kb: KnowledgeBase, role_id: str) -> None:
+    answer, roles = planner.path(role_id)
     assert roles == (role_id,)
     steps = answer.data["steps"]
     assert answer.data == {"kind": "learning_path", "role": role_id, "steps": steps}
@@ -307,8 +319,8 @@ def test_learning_path_is_ordered_and_cited(advisor: Advisor, kb: KnowledgeBase,
     assert "References: [" in answer.text
 
 
-def test_learning_path_for_data_engineers(advisor: Advisor) -> None:
-    answer, _ = advisor.learning_path(DE)
+def test_learning_path_for_data_engineers(planner: PathPlanner) -> None:
+    answer, _ = planner.path(DE)
     steps = {s["title"]: s["items"] for s in answer.data["steps"]}
     assert "Learn SQL: Mastering SQL is crucial for data manipulation and querying." in steps["Foundations"]
     assert any("Apache Airflow" in i for i in steps["Core tools"])
@@ -319,11 +331,11 @@ def test_learning_path_for_data_engineers(advisor: Advisor) -> None:
     assert "- Learn SQL: Mastering SQL is crucial for data manipulation and querying. [4]" in answer.text
 
 
-def test_learning_path_says_when_projects_are_missing(advisor: Advisor) -> None:
-    answer, _ = advisor.learning_path(MLSWE)
+def test_learning_path_says_when_projects_are_missing(planner: PathPlanner) -> None:
+    answer, _ = planner.path(MLSWE)
     assert "Projects and portfolio" not in [s["title"] for s in answer.data["steps"]]
     assert "The articles name no typical projects for Machine Learning Software Engineers." in answer.text
-    research, _ = advisor.learning_path(MLRE)
+    research, _ = planner.path(MLRE)
     steps = {s["title"]: s["items"] for s in research.data["steps"]}
     assert any("linear algebra" in i for i in steps["Foundations"])
     assert any("GitHub" in i for i in steps["Projects and portfolio"])
@@ -517,14 +529,14 @@ def test_any_knowledge_base_works(kb: KnowledgeBase) -> None:
     nothing = advisor.recommend("I like cooking", ())[0].text
     assert "(Data Engineer)" in nothing and "(Data Science Engineer)" not in nothing
     assert advisor.postings("jobs in Berlin", (), ()).data["postings"] == []
-    assert advisor.learning_path(MLE)[0].data["steps"][0]["title"] == "Foundations"
+    assert advisor.learning_paths([MLE])[0].data["steps"][0]["title"] == "Foundations"
     assert advisor.compare_table([], ()).data["columns"] == ["Machine Learning Engineer", "Data Engineer"]
 
 
 def test_answers_are_fresh_objects(advisor: Advisor) -> None:
-    first = advisor.learning_path(DE)[0]
+    first = advisor.learning_paths([DE])[0]
     first.data["steps"].clear()
-    assert advisor.learning_path(DE)[0].data["steps"]
+    assert advisor.learning_paths([DE])[0].data["steps"]
 
 
 def test_tokenizer_contract_used_by_split_roles() -> None:

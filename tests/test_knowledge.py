@@ -6,8 +6,10 @@ import re
 
 import pytest
 
-from careerbot.data.knowledge import ROLE_TOPICS, KnowledgeBase
+from careerbot.data.knowledge import ROLE_TOPICS, KnowledgeBase, Thing
 from careerbot.data.validate import load_data
+from careerbot.nlu.normalize import tokenize
+from careerbot.nlu.things import ThingFinder
 
 
 @pytest.fixture(scope="module")
@@ -199,21 +201,27 @@ def test_quotes_and_points_have_no_mojibake(kb: KnowledgeBase) -> None:
         assert not re.search("[\u0e00-\u0e7f]|â€|\u2019", site.quote.text), site
 
 
-def test_find_things_reads_every_spelling_once_longest_first(kb: KnowledgeBase) -> None:
-    names = [t.name for t in kb.find_things("I know python, Spark and Apache Spark, C++ and NoSQL databases; a PhD in CS")]
+def _things_in(finder: ThingFinder, text: str) -> list[Thing]:
+    return [thing for _, thing in finder.find(tokenize(text))]
+
+
+def test_thing_finder_reads_every_spelling_once_longest_first(kb: KnowledgeBase) -> None:
+    finder = ThingFinder(kb)
+    names = [t.name for t in _things_in(finder, "I know python, Spark and Apache Spark, C++ and NoSQL databases; a PhD in CS")]
     assert names == ["Python", "Apache Spark", "C++", "NoSQL databases", "Ph.D.", "Computer science"]
-    assert [t.id for t in kb.find_things("a bachelor\u2019s in computer science")] == ["bachelors", "computer_science"]
-    assert [t.id for t in kb.find_things("I use AWS SageMaker")] == ["sagemaker"]
-    assert kb.find_things("sparkling pythonic ideas") == () and kb.find_things("") == ()
+    assert [t.id for t in _things_in(finder, "a bachelor\u2019s in computer science")] == ["bachelors", "computer_science"]
+    assert [t.id for t in _things_in(finder, "I use AWS SageMaker")] == ["sagemaker"]
+    assert _things_in(finder, "sparkling pythonic ideas") == [] and _things_in(finder, "") == []
 
 
 def test_a_tool_or_language_is_named_by_one_point_per_role_and_topic(kb: KnowledgeBase) -> None:
     """So a one-topic answer built from the points names each tool once ("Spark" = "Apache Spark")."""
+    finder = ThingFinder(kb)
     for role in kb.roles.values():
         for topic, points in role.points.items():
             seen: dict[str, str] = {}
             for point in points:
-                for thing in kb.find_things(point.text):
+                for thing in _things_in(finder, point.text):
                     if thing.kind in ("tool", "language"):
                         first = seen.setdefault(thing.id, point.text)
                         assert first == point.text, (role.id, topic, thing.name, first, point.text)

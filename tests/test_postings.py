@@ -4,8 +4,6 @@ short answers."""
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 
 from careerbot import CareerBot
@@ -228,27 +226,8 @@ def test_user_text_is_never_a_template(advisor: Advisor) -> None:
 
 
 # =============================================================================================
-# Follow-ups and session data
+# Through the bot
 # =============================================================================================
-
-
-def test_a_follow_up_refines_the_last_query(advisor: Advisor, reader: PostingsQueryReader) -> None:
-    last = reader.read("machine learning research engineer jobs", roles=[MLRE])
-    refined = last.refined(reader.read("remote ones?"))
-    assert refined.roles == (MLRE,) and refined.remote is True
-    assert ids(advisor.postings_for(refined).data) == ["allora_labs_research_engineer", "vara_ai_research_scientist"]
-    moved = reader.read("jobs in Berlin").refined(reader.read("and in New York?"))
-    assert moved.places == ("new york",)
-    assert reader.read("senior jobs").refined(reader.read("paid in euros")).levels == ("senior",)
-
-
-def test_query_round_trips_through_plain_data(reader: PostingsQueryReader) -> None:
-    q = reader.read("remote senior jobs in Berlin paid in euros at Vara, highest first", roles=[MLRE])
-    assert PostingsQuery.from_dict(q.to_dict()) == dataclasses.replace(q, no_stats=False, refers_back=False)
-    with pytest.raises(ValueError):
-        PostingsQuery.from_dict("remote")
-    odd = PostingsQuery.from_dict({"roles": ["x" * 100, 3], "levels": ["boss", "mid"], "sort": "up", "remote": "yes"})
-    assert odd.roles == ("x" * 60,) and odd.levels == ("mid",) and odd.sort is None and odd.remote is None
 
 
 @pytest.mark.parametrize(

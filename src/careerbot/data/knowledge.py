@@ -317,7 +317,6 @@ class KnowledgeBase:
     _by_alias: Mapping[str, Thing] = field(
         default_factory=lambda: MappingProxyType({}), init=False, compare=False, repr=False
     )
-    _spelling_re: re.Pattern[str] | None = field(default=None, init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         index: dict[str, Thing] = {}
@@ -325,25 +324,10 @@ class KnowledgeBase:
             for spelling in thing.spellings:
                 index.setdefault(alias_key(spelling), thing)
         object.__setattr__(self, "_by_alias", MappingProxyType(index))
-        if index:
-            # Longest spellings first, so "Apache Spark" wins over "Spark" and "NoSQL databases" over "databases".
-            alternatives = sorted(index, key=lambda k: (-len(k), k))
-            body = "|".join(r"\s+".join(re.escape(w) for w in k.split()) for k in alternatives)
-            pattern = re.compile(rf"(?<![\w+#])(?:{body})(?![\w+#])", re.IGNORECASE)
-            object.__setattr__(self, "_spelling_re", pattern)
 
     def thing_by_alias(self, text: str) -> Thing | None:
         """The named thing ``text`` spells (its name or an alias, case-insensitive), if any."""
         return self._by_alias.get(alias_key(text))
-
-    def find_things(self, text: str) -> tuple[Thing, ...]:
-        """The named things ``text`` mentions, by any spelling (whole words, case-insensitive,
-        longest spelling first), each once, in the order they first appear."""
-        if self._spelling_re is None:
-            return ()
-        plain = text.replace("\u2019", "'")
-        found = (self._by_alias.get(alias_key(m.group())) for m in self._spelling_re.finditer(plain))
-        return tuple(dict.fromkeys(t for t in found if t is not None))
 
     def roles_with(self, thing_id: str, topic: str | None = None) -> tuple[str, ...]:
         """Ids of the roles that link ``thing_id`` or name it in a point (under ``topic``, or any

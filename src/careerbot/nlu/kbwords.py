@@ -116,9 +116,6 @@ class KbWords:
         self.fields = _field_phrases(kb, self.aliases)
         self.field_max = max((len(f) for f in self.fields), default=1)
         self.tools = _build_tools(kb)
-        self.tool_words = frozenset(
-            " ".join(phrase) for tool in self.tools.values() for phrase in tool.phrases if len(phrase) == 1
-        )
         self.places = _build_places(kb)
         self.companies: Mapping[str, str] = MappingProxyType(
             {
@@ -156,13 +153,6 @@ class KbWords:
     def keys_of(self, text: str) -> frozenset[str]:
         """The keys of a knowledge-base text, role names removed."""
         return frozenset(u.key for u in self.text_units(text) if u is not None)
-
-    def content_keys(self, text: str) -> frozenset[str]:
-        """Specific keys of a requirement text; single-word tool names are left to the tool keys."""
-        return frozenset(
-            u.key for u in self.text_units(text)
-            if u is not None and u.key not in GENERIC and u.surface.casefold() not in self.tool_words
-        )
 
     def tools_in(self, tokens: Sequence[str]) -> frozenset[str]:
         """Keys of the tools that ``tokens`` name."""

@@ -9,18 +9,15 @@ question asks for statistics the articles do not give ("average salary").
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Any, Literal
+from typing import Literal
 
 from .kbwords import LEVEL_WORDS, KbWords
 from .keys import STOPWORDS, wordset
 from .normalize import tokenize
 
 __all__ = ["PostingsQuery", "PostingsQueryReader"]
-
-_MAX_ITEMS = 20
-_MAX_WORD = 60
 
 
 @dataclass(frozen=True)
@@ -60,65 +57,6 @@ class PostingsQuery:
     def has_place(self) -> bool:
         """The question names a place."""
         return bool(self.places or self.regions or self.unknown_places)
-
-    def refined(self, later: PostingsQuery) -> PostingsQuery:
-        """This query narrowed by a follow-up ("data engineer jobs" then "remote ones?"): every
-        filter ``later`` sets replaces this one's; a new place replaces all of this one's places."""
-        place = later.has_place
-        return PostingsQuery(
-            roles=later.roles or self.roles,
-            places=later.places if place else self.places,
-            regions=later.regions if place else self.regions,
-            unknown_places=later.unknown_places if place else self.unknown_places,
-            remote=self.remote if later.remote is None else later.remote,
-            levels=later.levels or self.levels,
-            internship=self.internship if later.internship is None else later.internship,
-            currency=later.currency or self.currency,
-            companies=later.companies or self.companies,
-            sort=later.sort or self.sort,
-            every=later.every,
-            no_stats=later.no_stats,
-            refers_back=later.refers_back,
-        )
-
-    def to_dict(self) -> dict[str, Any]:
-        """Plain JSON data (for a session's "last postings shown")."""
-        return {
-            "roles": list(self.roles), "places": list(self.places), "regions": list(self.regions),
-            "unknown_places": list(self.unknown_places), "remote": self.remote, "levels": list(self.levels),
-            "internship": self.internship, "currency": self.currency, "companies": list(self.companies),
-            "sort": self.sort, "every": self.every,
-        }
-
-    @classmethod
-    def from_dict(cls, data: object) -> PostingsQuery:
-        """The inverse of :meth:`to_dict`; wrong types are dropped, lists are bounded.
-        Raises :class:`ValueError` unless ``data`` is a mapping."""
-        if not isinstance(data, Mapping):
-            raise ValueError("a postings query must be a mapping")
-
-        def words(key: str) -> tuple[str, ...]:
-            value = data.get(key)
-            if not isinstance(value, (list, tuple)):
-                return ()
-            return tuple(dict.fromkeys(v[:_MAX_WORD] for v in value if isinstance(v, str) and v))[:_MAX_ITEMS]
-
-        def flag(key: str) -> bool | None:
-            value = data.get(key)
-            return value if isinstance(value, bool) else None
-
-        currency = data.get("currency")
-        sort = data.get("sort")
-        return cls(
-            roles=words("roles"), places=words("places"), regions=words("regions"),
-            unknown_places=words("unknown_places"), remote=flag("remote"),
-            levels=tuple(v for v in words("levels") if v in ("entry", "mid", "senior")),
-            internship=flag("internship"),
-            currency=currency[:_MAX_WORD] if isinstance(currency, str) and currency else None,
-            companies=words("companies"),
-            sort="max" if sort == "max" else "min" if sort == "min" else None,
-            every=data.get("every") is True,
-        )
 
 
 _US_RE = re.compile(r"\b(?:US|USA|U\.S\.A?\.?|United States|America)(?![\w])")

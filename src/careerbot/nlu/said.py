@@ -1,12 +1,10 @@
-"""What a person says about themselves, read once from a message into a mergeable :class:`Said`.
+"""What a person says about themselves, read once from a message into a :class:`Said`.
 
 :class:`SaidReader` reads a message (clause by clause, comma chunk by comma chunk) into keys of
 :mod:`careerbot.nlu.keys`: what the person likes or knows, what they dislike or lack ("I hate
 maths", "no Java"), the tools they name, the education they claim (only when they say they
 studied or hold a degree), the roles they come from and the roles they want ("not a data engineer"
-is neither). :meth:`Said.merged` folds a later message into an earlier profile (later statements
-override contradicting earlier ones) and :meth:`Said.to_dict` / :meth:`Said.from_dict` move it
-through plain JSON with bounded sizes, for session export.
+is neither).
 
 Two readings of the same words are kept: ``likes``/``dislikes`` keep words of fields named after a
 role ("I love ML research": research counts for a recommendation), ``has``/``lacks`` drop them (in
@@ -41,13 +39,17 @@ from .role_split import cue_before, split_roles
 
 __all__ = ["MAX_ITEMS", "MAX_WORD", "Said", "SaidReader", "split_roles"]
 
-#: Most entries kept per collection of a :class:`Said` (the latest win).
+#: Most other jobs kept from one message (the latest win).
 MAX_ITEMS = 100
-#: Longest key, surface or id kept (characters).
+#: Longest other job kept (characters).
 MAX_WORD = 60
 #: Weight of an idea the person did not name but implied ("neural" -> TensorFlow, PyTorch).
 EXPANSION_WEIGHT = 0.5
 
+
+
+def _proxy(items: Iterable[tuple[str, Any]]) -> MappingProxyType[str, Any]:
+    return MappingProxyType(dict(items))
 
 
 def _no_weights() -> Mapping[str, float]:
@@ -60,7 +62,7 @@ def _no_words() -> Mapping[str, str]:
 
 @dataclass(frozen=True)
 class Said:
-    """What one message (or a whole conversation, merged) says about the person.
+    """What one message says about the person.
 
     Keys are :func:`careerbot.nlu.keys.word_key` keys; weights are 1.0 for words typed and
     :data:`EXPANSION_WEIGHT` for ideas implied. Tool keys are :class:`~careerbot.nlu.kbwords.Tool`
@@ -88,89 +90,6 @@ class Said:
     not_roles: tuple[str, ...] = ()
     #: Other jobs they name (not covered roles), e.g. "nurse".
     other_jobs: tuple[str, ...] = ()
-
-    @property
-    def is_empty(self) -> bool:
-        """Nothing was said about the person."""
-        return not (self.likes or self.dislikes or self.has or self.lacks or self.tools or self.lacks_tools
-                    or self.degrees or self.background or self.targets or self.not_roles or self.other_jobs)
-
-    def merged(self, later: Said) -> Said:
-        """This profile with ``later`` folded in; where they contradict, ``later`` wins."""
-        return Said(
-            likes=_merge_weights(self.likes, later.likes, later.dislikes),
-            dislikes=_merge_weights(self.dislikes, later.dislikes, later.likes),
-            has=_merge_weights(self.has, later.has, later.lacks),
-            lacks=_merge_weights(self.lacks, later.lacks, later.has),
-            direct=frozenset(_tail([*(k for k in self.direct if k not in later.lacks), *later.direct])),
-            surfaces=_proxy(_tail_items({**self.surfaces, **later.surfaces}.items())),
-            tools=_tail(_ordered([*(t for t in self.tools if t not in later.lacks_tools), *later.tools])),
-            lacks_tools=frozenset(_tail([*(t for t in self.lacks_tools if t not in later.tools), *later.lacks_tools])),
-            degrees=frozenset(_tail([*self.degrees, *later.degrees])),
-            interests=frozenset(_tail([
-                *(k for k in self.interests if k not in later.dislikes and k not in later.has), *later.interests
-            ])),
-            aversions=frozenset(_tail([
-                *(k for k in self.aversions if k not in later.likes and k not in later.lacks), *later.aversions
-            ])),
-            background=_tail(_ordered(
-                r for r in (*self.background, *later.background) if r not in later.not_roles
-            )),
-            targets=later.targets or tuple(
-                r for r in self.targets if r not in later.not_roles and r not in later.background
-            ),
-            not_roles=_tail(_ordered(
-                r for r in (*self.not_roles, *later.not_roles)
-                if r not in later.background and r not in later.targets
-            )),
-            other_jobs=_tail(_ordered([*self.other_jobs, *later.other_jobs])),
-        )
-
-    def to_dict(self) -> dict[str, Any]:
-        """Plain JSON data (bounded: :data:`MAX_ITEMS` per list, :data:`MAX_WORD` characters per word)."""
-        return {
-            "likes": _weights_out(self.likes),
-            "dislikes": _weights_out(self.dislikes),
-            "has": _weights_out(self.has),
-            "lacks": _weights_out(self.lacks),
-            "direct": sorted(_words(self.direct)),
-            "surfaces": {k[:MAX_WORD]: v[:MAX_WORD] for k, v in _tail_items(self.surfaces.items())},
-            "tools": list(_words(self.tools)),
-            "lacks_tools": sorted(_words(self.lacks_tools)),
-            "degrees": sorted(_words(self.degrees)),
-            "interests": sorted(_words(self.interests)),
-            "aversions": sorted(_words(self.aversions)),
-            "background": list(_words(self.background)),
-            "targets": list(_words(self.targets)),
-            "not_roles": list(_words(self.not_roles)),
-            "other_jobs": list(_words(self.other_jobs)),
-        }
-
-    @classmethod
-    def from_dict(cls, data: object) -> Said:
-        """The inverse of :meth:`to_dict`. Raises :class:`ValueError` unless ``data`` is such a mapping;
-        entries of the wrong type are dropped and sizes are bounded again."""
-        if not isinstance(data, Mapping):
-            raise ValueError("a said profile must be a mapping")
-        return cls(
-            likes=_weights_in(data.get("likes")),
-            dislikes=_weights_in(data.get("dislikes")),
-            has=_weights_in(data.get("has")),
-            lacks=_weights_in(data.get("lacks")),
-            direct=frozenset(_list_in(data.get("direct"))),
-            surfaces=_proxy(
-                (k[:MAX_WORD], v[:MAX_WORD]) for k, v in _mapping_in(data.get("surfaces")) if isinstance(v, str)
-            ),
-            tools=_list_in(data.get("tools")),
-            lacks_tools=frozenset(_list_in(data.get("lacks_tools"))),
-            degrees=frozenset(_list_in(data.get("degrees"))),
-            interests=frozenset(_list_in(data.get("interests"))),
-            aversions=frozenset(_list_in(data.get("aversions"))),
-            background=_list_in(data.get("background")),
-            targets=_list_in(data.get("targets")),
-            not_roles=_list_in(data.get("not_roles")),
-            other_jobs=_list_in(data.get("other_jobs")),
-        )
 
 
 # --------------------------------------------------------------------------------------------
@@ -377,60 +296,3 @@ def _denied(tokens: Sequence[str], mention: RoleMention, previous_end: int) -> b
     if j < previous_end or j >= len(tokens):
         return False
     return tokens[j] in _ROLE_NEGATORS and not (j + 1 < len(tokens) and tokens[j + 1] in NEGATION_UNDO)
-
-
-# --------------------------------------------------------------------------------------------
-# Merging and plain data
-# --------------------------------------------------------------------------------------------
-
-
-def _proxy(items: Iterable[tuple[str, Any]]) -> MappingProxyType[str, Any]:
-    return MappingProxyType(dict(items))
-
-
-def _ordered(items: Iterable[str]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(items))
-
-
-def _tail(items: Iterable[str]) -> tuple[str, ...]:
-    return tuple(items)[-MAX_ITEMS:]
-
-
-def _tail_items(items: Iterable[tuple[str, Any]]) -> list[tuple[str, Any]]:
-    return list(items)[-MAX_ITEMS:]
-
-
-def _merge_weights(
-    earlier: Mapping[str, float], later: Mapping[str, float], overridden: Mapping[str, float]
-) -> MappingProxyType[str, float]:
-    out = {k: v for k, v in earlier.items() if k not in overridden and k not in later}
-    out.update(later)
-    return _proxy(_tail_items(out.items()))
-
-
-def _words(items: Iterable[str]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(i[:MAX_WORD] for i in items))[-MAX_ITEMS:]
-
-
-def _weights_out(weights: Mapping[str, float]) -> dict[str, float]:
-    return {k[:MAX_WORD]: round(float(v), 3) for k, v in _tail_items(weights.items())}
-
-
-def _mapping_in(value: object) -> list[tuple[str, object]]:
-    if not isinstance(value, Mapping):
-        return []
-    return [(k, v) for k, v in value.items() if isinstance(k, str) and k][-MAX_ITEMS:]
-
-
-def _weights_in(value: object) -> MappingProxyType[str, float]:
-    return _proxy(
-        (k[:MAX_WORD], min(1.0, max(0.0, float(v))))
-        for k, v in _mapping_in(value)
-        if isinstance(v, (int, float)) and not isinstance(v, bool) and v == v
-    )
-
-
-def _list_in(value: object) -> tuple[str, ...]:
-    if not isinstance(value, (list, tuple)):
-        return ()
-    return _words(v for v in value if isinstance(v, str) and v)

@@ -69,18 +69,6 @@ class Advisor:
 
     # -- reading (once per message) --------------------------------------------------------------
 
-    def read_said(
-        self,
-        text: str,
-        tokens: Sequence[str] = (),
-        *,
-        mentions: Sequence[RoleMention] = (),
-        other_jobs: Sequence[str] = (),
-    ) -> Said:
-        """What the message says about the person (merge it into a session profile with
-        :meth:`Said.merged`). ``mentions`` index into ``tokens`` (``Analysis.tokens``)."""
-        return self._said.read(text, tokens, mentions=mentions, other_jobs=other_jobs)
-
     def read_postings_query(
         self, text: str, tokens: Sequence[str] = (), roles: Sequence[str] = (), *,
         context_roles: Sequence[str] = (),
@@ -99,10 +87,6 @@ class Advisor:
         return self._said.split_roles(_tokens(tokens), mentions)
 
     # -- recommendation --------------------------------------------------------------------------
-
-    def score_roles(self, text: str, tokens: Sequence[str] = ()) -> dict[str, float]:
-        """Raw BM25 scores of every role for what the person says (negatives subtract)."""
-        return self._recommender.scores(self._said.read(text, tokens))
 
     def recommend(
         self, text: str, tokens: Sequence[str] = (), *, candidates: Sequence[str] = ()
@@ -153,10 +137,6 @@ class Advisor:
         return self._gaps.gap(have, lacks, targets, tuple(current))
 
     # -- learning paths --------------------------------------------------------------------------
-
-    def learning_path(self, role_id: str) -> tuple[Answer, tuple[str, ...]]:
-        """An ordered plan (foundations -> core tools -> projects -> certifications/networking)."""
-        return self._paths.path(role_id)
 
     def learning_paths(self, role_ids: Sequence[str]) -> tuple[Answer, tuple[str, ...]]:
         """Learning paths for several roles, one after the other (``data["paths"]``)."""
