@@ -290,7 +290,9 @@ class Questions:
             place_words = {w for p in (*query.places, *query.companies) for w in p.casefold().split()}
             bare = all(w in place_words or w in FILLER or w in QUESTION_WORDS or w in _BARE for w in tokens)
             return after_postings or bare or not JOB_WORDS.isdisjoint(tokens)
-        return after_postings and (query.remote is not None or bool(query.levels) or query.internship is not None)
+        filters = query.remote is not None or bool(query.levels) or query.internship is not None
+        # "remote?" right after postings; "mid-level jobs only please" at any time.
+        return filters and (after_postings or not JOB_WORDS.isdisjoint(u.analysis.tokens))
 
     def _option_named(self, reading: PartReading, ctx: Context) -> tuple[str, ...]:
         """"the ML one", "the data one": the one role of the last list whose name has that word."""

@@ -14,7 +14,7 @@ WIDE_COMPARE_TOPICS: tuple[str, ...] = ("definition", "skills", "tools", "educat
 EVERYTHING_WORDS = frozenset({"table", "everything", "topics", "full", "detail", "detailed"})
 #: Words that carry no question of their own ("and ML engineers?", "what about DE").
 FILLER = frozenset(
-    "and or what about how so ok okay k kk then also too the a an for of in on with please pls tell me more "
+    "and or what about how so ok okay k kk then also too the a an for of in on with please pls tell show give me more "
     "same question again now instead regarding re as well hmm um thanks alright right sure yes yeah "
     "cool nice great i see".split()
 )
