@@ -141,6 +141,10 @@ class PostingsFinder:
         where: list[str] = []
         if empty and q.has_place:
             shown, head, where = self._no_place(q)
+        elif empty and q.among:
+            # "is that one remote?" and it is not: say so about the postings just shown.
+            shown = [p for p in kb.postings if p.id in q.among]
+            head.append(say("post_empty_among", filters=self.describe(q) or "your question"))
         elif empty:
             shown = [p for p in kb.postings if p.closest_role in q.roles]
             scope = ""
