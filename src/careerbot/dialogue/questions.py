@@ -531,8 +531,10 @@ class Questions:
 
     @staticmethod
     def _told(text: str, ctx: Context) -> str:
-        """What the person said about themselves earlier, read with what they say now."""
-        return " . ".join((*ctx.profile.statements, text)) if ctx.profile.statements else text
+        """What the person said about themselves earlier, read with what they say now (statements
+        from this very message are in ``text`` already and are not read twice)."""
+        earlier = [s for s in ctx.profile.statements if s not in text]
+        return " . ".join((*earlier, text)) if earlier else text
 
     def _recommendation(
         self, answer: Answer, best: tuple[str, ...], score: float, ctx: Context

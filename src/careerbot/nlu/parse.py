@@ -54,9 +54,15 @@ class PartReading:
         inside = {i for m in analysis.mentions for i in range(m.start, m.end)}
         return self.vocabulary.get().unknown(analysis.tokens, skip=inside)
 
+    @cached_property
+    def spellings(self) -> dict[str, str]:
+        """Each word of the part (as tokenised) -> how the person wrote it (their capitals)."""
+        return _surfaces(self.part.text)
+
     def surface(self, position: int) -> str:
         """The word at ``position`` as the person wrote it (their capitals), or as read."""
-        return _surface(self.part.text, self.understanding.analysis.tokens[position])
+        token = self.understanding.analysis.tokens[position]
+        return self.spellings.get(token, token)
 
     @property
     def text(self) -> str:
@@ -85,14 +91,18 @@ class Parse:
         return tuple(dict.fromkeys(r for p in (self.whole, *self.parts) for r in p.understanding.analysis.roles))
 
 
+#: Words as the tokenizer finds them (letters and digits, inner apostrophes), with their capitals.
+_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*", re.UNICODE)
 #: Words people capitalise that are not names of tools ("I", "I'm").
 _NOT_NAMES = frozenset({"i", "i'm", "i've", "i'd", "i'll"})
 
 
-def _surface(text: str, token: str) -> str:
-    """``token`` as written in ``text`` (the person's capitals), or as read."""
-    found = re.search(rf"(?<![\w]){re.escape(token)}(?![\w])", text, re.IGNORECASE)
-    return found.group(0) if found else token
+def _surfaces(text: str) -> dict[str, str]:
+    """Each word of ``text`` (lower-cased, as tokenised) -> its first spelling in ``text``, in one pass."""
+    out: dict[str, str] = {}
+    for m in _WORD.finditer(text):
+        out.setdefault(m.group(0).casefold(), m.group(0))
+    return out
 
 
 class Reader:
@@ -126,10 +136,11 @@ class Reader:
         if part.kind == "self":
             unknown = reading.unknown
             thing_at = {i for i, _ in things}
+            spelled = reading.spellings
             names = [
                 (i, surface) for i in range(len(u.analysis.tokens))
                 if i not in inside and i not in thing_at
-                for surface in (_surface(part.text, u.analysis.tokens[i]),)
+                for surface in (spelled.get(u.analysis.tokens[i], u.analysis.tokens[i]),)
                 if i in unknown or (i > 0 and surface[:1].isupper() and surface.casefold() not in _NOT_NAMES)
             ]
             profile = read_profile(u.analysis, things, names)
