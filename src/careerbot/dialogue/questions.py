@@ -235,7 +235,10 @@ class Questions:
                 "ask_salary", text, u, max(u.score, self._thresholds.with_role), ctx, roles=ctx.roles, among=among
             )
         referred, ref_words = self._resolve(reading, ctx)
-        unknown = tuple(dict.fromkeys(reading.surface(i) for i in reading.unknown))
+        # Words careerbot does not know matter only for a yes/no tool question about a role
+        # ("do DEs use Snowflake?"); the vocabulary is not even built otherwise.
+        asks_tool = bool(u.analysis.roles) and not reading.things and self._yes_no(u)
+        unknown = tuple(dict.fromkeys(reading.surface(i) for i in reading.unknown)) if asks_tool else ()
         reply, new_ctx = self._decide(
             text, u, ctx, things=reading.things, referred=referred, ref_words=ref_words, unknown=unknown
         )

@@ -92,7 +92,7 @@ class Understander:
             english_words=intents.lookups.get("plain_word", ()),
         )
         examples = {
-            name: tuple(self.finder.find(e, correct=False).masked for e in spec.examples)
+            name: tuple(self.finder.mask(e) for e in spec.examples)
             for name, spec in intents.intents.items()
         }
         # refine_epochs=0: CareerBot() and `careerbot ask` stay fast and never import numpy; the bot's
