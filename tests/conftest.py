@@ -11,9 +11,33 @@ from typing import Any
 import pytest
 
 from careerbot import CareerBot
+from careerbot.data.knowledge import KnowledgeBase
+from careerbot.data.validate import load_data
+from careerbot.skills.advisor import Advisor
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
+
+
+#: The five role ids, for tests.
+DE, MLE, MLSWE, MLRE, DSE = (
+    "data_engineer",
+    "ml_engineer",
+    "ml_software_engineer",
+    "ml_research_engineer",
+    "data_science_engineer",
+)
+
+
+@pytest.fixture(scope="session")
+def kb() -> KnowledgeBase:
+    """The shipped knowledge base, loaded once."""
+    return load_data()[0]
+
+
+@pytest.fixture(scope="session")
+def advisor(kb: KnowledgeBase) -> Advisor:
+    return Advisor(kb)
 
 
 @pytest.fixture(scope="session")

@@ -16,7 +16,6 @@ import pytest
 
 from careerbot import CareerBot, Reply
 from careerbot.data.knowledge import ROLE_TOPICS, TOPIC_TITLES, KnowledgeBase
-from careerbot.data.validate import load_data
 from careerbot.nlu.entities import RoleFinder
 from careerbot.nlu.kbwords import KbWords
 from careerbot.nlu.normalize import tokenize
@@ -27,23 +26,7 @@ from careerbot.skills.path import PathPlanner
 from careerbot.skills.recommend import Recommender
 from careerbot.skills.responses import posting_dict, render_topic
 
-DE, MLE, MLSWE, MLRE, DSE = (
-    "data_engineer",
-    "ml_engineer",
-    "ml_software_engineer",
-    "ml_research_engineer",
-    "data_science_engineer",
-)
-
-
-@pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return load_data()[0]
-
-
-@pytest.fixture(scope="module")
-def advisor(kb: KnowledgeBase) -> Advisor:
-    return Advisor(kb)
+from .conftest import DE, DSE, MLE, MLRE, MLSWE
 
 
 @pytest.fixture(scope="module")

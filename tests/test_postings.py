@@ -8,30 +8,13 @@ import pytest
 
 from careerbot import CareerBot
 from careerbot.data.knowledge import KnowledgeBase
-from careerbot.data.validate import load_data
 from careerbot.nlu.kbwords import KbWords
 from careerbot.nlu.postings_query import PostingsQuery, PostingsQueryReader
 from careerbot.skills.advisor import Advisor
 from careerbot.skills.data_types import PostingData, PostingFiltersData, PostingsData
 from careerbot.skills.postings import MAX_LINES, PostingsFinder
 
-DE, MLE, MLSWE, MLRE, DSE = (
-    "data_engineer",
-    "ml_engineer",
-    "ml_software_engineer",
-    "ml_research_engineer",
-    "data_science_engineer",
-)
-
-
-@pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return load_data()[0]
-
-
-@pytest.fixture(scope="module")
-def advisor(kb: KnowledgeBase) -> Advisor:
-    return Advisor(kb)
+from .conftest import DE, DSE, MLE, MLRE, MLSWE
 
 
 @pytest.fixture(scope="module")

@@ -6,35 +6,18 @@ from __future__ import annotations
 import pytest
 
 from careerbot.data.knowledge import KnowledgeBase
-from careerbot.data.validate import load_data
 from careerbot.nlu.entities import RoleFinder
 from careerbot.nlu.kbwords import KbWords
 from careerbot.nlu.said import Said, SaidReader
 from careerbot.skills.advisor import Advisor
 from careerbot.skills.data_types import LearningPathData, RecommendationData, SkillGapData
 
-DE, MLE, MLSWE, MLRE, DSE = (
-    "data_engineer",
-    "ml_engineer",
-    "ml_software_engineer",
-    "ml_research_engineer",
-    "data_science_engineer",
-)
-
-
-@pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return load_data()[0]
+from .conftest import DE, MLE, MLRE
 
 
 @pytest.fixture(scope="module")
 def reader(kb: KnowledgeBase) -> SaidReader:
     return SaidReader(KbWords(kb))
-
-
-@pytest.fixture(scope="module")
-def advisor(kb: KnowledgeBase) -> Advisor:
-    return Advisor(kb)
 
 
 @pytest.fixture(scope="module")
