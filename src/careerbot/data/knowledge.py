@@ -351,6 +351,23 @@ class _Checker:
         line = where if isinstance(where, int) else line_of(where)
         self.problems.append(Problem(self.path, line, message))
 
+    def entries(
+        self, data: LineDict, key: str, what: str, allowed: frozenset[str], *, non_empty: bool = True
+    ) -> list[LineDict]:
+        """The mappings of the list under ``key`` (each "a <what>" with only ``allowed`` keys);
+        what is not a mapping, or a missing or empty list, is reported and skipped."""
+        items = data.get(key)
+        if not isinstance(items, list) or (non_empty and not items):
+            self.add(data, f"'{key}' must be a {'non-empty ' if non_empty else ''}list")
+            return []
+        out: list[LineDict] = []
+        for item in items:
+            entry = self.mapping(item, f"a {what}", items)
+            if entry is not None:
+                self.keys(entry, allowed, f"a {what}")
+                out.append(entry)
+        return out
+
     def mapping(self, value: object, what: str, where: object) -> LineDict | None:
         if isinstance(value, dict):
             return value if isinstance(value, LineDict) else _as_linedict(value)
@@ -511,15 +528,7 @@ def build_knowledge(
 def _read_sources(
     check: _Checker, data: LineDict, out: dict[str, Source], role_refs: list[tuple[_Checker, object, str]]
 ) -> None:
-    items = data.get(K_SOURCES)
-    if not isinstance(items, list) or not items:
-        check.add(data, "'sources' must be a non-empty list")
-        return
-    for item in items:
-        entry = check.mapping(item, "a source", items)
-        if entry is None:
-            continue
-        check.keys(entry, SOURCE_KEYS, "a source")
+    for entry in check.entries(data, K_SOURCES, "source", SOURCE_KEYS):
         sid = check.string(entry, K_ID, "source")
         title = check.string(entry, K_TITLE, "source")
         file = check.string(entry, K_FILE, "source")
@@ -788,15 +797,7 @@ def _read_things(
     check: _Checker, data: LineDict, out: dict[str, Thing], owners: dict[str, str],
     sites: dict[str, tuple[_Checker, object]],
 ) -> None:
-    items = data.get(K_THINGS)
-    if not isinstance(items, list) or not items:
-        check.add(data, "'things' must be a non-empty list")
-        return
-    for item in items:
-        entry = check.mapping(item, "a thing", items)
-        if entry is None:
-            continue
-        check.keys(entry, THING_KEYS, "a thing")
+    for entry in check.entries(data, K_THINGS, "thing", THING_KEYS):
         tid = check.string(entry, K_ID, "thing")
         name = check.string(entry, K_NAME, "thing")
         category = check.string(entry, K_CATEGORY, "thing")
@@ -824,16 +825,8 @@ def _read_postings(
     source_refs: list[tuple[_Checker, object, str]],
     role_refs: list[tuple[_Checker, object, str]],
 ) -> list[tuple[Posting, LineDict]]:
-    items = data.get(K_POSTINGS)
-    if not isinstance(items, list):
-        check.add(data, "'postings' must be a list")
-        return []
     out: list[tuple[Posting, LineDict]] = []
-    for item in items:
-        entry = check.mapping(item, "a posting", items)
-        if entry is None:
-            continue
-        check.keys(entry, POSTING_KEYS, "a posting")
+    for entry in check.entries(data, K_POSTINGS, "posting", POSTING_KEYS, non_empty=False):
         fields = {k: check.string(entry, k, "posting") for k in (K_ID, K_TITLE, "company", "location", "contract", "level")}
         salary_raw = check.mapping(entry.get("salary"), "posting 'salary'", entry)
         salary = None
