@@ -125,7 +125,7 @@ class Policy:
         if (
             len(parse.roles) >= 2 and not u.analysis.roles and u.intent in (None, "recommend_role", COMPARE)
             and question.reference is None
-            and not any(p.profile is not None and (p.profile.known or p.profile.background) for p in parse.about_self)
+            and not any(r.known or r.background for r in parse.self_readings)
         ):
             # "I can't decide between a DE and a DSE. Which one should I choose?"
             return self._q.answer_compare(parse.roles, max(u.score, whole.score), ctx)
@@ -139,8 +139,7 @@ class Policy:
         if reply.intent == FALLBACK and reading is not parse.whole:
             reply, new_ctx = self._q.single(parse.whole, parse.text, ctx)
         if reply.intent == FALLBACK:
-            if any(p.profile is not None and (p.profile.background or p.profile.targets or p.profile.current)
-                   for p in parse.about_self):
+            if any(r.background or r.targets or r.current for r in parse.self_readings):
                 return self._introduced(parse, ctx)
             return reply, ctx
         return self._with_noted(reply, parse, ctx), new_ctx
@@ -231,7 +230,7 @@ class Policy:
 
     def _introduced(self, parse: Parse, ctx: Context) -> tuple[Reply, Context]:
         """A message that only tells about the person: say what was understood, offer next steps."""
-        readings = [p.profile for p in parse.about_self if p.profile is not None and not p.profile.empty]
+        readings = parse.self_readings
         if not readings:
             reply, new_ctx = self._q.single(parse.whole, parse.text, ctx)
             if reply.intent == FALLBACK and "greet" in parse.whole.understanding.keyword_intents:
@@ -244,7 +243,7 @@ class Policy:
 
     def _with_noted(self, reply: Reply, parse: Parse, ctx: Context) -> Reply:
         """A reply to a message that also told about the person starts with what was noted."""
-        readings = [p.profile for p in parse.about_self if p.profile is not None and not p.profile.empty]
+        readings = parse.self_readings
         if not readings or reply.intent in PROFILE_ADVICE:
             return reply
         note = render_noted(readings, self._kb)

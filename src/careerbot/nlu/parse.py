@@ -86,6 +86,11 @@ class Parse:
         return tuple(p for p in self.parts if p.part.kind == "self")
 
     @property
+    def self_readings(self) -> tuple[ProfileReading, ...]:
+        """What the parts about the person say, where they say anything."""
+        return tuple(p.profile for p in self.about_self if p.profile is not None and not p.profile.empty)
+
+    @property
     def roles(self) -> tuple[str, ...]:
         """Every covered role the message names, in order."""
         return tuple(dict.fromkeys(r for p in (self.whole, *self.parts) for r in p.understanding.analysis.roles))
