@@ -8,6 +8,10 @@ the roles match (as a set, when given), every ``expect_text`` string appears in 
 lists ``{intent, roles, expect_text}`` per question in order: each must be answered, in that
 order, by the reply's parts (``reply.data["parts"]``; a reply without parts is one part), and the
 case's ``roles`` must be among the reply's (which cover every part).
+
+The label ``compare`` is met by any comparison answer (``reply.data["kind"] == "comparison"``):
+a comparison on one topic ("compare the tools of X and Y") carries that topic's intent, which is
+how the earlier sets label it, while newer sets label it ``compare``; both mean the same answer.
 """
 
 from __future__ import annotations
@@ -60,10 +64,12 @@ class CaseResult:
     unwanted_text: tuple[str, ...] = ()
     #: Expected parts that no part of the reply answered (as "intent roles").
     missing_parts: tuple[str, ...] = ()
+    #: ``reply.data["kind"]``, when the reply has one.
+    kind: str | None = None
 
     @property
     def intent_ok(self) -> bool:
-        return self.intent == self.case.intent
+        return _intent_met(self.case.intent, self.intent, self.kind)
 
     @property
     def roles_ok(self) -> bool:
@@ -158,13 +164,25 @@ def _part(entry: Any) -> Part:
     return Part(entry["intent"], _strings(entry.get("roles")), _strings(entry.get("expect_text")) or ())
 
 
+def _intent_met(expected: str, intent: str, kind: object) -> bool:
+    return intent == expected or (expected == "compare" and kind == "comparison")
+
+
+def _kind(data: object) -> str | None:
+    kind = data.get("kind") if isinstance(data, Mapping) else None
+    return kind if isinstance(kind, str) else None
+
+
 def _missing_parts(case: Case, reply: Reply) -> tuple[str, ...]:
     """Expected parts not answered, in order, by the reply's parts."""
     raw = reply.data.get("parts") if isinstance(reply.data, Mapping) else None
-    got: list[tuple[str, frozenset[str]]] = (
-        [(str(p.get("intent")), frozenset(p.get("roles") or ())) for p in raw if isinstance(p, Mapping)]
+    got: list[tuple[str, frozenset[str], str | None]] = (
+        [
+            (str(p.get("intent")), frozenset(p.get("roles") or ()), _kind(p.get("data")))
+            for p in raw if isinstance(p, Mapping)
+        ]
         if isinstance(raw, (list, tuple)) and raw
-        else [(reply.intent, frozenset(reply.roles))]
+        else [(reply.intent, frozenset(reply.roles), _kind(reply.data))]
     )
     answer = reply.text.casefold()
     missing: list[str] = []
@@ -173,7 +191,8 @@ def _missing_parts(case: Case, reply: Reply) -> tuple[str, ...]:
         found = next(
             (
                 i for i in range(start, len(got))
-                if got[i][0] == part.intent and (part.roles is None or got[i][1] == frozenset(part.roles))
+                if _intent_met(part.intent, got[i][0], got[i][2])
+                and (part.roles is None or got[i][1] == frozenset(part.roles))
             ),
             None,
         )
@@ -225,7 +244,9 @@ def evaluate(bot: CareerBot, cases: Iterable[Case]) -> Report:
         missing = tuple(t for t in case.expect_text if t.casefold() not in answer)
         unwanted = tuple(t for t in case.expect_not_text if t.casefold() in answer)
         report.results.append(
-            CaseResult(case, reply.intent, reply.roles, missing, unwanted, _missing_parts(case, reply))
+            CaseResult(
+                case, reply.intent, reply.roles, missing, unwanted, _missing_parts(case, reply), _kind(reply.data)
+            )
         )
     for index, result in enumerate(report.results):
         dialogue = result.case.dialogue

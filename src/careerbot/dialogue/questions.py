@@ -654,11 +654,15 @@ class Questions:
                 answer = dataclasses.replace(thanks, text=f"{thanks.text} {bye.text}")
                 return self.reply(answer, "thanks", score, (), None), ctx
             return self.reply(render_small_talk(self._kb, intent), intent, score, (), None), ctx
-        if intent == NOT_COVERED and things and roles:
+        own = NOT_COVERED in u.keyword_intents  # "visa", "how long does it take": never in the articles
+        if intent == NOT_COVERED and things and roles and not own:
             # "do ML software engineers work in autonomous vehicles?": a named thing they cover.
             intent = self._intents.intent_for_topic(topic_of_kind(things[0][1].kind)) or intent
+        if intent == NOT_COVERED and not roles and not ctx.roles and GENERIC_ROLE_WORDS.isdisjoint(analysis.tokens):
+            # "how long does it take to cook rice?": nothing about careers at all.
+            return self._fallback(ctx, analysis, score)
         if intent == NOT_COVERED:
-            named = self._topic_from_keywords(u)
+            named = None if own else self._topic_from_keywords(u)
             if named is None:
                 return self._not_covered(u, ctx)
             intent = named  # "what do ML software engineers get paid": pay is a topic they cover

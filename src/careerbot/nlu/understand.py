@@ -15,7 +15,16 @@ from ..data.knowledge import KnowledgeBase
 from ..matcher import IntentMatcher
 from .entities import Analysis, RoleFinder
 from .normalize import tokenize
-from .words import CONTEXT_ADVICE, CONVERSATIONAL, FILLER, PARTING, QUESTION_WORDS, REFERRING, SHORT_MESSAGE
+from .words import (
+    CONTEXT_ADVICE,
+    CONTEXT_KEYWORDED,
+    CONVERSATIONAL,
+    FILLER,
+    PARTING,
+    QUESTION_WORDS,
+    REFERRING,
+    SHORT_MESSAGE,
+)
 
 __all__ = ["Thresholds", "Understander", "Understanding", "posting_keywords"]
 
@@ -201,7 +210,10 @@ class Understander:
             # In a conversation about a role, a topic question without one is about that role
             # ("ok and what would I actually do all day?"): the same, lower bar.
             spec = self._intents.intents.get(best)
-            topical = spec is not None and (spec.topic is not None or best in CONTEXT_ADVICE)
+            topical = spec is not None and (
+                spec.topic is not None or best in CONTEXT_ADVICE
+                or (best in CONTEXT_KEYWORDED and keyword_intents.get(best, False))
+            )
             in_context = bool(context_roles) and topical and (not analysis.other_occupations or refers)
             refers = refers or in_context
             # A message made only of one intent's own keywords ("any internships?", "salary?").

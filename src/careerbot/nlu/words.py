@@ -81,6 +81,8 @@ JOB_WORDS = frozenset(
 )
 #: Advice that a conversation's role answers without naming it ("what should I learn first?").
 CONTEXT_ADVICE = frozenset({"learning_path", "skill_gap"})
+#: Intents that, named by their own keywords, are about the roles in focus ("do they sponsor visas?").
+CONTEXT_KEYWORDED = frozenset({"not_covered"})
 #: Words asking to expand the last answer ("more", "show the quotes") and the words around them.
 EXPAND_WORDS = frozenset({"more", "detail", "details", "quote", "quotes", "elaborate", "expand", "sentences"})
 EXPAND_FILLER = frozenset(
