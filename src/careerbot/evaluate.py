@@ -6,7 +6,8 @@ The file is YAML: ``questions:`` (each with ``text``, ``category``, ``intent``, 
 the roles match (as a set, when given), every ``expect_text`` string appears in the answer and no
 ``expect_not_text`` string does (case-insensitive). ``parts`` (a message asking several things)
 lists ``{intent, roles, expect_text}`` per question in order: each must be answered, in that
-order, by the reply's parts (``reply.data["parts"]``; a reply without parts is one part), and the
+order, by the reply's parts (``reply.data["parts"]``; a reply without parts is one part; one part may
+answer two questions in a row with the same intent and roles), and the
 case's ``roles`` must be among the reply's (which cover every part).
 
 The label ``compare`` is met by any comparison answer (``reply.data["kind"] == "comparison"``):
@@ -188,9 +189,11 @@ def _missing_parts(case: Case, reply: Reply) -> tuple[str, ...]:
     missing: list[str] = []
     start = 0
     for part in case.parts:
+        # Two questions on the same topic about the same roles ("which ETL tools should I learn?
+        # and is Kafka worth it?") may share one answer; their expected text must then be in it.
         found = next(
             (
-                i for i in range(start, len(got))
+                i for i in range(max(0, start - 1), len(got))
                 if _intent_met(part.intent, got[i][0], got[i][2])
                 and (part.roles is None or got[i][1] == frozenset(part.roles))
             ),

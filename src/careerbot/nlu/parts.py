@@ -58,7 +58,7 @@ _SELF_ASKING = re.compile(
 _SENTENCE_END = re.compile(r"(?<=[?!.;])\s+|\n+|(?<=\?)(?=\S)")
 #: "..., and which degree do they have", "; also what do they earn", "... plus how much they earn".
 _JOINED_QUESTION = re.compile(
-    r"\s*(?:,\s*|\s)(?:and|also|plus|&|but)\s+(?:also\s+)?(?=(?:what|whats|what's|which|how|who|where|why|when|"
+    r"\s*(?:,\s*|\s)(?:and|also|plus|&|\+|but)\s+(?:also\s+)?(?=(?:what|whats|what's|which|how|who|where|why|when|"
     r"do|does|is|are|can|could|should|would|will|tell|give|list|show)\b)"
     r"|\s*,\s*(?=(?:what|whats|what's|which|how|who|where|why|should|could|can|would|do|does|is|are)\b)",
     re.IGNORECASE,
@@ -73,15 +73,18 @@ class MessagePart:
 
     text: str
     kind: PartKind
+    #: A request joined to a question ("skills for an MLE + which industries hire them"): asked outright.
+    joined: bool = False
 
     @property
     def explicit(self) -> bool:
         """A question asked outright (ending with "?" or opening with a question word), not one
         inside something said about oneself ("I'm trying to figure out which internships ...")."""
+        if self.kind != "question":
+            return False
         tokens = _without_greeting(tokenize(self.text))
-        return self.kind == "question" and (
-            self.text.rstrip().endswith("?")
-            or (bool(tokens) and (tokens[0] in QUESTION_OPENERS or tokens[0] in _FOLLOW_ON))
+        return self.joined or self.text.rstrip().endswith("?") or (
+            bool(tokens) and (tokens[0] in QUESTION_OPENERS or tokens[0] in _FOLLOW_ON)
         )
 
 
@@ -135,21 +138,33 @@ def _stands_alone(text: str) -> bool:
     return bool(tokens) and (tokens[0] in QUESTION_OPENERS or tokens[0] in _FOLLOW_ON or text.rstrip().endswith("?"))
 
 
-def _clauses(sentence: str) -> list[str]:
+def _clauses(sentence: str) -> list[MessagePart]:
     """A sentence cut before each joined question ("... and which degree ...")."""
-    pieces: list[str] = []
+    pieces: list[MessagePart] = []
     start = 0
     for m in _JOINED_QUESTION.finditer(sentence):
         left = sentence[start : m.start()].strip(" ,;")
         # Only cut where the left side is a part of its own: a question, or something said about oneself
         # ("I know SQL, what else do I need?"); "compare DE and MLE" is one question.
-        right = sentence[m.end() :]
-        # ... and where the right side is more than a tail ("and the ML engineer, is the same?").
-        if left and len(tokenize(left)) >= 2 and len(tokenize(right)) >= 4 and _stands_alone(left):
-            pieces.append(left)
+        right = tokenize(sentence[m.end() :])
+        # ... and where the right side is more than a tail ("and the ML engineer, is the same?"):
+        # four words, or three opening with a question word ("..., and what's their outlook?").
+        whole_question = len(right) >= 4 or (len(right) == 3 and right[0] in _STRONG_OPENERS)
+        # A request without a question word ("skills for an MLE + which industries hire them") is
+        # a part too when a conjunction joins a question word to it.
+        joined = m.group().strip(" ,").casefold() in _FOLLOW_ON | {"&", "+"} and bool(right) and right[0] in _STRONG_OPENERS
+        if not (left and len(tokenize(left)) >= 2 and whole_question):
+            continue
+        if _stands_alone(left):
+            pieces.append(MessagePart(left, _kind(left)))
             start = m.end()
-    pieces.append(sentence[start:].strip(" ,;"))
-    return [p for p in pieces if p]
+        elif joined and _kind(left) == "other":
+            pieces.append(MessagePart(left, "question", joined=True))
+            start = m.end()
+    rest = sentence[start:].strip(" ,;")
+    if rest:
+        pieces.append(MessagePart(rest, _kind(rest)))
+    return pieces
 
 
 def split_parts(text: str) -> tuple[MessagePart, ...]:
@@ -158,7 +173,7 @@ def split_parts(text: str) -> tuple[MessagePart, ...]:
     pieces = [c for s in sentences for c in _clauses(s)]
     if len(pieces) <= 1 or len(pieces) > MAX_PARTS * 3:
         return (MessagePart(text.strip(), _kind(text)),)
-    parts = [MessagePart(p, _kind(p)) for p in pieces]
+    parts = pieces
     # Parts that neither ask nor tell about the person ("Data engineering seems fun.") stay with
     # the part before them, so a question keeps its own context.
     merged: list[MessagePart] = []

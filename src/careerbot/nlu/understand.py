@@ -138,14 +138,16 @@ class Understander:
         # Words inside a role mention ("software" in "ML software engineer") are not keywords.
         inside = {i for m in analysis.mentions for i in range(m.start, m.end)}
         stem_of = {t: _stem(t) for t in set(analysis.tokens)}  # each distinct word once (long messages)
-        stems = tuple("" if i in inside else stem_of[t] for i, t in enumerate(analysis.tokens))
+        # Phrases are matched with the role mentions left out: "remote DSE jobs" has "remote jobs".
+        at = [i for i in range(len(analysis.tokens)) if i not in inside]
+        stems = tuple(stem_of[analysis.tokens[i]] for i in at)
         found: dict[str, bool] = {}
         spans: dict[str, set[int]] = {}
         for i, stem in enumerate(stems):
             for phrase, name, strong in self._keywords.get(stem, ()):
                 if stems[i : i + len(phrase)] == phrase:
                     found[name] = found.get(name, False) or strong
-                    spans.setdefault(name, set()).update(range(i, i + len(phrase)))
+                    spans.setdefault(name, set()).update(at[i : i + len(phrase)])
         if self._salary_intent and any(_MONEY.match(t) for t in analysis.tokens):
             found[self._salary_intent] = True  # "is 100k realistic?", "80000 usd"
         rest = {

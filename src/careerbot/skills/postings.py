@@ -145,6 +145,13 @@ class PostingsFinder:
             # "is that one remote?" and it is not: say so about the postings just shown.
             shown = [p for p in kb.postings if p.id in q.among]
             head.append(say("post_empty_among", filters=self.describe(q) or "your question"))
+        elif empty and q.roles and self.describe(dataclasses.replace(q, roles=())) == "" and not any(
+            p.closest_role in q.roles for p in kb.postings
+        ):
+            # "how much does a DSE earn?": no article gives pay, and no featured posting is closest.
+            shown = []
+            head.extend(say("post_role_unposted", name=kb.roles[r].name) for r in q.roles)
+            head.append(say("post_role_none_more", n=len(kb.postings)))
         elif empty:
             shown = [p for p in kb.postings if p.closest_role in q.roles]
             scope = ""

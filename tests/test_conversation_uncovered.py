@@ -1,0 +1,81 @@
+"""What the articles never speak of, pay for a role no posting is closest to, and requests joined to
+questions (issue 11), through the public ``CareerBot().ask``: intents, roles and key words only."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+
+from careerbot import CareerBot
+
+
+@pytest.fixture
+def sid() -> str:
+    return f"uncov-{uuid.uuid4().hex}"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how long does it realistically take to switch from teaching into ML software engineering?",
+        "do data engineers get visa sponsorship?",
+        "what's the work-life balance like for ML engineers?",
+        "are MLREs on call at weekends?",
+        "what's the usual notice period for a data science engineer?",
+    ],
+)
+def test_questions_on_things_no_article_covers_say_so(bot: CareerBot, sid: str, text: str) -> None:
+    reply = bot.ask(text, session_id=sid)
+    assert reply.intent == "not_covered", reply.text
+    assert "don't say" in reply.text
+    assert "USD" not in reply.text and "Featured job postings" not in reply.text
+
+
+def test_uncovered_question_in_a_conversation_keeps_its_role(bot: CareerBot, sid: str) -> None:
+    bot.ask("any data engineer jobs at murmuration?", session_id=sid)
+    reply = bot.ask("whats the work-life balance like at murmuration?", session_id=sid)
+    assert reply.intent == "not_covered"
+    assert reply.roles == ("data_engineer",)
+    assert "USD" not in reply.text
+
+
+@pytest.mark.parametrize("text", ["how long does it take to cook rice?", "do I need a visa for Spain?"])
+def test_the_same_words_outside_careers_stay_out_of_scope(bot: CareerBot, sid: str, text: str) -> None:
+    assert bot.ask(text, session_id=sid).intent == "fallback"
+
+
+def test_covered_topics_keep_their_intent(bot: CareerBot, sid: str) -> None:
+    # "cost" of a hire is pay; a certification question is education.
+    assert bot.ask("what would a mid-level DE cost me?", session_id=sid).intent == "ask_salary"
+    assert bot.ask("which certifications help a data engineer?", session_id=sid).intent == "ask_education"
+
+
+def test_pay_of_a_role_no_posting_is_closest_to(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("how much does a data science engineer earn?", session_id=sid)
+    assert reply.intent == "ask_salary" and reply.roles == ("data_science_engineer",)
+    assert "don't say what a Data Science Engineer earns" in reply.text
+    assert reply.data["postings"] == [] and "USD" not in reply.text  # no other role's postings
+    # A role with postings still gets them.
+    assert "USD" in bot.ask("and a DE?", session_id=sid).text
+
+
+def test_a_filter_word_around_a_role_name_still_filters_postings(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("what about remote DE jobs?", session_id=sid)
+    assert reply.intent == "ask_salary"
+    assert reply.data["filters"]["remote"] is True and reply.data["filters"]["roles"] == ["data_engineer"]
+
+
+@pytest.mark.parametrize(
+    ("text", "intents"),
+    [
+        ("skills for an ML software engineer + which industries hire them", ["ask_skills", "ask_industries"]),
+        ("what industries do data engineers work in, and what's their outlook?", ["ask_industries", "ask_outlook"]),
+    ],
+)
+def test_a_request_or_a_short_question_joined_on_is_a_part(
+    bot: CareerBot, sid: str, text: str, intents: list[str]
+) -> None:
+    reply = bot.ask(text, session_id=sid)
+    assert reply.data["kind"] == "parts", reply.text
+    assert [p["intent"] for p in reply.data["parts"]] == intents
