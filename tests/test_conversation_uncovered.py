@@ -79,3 +79,23 @@ def test_a_request_or_a_short_question_joined_on_is_a_part(
     reply = bot.ask(text, session_id=sid)
     assert reply.data["kind"] == "parts", reply.text
     assert [p["intent"] for p in reply.data["parts"]] == intents
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "name"),
+    [
+        ("is Redshift used by data science engineers", "data_science_engineer", "Amazon Redshift"),
+        ("data science engineer is using Tableau or not?", "data_science_engineer", "Tableau"),
+        ("do ML software engineers write C++?", "ml_software_engineer", "C++"),
+    ],
+)
+def test_whether_a_role_uses_a_named_tool(bot: CareerBot, sid: str, text: str, role: str, name: str) -> None:
+    reply = bot.ask(text, session_id=sid)
+    assert reply.intent == "ask_tools" and reply.roles == (role,)
+    assert reply.text.startswith(f"Yes: the articles list {name}")
+
+
+def test_words_before_a_job_word_are_not_another_job(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("do DEs work with analysts or just engineers?", session_id=sid)
+    assert "I don't have information" not in reply.text
+    assert reply.roles == ("data_engineer",)

@@ -50,6 +50,7 @@ from ..nlu.words import (
     SOFT_OPENERS,
     SUPERLATIVE_WORDS,
     TOOL_VERBS,
+    WH_WORDS,
     WIDE_COMPARE_TOPICS,
     YES_NO_OPENERS,
     asks_all,
@@ -315,7 +316,15 @@ class Questions:
     def _yes_no(u: Understanding) -> bool:
         """"do DEs handle data security?" asks yes or no; "can you tell me ..." asks for more."""
         words = [t for t in u.analysis.tokens if t not in SOFT_OPENERS]
-        return bool(words) and words[0] in YES_NO_OPENERS and words[1:2] not in (["you"], ["u"])
+        if any(a == "or" and b == "not" for a, b in zip(words, words[1:])):
+            return True  # "data science engineer is using Tableau or not?"
+        # The first question word decides, after a role or a "for a DSE," put first.
+        for i, word in enumerate(words[:6]):
+            if word in WH_WORDS:
+                return False
+            if word in YES_NO_OPENERS:
+                return words[i + 1 : i + 2] not in (["you"], ["u"])
+        return False
 
     def _content(self, u: Understanding) -> list[str]:
         """The question's content words (keys), without role names, topic words and framing."""
@@ -340,7 +349,8 @@ class Questions:
         if not content:
             return None
         yes_no = self._yes_no(u)
-        keyword = intent in u.keyword_intents
+        # The question names its topic ("demand" is the outlook), or its intent was clear.
+        keyword = intent in u.keyword_intents or u.intent == intent
         if not yes_no and u.intent is not None:
             return None  # "what skills does a DSE need?": the topic, not a point
         hits = self._points.search((role,), content, limit=2, min_score=0.55 if yes_no else 0.7)
@@ -350,7 +360,7 @@ class Questions:
         hits = [h for h in hits if h.score >= best.score - 0.15]
         topic = best.topic
         if keyword and self._intents.intents[intent].topic is not None:
-            # The question names its topic ("demand" is the outlook): only that topic's points answer it.
+            # Only that topic's points answer it.
             named = str(self._intents.intents[intent].topic)
             in_topic = [h for h in hits if h.topic == named]
             if not in_topic and best.score < 0.9:
@@ -631,7 +641,8 @@ class Questions:
                     return self.answer_compare(roles, score, ctx)
                 topic = topic or "definition"
                 return self._answer_topic(
-                    self._intents.intent_for_topic(topic) or "ask_definition", topic, roles, score, ctx, u=u
+                    self._intents.intent_for_topic(topic) or "ask_definition", topic, roles, score, ctx,
+                    things=[(i, t) for i, t in things if t.kind in ("tool", "language")], u=u,
                 )
             words = set(analysis.tokens)
             choosing = bool(GENERIC_ROLE_WORDS & words and CHOOSING_WORDS & words)

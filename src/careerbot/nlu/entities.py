@@ -26,6 +26,10 @@ _JOB_HEADS = frozenset(
 #: Words that qualify a job title without naming another job ("a senior engineer").
 _MODIFIERS = frozenset(
     ["a", "an", "the", "my", "your", "their", "our", "his", "her", "this", "that", "these", "those", "any", "some", "every", "each", "good", "great", "best", "better", "top", "new", "aspiring", "future", "senior", "junior", "lead", "principal", "staff", "chief", "head", "entry", "level", "mid", "typical", "average", "successful", "experienced", "professional", "skilled", "qualified", "certified", "other", "which", "what", "whose", "become", "becoming", "be", "as", "of", "to", "for", "and", "or", "vs", "versus", "than", "like", "being", "being", "is", "are", "was", "were", "am"]
+    # Function words: "work with analysts", "just engineers", "talk to managers".
+    + "with without just only about from by at in on into onto at also more most all both many few not no "
+    "do does did real actual regular normal plain fellow two three several lots lot mostly mainly even "
+    "other others between among alongside beside around under over".split()
 )
 
 

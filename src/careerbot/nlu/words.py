@@ -63,6 +63,8 @@ SUPERLATIVE_WORDS = frozenset(
 #: Words of a person speaking about themselves ("I know Python, which role fits me?").
 SELF_WORDS = frozenset("i i'm im me my i've ive myself".split())
 #: First words of a yes/no question ("do DEs handle data security?").
+#: Words that open a question asking for more than yes or no.
+WH_WORDS = frozenset("what whats what's which who whom whose where when why how hows how's".split())
 YES_NO_OPENERS = frozenset("do does did is are was were can could should would will must has have".split())
 #: Words before the first real word of a question ("so, do they ...", "and is it ...").
 SOFT_OPENERS = frozenset("so and but ok okay well hey hi hello also then quick question".split())
