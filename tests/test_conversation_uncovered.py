@@ -99,3 +99,20 @@ def test_words_before_a_job_word_are_not_another_job(bot: CareerBot, sid: str) -
     reply = bot.ask("do DEs work with analysts or just engineers?", session_id=sid)
     assert "I don't have information" not in reply.text
     assert reply.roles == ("data_engineer",)
+
+
+@pytest.mark.parametrize(
+    "text", ["what fills a data engineer's week?", "what keeps an ML software engineer busy from 9 to 5?"]
+)
+def test_the_working_day_in_other_words_is_responsibilities(bot: CareerBot, sid: str, text: str) -> None:
+    assert bot.ask(text, session_id=sid).intent == "ask_responsibilities"
+
+
+def test_a_relative_clause_in_the_background_is_not_a_question(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask(
+        "I'm a data analyst. I help our data engineer debug a broken overnight job, which is honestly the part "
+        "of the week I like most. I only know a little Python from a weekend course. "
+        "What am I missing to become a data engineer?",
+        session_id=sid,
+    )
+    assert reply.intent == "skill_gap" and reply.roles == ("data_engineer",)

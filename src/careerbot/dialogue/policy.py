@@ -131,8 +131,10 @@ class Policy:
             return self._q.answer_compare(parse.roles, max(u.score, whole.score), ctx)
         # A vague question ("can you lay it out for me?") is read with the rest of the message.
         short = len(u.analysis.tokens) <= SHORT_QUESTION
+        # A question that names its role and its intent's own keyword is clear on its own.
+        clear = u.intent in u.keyword_intents and bool(u.analysis.roles)
         use_whole = question.reference is None and whole.intent is not None and (
-            u.intent is None or (short and whole.score > u.score)
+            u.intent is None or (short and whole.score > u.score and not clear)
         )
         reading = parse.whole if use_whole else question
         reply, new_ctx = self._q.single(reading, parse.text, self._context_for(parse, question, ctx))

@@ -63,6 +63,8 @@ _JOINED_QUESTION = re.compile(
     r"|\s*,\s*(?=(?:what|whats|what's|which|how|who|where|why|should|could|can|would|do|does|is|are)\b)",
     re.IGNORECASE,
 )
+#: Words after which "which" opens a relative clause, not a question ("..., which is the part I like").
+_RELATIVE_VERBS = frozenset("is was are were has have had makes made means i i'm we".split())
 #: Longest message split into parts; longer ones are read whole.
 MAX_PARTS = 6
 
@@ -155,6 +157,8 @@ def _clauses(sentence: str) -> list[MessagePart]:
         joined = m.group().strip(" ,").casefold() in _FOLLOW_ON | {"&", "+"} and bool(right) and right[0] in _STRONG_OPENERS
         if not (left and len(tokenize(left)) >= 2 and whole_question):
             continue
+        if right[0] == "which" and right[1:2] and right[1] in _RELATIVE_VERBS and not sentence.rstrip().endswith("?"):
+            continue  # "..., which is honestly the part I like most.": a relative clause
         if _stands_alone(left):
             pieces.append(MessagePart(left, _kind(left)))
             start = m.end()
