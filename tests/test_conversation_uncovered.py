@@ -116,3 +116,23 @@ def test_a_relative_clause_in_the_background_is_not_a_question(bot: CareerBot, s
         session_id=sid,
     )
     assert reply.intent == "skill_gap" and reply.roles == ("data_engineer",)
+
+
+def test_chat_shorthand_is_read_as_the_full_words(bot: CareerBot, sid: str) -> None:
+    bot.ask("DE vs MLE", session_id=sid)
+    reply = bot.ask("diff btwn thm", session_id=sid)
+    assert reply.intent == "compare" and set(reply.roles) == {"data_engineer", "ml_engineer"}
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("put all five roles side by side for me", "compare"),
+        ("from where you take this informations?", "ask_sources"),
+        ("pls forget everything i told you", "profile"),
+        ("ok later", "goodbye"),
+        ("I will decide later", "fallback"),
+    ],
+)
+def test_small_talk_in_other_words(bot: CareerBot, sid: str, text: str, intent: str) -> None:
+    assert bot.ask(text, session_id=sid).intent == intent

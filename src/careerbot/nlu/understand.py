@@ -24,6 +24,7 @@ from .words import (
     QUESTION_WORDS,
     REFERRING,
     SHORT_MESSAGE,
+    asks_all,
 )
 
 __all__ = ["Thresholds", "Understander", "Understanding", "posting_keywords"]
@@ -220,7 +221,8 @@ class Understander:
             refers = refers or in_context
             # A message made only of one intent's own keywords ("any internships?", "salary?").
             keyword_only = keyword_intents.get(best, False) and best in made_of
-            named = bool(analysis.mentions or message_roles)
+            # "all five roles" names the roles as well as a role name does.
+            named = bool(analysis.mentions or message_roles) or asks_all(analysis.tokens)
             # Thanks and goodbyes said with their own words ("Muchas gracias!") need no more.
             parting = best == "thanks" and keyword_intents.get(best, False)
             bar = t.with_role if named or refers or keyword_only or parting else t.accept
