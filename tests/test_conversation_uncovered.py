@@ -136,3 +136,17 @@ def test_chat_shorthand_is_read_as_the_full_words(bot: CareerBot, sid: str) -> N
 )
 def test_small_talk_in_other_words(bot: CareerBot, sid: str, text: str, intent: str) -> None:
     assert bot.ask(text, session_id=sid).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "noted"),
+    [
+        ("Hello, I am Oksana from Ukraine, I am working like SQL developer 5 years in bank", "sql developer"),
+        ("Hello, I am Hoang. I am working like software tester since 4 years, I know Java and Selenium.", "Java"),
+    ],
+)
+def test_working_like_a_job_is_an_introduction_not_a_liking(bot: CareerBot, sid: str, text: str, noted: str) -> None:
+    reply = bot.ask(text, session_id=sid)
+    assert reply.intent == "greet" and reply.text.startswith("Noted:")
+    assert noted in reply.text
+    assert not bot.export_session(sid)["profile"].get("likes")

@@ -17,12 +17,12 @@ from ..nlu.parse import Parse, PartReading
 from ..nlu.understand import Thresholds
 from ..nlu.words import (
     COMPARE,
-    INTEREST_WORDS,
     NOT_COVERED,
     PLEASANTRIES,
     PROFILE_ADVICE,
     REFERRING,
     SMALL_TALK,
+    says_likes,
 )
 from ..reply import FALLBACK, Reply
 from ..skills.profile import render_introduced, render_noted
@@ -90,7 +90,7 @@ class Policy:
         asking = [q for q in asking if q.part.explicit] or asking
         if not asking:
             u = parse.whole.understanding
-            likes = "i" in u.analysis.tokens and not INTEREST_WORDS.isdisjoint(u.analysis.tokens)
+            likes = says_likes(u.analysis.tokens)
             # "I need a rundown of the frameworks an MLRE uses": a request worded as a statement.
             request = (
                 u.intent is not None and u.intent not in SMALL_TALK and u.intent not in PROFILE_ADVICE
@@ -100,7 +100,9 @@ class Policy:
             gap = u.intent == "skill_gap" and bool(ctx.profile.targets)
             if u.intent == "recommend_role" or gap or likes or request:
                 # "I love maths and reading research papers": what they like, so which role fits.
-                return self._q.single(parse.whole, parse.text, ctx)
+                reply, new_ctx = self._q.single(parse.whole, parse.text, ctx)
+                if reply.intent != FALLBACK or not parse.self_readings:
+                    return reply, new_ctx
             return self._introduced(parse, ctx)
         # Parts that neither ask nor tell about the person ("My friend says DEs only write SQL.")
         # are context for the question, not questions of their own; so are the roles they name.

@@ -37,7 +37,6 @@ from ..nlu.words import (
     FILLER,
     FORGET_WORDS,
     GENERIC_ROLE_WORDS,
-    INTEREST_WORDS,
     JOB_WORDS,
     NOT_COVERED,
     PROFILE_ADVICE,
@@ -54,6 +53,7 @@ from ..nlu.words import (
     WIDE_COMPARE_TOPICS,
     YES_NO_OPENERS,
     asks_all,
+    says_likes,
 )
 from ..reply import FALLBACK, Reply
 from ..skills.crossrole import (
@@ -646,7 +646,7 @@ class Questions:
                 )
             words = set(analysis.tokens)
             choosing = bool(GENERIC_ROLE_WORDS & words and CHOOSING_WORDS & words)
-            interests = "i" in words and bool(INTEREST_WORDS & words)
+            interests = says_likes(analysis.tokens)
             if (choosing or interests) and not analysis.other_occupations and "recommend_role" in self._intents.intents:
                 # "Docker and Kubernetes excite me, which role should I pick?", "I like building
                 # dashboards": worded unlike the examples, but it asks for a role or tells what the

@@ -21,7 +21,7 @@ PLACEHOLDER = "xrolex"
 
 #: Head nouns of job titles; "<word> engineer" that is not a covered role is another job.
 _JOB_HEADS = frozenset(
-    ["engineer", "engineers", "developer", "developers", "scientist", "scientists", "analyst", "analysts", "architect", "architects", "manager", "managers", "designer", "designers", "administrator", "administrators", "consultant", "consultants", "programmer", "programmers", "technician", "technicians", "specialist", "specialists"]
+    ["engineer", "engineers", "developer", "developers", "scientist", "scientists", "analyst", "analysts", "architect", "architects", "manager", "managers", "designer", "designers", "administrator", "administrators", "consultant", "consultants", "programmer", "programmers", "technician", "technicians", "specialist", "specialists", "tester", "testers"]
 )
 #: Words that qualify a job title without naming another job ("a senior engineer").
 _MODIFIERS = frozenset(

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ..data.knowledge import Thing
 from .entities import Analysis
+from .words import likes_at
 
 __all__ = ["ProfileReading", "read_profile", "stated"]
 
@@ -26,8 +27,6 @@ _AIM = frozenset(
 #: Words before a role that make it the person's current or past job ("I'm a DE", "worked as").
 _NOW = frozenset("am i'm im as currently work working worked been was".split())
 #: Negation before a thing ("no Java", "never used Spark", "not a data engineer").
-#: Words before a thing the person likes ("I love maths"), which says nothing of having it.
-_LIKING = frozenset("like likes love loves enjoy enjoys into passionate fascinated interested fan".split())
 #: Words before a thing the person wants, not has ("learn PyTorch", "study statistics").
 _LEARNING = frozenset("learn learning study studying pick master improve".split())
 #: Words before what a person does ("I run a fintech startup", "was a QA tester").
@@ -79,7 +78,7 @@ def read_profile(
     tokens = analysis.tokens
     has, lacks = stated(tokens, things)
     likes = [
-        t.name for p, t in things if not _LIKING.isdisjoint(tokens[max(0, p - 3) : p]) and t not in has
+        t.name for p, t in things if any(likes_at(tokens, q) for q in range(max(0, p - 3), p)) and t not in has
     ]
     known = [t.name for t in has]
     not_known = [t.name for t in lacks]
@@ -112,7 +111,8 @@ def stated(tokens: Sequence[str], things: Sequence[tuple[int, Thing]]) -> tuple[
     lacks: list[Thing] = []
     for position, thing in things:
         before = tokens[max(0, position - 3) : position]
-        if not (_AIM.isdisjoint(before) and _LEARNING.isdisjoint(before) and _LIKING.isdisjoint(before)):
+        liked = any(likes_at(tokens, q) for q in range(max(0, position - 3), position))
+        if not (_AIM.isdisjoint(before) and _LEARNING.isdisjoint(before)) or liked:
             continue  # "move into ML research", "learn PyTorch", "I love maths": not something had
         negated = not _NEGATION.isdisjoint(before)
         (lacks if negated else has).append(thing)

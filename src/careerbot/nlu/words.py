@@ -29,6 +29,21 @@ CHOOSING_WORDS = frozenset({"which", "what", "should", "pick", "choose", "fit", 
 RUNNER_UP_WORDS = frozenset({"second", "runner", "runnerup"})
 #: Words of someone telling what they like ("I enjoy building dashboards").
 INTEREST_WORDS = frozenset({"like", "love", "enjoy", "interested", "passionate", "into", "fascinated"})
+#: Words after which "like" compares or means "as", not liking ("working like SQL developer", "looks like").
+_NOT_LIKING = frozenset("work works working worked look looks looked seem seems seemed feel feels sound sounds just things".split())
+
+
+def likes_at(tokens: Sequence[str], i: int) -> bool:
+    """Whether ``tokens[i]`` says the person likes something ("I love maths"), not "working like a tester"."""
+    word = tokens[i]
+    if word not in INTEREST_WORDS and word not in ("likes", "loves", "enjoys", "fan"):
+        return False
+    return not (word == "like" and i > 0 and tokens[i - 1] in _NOT_LIKING)
+
+
+def says_likes(tokens: Sequence[str]) -> bool:
+    """Whether the person says what they like ("I like building dashboards")."""
+    return "i" in tokens and any(likes_at(tokens, i) for i in range(len(tokens)))
 #: Words offering a choice between named roles ("X or Y?").
 CHOICE_WORDS = frozenset({"or", "vs", "versus", "between"})
 #: Intents answered by careerbot.skills.advisor.
