@@ -150,3 +150,27 @@ def test_working_like_a_job_is_an_introduction_not_a_liking(bot: CareerBot, sid:
     assert reply.intent == "greet" and reply.text.startswith("Noted:")
     assert noted in reply.text
     assert not bot.export_session(sid)["profile"].get("likes")
+
+
+def test_certifications_said_under_the_tips_answer_an_education_question(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("are DSE certifications worth getting?", session_id=sid)
+    assert reply.intent == "ask_education"
+    assert "Earning certifications in machine learning or data science" in reply.text
+    other = bot.ask("what certifications does a ML research engineer need?", session_id=sid)
+    assert "The articles name no certifications for Machine Learning Research Engineers" in other.text
+
+
+def test_which_one_after_a_comparison_chooses_between_the_two(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask(
+        "compare DE and MLSWE for me, and then tell me which one I should pick if I love maths", session_id=sid
+    )
+    parts = reply.data["parts"]
+    assert [p["intent"] for p in parts] == ["compare", "recommend_role"]
+    assert parts[1]["roles"][0] in ("data_engineer", "ml_software_engineer")
+
+
+def test_languages_they_code_in_are_tools_and_their_background_is_education(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask(
+        "which languages does an ML software engineer code in, and what's their usual background?", session_id=sid
+    )
+    assert [p["intent"] for p in reply.data["parts"]] == ["ask_tools", "ask_education"]

@@ -57,7 +57,9 @@ from ..nlu.words import (
 )
 from ..reply import FALLBACK, Reply
 from ..skills.crossrole import (
+    KIND_WORDS,
     LISTED_KINDS,
+    render_kind_elsewhere,
     render_listed,
     render_ranking,
     render_roles_with,
@@ -396,6 +398,14 @@ class Questions:
         if named:
             # A yes/no question about a tool gets its answer first, then the list.
             answer = dataclasses.replace(answer, text=render_listed(self._kb, roles, named) + "\n\n" + answer.text)
+        elif u is not None and topic == "education" and not KIND_WORDS["certification"].isdisjoint(u.analysis.tokens):
+            # "are certifications worth getting?" for a role whose articles name none: say so first.
+            said, sources = render_kind_elsewhere(self._kb, roles, "certification", "certifications", topic)
+            if said:
+                answer = dataclasses.replace(
+                    answer, text=f"{said}\n\n{answer.text}",
+                    source_ids=tuple(dict.fromkeys((*answer.source_ids, *sources))),
+                )
         reply = self.reply(answer, intent, confidence, roles, topic, self._topic_suggestions(roles, topic))
         return reply, ctx.evolve(roles=tuple(roles), topic=topic, pending_topic=None, intent=intent)
 
@@ -451,6 +461,8 @@ class Questions:
         told = self._told(text, ctx)
         if intent == "recommend_role":
             candidates = roles if len(roles) > 1 else ()
+            if not candidates and len(ctx.roles) > 1 and {"one", "them", "both", "either", "two"} & set(tokens):
+                candidates = ctx.roles  # "DE vs MLSWE ... which one should I pick if I love maths?"
             answer, best = self._advisor.recommend(told, tokens, candidates=candidates)
             if not best and not roles and GENERIC_ROLE_WORDS.isdisjoint(tokens):
                 # "recommend me a good movie": nothing about careers at all.

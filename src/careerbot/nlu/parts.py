@@ -58,7 +58,7 @@ _SELF_ASKING = re.compile(
 _SENTENCE_END = re.compile(r"(?<=[?!.;])\s+|\n+|(?<=\?)(?=\S)")
 #: "..., and which degree do they have", "; also what do they earn", "... plus how much they earn".
 _JOINED_QUESTION = re.compile(
-    r"\s*(?:,\s*|\s)(?:and|also|plus|&|\+|but)\s+(?:also\s+)?(?=(?:what|whats|what's|which|how|who|where|why|when|"
+    r"\s*(?:,\s*|\s)(?:and|also|plus|&|\+|but)\s+(?:also\s+|then\s+)?(?=(?:what|whats|what's|which|how|who|where|why|when|"
     r"do|does|is|are|can|could|should|would|will|tell|give|list|show)\b)"
     r"|\s*,\s*(?=(?:what|whats|what's|which|how|who|where|why|should|could|can|would|do|does|is|are)\b)",
     re.IGNORECASE,

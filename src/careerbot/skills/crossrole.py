@@ -9,7 +9,7 @@ from ..data.knowledge import TOPIC_TITLES, KnowledgeBase, Thing
 from .responses import Answer, render_topic
 from .wording import TEMPLATES, join_names
 
-__all__ = ["LISTED_KINDS", "render_listed", "render_ranking", "render_roles_with", "render_unlisted", "topic_of_kind"]
+__all__ = ["KIND_WORDS", "LISTED_KINDS", "render_kind_elsewhere", "render_listed", "render_ranking", "render_roles_with", "render_unlisted", "topic_of_kind"]
 
 
 #: Kinds of named things a role "uses" or "needs" (not industries, which are where roles work).
@@ -19,6 +19,50 @@ _TOPIC_OF_KIND = {
     "tool": "tools", "language": "tools", "skill": "skills", "field": "education", "degree": "education",
     "certification": "education", "industry": "industries",
 }
+
+
+#: Words asking for a kind of thing in general ("are certifications worth it?"), by kind.
+KIND_WORDS = {
+    "certification": frozenset("certification certifications certificate certificates cert certs certified".split()),
+}
+
+
+def render_kind_elsewhere(
+    kb: KnowledgeBase, role_ids: Sequence[str], kind: str, label: str, topic: str
+) -> tuple[str, tuple[str, ...]]:
+    """What the articles say about things of ``kind`` (certifications) outside ``topic``, for the
+    roles whose ``topic`` names none: their points under other topics ("Consider certifications"
+    among the tips), or that the articles name none. Returns the lines and their source ids;
+    nothing when every role's ``topic`` names some already."""
+    def of_kind(ids: Sequence[str]) -> bool:
+        return any(t in kb.things and kb.things[t].kind == kind for t in ids)
+
+    lines: list[str] = []
+    sources: list[str] = []
+    lacking: list[str] = []
+    for rid in role_ids:
+        role = kb.roles[rid]
+        if of_kind(role.thing_ids(topic)):
+            continue
+        elsewhere = [
+            (t, point) for t, points in role.points.items() if t != topic for point in points if of_kind(point.things)
+        ]
+        if not elsewhere:
+            lacking.append(rid)
+            continue
+        for t, point in elsewhere:
+            lines.append(TEMPLATES["kind_elsewhere"].safe_substitute(
+                kind=label, plural=role.plural, title=TOPIC_TITLES.get(t, t), text=point.text
+            ))
+            sources.extend(point.sources)
+    if lacking:
+        plural = join_names([kb.roles[r].plural for r in lacking])
+        others = [kb.roles[r].plural for r in kb.roles if r not in role_ids and of_kind(kb.roles[r].thing_ids())]
+        if others:
+            lines.append(TEMPLATES["kind_none_elsewhere"].safe_substitute(kind=label, plural=plural, others=join_names(others)))
+        else:
+            lines.append(TEMPLATES["kind_none"].safe_substitute(kind=label, plural=plural))
+    return "\n".join(lines), tuple(dict.fromkeys(sources))
 
 
 #: The topics where a role's named things are what it uses, needs or where it works (not the

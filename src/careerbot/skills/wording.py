@@ -126,6 +126,9 @@ TEMPLATES: Mapping[str, Template] = MappingProxyType({
         "The articles don't say what a ${name} earns, and none of the featured postings is closest to that role."
     ),
     "truncated": Template("(Your message was long; I only read its first $limit characters.)"),
+    "kind_elsewhere": Template('On $kind, the articles say for ${plural} (under "$title"): $text'),
+    "kind_none": Template("The articles name no $kind for ${plural}."),
+    "kind_none_elsewhere": Template("The articles name no $kind for ${plural}; they name some for $others."),
     "term_yes": Template("Yes: the articles list $term for ${plural}."),
     "term_no": Template("The articles don't list $term for ${plural}."),
     "term_no_elsewhere": Template("The articles don't list $term for ${plural}; they list it for $others."),
