@@ -69,7 +69,7 @@ import sys
 from array import array
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from itertools import chain, count, repeat
+from itertools import accumulate, chain, count, repeat
 from operator import add, mul
 from typing import TYPE_CHECKING, Protocol
 
@@ -792,14 +792,23 @@ def _refined_prototypes(
         raise ImportError("IntentMatcher(refine_epochs > 0) needs numpy: pip install numpy") from exc
 
     idf_arr = np.asarray(idf, dtype=np.float64)
-    xs: list[tuple[NDArray[np.intp], NDArray[np.float64]]] = []
-    for doc in parts:
-        idx = np.fromiter((f for fids, _ in doc for f in fids), dtype=np.intp)
-        factors = np.repeat(
-            np.array([factor for _, factor in doc], dtype=np.float64), [len(f) for f, _ in doc]
-        )
-        xs.append((idx, factors * idf_arr[idx]))
-    weights = np.zeros((len(idf), n_intents), dtype=np.float64)
+    # All example vectors as one flat (feature id, value) array, then a view per example.
+    lengths = [sum(len(fids) for fids, _ in doc) for doc in parts]
+    flat_idx = np.fromiter(
+        chain.from_iterable(fids for doc in parts for fids, _ in doc), dtype=np.intp, count=sum(lengths)
+    )
+    flat_val = np.repeat(
+        np.fromiter((factor for doc in parts for _, factor in doc), dtype=np.float64),
+        [len(fids) for doc in parts for fids, _ in doc],
+    )
+    flat_val *= idf_arr[flat_idx]
+    bounds = [0, *accumulate(lengths)]
+    xs = [(flat_idx[a:b], flat_val[a:b]) for a, b in zip(bounds, bounds[1:])]
+    # The prototypes and the running sum of the averaging trick, one after the other in one buffer,
+    # so that a single fancy-indexed addition on the flat buffer updates both.
+    both = np.zeros((2, len(idf), n_intents), dtype=np.float64)
+    weights: NDArray[np.float64] = both[0]
+    shifted: NDArray[np.float64] = both[1]
     for (idx, val), label in zip(xs, labels):
         weights[idx, label] += val
     norms = np.linalg.norm(weights, axis=0)
@@ -807,29 +816,34 @@ def _refined_prototypes(
     weights /= norms
     if n_intents > 1:
         # Averaged updates with the usual trick: average = weights - shifted / step.
-        shifted = np.zeros_like(weights)
         step = 1.0
         rng = np.random.default_rng(seed)
         ys = list(labels)
         # 1 / (2 |x|^2), the passive-aggressive step size per unit of loss.
         inv_norms = [0.5 / float(val @ val) for _, val in xs]
+        # Offsets of each example's feature rows in the flat buffer.
+        rows = [(idx * n_intents)[:, None] for idx, _ in xs]
+        flat = both.reshape(-1)
+        plane = weights.size
         neg_inf = -np.inf
+        take = weights.take
+        offsets = np.empty(4, dtype=np.intp)
+        signs = np.empty(4, dtype=np.float64)
         for _ in range(epochs):
             for n in rng.permutation(len(xs)).tolist():
                 idx, val = xs[n]
                 y = ys[n]
-                scores = val @ weights[idx]
+                scores = val @ take(idx, axis=0)
                 right = float(scores[y])
                 scores[y] = neg_inf
                 wrong = int(scores.argmax())
                 loss = margin - (right - float(scores[wrong]))
                 if loss > 0.0:
-                    delta = min(1.0, loss * inv_norms[n]) * val
-                    weights[idx, y] += delta
-                    weights[idx, wrong] -= delta
-                    delta *= step
-                    shifted[idx, y] += delta
-                    shifted[idx, wrong] -= delta
+                    # weights[idx, y] += delta, weights[idx, wrong] -= delta, and the same times
+                    # step for shifted.
+                    offsets[:] = (y, wrong, plane + y, plane + wrong)
+                    signs[:] = (1.0, -1.0, step, -step)
+                    flat[rows[n] + offsets] += (min(1.0, loss * inv_norms[n]) * val)[:, None] * signs
                 step += 1.0
         weights -= shifted / step
     weights *= idf_arr[:, None]
