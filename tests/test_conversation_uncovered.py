@@ -174,3 +174,21 @@ def test_languages_they_code_in_are_tools_and_their_background_is_education(bot:
         "which languages does an ML software engineer code in, and what's their usual background?", session_id=sid
     )
     assert [p["intent"] for p in reply.data["parts"]] == ["ask_tools", "ask_education"]
+
+
+def test_a_part_the_articles_do_not_answer_is_answered_as_such(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("how long is a usual workday for MLREs, and where does your info come from?", session_id=sid)
+    assert [p["intent"] for p in reply.data["parts"]] == ["not_covered", "ask_sources"]
+    assert "don't say" in reply.text
+
+
+def test_which_ones_for_another_role_keeps_the_topic(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("Which tools should I put in the DE ad? And which ones for the MLRE?", session_id=sid)
+    assert [(p["intent"], p["roles"]) for p in reply.data["parts"]] == [
+        ("ask_tools", ["data_engineer"]), ("ask_tools", ["ml_research_engineer"])
+    ]
+
+
+def test_we_use_it_at_work_is_not_the_roles_responsibilities(bot: CareerBot, sid: str) -> None:
+    bot.ask("what does an ML software engineer do?", session_id=sid)
+    assert bot.ask("do they use jenkins? we use it at work", session_id=sid).intent == "ask_tools"

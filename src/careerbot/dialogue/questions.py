@@ -35,6 +35,7 @@ from ..nlu.words import (
     EXPAND_FILLER,
     EXPAND_WORDS,
     FILLER,
+    FOLLOW_UP_FILLER,
     FORGET_WORDS,
     GENERIC_ROLE_WORDS,
     JOB_WORDS,
@@ -597,6 +598,7 @@ class Questions:
         ] if referred else [t for t in analysis.masked.split() if t != PLACEHOLDER and t not in FILLER]
         if "same" in analysis.tokens:
             content = [t for t in content if t not in SAME_FILLER]  # "and the ML engineer, is it the same?"
+        content = [t for t in content if t not in FOLLOW_UP_FILLER]
 
         if roles and not content:
             # A bare role answers a pending advisor question or continues a roadmap or pay answer.

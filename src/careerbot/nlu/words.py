@@ -128,3 +128,5 @@ ROLE_NOUNS = frozenset(
 )
 #: Words that only carry "the same" ("is it the same for them?").
 SAME_FILLER = frozenset("is are it that this same true there".split())
+#: Words that leave a role on its own as a follow-up ("and which ones for the MLRE?").
+FOLLOW_UP_FILLER = frozenset("which ones".split())
