@@ -36,7 +36,12 @@ def test_answer_modules_never_read_what_people_type(module: str) -> None:
     assert not {n.rsplit(".", 1)[-1] for n in names} & readers
 
 
-@pytest.mark.parametrize("path", NEW_MODULES)
+#: Files still over the limit (a known debt, listed in docs/DESIGN.md); nothing else may grow past it.
+LONGER = {"matcher.py", "data/knowledge.py", "ui/chat.py"}
+EVERY_MODULE = sorted(str(p.relative_to(SRC)) for p in SRC.rglob("*.py"))
+
+
+@pytest.mark.parametrize("path", [p for p in EVERY_MODULE if p not in LONGER])
 def test_files_stay_small(path: str) -> None:
     assert len((SRC / path).read_text(encoding="utf-8").splitlines()) <= 500
 

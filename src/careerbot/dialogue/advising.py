@@ -1,0 +1,187 @@
+"""The advisor's answers for the policy: recommendation, skill gap, learning path and postings,
+and the questions about all five roles at once ("which roles use Python?")."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from ..data.knowledge import Thing
+from ..nlu.profile import stated
+from ..nlu.understand import Understanding
+from ..nlu.words import (
+    CHOOSING_WORDS,
+    COMPARE,
+    FILLER,
+    GENERIC_ROLE_WORDS,
+    JOB_WORDS,
+    PROFILE_ADVICE,
+    QUESTION_WORDS,
+    REFERRING,
+    ROLE_NOUNS,
+    SELF_WORDS,
+    SUPERLATIVE_WORDS,
+    asks_all,
+)
+from ..reply import Reply
+from ..skills.crossrole import (
+    render_ranking,
+    render_roles_with,
+)
+from ..skills.responses import (
+    Answer,
+    render_clarify,
+)
+from .answering import Answering
+from .state import Context
+
+__all__ = ["Advising"]
+
+
+#: Words that leave "anything in Berlin?" a question about postings there.
+_BARE = frozenset({"anything", "something", "any", "what", "whats", "there", "near", "around"})
+
+
+class Advising(Answering):
+    """The advisor's answers and the questions across the roles."""
+
+    def _asks_postings(self, text: str, u: Understanding, ctx: Context) -> bool:
+        """Whether a message the matcher did not place filters the featured postings: a place or
+        company of a posting, or (right after postings were shown) remote, a level or internships."""
+        query = self._advisor.read_postings_query(text, u.analysis.tokens, (), context_roles=ctx.roles)
+        after_postings = ctx.intent == "ask_salary" and bool(ctx.postings)
+        if query.places or query.companies:
+            # "anything in Berlin?", "is anything open at Occam AI?" (not "will it snow in Berlin?")
+            tokens = u.analysis.tokens
+            place_words = {w for p in (*query.places, *query.companies) for w in p.casefold().split()}
+            bare = all(w in place_words or w in FILLER or w in QUESTION_WORDS or w in _BARE for w in tokens)
+            return after_postings or bare or not JOB_WORDS.isdisjoint(tokens)
+        filters = query.remote is not None or bool(query.levels) or query.internship is not None
+        # "remote?" right after postings; "mid-level jobs only please" at any time.
+        return filters and (after_postings or not JOB_WORDS.isdisjoint(u.analysis.tokens))
+
+    def _advise(
+        self, intent: str, text: str, u: Understanding, score: float, ctx: Context,
+        *, roles: tuple[str, ...] = (), things: Sequence[tuple[int, Thing]] = (), among: Sequence[str] = (),
+    ) -> tuple[Reply, Context]:
+        """Recommendation, skill gap, learning path and postings (``careerbot.skills.advisor``).
+
+        ``roles``: the roles named or referred to."""
+        analysis = u.analysis
+        tokens = analysis.tokens
+        all_roles = tuple(self._kb.roles)
+        wants_all = asks_all(tokens)
+        told = self._told(text, ctx)
+        if intent == "recommend_role":
+            candidates = roles if len(roles) > 1 else ()
+            if not candidates and len(ctx.roles) > 1 and {"one", "them", "both", "either", "two"} & set(tokens):
+                candidates = ctx.roles  # "DE vs MLSWE ... which one should I pick if I love maths?"
+            answer, best = self._advisor.recommend(told, tokens, candidates=candidates)
+            if not best and not roles and GENERIC_ROLE_WORDS.isdisjoint(tokens):
+                # "recommend me a good movie": nothing about careers at all.
+                return self._fallback(ctx, analysis, score)
+            return self._recommendation(answer, best, score, ctx)
+        if intent == "skill_gap":
+            current, target = self._advisor.split_roles(tokens, analysis.mentions)
+            if not analysis.mentions and roles:
+                target = roles[:1]  # "what am I missing for the second one?"
+            current = tuple(dict.fromkeys((*current, *ctx.profile.current)))
+            if not target:
+                # "what am I missing for it?": the role in focus; otherwise the one they aim at.
+                refers = not REFERRING.isdisjoint(tokens)
+                order = (*ctx.roles, *ctx.profile.targets[-1:]) if refers else (*ctx.profile.targets[-1:], *ctx.roles)
+                target = tuple(r for r in order if r not in current)[:1]
+            # What they have: what they told about themselves (the profile, this message included)
+            # and the named things this question states ("... if I know Python?").
+            has, lacks = stated(tokens, things)
+            kb_things = self._kb.thing_by_alias
+            have = [t.id for t in has] + [x.id for n in ctx.profile.known if (x := kb_things(n)) is not None]
+            lack = [t.id for t in lacks] + [x.id for n in ctx.profile.not_known if (x := kb_things(n)) is not None]
+            answer, about = self._advisor.gap_for(have, lack, target, current)
+            reply = self.reply(answer, intent, score, about[:1] if target else (), "skills")
+            if not target:
+                return reply, ctx.evolve(pending_topic="skills", topic="skills", intent=intent)
+            return reply, ctx.evolve(roles=about[:1], topic="skills", pending_topic=None, intent=intent)
+        if intent == "learning_path":
+            chosen = roles or self._advisor.field_roles(tokens) or (all_roles if wants_all else ctx.roles)
+            if not chosen:
+                answer = render_clarify(self._kb, "getting_started")
+                reply = self.reply(answer, intent, score, (), "getting_started")
+                return reply, ctx.evolve(pending_topic="getting_started", topic="getting_started", intent=intent)
+            answer, about = self._advisor.learning_paths(chosen)
+            reply = self.reply(answer, intent, score, about, "getting_started")
+            return reply, ctx.evolve(roles=about, topic="getting_started", pending_topic=None, intent=intent)
+        # ask_salary: featured postings, filtered and ranked
+        if not roles and ctx.roles and not REFERRING.isdisjoint(tokens):
+            roles = ctx.roles  # "which one earns more?"
+        if among:
+            # About the postings just shown: no role filter on top, the conversation keeps its roles.
+            answer = self._advisor.postings(text, tokens, (), among=among)
+        else:
+            answer = self._advisor.postings(
+                text, tokens, roles or (all_roles if wants_all else ()), context_roles=ctx.roles
+            )
+        used = tuple(answer.data["filters"]["roles"]) or (ctx.roles if among else ())
+        reply = self.reply(answer, intent, score, used, "salary")
+        shown = tuple(str(p["id"]) for p in answer.data.get("postings", ()))
+        return reply, ctx.evolve(
+            roles=used or ctx.roles, topic="salary", pending_topic=None, intent=intent, postings=shown[:20]
+        )
+
+    def _across_roles(
+        self, u: Understanding, ctx: Context, roles: Sequence[str],
+        things: Sequence[tuple[int, Thing]],
+    ) -> tuple[Reply, Context] | None:
+        """Questions about the five roles at once: "which roles use Python?", "which role needs the
+        least education?". ``None`` when the question is not one of those."""
+        tokens = set(u.analysis.tokens)
+        if roles or u.intent in PROFILE_ADVICE or not SELF_WORDS.isdisjoint(tokens):
+            return None
+        if not CHOOSING_WORDS.isdisjoint(tokens - {"which", "what"}):
+            return None  # "which job fits someone who loves ETL?"
+        among = ctx.roles if ctx.roles and not REFERRING.isdisjoint(tokens) else ()
+        if among and not things:
+            return None  # "which of them needs more schooling?": the roles in focus
+        words = u.analysis.tokens
+        # "which roles use Python?", "which of them ...", "who uses Spark?", "what jobs need a PhD?"
+        # (not "what tools do they use?").
+        asks_which = "who" in tokens or any(
+            (w == "which" and (nxt in ROLE_NOUNS or nxt == "of")) or (w == "what" and nxt in ROLE_NOUNS)
+            for w, nxt in zip(words, words[1:])
+        ) or ("which" in tokens and not ROLE_NOUNS.isdisjoint(tokens))
+        if not asks_which:
+            return None
+        all_roles = tuple(self._kb.roles)
+        if things and u.intent != "ask_salary":
+            # "which roles use Python?", "which roles need a PhD?": a topic question across the roles.
+            answer, having, topic = render_roles_with(self._kb, [thing for _, thing in things], among=among)
+            intent = self._intents.intent_for_topic(topic) or COMPARE
+            # "which of them needs a PhD?" is about the roles in focus, whichever the answer names.
+            reply = self.reply(answer, intent, max(u.score, 0.5), among or having, topic)
+            return reply, ctx.evolve(roles=having or ctx.roles, topic=topic, pending_topic=None, intent=intent)
+        topic_intent = self._topic_from_keywords(u)
+        if topic_intent is not None and topic_intent != "ask_salary" and not SUPERLATIVE_WORDS.isdisjoint(tokens):
+            topic = str(self._intents.intents[topic_intent].topic)
+            answer = render_ranking(self._kb, topic, all_roles)
+            reply = self.reply(answer, COMPARE, max(u.score, 0.5), all_roles, topic)
+            return reply, ctx.evolve(roles=all_roles, topic=topic, pending_topic=None, intent=COMPARE)
+        return None
+
+    @staticmethod
+    def _told(text: str, ctx: Context) -> str:
+        """What the person said about themselves earlier, read with what they say now (statements
+        from this very message are in ``text`` already and are not read twice)."""
+        earlier = [s for s in ctx.profile.statements if s not in text]
+        return " . ".join((*earlier, text)) if earlier else text
+
+    def _recommendation(
+        self, answer: Answer, best: tuple[str, ...], score: float, ctx: Context
+    ) -> tuple[Reply, Context]:
+        intent = "recommend_role"
+        reply = self.reply(answer, intent, score, best, None)
+        if not best:
+            return reply, ctx.evolve(pending_topic=None, intent=intent)
+        # Follow-ups ("what degree would I need for that?") are about the best role; the whole
+        # ranking is kept for "and the runner-up?".
+        scores: Mapping[str, float] = answer.data.get("scores") or {}
+        ranked = tuple(sorted((r for r in scores if scores[r] > 0), key=lambda r: -scores[r])) or best
+        return reply, ctx.evolve(roles=best[:1], recommended=ranked, topic=None, pending_topic=None, intent=intent)

@@ -1,0 +1,300 @@
+"""Rendering one answer for the policy: a reply from an answer, a topic, a comparison, the points
+that answer a specific question, "the articles don't say", the fallback.
+
+:class:`Answering` holds what every answer needs (the knowledge base, the intents, the thresholds,
+the point index and the advisor, both built on first use); :class:`~careerbot.dialogue.advising.Advising`
+adds the advisor's answers and :class:`~careerbot.dialogue.questions.Questions` the decisions.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, TypeVar
+
+from ..data.intents import IntentSet
+from ..data.knowledge import KnowledgeBase, Thing
+from ..lazy import Lazy
+from ..nlu.entities import Analysis
+from ..nlu.keys import word_key
+from ..nlu.normalize import tokenize
+from ..nlu.understand import Thresholds, Understanding
+from ..nlu.words import (
+    COMPARE,
+    COMPARE_TOPICS,
+    FORGET_WORDS,
+    NOT_COVERED,
+    SOFT_OPENERS,
+    WH_WORDS,
+    WIDE_COMPARE_TOPICS,
+    YES_NO_OPENERS,
+)
+from ..reply import FALLBACK, Reply
+from ..skills.crossrole import (
+    KIND_WORDS,
+    LISTED_KINDS,
+    render_kind_elsewhere,
+    render_listed,
+    render_unlisted,
+    topic_of_kind,
+)
+from ..skills.profile import render_profile
+from ..skills.responses import (
+    Answer,
+    render_compare,
+    render_fallback,
+    render_not_covered,
+    render_small_talk,
+    render_topic,
+    render_uncovered,
+)
+from ..skills.retrieve import PointIndex, content_keys
+from ..skills.specific import render_specific
+from ..skills.wording import topic_question
+from .state import Context, Profile
+
+if TYPE_CHECKING:
+    from ..skills.advisor import Advisor
+
+__all__ = ["Answering"]
+
+_Self = TypeVar("_Self", bound="Answering")
+
+
+def _advisor(kb: KnowledgeBase) -> Advisor:
+    from ..skills.advisor import Advisor  # imported on first use, like it is built
+
+    return Advisor(kb)
+
+
+class Answering:
+    """What every answer needs, and the answers of one topic, comparison or point. Immutable after
+    construction; safe to share across threads."""
+
+    def __init__(self, kb: KnowledgeBase, intents: IntentSet, thresholds: Thresholds) -> None:
+        self._kb = kb
+        self._intents = intents
+        self._thresholds = thresholds
+        # Built on first use, so a one-off `careerbot ask` pays only for what it needs: the points
+        # for specific questions, the advisor for recommendations, gaps, paths, postings and tables.
+        self._point_index: Lazy[PointIndex] = Lazy(lambda: PointIndex(kb))
+        self._advisor_lazy: Lazy[Advisor] = Lazy(lambda: _advisor(kb))
+        # The words of each role's name and short names ("ml", "research", "data"), for "the ML one".
+        self._name_words = {
+            rid: frozenset(t for name in (role.name, *role.aliases) for t in tokenize(name)) for rid, role in kb.roles.items()
+        }
+        # Words that name a topic ("skills", "responsibilities"): a question made of them asks the topic.
+        self._topic_keys = frozenset(
+            word_key(k.casefold()) for spec in intents.intents.values() if spec.topic
+            for k in spec.keywords if len(tokenize(k)) == 1
+        )
+
+    @property
+    def _advisor(self) -> Advisor:
+        return self._advisor_lazy.get()
+
+    @property
+    def _points(self) -> PointIndex:
+        return self._point_index.get()
+
+    def with_thresholds(self: _Self, thresholds: Thresholds) -> _Self:
+        """The same policy with other thresholds (sharing the advisor once built)."""
+        import copy
+
+        clone = copy.copy(self)
+        clone._thresholds = thresholds
+        return clone
+
+    def _not_covered(self, u: Understanding, ctx: Context) -> tuple[Reply, Context]:
+        """A question about the roles that the articles don't answer: say so, and what is nearest."""
+        roles = u.analysis.roles or ctx.roles
+        nearest = next(
+            (
+                self._intents.intents[name].topic for name, value in u.ranking[1:]
+                if self._intents.intents[name].topic not in (None, "differences")
+                and value >= self._thresholds.with_role
+            ),
+            None,
+        )
+        answer = render_not_covered(self._kb, roles, nearest)
+        return self.reply(answer, NOT_COVERED, u.score, roles, None), ctx.evolve(
+            roles=roles or ctx.roles, pending_topic=None, intent=NOT_COVERED
+        )
+
+    def _profile(self, u: Understanding, ctx: Context) -> tuple[Reply, Context]:
+        """"What do you know about me?" and "forget what I told you"."""
+        if FORGET_WORDS & set(u.analysis.tokens):
+            answer = render_profile(self._kb, None)
+            return self.reply(answer, "profile", u.score, (), None), ctx.evolve(profile=Profile())
+        return self.reply(render_profile(self._kb, ctx.profile), "profile", u.score, (), None), ctx
+
+    def greet(self, ctx: Context) -> tuple[Reply, Context]:
+        """The greeting small talk (for a greeting the matcher missed, "hi, I'm Dana")."""
+        return self.reply(render_small_talk(self._kb, "greet"), "greet", 0.5, (), None), ctx
+
+    def reply(
+        self, answer: Answer, intent: str, confidence: float, roles: Sequence[str],
+        topic: str | None, suggestions: Sequence[str] = (),
+    ) -> Reply:
+        return Reply(
+            text=answer.text,
+            intent=intent,
+            confidence=max(0.0, min(1.0, float(confidence))),
+            roles=tuple(roles),
+            topic=topic,
+            sources=self._kb.source_titles(answer.source_ids),
+            suggestions=tuple(answer.suggestions or suggestions),
+            data=answer.data,
+        )
+
+    def _topic_suggestions(self, roles: Sequence[str], topic: str) -> tuple[str, ...]:
+        role = self._kb.roles[roles[0]]
+        next_topics = [t for t in ("tools", "skills", "education", "salary", "outlook") if t != topic]
+        out = [topic_question(t, role) for t in next_topics[:2]]
+        other = next((r for r in self._kb.roles.values() if r.id not in roles), None)
+        if other is not None:
+            out.append(topic_question(topic, other))
+        return tuple(out)
+
+    def _unlisted(
+        self, names: Sequence[str], roles: Sequence[str], score: float, ctx: Context
+    ) -> tuple[Reply, Context]:
+        """"do DEs use Snowflake?": the articles don't list it; here is what they list."""
+        answer = render_topic(self._kb, roles, "tools")
+        note = render_unlisted(self._kb, roles, names)
+        answer = dataclasses.replace(answer, text=f"{note}\n\n{answer.text}", data={**answer.data, "unlisted": list(names)})
+        reply = self.reply(answer, "ask_tools", max(score, self._thresholds.with_role), roles, "tools")
+        return reply, ctx.evolve(roles=tuple(roles), topic="tools", pending_topic=None, intent="ask_tools")
+
+    @staticmethod
+    def _yes_no(u: Understanding) -> bool:
+        """"do DEs handle data security?" asks yes or no; "can you tell me ..." asks for more."""
+        words = [t for t in u.analysis.tokens if t not in SOFT_OPENERS]
+        if any(a == "or" and b == "not" for a, b in zip(words, words[1:])):
+            return True  # "data science engineer is using Tableau or not?"
+        # The first question word decides, after a role or a "for a DSE," put first.
+        for i, word in enumerate(words[:6]):
+            if word in WH_WORDS:
+                return False
+            if word in YES_NO_OPENERS:
+                return words[i + 1 : i + 2] not in (["you"], ["u"])
+        return False
+
+    def _content(self, u: Understanding) -> list[str]:
+        """The question's content words (keys), without role names, topic words and framing."""
+        tokens = u.analysis.tokens
+        inside = {t for m in u.analysis.mentions for t in tokens[m.start : m.end]}
+        if all(k in self._topic_keys for k in content_keys(tokens, inside)):
+            return []  # "what tools does a DE use?": nothing to look up (and no index to build)
+        return [k for k in self._points.content(tokens, skip=inside) if k not in self._topic_keys]
+
+    def _unanswerable(self, u: Understanding, things: Sequence[tuple[int, Thing]], share: float = 1.0) -> bool:
+        """Whether at least ``share`` of the question's content words are words no point of the
+        articles uses ("visa", "sponsorship", "weekends")."""
+        content = self._content(u)
+        return bool(content) and not things and len(self._points.unknown(content)) >= share * len(content)
+
+    def _specific(
+        self, u: Understanding, intent: str, role: str
+    ) -> tuple[str, str, Answer] | None:
+        """The points that answer a specific question about one role ("do DEs deal with data
+        security?"), with the intent and topic they answer; ``None`` when the question is general."""
+        content = self._content(u)
+        if not content:
+            return None
+        yes_no = self._yes_no(u)
+        # The question names its topic ("demand" is the outlook), or its intent was clear.
+        keyword = intent in u.keyword_intents or u.intent == intent
+        if not yes_no and u.intent is not None:
+            return None  # "what skills does a DSE need?": the topic, not a point
+        hits = self._points.search((role,), content, limit=2, min_score=0.55 if yes_no else 0.7)
+        if not hits:
+            return None
+        best = hits[0]
+        hits = [h for h in hits if h.score >= best.score - 0.15]
+        topic = best.topic
+        if keyword and self._intents.intents[intent].topic is not None:
+            # Only that topic's points answer it.
+            named = str(self._intents.intents[intent].topic)
+            in_topic = [h for h in hits if h.topic == named]
+            if not in_topic and best.score < 0.9:
+                return None
+            # A near-certain point elsewhere ("do DEs deal with data security?" is matched to
+            # "who they work with" by "deal with") answers better than the whole topic.
+            hits = in_topic or hits
+            topic = hits[0].topic
+        answer = render_specific(self._kb, role, hits, yes=yes_no and best.score >= 0.75)
+        return self._intents.intent_for_topic(topic) or intent, topic, answer
+
+    def _answer_topic(
+        self, intent: str, topic: str, roles: Sequence[str], confidence: float, ctx: Context,
+        *, things: Sequence[tuple[int, Thing]] = (), u: Understanding | None = None,
+    ) -> tuple[Reply, Context]:
+        listed = [thing for _, thing in things if thing.kind in LISTED_KINDS]
+        if (
+            u is not None and listed and topic not in ("tools", "skills", "education") and self._yes_no(u)
+            and intent not in u.keyword_intents
+        ):
+            # "is SQL a big deal for data engineering?": whether the articles list SQL for them.
+            topic = topic_of_kind(listed[0].kind)
+            intent = self._intents.intent_for_topic(topic) or intent
+        if u is not None and len(roles) == 1 and topic != "salary" and not things:
+            found = self._specific(u, intent, roles[0])
+            if found is not None:
+                intent, topic, specific = found
+                reply = self.reply(specific, intent, confidence, roles, topic, specific.suggestions)
+                return reply, ctx.evolve(roles=tuple(roles), topic=topic, pending_topic=None, intent=intent)
+        answer = render_topic(self._kb, roles, topic)
+        kinds = LISTED_KINDS if topic in ("tools", "skills") else {"industry"} if topic == "industries" else set()
+        named = [thing for _, thing in things if thing.kind in kinds]
+        if named:
+            # A yes/no question about a tool gets its answer first, then the list.
+            answer = dataclasses.replace(answer, text=render_listed(self._kb, roles, named) + "\n\n" + answer.text)
+        elif u is not None and topic == "education" and not KIND_WORDS["certification"].isdisjoint(u.analysis.tokens):
+            # "are certifications worth getting?" for a role whose articles name none: say so first.
+            said, sources = render_kind_elsewhere(self._kb, roles, "certification", "certifications", topic)
+            if said:
+                answer = dataclasses.replace(
+                    answer, text=f"{said}\n\n{answer.text}",
+                    source_ids=tuple(dict.fromkeys((*answer.source_ids, *sources))),
+                )
+        reply = self.reply(answer, intent, confidence, roles, topic, self._topic_suggestions(roles, topic))
+        return reply, ctx.evolve(roles=tuple(roles), topic=topic, pending_topic=None, intent=intent)
+
+    def answer_compare(
+        self, roles: Sequence[str], confidence: float, ctx: Context, *, everything: bool = False
+    ) -> tuple[Reply, Context]:
+        """Two roles: overview and key differences. Three or more: a table of the main topics.
+        ``everything`` (a table, all topics, all five roles): every topic, salary included."""
+        if everything:
+            answer = self._advisor.compare_table(roles, ())
+        elif len(roles) > 2:
+            answer = self._advisor.compare_table(roles, WIDE_COMPARE_TOPICS)
+        else:
+            answer = render_compare(self._kb, roles, COMPARE_TOPICS)
+        reply = self.reply(answer, COMPARE, confidence, roles, "differences")
+        return reply, ctx.evolve(roles=tuple(roles), topic="differences", pending_topic=None, intent=COMPARE)
+
+    def _with_uncovered_note(self, reply: Reply, analysis: Analysis) -> Reply:
+        """Prefix a reply about covered roles with a note on the other jobs the question named."""
+        note = render_uncovered(self._kb, analysis.other_occupations).text
+        return dataclasses.replace(reply, text=f"{note}\n\n{reply.text}")
+
+    def _fallback(self, ctx: Context, analysis: Analysis, score: float) -> tuple[Reply, Context]:
+        if analysis.other_occupations:
+            answer = render_uncovered(self._kb, analysis.other_occupations)
+        else:
+            answer = render_fallback(
+                self._kb, empty=not analysis.tokens, repeated=ctx.last_fallback is not None,
+                role_ids=ctx.roles, asked=(ctx.topic,) if ctx.topic else (),
+            )
+        # An out-of-scope turn keeps the conversation's context.
+        return self.reply(answer, FALLBACK, 1.0 - score, (), None), ctx
+
+    def _topic_from_keywords(self, u: Understanding) -> str | None:
+        """The topic intent a keyword names ("skills" in "compare X and Y in terms of skills")."""
+        named = [
+            name for name, _ in u.ranking
+            if name in u.keyword_intents and self._intents.intents[name].topic not in (None, "differences")
+        ]
+        return named[0] if named else None
