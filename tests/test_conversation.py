@@ -280,9 +280,6 @@ def test_long_message_answers_its_one_question_once(bot: CareerBot, sid: str) ->
     assert reply.text.count("Job outlook") == 1
 
 
-@pytest.mark.xfail(
-    strict=True, reason="'I've been taking online courses in Python' notes the verb 'taking' as one of their tools"
-)
 def test_long_message_notes_only_what_the_person_knows(bot: CareerBot, sid: str) -> None:
     bot.ask(PARENT, session_id=sid)
     known = bot.export_session(sid)["profile"]["known"]

@@ -192,3 +192,25 @@ def test_which_ones_for_another_role_keeps_the_topic(bot: CareerBot, sid: str) -
 def test_we_use_it_at_work_is_not_the_roles_responsibilities(bot: CareerBot, sid: str) -> None:
     bot.ask("what does an ML software engineer do?", session_id=sid)
     assert bot.ask("do they use jenkins? we use it at work", session_id=sid).intent == "ask_tools"
+
+
+@pytest.mark.parametrize(
+    ("text", "noted"),
+    [
+        ("hi! first year MSc CS student, have to pick a thesis topic soon. did courses in deep learning", "Master"),
+        ("Hey, founder of a 12-person fintech startup. Our data is a mess of postgres tables", "PostgreSQL"),
+        ("Hi - DevOps engineer, 7 years. Kubernetes, Terraform, AWS, Jenkins, bash, a bit of Python.", "Kubernetes"),
+        ("hi, my son is 16 and really into computers and maths.", "Mathematics"),
+        ("Hello! I'm a PhD student in computational linguistics, I do NLP in Python", "computational linguistics"),
+    ],
+)
+def test_introductions_without_i_are_noted(bot: CareerBot, sid: str, text: str, noted: str) -> None:
+    reply = bot.ask(text, session_id=sid)
+    assert reply.intent == "greet", reply.text
+    assert "Noted:" in reply.text and noted in reply.text
+    assert "tables" not in reply.text.split("\n")[0]  # a plain word is no tool of theirs
+
+
+@pytest.mark.parametrize("text", ["is being a teacher a good career", "data engineer salary"])
+def test_questions_naming_a_person_are_not_introductions(bot: CareerBot, sid: str, text: str) -> None:
+    assert bot.ask(text, session_id=sid).intent != "greet"

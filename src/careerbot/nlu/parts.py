@@ -49,6 +49,23 @@ _ASKING_VERBS = frozenset(
 _INDIRECT = frozenset("what which how where why whether if".split())
 #: "backend developer here", "data analyst by trade".
 _HERE = re.compile(r"\b(here|by trade|by training)\b")
+#: Nouns that say who the speaker is and never name a covered role ("first year MSc CS student",
+#: "founder of a fintech startup", "junior web dev").
+_PERSON_NOUNS = frozenset(
+    "student students founder cofounder co-founder graduate grad undergrad undergraduate dev teacher pm "
+    "postdoc intern freelancer recruiter retiree mom mum dad parent mother father bootcamper".split()
+)
+#: Job nouns that say who the speaker is only with their years ("DevOps engineer, 7 years").
+_JOB_NOUNS = frozenset(
+    "engineer developer analyst scientist manager designer consultant administrator admin architect "
+    "tester programmer dba lead".split()
+)
+_YEARS = frozenset("years yrs year yr".split())
+_WH = frozenset("what whats what's which who how why where when".split())
+#: "did you ...", "did they ...": a question, not courses the speaker did.
+_PRONOUN_NEXT = tuple([w] for w in "you u they he she it i we a an the data ml".split())
+#: "my son is 16 and ...": someone the speaker asks for.
+_RELATIVES = frozenset("son daughter kid kids child children partner husband wife brother sister friend nephew niece".split())
 #: Phrases that ask although the sentence starts with "I": "I want to know", "I wonder".
 _SELF_ASKING = re.compile(
     r"^(i|i'd|id|i would) (want to know|wanna know|would like to know|wonder|am wondering|'m wondering|"
@@ -100,6 +117,8 @@ def _kind(text: str) -> PartKind:
         return "self" if rest == "self" else "question"
     low = " ".join(tokens)
     first = tokens[0]
+    if not text.rstrip().endswith("?") and (first not in QUESTION_OPENERS or first == "did") and _introduces(tokens):
+        return "self"
     if _SELF_ASKING.search(low) or text.rstrip().endswith("?") or first in QUESTION_OPENERS:
         return "question"
     if _indirect_question(tokens) or any(t in _STRONG_OPENERS for t in tokens[:4]):
@@ -112,6 +131,20 @@ def _kind(text: str) -> PartKind:
     if not _FIRST_PERSON.isdisjoint(tokens[:5]) or mine or _HERE.search(" ".join(tokens[:6])):
         return "self"
     return "other"
+
+
+def _introduces(tokens: list[str]) -> bool:
+    """Whether a sentence without "I" says who the speaker is: a person noun early on ("first year
+    MSc CS student", "founder of a 12-person startup"), a job with its years ("DevOps engineer, 7
+    years"), someone they speak for ("my son is 16"), or courses done ("did courses in deep learning")."""
+    head = tokens[:6]
+    if not _PERSON_NOUNS.isdisjoint(head) and not _WH.intersection(head):
+        return True
+    if not _JOB_NOUNS.isdisjoint(head) and not _YEARS.isdisjoint(tokens[:8]) and not _WH.intersection(tokens):
+        return True
+    if tokens[:1] in (["my"], ["our"]) and tokens[1:2] and tokens[1] in _RELATIVES:
+        return True
+    return tokens[:1] == ["did"] and tokens[1:2] not in _PRONOUN_NEXT
 
 
 def _without_greeting(tokens: list[str]) -> list[str]:

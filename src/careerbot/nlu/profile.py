@@ -34,9 +34,12 @@ _BACKGROUND_CUES = tuple(
     tuple(c.split()) for c in (
         "i run", "i own", "i work at", "i work in", "i work for", "i'm in", "im in", "i am in", "was a",
         "was an", "worked as", "work as", "working as", "i'm a", "im a", "i am a", "i'm an", "i am an",
-        "background in", "experience in", "retired",
+        "background in", "experience in", "retired", "im an", "studied", "studying", "degree in", "major in",
+        "majoring in",
     )
 )
+#: Words after which "in" goes on with what the person studies ("student in linguistics").
+_STUDY_WORDS = frozenset("student undergrad graduate grad degree major phd masters bachelor bachelors".split())
 #: Words that end a background phrase.
 _PHRASE_STOP = frozenset(
     "for and with at in who that but so since from of to by on i my me or because where which".split()
@@ -46,6 +49,9 @@ _TOOL_CUES = frozenset(
     "use uses using used know knows knew with of mostly plus some bit little lots learned learning "
     "learnt tried trying experience proficient familiar skilled fluent in".split()
 )
+#: Cues after which even a lowercase word is a tool ("I use dbt"); after the others ("a bit of", "in",
+#: "with") only a name written like one is ("courses in deep learning" names no tool, "a bit of VBA" does).
+_STRONG_TOOL_CUES = frozenset("use uses using used know knows knew learned learnt tried proficient fluent".split())
 #: Words after which an unknown word is a name or a place ("I'm Dana", "from Cairo").
 _NAMING = frozenset("name name's named called i'm im am from at near".split())
 _LIST_WORDS = frozenset({"and", "or", "plus", ","})
@@ -138,9 +144,15 @@ def _own_tools(
         before = tokens[max(0, start - 3) : start]
         prev = tokens[start - 1] if start else ""
         listed = prev in _LIST_WORDS and (start - 2 in thing_at or start - 2 in words)
-        if (not _TOOL_CUES.isdisjoint(before) and _NAMING.isdisjoint(before)) or listed:
+        name_like = _written_as_name(words[start]) or not _STRONG_TOOL_CUES.isdisjoint(before)
+        if ((not _TOOL_CUES.isdisjoint(before) and _NAMING.isdisjoint(before)) or listed) and name_like:
             names.append(" ".join(words[j] for j in range(start, i)))
     return names
+
+
+def _written_as_name(surface: str) -> bool:
+    """"Excel", "VBA", "k8s", "C#": written like a product's name, not like a plain word ("tables")."""
+    return surface[:1].isupper() or any(c.isdigit() or c in "#+." for c in surface)
 
 
 def _background_phrases(tokens: Sequence[str], analysis: Analysis) -> list[str]:
@@ -157,7 +169,12 @@ def _background_phrases(tokens: Sequence[str], analysis: Analysis) -> list[str]:
             while j < len(tokens) and (tokens[j] in ("a", "an", "the") or tokens[j].isdigit()):
                 j += 1  # "I run a 6-person fintech startup"
             phrase: list[str] = []
-            while j < len(tokens) and len(phrase) < 4 and tokens[j] not in _PHRASE_STOP and not tokens[j].isdigit():
+            while j < len(tokens) and len(phrase) < 7 and not tokens[j].isdigit() and (
+                (tokens[j] not in _PHRASE_STOP and len(phrase) < 4)
+                # "a PhD student in computational linguistics": what they study goes with it.
+                or (tokens[j] == "in" and phrase[-1:] and phrase[-1] in _STUDY_WORDS)
+                or (phrase[-2:-1] == ["in"] and tokens[j] not in _PHRASE_STOP)
+            ):
                 if j in inside:
                     phrase = []
                     break
