@@ -214,3 +214,27 @@ def test_introductions_without_i_are_noted(bot: CareerBot, sid: str, text: str, 
 @pytest.mark.parametrize("text", ["is being a teacher a good career", "data engineer salary"])
 def test_questions_naming_a_person_are_not_introductions(bot: CareerBot, sid: str, text: str) -> None:
     assert bot.ask(text, session_id=sid).intent != "greet"
+
+
+@pytest.mark.parametrize(
+    "aside",
+    [
+        "unrelated but what's the best payroll software for a tiny startup?",
+        "btw how do I clear a stuck terraform state lock",
+        "lol also need a recipe for a team lunch for 20 people, anything easy?",
+        "sorry random one, my kid's school asked parents to bake something for a fundraiser, any recipe ideas?",
+    ],
+)
+def test_an_aside_in_a_conversation_is_out_of_scope_and_keeps_the_context(
+    bot: CareerBot, sid: str, aside: str
+) -> None:
+    bot.ask("what tools does a data engineer use?", session_id=sid)
+    assert bot.ask(aside, session_id=sid).intent == "fallback"
+    after = bot.ask("and their pay?", session_id=sid)
+    assert after.intent == "ask_salary" and after.roles == ("data_engineer",)
+
+
+def test_by_the_way_about_them_is_no_aside(bot: CareerBot, sid: str) -> None:
+    bot.ask("what tools does a data engineer use?", session_id=sid)
+    reply = bot.ask("by the way, what about their education?", session_id=sid)
+    assert reply.intent == "ask_education" and reply.roles == ("data_engineer",)

@@ -34,6 +34,7 @@ from ..nlu.words import (
     NOT_COVERED,
     REFERRING,
     SAME_FILLER,
+    SELF_WORDS,
     SMALL_TALK,
     SOFT_OPENERS,
     TOOL_VERBS,
@@ -111,6 +112,14 @@ class Questions(Advising):
 
     def single(self, reading: PartReading, text: str, ctx: Context) -> tuple[Reply, Context]:
         """The answer to one question (a whole message, or one part of it)."""
+        if reading.aside and not reading.understanding.analysis.roles and ctx.roles:
+            # "unrelated, but what's the best payroll software?": not about the roles in focus,
+            # which the conversation keeps when the aside is out of scope.
+            reply, new_ctx = self._single(reading, text, ctx.evolve(roles=(), topic=None, pending_topic=None))
+            return (reply, ctx) if reply.intent == FALLBACK else (reply, new_ctx)
+        return self._single(reading, text, ctx)
+
+    def _single(self, reading: PartReading, text: str, ctx: Context) -> tuple[Reply, Context]:
         expanded = self._expand_last(reading, text, ctx)
         if expanded is not None:
             return expanded
@@ -177,6 +186,16 @@ class Questions(Advising):
         across = self._across_roles(u, ctx, roles, things)
         if across is not None:
             return across
+        if (
+            intent is not None and self._intents.intents[intent].topic not in (None, "salary") and not analysis.roles
+            and not referred and ctx.roles and score < self._thresholds.accept
+            and REFERRING.isdisjoint(analysis.tokens) and SELF_WORDS.isdisjoint(analysis.tokens)
+            and not asks_all(analysis.tokens)
+            and self._unanswerable(u, things, UNKNOWN_SHARE)
+        ):
+            # "need a recipe for a team lunch, anything easy?" in a conversation about DEs: a topic
+            # word ("team") and the conversation's role, but mostly words the articles never use.
+            return self._fallback(ctx, analysis, score)
         content = [
             t for t in analysis.masked.split()
             if t != PLACEHOLDER and t not in FILLER and t not in ref_words and t not in REFERRING

@@ -27,6 +27,7 @@ from .references import Reference, distinctive_role_words, find_reference
 from .things import ThingFinder
 from .understand import Thresholds, Understander, Understanding
 from .vocabulary import Vocabulary
+from .words import REFERRING, is_aside
 
 __all__ = ["Parse", "PartReading", "Reader"]
 
@@ -42,6 +43,8 @@ class PartReading:
     profile: ProfileReading | None = None
     reference: Reference | None = None
     vocabulary: Lazy[Vocabulary] | None = field(default=None, compare=False, repr=False)
+    #: The part says it is an aside ("unrelated, but ..."): read without the conversation's roles.
+    aside: bool = False
 
     @cached_property
     def unknown(self) -> tuple[int, ...]:
@@ -131,13 +134,18 @@ class Reader:
         return clone
 
     def _read_part(
-        self, part: MessagePart, context_roles: Sequence[str], message_roles: Sequence[str] = ()
+        self, part: MessagePart, context_roles: Sequence[str], message_roles: Sequence[str] = (),
+        *, aside: bool = False,
     ) -> PartReading:
+        # An aside ("unrelated, but ...") is not about the roles in focus, unless it refers to them.
+        aside = aside and REFERRING.isdisjoint(t for t in tokenize(part.text) if t not in ("one", "ones"))
+        if aside:
+            context_roles = ()
         u = self.understander.understand(part.text, context_roles=context_roles, message_roles=message_roles)
         inside = {i for m in u.analysis.mentions for i in range(m.start, m.end)}
         things = self.things.find(u.analysis.tokens, skip=inside)
         profile = None
-        reading = PartReading(part, u, things, vocabulary=self._vocabulary)
+        reading = PartReading(part, u, things, vocabulary=self._vocabulary, aside=aside)
         if part.kind == "self":
             unknown = reading.unknown
             thing_at = {i for i, _ in things}
@@ -157,13 +165,14 @@ class Reader:
     def read(self, text: str, *, context_roles: Sequence[str] = ()) -> Parse:
         """Read ``text`` (already cut to the input limit) in a conversation about ``context_roles``."""
         parts = split_parts(text)
+        aside = is_aside(tokenize(text))
         if len(parts) == 1:
-            only = self._read_part(MessagePart(text, parts[0].kind), context_roles)
+            only = self._read_part(MessagePart(text, parts[0].kind), context_roles, aside=aside)
             return Parse(text, only, (only,))
-        whole = self._read_part(MessagePart(text, "question"), context_roles)
+        whole = self._read_part(MessagePart(text, "question"), context_roles, aside=aside)
         # Roles named anywhere in the message count as context for each part ("what does a DSE do
         # and which degree do they have?": the second part is about the DSE too).
         named = whole.understanding.analysis.roles
         roles = tuple(dict.fromkeys((*context_roles, *named)))
-        readings = tuple(self._read_part(p, roles, named) for p in parts)
+        readings = tuple(self._read_part(p, roles, named, aside=aside) for p in parts)
         return Parse(text, whole, readings)

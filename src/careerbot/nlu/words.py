@@ -130,3 +130,18 @@ ROLE_NOUNS = frozenset(
 SAME_FILLER = frozenset("is are it that this same true there".split())
 #: Words that leave a role on its own as a follow-up ("and which ones for the MLRE?").
 FOLLOW_UP_FILLER = frozenset("which ones".split())
+
+
+#: Phrases that set a question apart from the conversation ("unrelated, but ...", "btw how do I ...").
+_ASIDES = tuple(
+    tuple(p.split()) for p in (
+        "unrelated", "off topic", "off-topic", "offtopic", "random question", "random one", "side question",
+        "off the record", "btw", "by the way", "different topic", "change of subject", "not career related",
+        "nothing to do with",
+    )
+)
+
+
+def is_aside(tokens: Sequence[str]) -> bool:
+    """Whether the message says it is an aside from the conversation ("totally unrelated, but ...")."""
+    return any(tuple(tokens[i : i + len(p)]) == p for i in range(len(tokens)) for p in _ASIDES)
