@@ -238,3 +238,35 @@ def test_by_the_way_about_them_is_no_aside(bot: CareerBot, sid: str) -> None:
     bot.ask("what tools does a data engineer use?", session_id=sid)
     reply = bot.ask("by the way, what about their education?", session_id=sid)
     assert reply.intent == "ask_education" and reply.roles == ("data_engineer",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Honestly, will employers care that I'm 45?",
+        "do postdoc years count as industry experience when they hire?",
+        "what share of data science engineers are women?",
+        "how many weeks should a bootcamp be to get someone job-ready as a DE?",
+    ],
+)
+def test_hiring_and_headcount_questions_are_not_covered(bot: CareerBot, sid: str, text: str) -> None:
+    bot.ask("what does a data engineer do?", session_id=sid)
+    reply = bot.ask(text, session_id=sid)
+    assert reply.intent == "not_covered" and "don't say" in reply.text
+
+
+def test_a_question_after_a_colon_is_a_part(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask(
+        "Hello, I'm a tech journalist writing a piece on AI jobs. Before anything else: where does your "
+        "information come from?",
+        session_id=sid,
+    )
+    assert reply.intent == "ask_sources"
+    assert bot.ask("outlook comparison please: data engineers versus ML research engineers", session_id=sid).data[
+        "kind"
+    ] == "comparison"
+
+
+def test_remote_in_other_words_filters_postings(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("have job for data engineer with remote?", session_id=sid)
+    assert reply.intent == "ask_salary" and reply.data["filters"]["remote"] is True

@@ -72,7 +72,12 @@ _SELF_ASKING = re.compile(
     r"was wondering|need to know|like to know|need help|want to understand)\b"
     r"|^i'?m (wondering|curious)\b|^(i|im|i'm) not sure (what|which|how|if|whether)\b"
 )
-_SENTENCE_END = re.compile(r"(?<=[?!.;])\s+|\n+|(?<=\?)(?=\S)")
+_SENTENCE_END = re.compile(
+    r"(?<=[?!.;])\s+|\n+|(?<=\?)(?=\S)"
+    # "Before anything else: where does your information come from?" (not "outlook comparison: DE vs MLE")
+    r"|(?<=:)\s+(?=(?:what|whats|what's|where|which|how|who|why|when|do|does|is|are|can|could|should)\b)",
+    re.IGNORECASE,
+)
 #: "..., and which degree do they have", "; also what do they earn", "... plus how much they earn".
 _JOINED_QUESTION = re.compile(
     r"\s*(?:,\s*|\s)(?:and|also|plus|&|\+|but)\s+(?:also\s+|then\s+)?(?=(?:what|whats|what's|which|how|who|where|why|when|"
