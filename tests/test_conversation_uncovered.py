@@ -270,3 +270,17 @@ def test_a_question_after_a_colon_is_a_part(bot: CareerBot, sid: str) -> None:
 def test_remote_in_other_words_filters_postings(bot: CareerBot, sid: str) -> None:
     reply = bot.ask("have job for data engineer with remote?", session_id=sid)
     assert reply.intent == "ask_salary" and reply.data["filters"]["remote"] is True
+
+
+def test_each_of_them_is_the_roles_in_focus(bot: CareerBot, sid: str) -> None:
+    bot.ask("compare ML SWE and MLE", session_id=sid)
+    reply = bot.ask("what degrees do each of them usually have?", session_id=sid)
+    assert set(reply.roles) == {"ml_software_engineer", "ml_engineer"}
+
+
+def test_a_tool_named_after_a_question_makes_it_a_tools_question(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("back to MLE for a sec: what do they deploy with? docker?", session_id=sid)
+    assert ("ask_tools", ("ml_engineer",)) in [(reply.intent, reply.roles)] + [
+        (p["intent"], tuple(p["roles"])) for p in reply.data.get("parts", ())
+    ]
+    assert "Yes: the articles list Docker" in reply.text

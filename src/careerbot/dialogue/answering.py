@@ -231,12 +231,14 @@ class Answering:
         *, things: Sequence[tuple[int, Thing]] = (), u: Understanding | None = None,
     ) -> tuple[Reply, Context]:
         listed = [thing for _, thing in things if thing.kind in LISTED_KINDS]
+        tools = [thing for thing in listed if thing.kind in ("tool", "language")]
         if (
-            u is not None and listed and topic not in ("tools", "skills", "education") and self._yes_no(u)
-            and intent not in u.keyword_intents
+            u is not None and listed and topic not in ("tools", "skills", "education")
+            and (self._yes_no(u) or tools) and intent not in u.keyword_intents
         ):
-            # "is SQL a big deal for data engineering?": whether the articles list SQL for them.
-            topic = topic_of_kind(listed[0].kind)
+            # "is SQL a big deal for data engineering?", "what do they deploy with? docker?": whether
+            # the articles list it for them.
+            topic = topic_of_kind((tools or listed)[0].kind)
             intent = self._intents.intent_for_topic(topic) or intent
         if u is not None and len(roles) == 1 and topic != "salary" and not things:
             found = self._specific(u, intent, roles[0])

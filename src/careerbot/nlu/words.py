@@ -115,7 +115,9 @@ def asks_all(tokens: Sequence[str]) -> bool:
     for i, token in enumerate(tokens):
         if token not in ALL_WORDS:
             continue
-        after = tokens[i + 1 : i + 4]
+        after = list(tokens[i + 1 : i + 4])
+        if after[:1] == ["of"] and after[1:2] in (["them"], ["those"], ["these"], ["they"]):
+            continue  # "each of them": the roles in focus, not all five
         if token == "five" or any(t in GENERIC_ROLE_WORDS or t in ALL_WORDS for t in after):
             return True
         if token == "all" and after[:1] in (["of"], ["the"]) and any(t in GENERIC_ROLE_WORDS for t in after[1:]):
