@@ -135,11 +135,6 @@ def test_unknown_keys_in_the_profile_are_not_kept(bot: CareerBot, exported: dict
     assert "password" not in bot.export_session(sid)["profile"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Profile.from_dict reads `data.get(key) or []`, so falsy values of the wrong type "
-    "(0, False, '', {}) are accepted as an empty list instead of raising ValueError",
-)
 @pytest.mark.parametrize("value", [0, False, "", {}])
 def test_restore_session_rejects_falsy_wrong_types(bot: CareerBot, exported: dict[str, Any], value: Any) -> None:
     data = copy.deepcopy(exported)

@@ -48,7 +48,7 @@ from ..skills.responses import (
     render_topic,
     render_uncovered,
 )
-from ..skills.retrieve import PointIndex, content_keys
+from ..skills.retrieve import Hit, PointIndex, content_keys
 from ..skills.specific import render_specific
 from ..skills.wording import topic_question
 from .state import Context, Profile
@@ -226,6 +226,17 @@ class Answering:
         answer = render_specific(self._kb, role, hits, yes=yes_no and best.score >= 0.75)
         return self._intents.intent_for_topic(topic) or intent, topic, answer
 
+    def _thing_points(self, role_id: str, things: Sequence[Thing]) -> list[Hit]:
+        """The role's points that name one of ``things`` (at most two, in topic order)."""
+        ids = {t.id for t in things}
+        role = self._kb.roles[role_id]
+        hits = [
+            Hit(role_id, topic, point, 1.0, tuple(t.name for t in things if t.id in point.things))
+            for topic, points in role.points.items() if topic != "differences"
+            for point in points if ids & set(point.things)
+        ]
+        return hits[:2]
+
     def _answer_topic(
         self, intent: str, topic: str, roles: Sequence[str], confidence: float, ctx: Context,
         *, things: Sequence[tuple[int, Thing]] = (), u: Understanding | None = None,
@@ -240,6 +251,23 @@ class Answering:
             # the articles list it for them.
             topic = topic_of_kind((tools or listed)[0].kind)
             intent = self._intents.intent_for_topic(topic) or intent
+        if u is not None and len(roles) == 1 and listed and self._yes_no(u) and not (
+            intent in u.keyword_intents and self._intents.intents[intent].topic in ("tools", "skills", "education")
+        ):
+            # "is SQL a big deal for data engineering?": yes, and the points that name it, not the whole list.
+            hits = self._thing_points(roles[0], listed)
+            if hits:
+                answer = render_specific(
+                    self._kb, roles[0], hits, yes=True, lead=render_listed(self._kb, roles, listed)
+                )
+                # About a tool, a skill, a degree: that topic, wherever the points are filed.
+                topic = topic_of_kind(listed[0].kind)
+                intent = self._intents.intent_for_topic(topic) or intent
+                reply = self.reply(answer, intent, confidence, roles, topic, answer.suggestions)
+                return reply, ctx.evolve(
+                    roles=tuple(roles), topic=topic, pending_topic=None, intent=intent,
+                    things=tuple(t.id for t in listed),
+                )
         if u is not None and len(roles) == 1 and topic != "salary" and not things:
             found = self._specific(u, intent, roles[0])
             if found is not None:
@@ -261,7 +289,9 @@ class Answering:
                     source_ids=tuple(dict.fromkeys((*answer.source_ids, *sources))),
                 )
         reply = self.reply(answer, intent, confidence, roles, topic, self._topic_suggestions(roles, topic))
-        return reply, ctx.evolve(roles=tuple(roles), topic=topic, pending_topic=None, intent=intent)
+        return reply, ctx.evolve(
+            roles=tuple(roles), topic=topic, pending_topic=None, intent=intent, things=tuple(t.id for t in named)
+        )
 
     def answer_compare(
         self, roles: Sequence[str], confidence: float, ctx: Context, *, everything: bool = False

@@ -78,6 +78,8 @@ class Policy:
             changes["options"] = reply.roles
         if reply.roles:
             changes["recent"] = tuple(dict.fromkeys((*reply.roles, *ctx.recent)))[:5]
+        if new_ctx.things and new_ctx.things == ctx.things and reply.intent not in ("ask_tools", "ask_skills", "ask_education"):
+            changes["things"] = ()  # the things asked about last are only for the very next turn
         return reply, new_ctx.evolve(**changes) if changes else new_ctx
 
     def _respond(self, parse: Parse, ctx: Context) -> tuple[Reply, Context]:

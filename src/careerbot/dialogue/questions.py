@@ -216,7 +216,9 @@ class Questions(Advising):
                 intent_name = self._intents.intent_for_topic(topic) or COMPARE
                 if topic == "differences":
                     return self.answer_compare(roles, 0.9, ctx)
-                return self._answer_topic(intent_name, topic, roles, 0.9, ctx)
+                # "do they use Jenkins?" ... "same for MLREs": the same things, for the new role.
+                same = [(0, self._kb.things[t]) for t in ctx.things if t in self._kb.things]
+                return self._answer_topic(intent_name, topic, roles, 0.9, ctx, things=same)
             if len(roles) > 1:
                 return self.answer_compare(roles, 0.9, ctx)
             return self._answer_topic("ask_definition", "definition", roles, 0.9, ctx)

@@ -86,7 +86,9 @@ class Profile:
             raise ValueError("session 'profile' must be a mapping")
         fields: dict[str, tuple[str, ...]] = {}
         for key in ("known", "not_known", "background", "current", "targets", "statements", "likes"):
-            value = data.get(key) or []
+            value = data.get(key)
+            if value is None:
+                value = []
             limit = MAX_STATEMENTS if key == "statements" else MAX_PROFILE_ITEMS
             chars = MAX_STATEMENT_CHARS if key == "statements" else MAX_ITEM_CHARS
             if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
@@ -124,6 +126,8 @@ class Context:
     recent: tuple[str, ...] = ()
     #: The kind of the last reply when it was a fallback, so the same block is not repeated.
     last_fallback: str | None = None
+    #: Ids of the named things the last answer was asked about ("do they use Jenkins?"), for "same for MLREs".
+    things: tuple[str, ...] = ()
 
     def evolve(self, **changes: Any) -> Context:
         return replace(self, **changes)
@@ -142,6 +146,7 @@ class Context:
             "options": list(self.options),
             "recent": list(self.recent),
             "last_fallback": self.last_fallback,
+            "things": list(self.things),
         }
 
     @classmethod
@@ -191,10 +196,16 @@ class Context:
             intent = text_of("intent", intent, "a string or null")
         if not isinstance(turns, int) or isinstance(turns, bool) or not 0 <= turns <= MAX_TURNS:
             raise ValueError(f"session 'turns' must be an integer from 0 to {MAX_TURNS}")
-        postings = data.get("postings") or []
-        if not isinstance(postings, (list, tuple)) or len(postings) > MAX_LAST_ITEMS:
-            raise ValueError(f"session 'postings' must be a list of at most {MAX_LAST_ITEMS} posting ids")
-        postings = [text_of("postings", v, "a list of posting ids") for v in postings]
+        def ids_of(key: str, what: str) -> tuple[str, ...]:
+            value = data.get(key)
+            if value is None:
+                return ()
+            if not isinstance(value, (list, tuple)) or len(value) > MAX_LAST_ITEMS:
+                raise ValueError(f"session {key!r} must be a list of at most {MAX_LAST_ITEMS} {what}")
+            return tuple(dict.fromkeys(text_of(key, v, f"a list of {what}") for v in value))
+
+        postings = ids_of("postings", "posting ids")
+        things = ids_of("things", "thing ids")
         last_fallback = data.get("last_fallback")
         if last_fallback is not None:
             last_fallback = text_of("last_fallback", last_fallback, "a string or null")
@@ -206,8 +217,9 @@ class Context:
             recommended=roles_of("recommended"),
             turns=turns,
             profile=Profile.from_dict(data.get("profile"), role_ids=role_ids),
-            postings=tuple(dict.fromkeys(postings)),
+            postings=postings,
             options=roles_of("options"),
             recent=roles_of("recent"),
             last_fallback=last_fallback,
+            things=things,
         )

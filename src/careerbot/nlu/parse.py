@@ -99,6 +99,8 @@ class Parse:
         return tuple(dict.fromkeys(r for p in (self.whole, *self.parts) for r in p.understanding.analysis.roles))
 
 
+#: The first word of each sentence after the first ("... a bank. That was dull.").
+_SENTENCE_START = re.compile(r"[.!?;]\s+([A-Za-z][\w']*)")
 #: Words as the tokenizer finds them (letters and digits, inner apostrophes), with their capitals.
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*", re.UNICODE)
 #: Words people capitalise that are not names of tools ("I", "I'm").
@@ -150,11 +152,16 @@ class Reader:
             unknown = reading.unknown
             thing_at = {i for i, _ in things}
             spelled = reading.spellings
+            # A capital only marks a name inside a sentence ("That was dull." opens one).
+            opening = {m.group(1).casefold() for m in _SENTENCE_START.finditer(part.text)}
             names = [
                 (i, surface) for i in range(len(u.analysis.tokens))
                 if i not in inside and i not in thing_at
                 for surface in (spelled.get(u.analysis.tokens[i], u.analysis.tokens[i]),)
-                if i in unknown or (i > 0 and surface[:1].isupper() and surface.casefold() not in _NOT_NAMES)
+                if i in unknown or (
+                    i > 0 and surface[:1].isupper() and surface.casefold() not in _NOT_NAMES
+                    and surface.casefold() not in opening
+                )
             ]
             profile = read_profile(u.analysis, things, names)
         reference = find_reference(

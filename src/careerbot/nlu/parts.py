@@ -87,8 +87,10 @@ _JOINED_QUESTION = re.compile(
 )
 #: Words after which "which" opens a relative clause, not a question ("..., which is the part I like").
 _RELATIVE_VERBS = frozenset("is was are were has have had makes made means i i'm we".split())
-#: Longest message split into parts; longer ones are read whole.
+#: Most questions a message is split into; one asking more is read whole.
 MAX_PARTS = 6
+#: Most sentences a message is split into; a longer one is read whole.
+MAX_SENTENCES = 40
 
 
 @dataclass(frozen=True)
@@ -212,8 +214,10 @@ def _clauses(sentence: str) -> list[MessagePart]:
 def split_parts(text: str) -> tuple[MessagePart, ...]:
     """The parts of ``text`` in order; one part (the whole text) when it asks one thing."""
     sentences = [s for s in _SENTENCE_END.split(text) if s and s.strip(" .!?;")]
+    if len(sentences) > MAX_SENTENCES:
+        return (MessagePart(text.strip(), _kind(text)),)
     pieces = [c for s in sentences for c in _clauses(s)]
-    if len(pieces) <= 1 or len(pieces) > MAX_PARTS * 3:
+    if len(pieces) <= 1:
         return (MessagePart(text.strip(), _kind(text)),)
     parts = pieces
     # Parts that neither ask nor tell about the person ("Data engineering seems fun.") stay with
@@ -224,6 +228,8 @@ def split_parts(text: str) -> tuple[MessagePart, ...]:
             merged[-1] = MessagePart(f"{merged[-1].text}. {part.text}", merged[-1].kind)
         else:
             merged.append(part)
-    if len(merged) > MAX_PARTS:
+    # "I am 34. I live in Lyon. I studied economics. ... What tools does a DE use?": any number of
+    # sentences about the person, but a message asking more than MAX_PARTS things is read whole.
+    if sum(p.kind == "question" for p in merged) > MAX_PARTS:
         return (MessagePart(text.strip(), _kind(text)),)
     return tuple(merged)

@@ -53,7 +53,7 @@ _TOOL_CUES = frozenset(
 #: "with") only a name written like one is ("courses in deep learning" names no tool, "a bit of VBA" does).
 _STRONG_TOOL_CUES = frozenset("use uses using used know knows knew learned learnt tried proficient fluent".split())
 #: Words after which an unknown word is a name or a place ("I'm Dana", "from Cairo").
-_NAMING = frozenset("name name's named called i'm im am from at near".split())
+_NAMING = frozenset("name name's named called i'm im am from at near live lives living based moved".split())
 _LIST_WORDS = frozenset({"and", "or", "plus", ","})
 _NEGATION = frozenset("no not never without don't dont didn't haven't havent hate dislike".split())
 

@@ -12,10 +12,14 @@ from .wording import TEMPLATES, topic_question
 __all__ = ["render_specific"]
 
 
-def render_specific(kb: KnowledgeBase, role_id: str, hits: Sequence[Hit], *, yes: bool) -> Answer:
-    """The matching points for one role; ``yes`` (a yes/no question the points affirm) says so first."""
+def render_specific(
+    kb: KnowledgeBase, role_id: str, hits: Sequence[Hit], *, yes: bool, lead: str | None = None
+) -> Answer:
+    """The matching points for one role; ``yes`` (a yes/no question the points affirm) says so first;
+    ``lead``: another first line ("Yes: the articles list Scala for Data Engineers.")."""
     role = kb.roles[role_id]
-    lead = TEMPLATES["specific_yes" if yes else "specific"].safe_substitute(plural=role.plural)
+    if lead is None:
+        lead = TEMPLATES["specific_yes" if yes else "specific"].safe_substitute(plural=role.plural)
     lines = [lead, *(f"- {h.point.text}" for h in hits)]
     topic = hits[0].topic
     lines.append(TEMPLATES["specific_more"].safe_substitute(
