@@ -150,7 +150,6 @@ def test_with_that_background_where_do_i_fit(bot: CareerBot, sid: str) -> None:
     assert "python" in reply.text.lower() and "java" in reply.text.lower()
 
 
-@pytest.mark.xfail(strict=True, reason="'what else do I need then?' after an introduction falls back")
 def test_what_else_do_i_need_then_after_an_introduction(bot: CareerBot, sid: str) -> None:
     reply = last(bot, sid, INTRO, "what else do I need then?")
     assert reply.intent == "skill_gap"

@@ -136,7 +136,8 @@ class Policy:
         # A vague question ("can you lay it out for me?") is read with the rest of the message.
         short = len(u.analysis.tokens) <= SHORT_QUESTION
         # A question that names its role and its intent's own keyword is clear on its own.
-        clear = u.intent in u.keyword_intents and bool(u.analysis.roles)
+        # So is advice, which reads what the rest of the message says about the person anyway.
+        clear = (u.intent in u.keyword_intents and bool(u.analysis.roles)) or u.intent in PROFILE_ADVICE
         use_whole = question.reference is None and whole.intent is not None and (
             u.intent is None or (short and whole.score > u.score and not clear)
         )

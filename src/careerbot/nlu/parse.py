@@ -137,13 +137,16 @@ class Reader:
 
     def _read_part(
         self, part: MessagePart, context_roles: Sequence[str], message_roles: Sequence[str] = (),
-        *, aside: bool = False,
+        *, aside: bool = False, rank: bool = True,
     ) -> PartReading:
         # An aside ("unrelated, but ...") is not about the roles in focus, unless it refers to them.
         aside = aside and REFERRING.isdisjoint(t for t in tokenize(part.text) if t not in ("one", "ones"))
         if aside:
             context_roles = ()
-        u = self.understander.understand(part.text, context_roles=context_roles, message_roles=message_roles)
+        if not rank:
+            u = self.understander.mentions(part.text)  # a sentence about the person asks nothing
+        else:
+            u = self.understander.understand(part.text, context_roles=context_roles, message_roles=message_roles)
         inside = {i for m in u.analysis.mentions for i in range(m.start, m.end)}
         things = self.things.find(u.analysis.tokens, skip=inside)
         profile = None
@@ -181,5 +184,5 @@ class Reader:
         # and which degree do they have?": the second part is about the DSE too).
         named = whole.understanding.analysis.roles
         roles = tuple(dict.fromkeys((*context_roles, *named)))
-        readings = tuple(self._read_part(p, roles, named, aside=aside) for p in parts)
+        readings = tuple(self._read_part(p, roles, named, aside=aside, rank=p.kind != "self") for p in parts)
         return Parse(text, whole, readings)

@@ -66,15 +66,30 @@ class Speller:
         (``dataengineer``, ``machinelearningengineer``)."""
         if not 6 <= len(token) <= MAX_SPLIT_LENGTH or token in self._vocab or token in self._keep or not token.isalpha():
             return None
-        for cut in range(2, len(token) - 3):
+        best = self._best_split(token, parts)
+        return best[1] if best is not None else None
+
+    def _best_split(self, token: str, parts: int) -> tuple[tuple[int, int], tuple[str, ...]] | None:
+        """The split of ``token`` into at most ``parts`` words with the fewest typo fixes, then the
+        fewest words ("machine learning engineer", not "machine learn in engineer"), with its cost."""
+        best: tuple[tuple[int, int], tuple[str, ...]] | None = None
+        for cut in range(2, len(token) - 1):
             head, tail = token[:cut], token[cut:]
             if head not in self._vocab:
                 continue
-            fixed = self.correct(tail)
-            if fixed is not None:
-                return head, fixed
-            if parts > 2:
-                rest = self.split(tail, parts=parts - 1)
+            options: list[tuple[tuple[int, int], tuple[str, ...]]] = []
+            if tail in self._vocab:
+                options.append(((0, 2), (head, tail)))
+            elif len(tail) >= 4:
+                fixed = self.correct(tail)
+                if fixed is not None:
+                    options.append(((1, 2), (head, fixed)))
+            if parts > 2 and len(tail) >= 4:
+                rest = self._best_split(tail, parts - 1)
                 if rest is not None:
-                    return (head, *rest)
-        return None
+                    (fixes, count), words = rest
+                    options.append(((fixes, count + 1), (head, *words)))
+            for option in options:
+                if best is None or option[0] < best[0]:
+                    best = option
+        return best

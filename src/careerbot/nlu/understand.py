@@ -180,6 +180,13 @@ class Understander:
                 ranking[name] = min(1.0, max(beaten) + 1e-3)
         return sorted(ranking.items(), key=lambda kv: -kv[1])
 
+    def mentions(self, text: str) -> Understanding:
+        """Only the role mentions, other jobs and keyword hits of ``text``, no intent ranking (for a
+        sentence about the person, which asks nothing)."""
+        analysis = self.finder.find(text)
+        keyword_intents, _ = self._keyword_hits(analysis)
+        return Understanding(analysis, None, 0.0, (), frozenset(keyword_intents))
+
     def understand(
         self, text: str, *, context_roles: Sequence[str] = (), message_roles: Sequence[str] = ()
     ) -> Understanding:

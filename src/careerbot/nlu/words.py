@@ -144,6 +144,13 @@ _ASIDES = tuple(
 )
 
 
+_ASIDE_STARTS = frozenset(p[0] for p in _ASIDES)
+
+
 def is_aside(tokens: Sequence[str]) -> bool:
     """Whether the message says it is an aside from the conversation ("totally unrelated, but ...")."""
-    return any(tuple(tokens[i : i + len(p)]) == p for i in range(len(tokens)) for p in _ASIDES)
+    return any(
+        tuple(tokens[i : i + len(p)]) == p
+        for i, t in enumerate(tokens) if t in _ASIDE_STARTS
+        for p in _ASIDES if p[0] == t
+    )
