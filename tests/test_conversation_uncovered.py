@@ -284,3 +284,20 @@ def test_a_tool_named_after_a_question_makes_it_a_tools_question(bot: CareerBot,
         (p["intent"], tuple(p["roles"])) for p in reply.data.get("parts", ())
     ]
     assert "Yes: the articles list Docker" in reply.text
+
+
+def test_a_part_asked_in_other_words_is_answered(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("what does a DSE do day to day, and who would I be working with?", session_id=sid)
+    assert [p["intent"] for p in reply.data["parts"]] == ["ask_responsibilities", "ask_works_with"]
+    pay = bot.ask("how do i get into ML engineering and what do they get paid", session_id=sid)
+    assert [p["intent"] for p in pay.data["parts"]] == ["ask_getting_started", "ask_salary"]
+
+
+def test_a_named_tool_beats_work_with(bot: CareerBot, sid: str) -> None:
+    assert bot.ask("is Talend something data engineers work with?", session_id=sid).intent == "ask_tools"
+    assert bot.ask("what r MLRE responsibilities", session_id=sid).intent == "ask_responsibilities"
+
+
+def test_run_together_role_names_split_into_the_fewest_words(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("dataengineer vs machinelearningengineer diffrences", session_id=sid)
+    assert set(reply.roles) == {"data_engineer", "ml_engineer"}

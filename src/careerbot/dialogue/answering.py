@@ -242,10 +242,15 @@ class Answering:
         *, things: Sequence[tuple[int, Thing]] = (), u: Understanding | None = None,
     ) -> tuple[Reply, Context]:
         listed = [thing for _, thing in things if thing.kind in LISTED_KINDS]
-        tools = [thing for thing in listed if thing.kind in ("tool", "language")]
+        # A tool named outright ("Talend"), not a one-letter word that may be one ("what r their duties").
+        words = u.analysis.tokens if u is not None else ()
+        tools = [
+            thing for pos, thing in things
+            if thing.kind in ("tool", "language") and not (pos < len(words) and len(words[pos]) == 1)
+        ]
         if (
-            u is not None and listed and topic not in ("tools", "skills", "education")
-            and (self._yes_no(u) or tools) and intent not in u.keyword_intents
+            u is not None and listed and topic not in ("tools", "skills", "education", "industries")
+            and (tools or (self._yes_no(u) and intent not in u.keyword_intents))
         ):
             # "is SQL a big deal for data engineering?", "what do they deploy with? docker?": whether
             # the articles list it for them.

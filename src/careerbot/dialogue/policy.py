@@ -50,6 +50,8 @@ class Policy:
         self._kb = kb
         self._thresholds = thresholds
         self._q = Questions(kb, intents, thresholds)
+        #: Intents that answer a topic of a role (skills, tools, ...).
+        self._topic_intents = frozenset(n for n, spec in intents.intents.items() if spec.topic not in (None, "differences"))
 
     def with_thresholds(self, thresholds: Thresholds) -> Policy:
         """The same policy with other thresholds."""
@@ -166,6 +168,8 @@ class Policy:
                 q.understanding.score >= accept or q.understanding.intent in q.understanding.keyword_intents
                 or bool(q.understanding.analysis.mentions)
                 or (bool(parse.roles) and not REFERRING.isdisjoint(q.understanding.analysis.tokens))
+                # "what does a DSE do day to day, and who would I be working with?"
+                or (bool(parse.roles) and q.understanding.intent in self._topic_intents)
             ))
         ]
         said = [q.understanding.intent for q in understood]

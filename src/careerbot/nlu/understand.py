@@ -160,6 +160,10 @@ class Understander:
 
     def _rank(self, analysis: Analysis, keyword_intents: Mapping[str, bool]) -> list[tuple[str, float]]:
         ranking = dict(self.matcher.rank(analysis.masked, limit=5)) if analysis.masked else {}
+        if analysis.masked and any(n not in ranking for n in keyword_intents):
+            # An intent named by its keyword but outside the five best ("what do they get paid")
+            # starts from its own score, not from nothing.
+            ranking = dict(self.matcher.rank(analysis.masked, limit=len(self.matcher.intents)))
         short = len(analysis.tokens) <= SHORT_MESSAGE
         # Conversational keywords ("help", "thanks") count in short messages, unless a topic's own
         # keyword is there too ("what certifications help?").
