@@ -301,3 +301,15 @@ def test_a_named_tool_beats_work_with(bot: CareerBot, sid: str) -> None:
 def test_run_together_role_names_split_into_the_fewest_words(bot: CareerBot, sid: str) -> None:
     reply = bot.ask("dataengineer vs machinelearningengineer diffrences", session_id=sid)
     assert set(reply.roles) == {"data_engineer", "ml_engineer"}
+
+
+def test_monitoring_after_deployment_is_the_monitoring_point(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("do MLEs keep monitoring models after they're deployed?", session_id=sid)
+    assert reply.intent == "ask_responsibilities" and reply.data["kind"] == "points"
+    assert "Monitor" in reply.text
+
+
+def test_a_plain_word_the_articles_lack_is_no_unlisted_tool(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("is keeping an eye on model performance over time part of an MLE's job?", session_id=sid)
+    assert "don't mention eye" not in reply.text
+    assert "don't mention Snowflake" in bot.ask("does a DE need Snowflake", session_id=sid).text

@@ -145,7 +145,13 @@ class Questions(Advising):
         # Words careerbot does not know matter only for a yes/no tool question about a role
         # ("do DEs use Snowflake?"); the vocabulary is not even built otherwise.
         asks_tool = bool(u.analysis.roles) and not reading.things and self._yes_no(u)
-        unknown = tuple(dict.fromkeys(reading.surface(i) for i in reading.unknown)) if asks_tool else ()
+        words = u.analysis.tokens
+        # ... a word written like a name ("Snowflake"), or one right after "use", "know", ... ("use dbt"),
+        # not any word the articles lack ("is keeping an eye on models part of the job?").
+        unknown = tuple(dict.fromkeys(
+            reading.surface(i) for i in reading.unknown
+            if reading.surface(i)[:1].isupper() or not TOOL_VERBS.isdisjoint(words[max(0, i - 2) : i])
+        )) if asks_tool else ()
         reply, new_ctx = self._decide(
             text, u, ctx, things=reading.things, referred=referred, ref_words=ref_words, unknown=unknown
         )

@@ -35,7 +35,8 @@ _FRAME = frozenset(
         "question day days daily really actually usually often much many lot also need needs have has "
         "should would could can will does do doing did is are was were be been being yes no true "
         "important importance matter matters big huge part parts role roles job jobs kind sort thing "
-        "things what which how who why where when whether spend time deal".split()
+        "things what which how who why where when whether spend time deal keep keeps keeping still "
+        "theyre they're once after eye eyes over".split()
     )
 )
 
