@@ -313,3 +313,17 @@ def test_a_plain_word_the_articles_lack_is_no_unlisted_tool(bot: CareerBot, sid:
     reply = bot.ask("is keeping an eye on model performance over time part of an MLE's job?", session_id=sid)
     assert "don't mention eye" not in reply.text
     assert "don't mention Snowflake" in bot.ask("does a DE need Snowflake", session_id=sid).text
+
+
+@pytest.mark.parametrize("text", ["show me jobs", "any jobs?", "show me ML jobs", "what jobs are there"])
+def test_jobs_in_plain_words_are_the_postings(bot: CareerBot, sid: str, text: str) -> None:
+    reply = bot.ask(text, session_id=sid)
+    assert reply.intent == "ask_salary" and reply.data["postings"]
+
+
+def test_a_posting_named_by_its_title_after_postings(bot: CareerBot, sid: str) -> None:
+    bot.ask("tell me how data engineers differ from ML research engineers", session_id=sid)
+    bot.ask("which of those pays more?", session_id=sid)
+    reply = bot.ask("is the research engineer one remote?", session_id=sid)
+    assert reply.intent == "ask_salary" and reply.roles == ("ml_research_engineer",)
+    assert reply.data["filters"]["remote"] is True

@@ -62,10 +62,12 @@ class Advising(Answering):
     def _advise(
         self, intent: str, text: str, u: Understanding, score: float, ctx: Context,
         *, roles: tuple[str, ...] = (), things: Sequence[tuple[int, Thing]] = (), among: Sequence[str] = (),
+        among_roles: tuple[str, ...] = (),
     ) -> tuple[Reply, Context]:
         """Recommendation, skill gap, learning path and postings (``careerbot.skills.advisor``).
 
-        ``roles``: the roles named or referred to."""
+        ``roles``: the roles named or referred to; ``among``: only the postings just shown, of
+        ``among_roles`` when given ("is the research engineer one remote?")."""
         analysis = u.analysis
         tokens = analysis.tokens
         all_roles = tuple(self._kb.roles)
@@ -115,7 +117,7 @@ class Advising(Answering):
             roles = ctx.roles  # "which one earns more?"
         if among:
             # About the postings just shown: no role filter on top, the conversation keeps its roles.
-            answer = self._advisor.postings(text, tokens, (), among=among)
+            answer = self._advisor.postings(text, tokens, among_roles, among=among)
         else:
             answer = self._advisor.postings(
                 text, tokens, roles or (all_roles if wants_all else ()), context_roles=ctx.roles

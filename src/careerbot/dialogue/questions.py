@@ -125,14 +125,18 @@ class Questions(Advising):
             return expanded
         u = reading.understanding
         ref = reading.reference
+        tokens = u.analysis.tokens
+        # "is the research engineer one remote?": a posting named by its title, not the role.
+        titled = any(tokens[m.end : m.end + 1] in (("one",), ("job",), ("posting",)) for m in u.analysis.mentions)
         if (
-            ctx.postings and ctx.intent == "ask_salary" and u.intent in (None, "ask_salary")
-            and not u.analysis.roles
-            and ((ref is not None and ref.kind == "posting") or not REFERRING.isdisjoint(u.analysis.tokens))
+            ctx.postings and ctx.intent == "ask_salary" and (u.intent in (None, "ask_salary") or titled)
+            and (not u.analysis.roles or titled)
+            and ((ref is not None and ref.kind == "posting") or not REFERRING.isdisjoint(tokens) or titled)
         ):
             # "is that one remote?", "is the Occam one remote?": about the postings just shown.
             return self._advise(
-                "ask_salary", text, u, max(u.score, self._thresholds.with_role), ctx, among=ctx.postings
+                "ask_salary", text, u, max(u.score, self._thresholds.with_role), ctx, among=ctx.postings,
+                among_roles=u.analysis.roles if titled else (),
             )
         if u.intent is None and not u.analysis.roles and self._asks_postings(text, u, ctx):
             # "remote?", "senior ones only", "anything in Berlin?": a filter on the featured postings
@@ -150,7 +154,7 @@ class Questions(Advising):
         # not any word the articles lack ("is keeping an eye on models part of the job?").
         unknown = tuple(dict.fromkeys(
             reading.surface(i) for i in reading.unknown
-            if reading.surface(i)[:1].isupper() or not TOOL_VERBS.isdisjoint(words[max(0, i - 2) : i])
+            if reading.surface(i)[:1].isupper() or not TOOL_VERBS.isdisjoint(words[max(0, i - 2) : i + 3])
         )) if asks_tool else ()
         reply, new_ctx = self._decide(
             text, u, ctx, things=reading.things, referred=referred, ref_words=ref_words, unknown=unknown
