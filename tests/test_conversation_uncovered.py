@@ -327,3 +327,17 @@ def test_a_posting_named_by_its_title_after_postings(bot: CareerBot, sid: str) -
     reply = bot.ask("is the research engineer one remote?", session_id=sid)
     assert reply.intent == "ask_salary" and reply.roles == ("ml_research_engineer",)
     assert reply.data["filters"]["remote"] is True
+
+
+def test_pay_follow_ups_for_a_role_without_postings(bot: CareerBot, sid: str) -> None:
+    first = bot.ask("how much does a DSE earn?", session_id=sid)
+    assert "not salary statistics" not in first.text  # no postings shown, no note about them
+    reply = bot.ask("is that one remote?", session_id=sid)
+    assert reply.intent == "ask_salary"
+    assert "None of the featured postings is closest to Data Science Engineer" in reply.text
+    assert all(p["remote"] for p in reply.data["postings"])
+
+
+def test_thanks_and_bye_in_one_message(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("thanks, bye", session_id=sid)
+    assert "welcome" in reply.text.casefold() and "goodbye" in reply.text.casefold()

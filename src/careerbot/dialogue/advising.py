@@ -48,7 +48,7 @@ class Advising(Answering):
         """Whether a message the matcher did not place filters the featured postings: a place or
         company of a posting, or (right after postings were shown) remote, a level or internships."""
         query = self._advisor.read_postings_query(text, u.analysis.tokens, (), context_roles=ctx.roles)
-        after_postings = ctx.intent == "ask_salary" and bool(ctx.postings)
+        after_postings = ctx.intent == "ask_salary"
         if query.places or query.companies:
             # "anything in Berlin?", "is anything open at Occam AI?" (not "will it snow in Berlin?")
             tokens = u.analysis.tokens

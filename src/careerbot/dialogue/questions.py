@@ -289,7 +289,7 @@ class Questions(Advising):
         if intent == "profile":
             return self._profile(u, ctx)
         if intent in SMALL_TALK:
-            if intent == "goodbye" and "thanks" in u.keyword_intents:
+            if {intent} | {"goodbye", "thanks"} == {"goodbye", "thanks"} and {"goodbye", "thanks"} <= u.keyword_intents:
                 # "ok thx bye": thanks first, then goodbye.
                 thanks, bye = render_small_talk(self._kb, "thanks"), render_small_talk(self._kb, "goodbye")
                 answer = dataclasses.replace(thanks, text=f"{thanks.text} {bye.text}")

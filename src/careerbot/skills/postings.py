@@ -152,6 +152,13 @@ class PostingsFinder:
             shown = []
             head.extend(say("post_role_unposted", name=kb.roles[r].name) for r in q.roles)
             head.append(say("post_role_none_more", n=len(kb.postings)))
+        elif empty and q.roles and not any(p.closest_role in q.roles for p in kb.postings) and (
+            rest := self.matching(dataclasses.replace(q, roles=()))
+        ):
+            # "is that one remote?" about the DSE: no posting is closest to it; the remote ones are these.
+            shown = rest
+            names = join_names([kb.roles[r].name for r in q.roles], "or")
+            head.append(say("post_role_unposted_rest", names=names, filters=self.describe(dataclasses.replace(q, roles=()))))
         elif empty:
             shown = [p for p in kb.postings if p.closest_role in q.roles]
             scope = ""
@@ -187,7 +194,8 @@ class PostingsFinder:
             tail.append(say("post_currency"))
         if q.no_stats:
             tail.append(say("post_no_stats"))
-        tail.append(say("post_notes"))
+        if shown:
+            tail.append(say("post_notes"))
         body = self._role_lines(q.roles, shown) if by_role else self._list_lines(
             shown, numbered=bool(q.sort), room=MAX_LINES - len(head) - len(tail)
         )

@@ -289,6 +289,9 @@ ADVISOR_TEMPLATES: Mapping[str, Template] = MappingProxyType(
         "post_role_unposted": Template(
             "The articles don't say what a $name earns, and none of the featured postings is closest to that role."
         ),
+        "post_role_unposted_rest": Template(
+            "None of the featured postings is closest to $names; those that match the rest ($filters) are:"
+        ),
         "post_role_none_more": Template('Ask "show me every posting" to see all $n featured postings.'),
         "post_empty": Template(
             "None of the featured postings matches what you asked for ($filters). Here is what there is$scope:"
