@@ -39,3 +39,13 @@ def test_two_questions_on_one_topic_may_share_one_answer(bot: CareerBot, tmp_pat
         " expect_text: [Snowflake]}]}\n"
     )
     assert _score(bot, tmp_path, body) == [True, False]
+
+
+def test_which_roles_use_a_thing_meets_the_label_compare(bot: CareerBot, tmp_path: Path) -> None:
+    body = (
+        '  - {text: "which roles use Spark?", category: comparison, intent: compare,'
+        " roles: [data_engineer, data_science_engineer]}\n"
+        '  - {text: "which roles use Spark?", category: comparison, intent: ask_tools,'
+        " roles: [data_engineer, data_science_engineer]}\n"
+    )
+    assert _score(bot, tmp_path, body) == [True, True]

@@ -10,9 +10,10 @@ order, by the reply's parts (``reply.data["parts"]``; a reply without parts is o
 answer two questions in a row with the same intent and roles), and the
 case's ``roles`` must be among the reply's (which cover every part).
 
-The label ``compare`` is met by any comparison answer (``reply.data["kind"] == "comparison"``):
-a comparison on one topic ("compare the tools of X and Y") carries that topic's intent, which is
-how the earlier sets label it, while newer sets label it ``compare``; both mean the same answer.
+The label ``compare`` is met by any answer comparing roles (``reply.data["kind"]`` "comparison", or
+"roles_with" for "which roles use Python?"): such an answer on one topic ("compare the tools of X
+and Y") carries that topic's intent, which is how the earlier sets label it, while newer sets label
+it ``compare``; both mean the same answer.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
     from .bot import CareerBot
     from .reply import Reply
 
-__all__ = ["Case", "CaseResult", "Part", "Report", "evaluate", "evaluate_file", "format_report", "load_cases"]
+__all__ = ["COMPARING_KINDS", "Case", "CaseResult", "Part", "Report", "evaluate", "evaluate_file", "format_report", "load_cases"]
 
 
 @dataclass(frozen=True)
@@ -165,8 +166,12 @@ def _part(entry: Any) -> Part:
     return Part(entry["intent"], _strings(entry.get("roles")), _strings(entry.get("expect_text")) or ())
 
 
+#: Kinds of answer that compare roles: a comparison, and which roles the articles list a thing for.
+COMPARING_KINDS = frozenset({"comparison", "roles_with"})
+
+
 def _intent_met(expected: str, intent: str, kind: object) -> bool:
-    return intent == expected or (expected == "compare" and kind == "comparison")
+    return intent == expected or (expected == "compare" and kind in COMPARING_KINDS)
 
 
 def _kind(data: object) -> str | None:
