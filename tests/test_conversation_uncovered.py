@@ -341,3 +341,17 @@ def test_pay_follow_ups_for_a_role_without_postings(bot: CareerBot, sid: str) ->
 def test_thanks_and_bye_in_one_message(bot: CareerBot, sid: str) -> None:
     reply = bot.ask("thanks, bye", session_id=sid)
     assert "welcome" in reply.text.casefold() and "goodbye" in reply.text.casefold()
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("can I become a data engineer within a year?", "not_covered"),
+        ("plan of study to become data engineer in 6 months", "learning_path"),
+        ("what will DE demand look like in five years?", "ask_outlook"),
+    ],
+)
+def test_how_long_it_takes_is_not_covered_but_a_plan_for_a_time_is_a_plan(
+    bot: CareerBot, sid: str, text: str, intent: str
+) -> None:
+    assert bot.ask(text, session_id=sid).intent == intent

@@ -20,6 +20,7 @@ from .words import (
     CONTEXT_KEYWORDED,
     CONVERSATIONAL,
     FILLER,
+    NOT_COVERED,
     PARTING,
     QUESTION_WORDS,
     REFERRING,
@@ -61,6 +62,16 @@ class Thresholds:
 
 #: A sum of money as people type it: "100k", "120000", "$90k".
 _MONEY = re.compile(r"^\d{2,3}k$|^\d{2,3}000$")
+_NUMBER_WORDS = frozenset("a an one two three four five six seven eight nine ten twelve few couple".split())
+_SPANS = frozenset("week weeks month months year years".split())
+
+
+def _within_a_time(tokens: Sequence[str]) -> bool:
+    """"in 6 months", "within a year", "in two years": how long something takes."""
+    return any(
+        t in ("in", "within") and (n.isdigit() or n in _NUMBER_WORDS) and span in _SPANS
+        for t, n, span in zip(tokens, tokens[1:], tokens[2:])
+    )
 
 
 def posting_keywords(kb: KnowledgeBase) -> list[str]:
@@ -149,6 +160,10 @@ class Understander:
                 if stems[i : i + len(phrase)] == phrase:
                     found[name] = found.get(name, False) or strong
                     spans.setdefault(name, set()).update(at[i : i + len(phrase)])
+        if NOT_COVERED in self._intents.intents and "learning_path" not in found and _within_a_time(analysis.tokens):
+            # "can I switch to ML engineering in 6 months?": no article says how long (a plan for
+            # six months is still a plan).
+            found[NOT_COVERED] = True
         if self._salary_intent and any(_MONEY.match(t) for t in analysis.tokens):
             found[self._salary_intent] = True  # "is 100k realistic?", "80000 usd"
         rest = {
