@@ -94,7 +94,7 @@ PARTING = frozenset({"thanks", "goodbye"})
 #: Words about openings ("is anything open at Occam AI?", "jobs in Berlin").
 JOB_WORDS = frozenset(
     "job jobs posting postings opening openings open position positions vacancy vacancies hiring hire "
-    "listed listing listings internship internships role roles offer offers work".split()
+    "listed listing listings internship internships role roles offer offers work posted advertised".split()
 )
 #: Advice that a conversation's role answers without naming it ("what should I learn first?").
 CONTEXT_ADVICE = frozenset({"learning_path", "skill_gap"})
