@@ -355,3 +355,25 @@ def test_how_long_it_takes_is_not_covered_but_a_plan_for_a_time_is_a_plan(
     bot: CareerBot, sid: str, text: str, intent: str
 ) -> None:
     assert bot.ask(text, session_id=sid).intent == intent
+
+
+def test_a_reference_in_the_sentence_before_the_question(bot: CareerBot, sid: str) -> None:
+    bot.ask("what's the difference between a DE and an MLE anyway?", session_id=sid)
+    reply = bot.ask("ok the first one sounds more like me. what tools would I need to learn?", session_id=sid)
+    assert reply.intent == "ask_tools" and reply.roles == ("data_engineer",)
+
+
+def test_the_x_one_switches_role_keeping_the_topic(bot: CareerBot, sid: str) -> None:
+    bot.ask("What skills should go in the data engineer ad?", session_id=sid)
+    reply = bot.ask("And for the DSE one?", session_id=sid)
+    assert reply.intent == "ask_skills" and reply.roles == ("data_science_engineer",)
+
+
+def test_an_introduction_naming_roles_is_no_request(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask(
+        "Hi - I'm a hiring manager at a mid-size retailer. I need to write two job ads, one for a data engineer "
+        "and one for a data science engineer.",
+        session_id=sid,
+    )
+    assert reply.intent == "greet" and "Noted:" in reply.text
+    assert bot.ask("I need a rundown of the frameworks an MLRE uses", session_id=sid).intent == "ask_tools"

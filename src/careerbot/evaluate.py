@@ -7,7 +7,8 @@ the roles match (as a set, when given), every ``expect_text`` string appears in 
 ``expect_not_text`` string does (case-insensitive). ``parts`` (a message asking several things)
 lists ``{intent, roles, expect_text}`` per question in order: each must be answered, in that
 order, by the reply's parts (``reply.data["parts"]``; a reply without parts is one part; one part may
-answer two questions in a row with the same intent and roles), and the
+answer two questions in a row with the same intent and roles, and a comparison answers the part of
+each role it compares), and the
 case's ``roles`` must be among the reply's (which cover every part).
 
 The label ``compare`` is met by any answer comparing roles (``reply.data["kind"]`` "comparison", or
@@ -200,7 +201,11 @@ def _missing_parts(case: Case, reply: Reply) -> tuple[str, ...]:
             (
                 i for i in range(max(0, start - 1), len(got))
                 if _intent_met(part.intent, got[i][0], got[i][2])
-                and (part.roles is None or got[i][1] == frozenset(part.roles))
+                and (
+                    part.roles is None or got[i][1] == frozenset(part.roles)
+                    # "what qualifications should I ask for in each?": one comparison shows each role.
+                    or (got[i][2] in COMPARING_KINDS and frozenset(part.roles) <= got[i][1])
+                )
             ),
             None,
         )

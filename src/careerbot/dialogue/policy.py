@@ -21,6 +21,7 @@ from ..nlu.words import (
     PLEASANTRIES,
     PROFILE_ADVICE,
     REFERRING,
+    REQUEST_WORDS,
     SMALL_TALK,
     says_likes,
 )
@@ -98,7 +99,7 @@ class Policy:
             # "I need a rundown of the frameworks an MLRE uses": a request worded as a statement.
             request = (
                 u.intent is not None and u.intent not in SMALL_TALK and u.intent not in PROFILE_ADVICE
-                and bool(u.analysis.roles)
+                and bool(u.analysis.roles) and not REQUEST_WORDS.isdisjoint(u.analysis.tokens)
             )
             # A skill gap needs a role to aim at ("I know Python and SQL" alone is an introduction).
             gap = u.intent == "skill_gap" and bool(ctx.profile.targets)
@@ -118,7 +119,17 @@ class Policy:
         """The context a question inside a longer message is answered in: the roles the rest of
         the message names, when the question names none ("I have an interview for an ML engineer
         job. What skills will they expect?")."""
-        if question.understanding.analysis.roles or not parse.roles:
+        if question.understanding.analysis.roles:
+            return ctx
+        if not parse.roles:
+            if question.reference is None:
+                # "ok the first one sounds more like me. what tools would I need?": the reference
+                # in the rest of the message says which role the question is about.
+                for other in parse.parts:
+                    if other is not question and other.reference is not None:
+                        roles, _ = self._q.resolve(other, ctx)
+                        if roles:
+                            return ctx.evolve(roles=roles, topic=None, pending_topic=None)
             return ctx
         aimed = [r for r in ctx.profile.targets if r in parse.roles]
         # The roles this message names are also the list "the first one" points into.

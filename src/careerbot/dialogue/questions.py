@@ -71,6 +71,10 @@ NEAR_NOT_COVERED = 0.2
 class Questions(Advising):
     """Answers one question. Immutable after construction; safe to share across threads."""
 
+    def resolve(self, reading: PartReading, ctx: Context) -> tuple[tuple[str, ...], frozenset[str]]:
+        """The roles ``reading`` refers back to (see :meth:`_resolve`), for the rest of its message."""
+        return self._resolve(reading, ctx)
+
     def _resolve(self, reading: PartReading, ctx: Context) -> tuple[tuple[str, ...], frozenset[str]]:
         """The roles a reference back points at ("the second one", "the two", "the research side"),
         and the words that made the reference; nothing when the question names its roles."""

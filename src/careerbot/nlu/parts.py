@@ -22,7 +22,7 @@ PartKind = Literal["question", "self", "other"]
 QUESTION_OPENERS = frozenset(
     "what whats what's which who whom whose where when why how hows how's do does did is are can could "
     "should would will shall may might tell explain show list compare give describe recommend any "
-    "anything".split()
+    "anything wat wht wut wich whcih hw".split()
 )
 #: Openers that only ask when the message is a question already ("is", "are", "can", ...), as opposed
 #: to "what"/"which"/"how", which open a question anywhere.

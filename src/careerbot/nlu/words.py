@@ -131,7 +131,7 @@ ROLE_NOUNS = frozenset(
 #: Words that only carry "the same" ("is it the same for them?").
 SAME_FILLER = frozenset("is are it that this same true there".split())
 #: Words that leave a role on its own as a follow-up ("and which ones for the MLRE?").
-FOLLOW_UP_FILLER = frozenset("which ones".split())
+FOLLOW_UP_FILLER = frozenset("which ones one".split())
 
 
 #: Phrases that set a question apart from the conversation ("unrelated, but ...", "btw how do I ...").
@@ -154,3 +154,10 @@ def is_aside(tokens: Sequence[str]) -> bool:
         for i, t in enumerate(tokens) if t in _ASIDE_STARTS
         for p in _ASIDES if p[0] == t
     )
+
+
+#: Words that make a statement naming a role a request for information ("I need a rundown of ...").
+REQUEST_WORDS = frozenset(
+    "rundown overview explain explanation list info information details tell know understand summary "
+    "breakdown describe description idea".split()
+)
