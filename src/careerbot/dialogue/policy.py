@@ -180,7 +180,7 @@ class Policy:
                 or bool(q.understanding.analysis.mentions)
                 or (bool(parse.roles) and not REFERRING.isdisjoint(q.understanding.analysis.tokens))
                 # "what does a DSE do day to day, and who would I be working with?"
-                or (bool(parse.roles) and q.understanding.intent in self._topic_intents)
+                or (bool(parse.roles or ctx.roles) and q.understanding.intent in self._topic_intents)
             ))
         ]
         said = [q.understanding.intent for q in understood]
