@@ -2,11 +2,13 @@
 code: general questions (heldout.yaml), the advisor features (advisor_heldout.yaml) and a last mixed set
 (final_heldout.yaml), and one written at the very end and not tuned on at all (unseen_heldout.yaml).
 Then the conversation sets of issue 11, written the same way: every kind of message people send
-(conv_tune.yaml, conv_tune2.yaml) and fourteen 10-12 turn conversations (conv_long.yaml).
-CI keeps floors.
+(conv_tune.yaml, conv_tune2.yaml, conv_tune3.yaml), 10-12 turn conversations (conv_long.yaml,
+conv_long2.yaml), and two measured once before any change they prompted (conv_untouched.yaml at the
+end of the first pass, conv_fresh.yaml at the end of the second). CI keeps floors.
 
 First measurements, before any change prompted by them: 97.4%, 76.3%, 94.3% and 95.5%; for the
-conversation sets 64.1%, 67.8% and 70.7%. The README has the current numbers.
+conversation sets 64.1%, 67.8%, 70.7%, 85.2% (untouched), 86.2% (tune3), 81.9% (long2) and 87.4% (fresh).
+The README has the current numbers.
 """
 
 from __future__ import annotations
@@ -20,15 +22,17 @@ from .conftest import DATA
 
 FLOORS = {
     # file: (overall floor, per-category floor)
-    "heldout.yaml": (0.95, 0.85),
-    "advisor_heldout.yaml": (0.9, 0.8),
-    "final_heldout.yaml": (0.95, 0.8),
-    "unseen_heldout.yaml": (0.93, 0.7),
-    # Their labels for one-topic comparisons ("compare the tools of a DE and a DSE": compare) differ
-    # from the earlier sets' (the topic's intent), which careerbot follows; hence the lower category floor.
-    "conv_tune.yaml": (0.88, 0.5),
-    "conv_tune2.yaml": (0.83, 0.55),
-    "conv_long.yaml": (0.83, 0.8),
+    "heldout.yaml": (0.97, 0.9),
+    "advisor_heldout.yaml": (0.95, 0.85),
+    "final_heldout.yaml": (0.96, 0.85),
+    "unseen_heldout.yaml": (0.96, 0.9),
+    "conv_tune.yaml": (0.94, 0.75),
+    "conv_tune2.yaml": (0.91, 0.65),
+    "conv_long.yaml": (0.9, 0.9),
+    "conv_untouched.yaml": (0.91, 0.8),
+    "conv_tune3.yaml": (0.93, 0.85),
+    "conv_long2.yaml": (0.93, 0.93),
+    "conv_fresh.yaml": (0.88, 0.75),
 }
 
 
