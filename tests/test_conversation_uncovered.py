@@ -377,3 +377,17 @@ def test_an_introduction_naming_roles_is_no_request(bot: CareerBot, sid: str) ->
     )
     assert reply.intent == "greet" and "Noted:" in reply.text
     assert bot.ask("I need a rundown of the frameworks an MLRE uses", session_id=sid).intent == "ask_tools"
+
+
+def test_a_postings_town_in_a_sentence_about_something_else(bot: CareerBot, sid: str) -> None:
+    bot.ask("show me remote jobs", session_id=sid)
+    assert bot.ask("my cousin says the weather in seattle is awful, is it?", session_id=sid).intent == "fallback"
+    assert bot.ask("any jobs in Seattle?", session_id=sid).intent == "ask_salary"
+    assert bot.ask("and in Berlin?", session_id=sid).data["filters"]["places"]
+
+
+def test_them_two_is_the_pair_in_focus(bot: CareerBot, sid: str) -> None:
+    bot.ask("what does a data engineer do?", session_id=sid)
+    bot.ask("and an ML software engineer?", session_id=sid)
+    reply = bot.ask("whats the diffrence betwen them two", session_id=sid)
+    assert set(reply.roles) == {"data_engineer", "ml_software_engineer"}

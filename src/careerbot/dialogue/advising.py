@@ -48,16 +48,19 @@ class Advising(Answering):
         """Whether a message the matcher did not place filters the featured postings: a place or
         company of a posting, or (right after postings were shown) remote, a level or internships."""
         query = self._advisor.read_postings_query(text, u.analysis.tokens, (), context_roles=ctx.roles)
-        after_postings = ctx.intent == "ask_salary"
+        after_postings = ctx.intent == "ask_salary" and bool(ctx.postings)
         if query.places or query.companies:
             # "anything in Berlin?", "is anything open at Occam AI?" (not "will it snow in Berlin?")
             tokens = u.analysis.tokens
             place_words = {w for p in (*query.places, *query.companies) for w in p.casefold().split()}
             bare = all(w in place_words or w in FILLER or w in QUESTION_WORDS or w in _BARE for w in tokens)
-            return after_postings or bare or not JOB_WORDS.isdisjoint(tokens)
+            # A follow-up filter is short ("and in Berlin?"); a longer message naming a posting's
+            # town ("my cousin says the weather in Seattle is awful") is about something else.
+            return (after_postings and len(tokens) <= 7) or bare or not JOB_WORDS.isdisjoint(tokens)
         filters = query.remote is not None or bool(query.levels) or query.internship is not None
-        # "remote?" right after postings; "mid-level jobs only please" at any time.
-        return filters and (after_postings or not JOB_WORDS.isdisjoint(u.analysis.tokens))
+        # "remote?" right after postings (or after pay, even when none was shown); "mid-level jobs
+        # only please" at any time.
+        return filters and (ctx.intent == "ask_salary" or not JOB_WORDS.isdisjoint(u.analysis.tokens))
 
     def _advise(
         self, intent: str, text: str, u: Understanding, score: float, ctx: Context,

@@ -32,6 +32,7 @@ from ..nlu.words import (
     FOLLOW_UP_FILLER,
     GENERIC_ROLE_WORDS,
     NOT_COVERED,
+    POSTING_ASPECTS,
     REFERRING,
     SAME_FILLER,
     SELF_WORDS,
@@ -135,7 +136,12 @@ class Questions(Advising):
         if (
             ctx.postings and ctx.intent == "ask_salary" and (u.intent in (None, "ask_salary") or titled)
             and (not u.analysis.roles or titled)
-            and ((ref is not None and ref.kind == "posting") or not REFERRING.isdisjoint(tokens) or titled)
+            and (
+                (ref is not None and ref.kind == "posting") or titled
+                # "is it remote?", "the cloud consultant one, how much it pays?", not "my cousin says
+                # the weather in Seattle is awful, is it?"
+                or (not REFERRING.isdisjoint(tokens) and (len(tokens) <= 8 or not POSTING_ASPECTS.isdisjoint(tokens)))
+            )
         ):
             # "is that one remote?", "is the Occam one remote?": about the postings just shown.
             return self._advise(

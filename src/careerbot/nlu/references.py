@@ -25,7 +25,10 @@ _ITEM_NOUNS = frozenset("one ones option options role roles choice choices path 
 _NUMBERS = frozenset({"one", "two", "three", "four", "five"})
 #: Words that may follow "the second" when it stands alone ("and the second?", "the last please").
 _AFTER_ORDINAL = frozenset({"", "please", "pls", "then", "again", "too", "instead", "is", "does", "do", "up"})
-_PAIR = frozenset({("the", "two"), ("these", "two"), ("those", "two"), ("both",), ("both", "of", "them"), ("either",)})
+_PAIR = frozenset({
+    ("the", "two"), ("these", "two"), ("those", "two"), ("them", "two"), ("both",), ("both", "of", "them"),
+    ("either",),
+})
 _SIDE_NOUNS = frozenset("side one track path route role option end flavour flavor kind type".split())
 _POSTING_NOUNS = frozenset("posting postings job jobs one offer opening position listing ad role".split())
 _THAT = frozenset({"that", "this", "the"})

@@ -20,6 +20,7 @@ from .words import (
     CONTEXT_KEYWORDED,
     CONVERSATIONAL,
     FILLER,
+    JOB_WORDS,
     NOT_COVERED,
     PARTING,
     QUESTION_WORDS,
@@ -155,8 +156,13 @@ class Understander:
         stems = tuple(stem_of[analysis.tokens[i]] for i in at)
         found: dict[str, bool] = {}
         spans: dict[str, set[int]] = {}
+        # A posting's town or company hints at postings in a short message ("anything in Berlin?"),
+        # not in a longer one about something else ("the weather in Seattle is awful").
+        hints = len(analysis.tokens) <= SHORT_MESSAGE or not JOB_WORDS.isdisjoint(analysis.tokens)
         for i, stem in enumerate(stems):
             for phrase, name, strong in self._keywords.get(stem, ()):
+                if not strong and not hints:
+                    continue
                 if stems[i : i + len(phrase)] == phrase:
                     found[name] = found.get(name, False) or strong
                     spans.setdefault(name, set()).update(at[i : i + len(phrase)])

@@ -161,3 +161,8 @@ REQUEST_WORDS = frozenset(
     "rundown overview explain explanation list info information details tell know understand summary "
     "breakdown describe description idea".split()
 )
+#: What a question about a posting just shown asks ("how much does it pay?", "what level is it?").
+POSTING_ASPECTS = frozenset(
+    "pay pays paid salary remote level senior junior where located location company intern internship "
+    "currency range".split()
+)
