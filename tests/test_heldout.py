@@ -4,10 +4,10 @@ code: general questions (heldout.yaml), the advisor features (advisor_heldout.ya
 Then the conversation sets of issue 11, written the same way: every kind of message people send
 (conv_tune.yaml, conv_tune2.yaml, conv_tune3.yaml), 10-12 turn conversations (conv_long.yaml,
 conv_long2.yaml), and two measured once before any change they prompted (conv_untouched.yaml at the
-end of the first pass, conv_fresh.yaml at the end of the second). CI keeps floors.
+end of the first pass, conv_fresh.yaml at the end of the second, conv_final.yaml last). CI keeps floors.
 
 First measurements, before any change prompted by them: 97.4%, 76.3%, 94.3% and 95.5%; for the
-conversation sets 64.1%, 67.8%, 70.7%, 85.2% (untouched), 86.2% (tune3), 81.9% (long2) and 87.4% (fresh).
+conversation sets 64.1%, 67.8%, 70.7%, 85.2% (untouched), 86.2% (tune3), 81.9% (long2), 87.4% (fresh) and 85.7% (final).
 The README has the current numbers.
 """
 
@@ -33,6 +33,7 @@ FLOORS = {
     "conv_tune3.yaml": (0.93, 0.85),
     "conv_long2.yaml": (0.93, 0.93),
     "conv_fresh.yaml": (0.88, 0.75),
+    "conv_final.yaml": (0.85, 0.85),
 }
 
 
