@@ -217,6 +217,8 @@ def split_parts(text: str) -> tuple[MessagePart, ...]:
     if len(sentences) > MAX_SENTENCES:
         return (MessagePart(text.strip(), _kind(text)),)
     pieces = [c for s in sentences for c in _clauses(s)]
+    if len(pieces) == 1 and len(sentences) == 1:
+        return (MessagePart(text.strip(), pieces[0].kind),)  # its kind is already read
     if len(pieces) <= 1:
         return (MessagePart(text.strip(), _kind(text)),)
     parts = pieces
