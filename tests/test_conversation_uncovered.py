@@ -391,3 +391,20 @@ def test_them_two_is_the_pair_in_focus(bot: CareerBot, sid: str) -> None:
     bot.ask("and an ML software engineer?", session_id=sid)
     reply = bot.ask("whats the diffrence betwen them two", session_id=sid)
     assert set(reply.roles) == {"data_engineer", "ml_software_engineer"}
+
+
+def test_a_tool_named_in_a_conversation_about_a_role(bot: CareerBot, sid: str) -> None:
+    bot.ask("For data engineer, which tools are used most?", session_id=sid)
+    reply = bot.ask("Postgres is in the list? I use it every day", session_id=sid)
+    assert reply.intent == "ask_tools" and "Yes: the articles list PostgreSQL" in reply.text
+
+
+def test_thanks_and_goodbye_are_two_parts(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("thanks, and bye!", session_id=sid)
+    assert [p["intent"] for p in reply.data["parts"]] == ["thanks", "goodbye"]
+
+
+def test_the_plain_ml_engineer_is_a_bare_role(bot: CareerBot, sid: str) -> None:
+    bot.ask("what does an ML research engineer do?", session_id=sid)
+    reply = bot.ask("and the other one, the normal ML engineer?", session_id=sid)
+    assert reply.roles == ("ml_engineer",) and reply.intent == "ask_definition"

@@ -105,6 +105,18 @@ class Answering:
         clone._thresholds = thresholds
         return clone
 
+    def thanks_and_goodbye(self, score: float) -> Reply:
+        """"ok thx bye": thanks, then goodbye, in one reply of two parts."""
+        thanks, bye = render_small_talk(self._kb, "thanks"), render_small_talk(self._kb, "goodbye")
+        answer = dataclasses.replace(thanks, text=f"{thanks.text} {bye.text}", data={
+            "kind": "parts",
+            "parts": [
+                {"intent": name, "roles": [], "topic": None, "data": part.data}
+                for name, part in (("thanks", thanks), ("goodbye", bye))
+            ],
+        })
+        return self.reply(answer, "thanks", score, (), None)
+
     def _not_covered(self, u: Understanding, ctx: Context) -> tuple[Reply, Context]:
         """A question about the roles that the articles don't answer: say so, and what is nearest."""
         roles = u.analysis.roles or ctx.roles

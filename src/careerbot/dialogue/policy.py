@@ -151,7 +151,8 @@ class Policy:
         # A question that names its role and its intent's own keyword is clear on its own.
         # So is advice, which reads what the rest of the message says about the person anyway.
         clear = (u.intent in u.keyword_intents and bool(u.analysis.roles)) or u.intent in PROFILE_ADVICE
-        use_whole = question.reference is None and whole.intent is not None and (
+        # ... and so is one naming a tool or skill ("Postgres is in the list? I use it every day").
+        use_whole = question.reference is None and not question.things and whole.intent is not None and (
             u.intent is None or (short and whole.score > u.score and not clear)
         )
         reading = parse.whole if use_whole else question
@@ -186,9 +187,7 @@ class Policy:
         said = [q.understanding.intent for q in understood]
         if understood and all(i in SMALL_TALK for i in said) and "thanks" in said and "goodbye" in said:
             # "thank you so much, this helped. bye!": thanks, then goodbye.
-            thanks, _ = self._q.single(understood[said.index("thanks")], parse.text, ctx)
-            bye, _ = self._q.single(understood[said.index("goodbye")], parse.text, ctx)
-            return dataclasses.replace(thanks, text=f"{thanks.text} {bye.text}"), ctx
+            return self._q.thanks_and_goodbye(min(q.understanding.score for q in understood)), ctx
         whole = parse.whole.understanding
         named = {q.understanding.analysis.roles for q in understood if q.understanding.analysis.roles}
         if whole.intent is not None and (

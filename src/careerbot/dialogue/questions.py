@@ -9,7 +9,6 @@ is the other half, for the message as a whole.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 
 from ..data.knowledge import ROLE_TOPICS, Thing
@@ -259,7 +258,13 @@ class Questions(Advising):
             topical = [n for n in top if self._intents.intents[n].topic not in (None, "differences")]
             intent = topical[0] if topical and COMPARE in top else top[0]
 
-        if intent is None and not roles and ctx.roles and not REFERRING.isdisjoint(analysis.tokens):
+        # A guess resting on the conversation alone ("Postgres is in the list?" read as pay).
+        guessed = intent is None or (
+            score < self._thresholds.accept and intent not in u.keyword_intents
+            and self._intents.intents[intent].topic is not None
+        )
+        tool_named = any(thing.kind in ("tool", "language") for _, thing in things)
+        if guessed and not roles and ctx.roles and (not REFERRING.isdisjoint(analysis.tokens) or tool_named):
             listed = [thing for _, thing in things if thing.kind in LISTED_KINDS]
             if listed:
                 # "do they use Jenkins?": the roles the conversation is about, and the thing's topic.
@@ -299,11 +304,8 @@ class Questions(Advising):
         if intent == "profile":
             return self._profile(u, ctx)
         if intent in SMALL_TALK:
-            if {intent} | {"goodbye", "thanks"} == {"goodbye", "thanks"} and {"goodbye", "thanks"} <= u.keyword_intents:
-                # "ok thx bye": thanks first, then goodbye.
-                thanks, bye = render_small_talk(self._kb, "thanks"), render_small_talk(self._kb, "goodbye")
-                answer = dataclasses.replace(thanks, text=f"{thanks.text} {bye.text}")
-                return self.reply(answer, "thanks", score, (), None), ctx
+            if intent in ("goodbye", "thanks") and {"goodbye", "thanks"} <= u.keyword_intents:
+                return self.thanks_and_goodbye(score), ctx  # "ok thx bye"
             return self.reply(render_small_talk(self._kb, intent), intent, score, (), None), ctx
         own = NOT_COVERED in u.keyword_intents  # "visa", "how long does it take": never in the articles
         if intent == NOT_COVERED and things and roles and not own:

@@ -131,13 +131,14 @@ ROLE_NOUNS = frozenset(
 #: Words that only carry "the same" ("is it the same for them?").
 SAME_FILLER = frozenset("is are it that this same true there".split())
 #: Words that leave a role on its own as a follow-up ("and which ones for the MLRE?").
-FOLLOW_UP_FILLER = frozenset("which ones one".split())
+FOLLOW_UP_FILLER = frozenset("which ones one other another normal plain regular usual standard guy guys folks".split())
 
 
 #: Phrases that set a question apart from the conversation ("unrelated, but ...", "btw how do I ...").
 _ASIDES = tuple(
     tuple(p.split()) for p in (
-        "unrelated", "off topic", "off-topic", "offtopic", "random question", "random one", "side question",
+        "unrelated", "off topic", "off-topic", "offtopic", "random question", "random one", "random but",
+        "side question",
         "off the record", "btw", "by the way", "different topic", "change of subject", "not career related",
         "nothing to do with",
     )
