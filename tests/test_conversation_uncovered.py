@@ -408,3 +408,11 @@ def test_the_plain_ml_engineer_is_a_bare_role(bot: CareerBot, sid: str) -> None:
     bot.ask("what does an ML research engineer do?", session_id=sid)
     reply = bot.ask("and the other one, the normal ML engineer?", session_id=sid)
     assert reply.roles == ("ml_engineer",) and reply.intent == "ask_definition"
+
+
+def test_what_level_is_that_one_after_postings(bot: CareerBot, sid: str) -> None:
+    bot.ask("any data engineer jobs?", session_id=sid)
+    reply = bot.ask("what level is that one", session_id=sid)
+    assert reply.intent == "ask_salary" and "Mid-level" in reply.text
+    sources = bot.ask("where did you get all this info, and what else can you do?", session_id=sid)
+    assert [p["intent"] for p in sources.data["parts"]] == ["ask_sources", "help"]

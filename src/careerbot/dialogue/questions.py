@@ -133,7 +133,12 @@ class Questions(Advising):
         # "is the research engineer one remote?": a posting named by its title, not the role.
         titled = any(tokens[m.end : m.end + 1] in (("one",), ("job",), ("posting",)) for m in u.analysis.mentions)
         if (
-            ctx.postings and ctx.intent == "ask_salary" and (u.intent in (None, "ask_salary") or titled)
+            ctx.postings and ctx.intent == "ask_salary"
+            # "what level is that one?": about a posting just shown, whatever the wording suggests.
+            and (u.intent in (None, "ask_salary") or titled or (
+                not POSTING_ASPECTS.isdisjoint(tokens) and not REFERRING.isdisjoint(tokens) and len(tokens) <= 8
+                and u.intent not in u.keyword_intents
+            ))
             and (not u.analysis.roles or titled)
             and (
                 (ref is not None and ref.kind == "posting") or titled
