@@ -32,8 +32,8 @@ FLOORS = {
     "conv_untouched.yaml": (0.91, 0.8),
     "conv_tune3.yaml": (0.93, 0.85),
     "conv_long2.yaml": (0.93, 0.93),
-    "conv_fresh.yaml": (0.88, 0.75),
-    "conv_final.yaml": (0.85, 0.85),
+    "conv_fresh.yaml": (0.89, 0.75),
+    "conv_final.yaml": (0.9, 0.9),
 }
 
 
