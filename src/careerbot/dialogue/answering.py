@@ -31,8 +31,9 @@ from ..nlu.words import (
 )
 from ..reply import FALLBACK, Reply
 from ..skills.crossrole import (
-    KIND_WORDS,
+    CERTIFICATION_WORDS,
     LISTED_KINDS,
+    points_naming,
     render_kind_elsewhere,
     render_listed,
     render_unlisted,
@@ -241,13 +242,11 @@ class Answering:
     def _thing_points(self, role_id: str, things: Sequence[Thing]) -> list[Hit]:
         """The role's points that name one of ``things`` (at most two, in topic order)."""
         ids = {t.id for t in things}
-        role = self._kb.roles[role_id]
-        hits = [
+        named = points_naming(self._kb.roles[role_id], lambda found: not ids.isdisjoint(found), skip=("differences",))
+        return [
             Hit(role_id, topic, point, 1.0, tuple(t.name for t in things if t.id in point.things))
-            for topic, points in role.points.items() if topic != "differences"
-            for point in points if ids & set(point.things)
+            for topic, point in named[:2]
         ]
-        return hits[:2]
 
     def _answer_topic(
         self, intent: str, topic: str, roles: Sequence[str], confidence: float, ctx: Context,
@@ -297,7 +296,7 @@ class Answering:
         if named:
             # A yes/no question about a tool gets its answer first, then the list.
             answer = dataclasses.replace(answer, text=render_listed(self._kb, roles, named) + "\n\n" + answer.text)
-        elif u is not None and topic == "education" and not KIND_WORDS["certification"].isdisjoint(u.analysis.tokens):
+        elif u is not None and topic == "education" and not CERTIFICATION_WORDS.isdisjoint(u.analysis.tokens):
             # "are certifications worth getting?" for a role whose articles name none: say so first.
             said, sources = render_kind_elsewhere(self._kb, roles, "certification", "certifications", topic)
             if said:

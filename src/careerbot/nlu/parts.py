@@ -61,7 +61,6 @@ _JOB_NOUNS = frozenset(
     "tester programmer dba lead".split()
 )
 _YEARS = frozenset("years yrs year yr".split())
-_WH = frozenset("what whats what's which who how why where when".split())
 #: "did you ...", "did they ...": a question, not courses the speaker did.
 _PRONOUN_NEXT = tuple([w] for w in "you u they he she it i we a an the data ml".split())
 #: "my son is 16 and ...": someone the speaker asks for.
@@ -145,9 +144,9 @@ def _introduces(tokens: list[str]) -> bool:
     MSc CS student", "founder of a 12-person startup"), a job with its years ("DevOps engineer, 7
     years"), someone they speak for ("my son is 16"), or courses done ("did courses in deep learning")."""
     head = tokens[:6]
-    if not _PERSON_NOUNS.isdisjoint(head) and not _WH.intersection(head):
+    if not _PERSON_NOUNS.isdisjoint(head) and _STRONG_OPENERS.isdisjoint(head):
         return True
-    if not _JOB_NOUNS.isdisjoint(head) and not _YEARS.isdisjoint(tokens[:8]) and not _WH.intersection(tokens):
+    if not _JOB_NOUNS.isdisjoint(head) and not _YEARS.isdisjoint(tokens[:8]) and _STRONG_OPENERS.isdisjoint(tokens):
         return True
     if tokens[:1] in (["my"], ["our"]) and tokens[1:2] and tokens[1] in _RELATIVES:
         return True

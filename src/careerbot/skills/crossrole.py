@@ -3,13 +3,13 @@ articles don't make ("which role needs the least education?")."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Sequence
 
-from ..data.knowledge import TOPIC_TITLES, KnowledgeBase, Thing
+from ..data.knowledge import TOPIC_TITLES, KnowledgeBase, Point, Role, Thing
 from .responses import Answer, render_topic
 from .wording import TEMPLATES, join_names
 
-__all__ = ["KIND_WORDS", "LISTED_KINDS", "render_kind_elsewhere", "render_listed", "render_ranking", "render_roles_with", "render_unlisted", "topic_of_kind"]
+__all__ = ["CERTIFICATION_WORDS", "LISTED_KINDS", "points_naming", "render_kind_elsewhere", "render_listed", "render_ranking", "render_roles_with", "render_unlisted", "topic_of_kind"]
 
 
 #: Kinds of named things a role "uses" or "needs" (not industries, which are where roles work).
@@ -21,10 +21,15 @@ _TOPIC_OF_KIND = {
 }
 
 
-#: Words asking for a kind of thing in general ("are certifications worth it?"), by kind.
-KIND_WORDS = {
-    "certification": frozenset("certification certifications certificate certificates cert certs certified".split()),
-}
+#: Words asking about certifications in general ("are certifications worth it?").
+CERTIFICATION_WORDS = frozenset("certification certifications certificate certificates cert certs certified".split())
+
+
+def points_naming(
+    role: Role, wanted: Callable[[Sequence[str]], bool], *, skip: Collection[str]
+) -> list[tuple[str, Point]]:
+    """``role``'s points whose named things ``wanted`` accepts, with their topics (topics in ``skip`` left out)."""
+    return [(t, point) for t, points in role.points.items() if t not in skip for point in points if wanted(point.things)]
 
 
 def render_kind_elsewhere(
@@ -44,9 +49,7 @@ def render_kind_elsewhere(
         role = kb.roles[rid]
         if of_kind(role.thing_ids(topic)):
             continue
-        elsewhere = [
-            (t, point) for t, points in role.points.items() if t != topic for point in points if of_kind(point.things)
-        ]
+        elsewhere = points_naming(role, of_kind, skip=(topic,))
         if not elsewhere:
             lacking.append(rid)
             continue

@@ -136,6 +136,11 @@ class PostingsFinder:
             return Answer(say("post_none"), dict(none), ())
         chosen = self.matching(q)
         empty = not chosen
+        # No featured posting is closest to the roles asked about: what the rest of the question asks.
+        unposted = empty and bool(q.roles) and not any(p.closest_role in q.roles for p in kb.postings)
+        without_roles = dataclasses.replace(q, roles=()) if unposted else q
+        others = self.describe(without_roles) if unposted else ""
+        rest = self.matching(without_roles) if unposted and others else []
         shown = chosen
         head: list[str] = []
         where: list[str] = []
@@ -145,20 +150,16 @@ class PostingsFinder:
             # "is that one remote?" and it is not: say so about the postings just shown.
             shown = [p for p in kb.postings if p.id in q.among]
             head.append(say("post_empty_among", filters=self.describe(q) or "your question"))
-        elif empty and q.roles and self.describe(dataclasses.replace(q, roles=())) == "" and not any(
-            p.closest_role in q.roles for p in kb.postings
-        ):
+        elif unposted and not others:
             # "how much does a DSE earn?": no article gives pay, and no featured posting is closest.
             shown = []
             head.extend(say("post_role_unposted", name=kb.roles[r].name) for r in q.roles)
             head.append(say("post_role_none_more", n=len(kb.postings)))
-        elif empty and q.roles and not any(p.closest_role in q.roles for p in kb.postings) and (
-            rest := self.matching(dataclasses.replace(q, roles=()))
-        ):
+        elif unposted and rest:
             # "is that one remote?" about the DSE: no posting is closest to it; the remote ones are these.
             shown = rest
             names = join_names([kb.roles[r].name for r in q.roles], "or")
-            head.append(say("post_role_unposted_rest", names=names, filters=self.describe(dataclasses.replace(q, roles=()))))
+            head.append(say("post_role_unposted_rest", names=names, filters=others))
         elif empty:
             shown = [p for p in kb.postings if p.closest_role in q.roles]
             scope = ""
