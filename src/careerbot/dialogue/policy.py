@@ -13,10 +13,13 @@ from typing import TYPE_CHECKING
 
 from ..data.intents import IntentSet
 from ..data.knowledge import KnowledgeBase
+from ..nlu.entities import PLACEHOLDER
 from ..nlu.parse import Parse, PartReading
 from ..nlu.understand import Thresholds
 from ..nlu.words import (
     COMPARE,
+    FILLER,
+    FOLLOW_UP_FILLER,
     NOT_COVERED,
     PLEASANTRIES,
     PROFILE_ADVICE,
@@ -206,7 +209,11 @@ class Policy:
             questions = [q for q in understood if q.understanding.intent not in PLEASANTRIES] or understood
         replies: list[Reply] = []
         ctx = self._context_for(parse, questions[0], ctx)
-        for question in questions:
+        for question, after in zip(questions, [*questions[1:], None]):
+            if after is not None and self._leads_to_comparison(question, after):
+                # "what about DE, how is that different from DSE": the role, then its comparison.
+                ctx = ctx.evolve(roles=question.understanding.analysis.roles, topic=None, pending_topic=None)
+                continue
             reply, next_ctx = self._q.single(question, question.text, ctx)
             if reply.intent == FALLBACK and len(question.understanding.analysis.tokens) < 3:
                 continue  # a stray fragment ("and?"), not a question of its own
@@ -235,6 +242,16 @@ class Policy:
             },
         )
         return self._with_noted(combined, parse, ctx), ctx
+
+    @staticmethod
+    def _leads_to_comparison(question: PartReading, after: PartReading) -> bool:
+        """Whether ``question`` only names a role ("what about DE") that ``after`` compares by
+        referring back to it ("how is that different from DSE")."""
+        u, v = question.understanding, after.understanding
+        bare = bool(u.analysis.roles) and all(
+            t == PLACEHOLDER or t in FILLER or t in FOLLOW_UP_FILLER for t in u.analysis.masked.split()
+        )
+        return bare and v.intent == COMPARE and not REFERRING.isdisjoint(v.analysis.tokens)
 
     # -- what the person says about themselves ------------------------------------------------
 

@@ -66,6 +66,8 @@ UNKNOWN_SHARE = 0.6
 #: How close to the "articles don't say" examples a question in a conversation about a role must be
 #: (when nothing else fits and the articles use none of its words) to be answered that way.
 NEAR_NOT_COVERED = 0.2
+#: Topics whose list "compare that with X" compares when it follows their answer.
+CARRIED_COMPARISONS = frozenset({"tools", "skills"})
 
 
 class Questions(Advising):
@@ -374,8 +376,13 @@ class Questions(Advising):
             if len(chosen) < 2:
                 chosen = tuple(dict.fromkeys((*chosen, *all_roles)))
             topic_intent = self._topic_from_keywords(u)
-            if topic_intent is None and len(roles) == 1 and ctx.topic not in (None, "definition", "differences"):
-                # "compare that with a data science engineer" compares the last answer's topic.
+            if (
+                topic_intent is None and len(roles) == 1 and ctx.topic in CARRIED_COMPARISONS
+                and ctx.intent == self._intents.intent_for_topic(ctx.topic)
+                and DIFFERENCE_WORDS.isdisjoint(tokens - {"compare"}) and GENERIC_ROLE_WORDS.isdisjoint(tokens)
+            ):
+                # "compare that with a data science engineer" after their tools compares the tools;
+                # "how's that different from ...", "compare that role to ..." compare the roles.
                 topic_intent = self._intents.intent_for_topic(str(ctx.topic))
             if topic_intent is not None:
                 topic = self._intents.intents[topic_intent].topic

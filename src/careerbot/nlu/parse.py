@@ -21,7 +21,7 @@ from ..data.intents import IntentSet
 from ..data.knowledge import KnowledgeBase, Thing
 from ..lazy import Lazy
 from .normalize import tokenize
-from .parts import MessagePart, split_parts
+from .parts import MessagePart, split_parts, topic_heads
 from .profile import ProfileReading, read_profile
 from .references import Reference, distinctive_role_words, find_reference
 from .things import ThingFinder
@@ -122,6 +122,11 @@ class Reader:
         self.understander = Understander(kb, intents, thresholds)
         self.things = ThingFinder(kb)
         self._vocabulary: Lazy[Vocabulary] = Lazy(lambda: Vocabulary(kb, intents))  # built on first use
+        # "tools + skills for that?": one-word topic keywords that open an item of a list of topics.
+        self._topic_heads = topic_heads({
+            name: spec.keywords for name, spec in intents.intents.items()
+            if spec.topic is not None and spec.topic not in ("differences", "definition")
+        })
         self._role_words = distinctive_role_words({r.id: r.name for r in kb.roles.values()})
         # "the Occam one": the first word of each featured posting's company.
         self._company_words = {
@@ -174,7 +179,7 @@ class Reader:
 
     def read(self, text: str, *, context_roles: Sequence[str] = ()) -> Parse:
         """Read ``text`` (already cut to the input limit) in a conversation about ``context_roles``."""
-        parts = split_parts(text)
+        parts = split_parts(text, topics=self._topic_heads)
         aside = is_aside(tokenize(text))
         if len(parts) == 1:
             only = self._read_part(MessagePart(text, parts[0].kind), context_roles, aside=aside)

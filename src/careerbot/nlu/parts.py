@@ -9,12 +9,13 @@ read like a message of its own.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
 from .normalize import tokenize
 
-__all__ = ["MessagePart", "PartKind", "split_parts"]
+__all__ = ["MessagePart", "PartKind", "split_parts", "topic_heads"]
 
 PartKind = Literal["question", "self", "other"]
 
@@ -79,11 +80,25 @@ _SENTENCE_END = re.compile(
 )
 #: "..., and which degree do they have", "; also what do they earn", "... plus how much they earn".
 _JOINED_QUESTION = re.compile(
-    r"\s*(?:,\s*|\s)(?:and|also|plus|&|\+|but)\s+(?:also\s+|then\s+)?(?=(?:what|whats|what's|which|how|who|where|why|when|"
+    r"\s*(?:,\s*|\s)(?:and|also|plus|&|\+|but)\s+(?:also\s+|then\s+|with\s+)?(?=(?:what|whats|what's|which|how|who|where|why|when|"
     r"do|does|is|are|can|could|should|would|will|tell|give|list|show)\b)"
     r"|\s*,\s*(?=(?:what|whats|what's|which|how|who|where|why|should|could|can|would|do|does|is|are)\b)",
     re.IGNORECASE,
 )
+#: A joiner in a list of topics ("DE pay n tools", "tools + skills for that?", "the responsibilities,
+#: the tools they use, and the kind of projects").
+_LIST_JOINER = re.compile(r"\s*,\s*(?:and\s+|plus\s+|also\s+)?|\s+(?:and|n|&|\+|plus|also)\s+", re.IGNORECASE)
+#: Words that may come before the topic word that opens the next item of a list.
+_LIST_LEAD = frozenset(
+    "the their its his her what wat whats what's which any some typical usual main kind kinds type types sort of "
+    "also".split()
+)
+#: Topic keywords that do not open a list item ("and start", "and a week").
+_NOT_LIST_HEADS = frozenset(
+    "week busy start begin future growing study responsible team teams money intern paid earn earns pays "
+    "software language stack domains demand advice".split()
+)
+
 #: Words after which "which" opens a relative clause, not a question ("..., which is the part I like").
 _RELATIVE_VERBS = frozenset("is was are were has have had makes made means i i'm we".split())
 #: Most questions a message is split into; one asking more is read whole.
@@ -210,12 +225,54 @@ def _clauses(sentence: str) -> list[MessagePart]:
     return pieces
 
 
-def split_parts(text: str) -> tuple[MessagePart, ...]:
-    """The parts of ``text`` in order; one part (the whole text) when it asks one thing."""
+def topic_heads(keywords: Mapping[str, Iterable[str]]) -> dict[str, str]:
+    """The one-word topic keywords that can open an item of a list of topics, each with its intent:
+    ``keywords`` maps each topic intent to its keywords."""
+    heads: dict[str, str] = {}
+    for intent, words in keywords.items():
+        for word in words:
+            if " " not in word and word.isalpha() and word not in _NOT_LIST_HEADS:
+                heads.setdefault(word, intent)
+    return heads
+
+
+def _topic_list(part: MessagePart, heads: Mapping[str, str]) -> list[MessagePart]:
+    """A question naming topics of different intents in a list, cut before each new topic ("k wat
+    bout DE pay n tools" asks for pay, then tools); the part itself when it lists none."""
+    if part.kind == "self" or not heads:
+        return [part]
+    text = part.text
+    pieces: list[MessagePart] = []
+    start = 0
+    for m in _LIST_JOINER.finditer(text):
+        left = tokenize(text[start : m.start()])
+        right = tokenize(text[m.end() :])
+        seen = {heads[t] for t in left if t in heads}
+        i = 0
+        while i < len(right) and right[i] in _LIST_LEAD:
+            i += 1
+        head = heads.get(right[i]) if i < len(right) else None
+        if head is None or not seen or head in seen:
+            continue
+        pieces.append(MessagePart(text[start : m.start()].strip(" ,;"), "question", joined=True))
+        start = m.end()
+    if not pieces:
+        return [part]
+    pieces.append(MessagePart(text[start:].strip(" ,;"), "question", joined=True))
+    return pieces
+
+
+def split_parts(text: str, *, topics: Mapping[str, str] | None = None) -> tuple[MessagePart, ...]:
+    """The parts of ``text`` in order; one part (the whole text) when it asks one thing.
+
+    ``topics`` (from :func:`topic_heads`) lets a list of topics ("tools + skills for that?") be
+    cut into one question per topic."""
     sentences = [s for s in _SENTENCE_END.split(text) if s and s.strip(" .!?;")]
     if len(sentences) > MAX_SENTENCES:
         return (MessagePart(text.strip(), _kind(text)),)
     pieces = [c for s in sentences for c in _clauses(s)]
+    if topics:
+        pieces = [p for c in pieces for p in _topic_list(c, topics)]
     if len(pieces) == 1 and len(sentences) == 1:
         return (MessagePart(text.strip(), pieces[0].kind),)  # its kind is already read
     if len(pieces) <= 1:
