@@ -284,6 +284,12 @@ class Questions(Advising):
             if NOT_COVERED in near:
                 # "is there an age limit?" in a conversation about a role: the articles don't say.
                 return self._not_covered(u, ctx)
+        focus = roles or (ctx.roles if not REFERRING.isdisjoint(analysis.tokens) else ())
+        if intent is None and len(focus) == 1 and u.ranking and not analysis.roles and not things and not analysis.other_occupations:
+            # "do they do data quality checks too?" about the role in focus: a point of theirs.
+            found = self._specific(u, u.ranking[0][0], focus[0])
+            if found is not None:
+                return self._answer_topic(found[0], found[1], focus, score, ctx, things=things, u=u)
         if intent is None:
             if roles:
                 topic = ctx.topic if ctx.topic and ctx.topic != "differences" else None
