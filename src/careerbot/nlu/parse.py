@@ -125,7 +125,7 @@ class Reader:
         # "tools + skills for that?": one-word topic keywords that open an item of a list of topics.
         self._topic_heads = topic_heads({
             name: spec.keywords for name, spec in intents.intents.items()
-            if spec.topic is not None and spec.topic not in ("differences", "definition")
+            if spec.topic is not None and spec.topic != "differences"
         })
         self._role_words = distinctive_role_words({r.id: r.name for r in kb.roles.values()})
         # "the Occam one": the first word of each featured posting's company.

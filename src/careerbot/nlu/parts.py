@@ -70,6 +70,7 @@ _RELATIVES = frozenset("son daughter kid kids child children partner husband wif
 _SELF_ASKING = re.compile(
     r"^(i|i'd|id|i would) (want to know|wanna know|would like to know|wonder|am wondering|'m wondering|"
     r"was wondering|need to know|like to know|need help|want to understand)\b"
+    r"|^(i'd|id|i would) like (the|some|info|information|details|an overview|a list|a summary|to see|to hear)\b"
     r"|^i'?m (wondering|curious)\b|^(i|im|i'm) not sure (what|which|how|if|whether)\b"
 )
 _SENTENCE_END = re.compile(
@@ -96,7 +97,7 @@ _LIST_LEAD = frozenset(
 #: Topic keywords that do not open a list item ("and start", "and a week").
 _NOT_LIST_HEADS = frozenset(
     "week busy start begin future growing study responsible team teams money intern paid earn earns pays "
-    "software language stack domains demand advice".split()
+    "software language stack domains demand advice explain describe explanation description".split()
 )
 
 #: Words after which "which" opens a relative clause, not a question ("..., which is the part I like").
@@ -145,8 +146,9 @@ def _kind(text: str) -> PartKind:
     if _indirect_question(tokens) or any(t in _STRONG_OPENERS for t in tokens[:4]):
         return "question"
     mine = any(t == "my" and nxt in _MY_SELF for t, nxt in zip(tokens, tokens[1:]))
-    if first in _IMPLIED_I:
-        return "self"  # "just finished a data bootcamp", "been coding Python for 4 years"
+    if first in _IMPLIED_I or (first == "me" and len(tokens) > 2):
+        # "just finished a data bootcamp", "been coding Python for 4 years", "me: 35, ex-chef"
+        return "self"
     # About the speaker when they are the subject early on ("final year stats student, I know
     # Python"), not when they only appear late ("my C++ code segfaults when i free a pointer").
     if not _FIRST_PERSON.isdisjoint(tokens[:5]) or mine or _HERE.search(" ".join(tokens[:6])):
@@ -251,7 +253,8 @@ def _topic_list(part: MessagePart, heads: Mapping[str, str]) -> list[MessagePart
         i = 0
         while i < len(right) and right[i] in _LIST_LEAD:
             i += 1
-        head = heads.get(right[i]) if i < len(right) else None
+        # "plus the getting-started tips": the topic word may come a word or two in.
+        head = next((heads[t] for t in right[i : i + 3] if t in heads), None)
         if head is None or not seen or head in seen:
             continue
         pieces.append(MessagePart(text[start : m.start()].strip(" ,;"), "question", joined=True))

@@ -58,7 +58,9 @@ def split_roles(
                 break
             if word in _AMBIGUOUS_CUES:
                 before = set(tokens[max(0, j - 4) : j])
-                label = "target" if before & _TARGET_BEFORE else "current"
+                # "how far am I from being a DSE" names the goal too.
+                far = "from" in before and not _DISTANCE.isdisjoint(tokens[max(0, j - 5) : j])
+                label = "target" if before & _TARGET_BEFORE or far else "current"
                 break
             if word not in SKIP:
                 break
