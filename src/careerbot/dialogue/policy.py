@@ -17,6 +17,7 @@ from ..nlu.entities import PLACEHOLDER
 from ..nlu.parse import Parse, PartReading
 from ..nlu.understand import Thresholds
 from ..nlu.words import (
+    ADVICE_ASKED,
     COMPARE,
     FILLER,
     FOLLOW_UP_FILLER,
@@ -106,6 +107,9 @@ class Policy:
             )
             # A skill gap needs a role to aim at ("I know Python and SQL" alone is an introduction).
             gap = u.intent == "skill_gap" and bool(ctx.profile.targets)
+            # "yo im 16 and i like coding little games in python": an introduction, not a request.
+            if (u.intent == "recommend_role" or likes) and self._introduces(parse) and not request:
+                return self._introduced(parse, ctx, told=True)
             if u.intent == "recommend_role" or gap or likes or request:
                 # "I love maths and reading research papers": what they like, so which role fits.
                 reply, new_ctx = self._q.single(parse.whole, parse.text, ctx)
@@ -244,6 +248,17 @@ class Policy:
         return self._with_noted(combined, parse, ctx), ctx
 
     @staticmethod
+    def _introduces(parse: Parse) -> bool:
+        """Whether a message about the person asks nothing, not even for advice ("yo im 16 and i
+        like coding little games in python", "my son loves computers, I'm trying to help him
+        choose a path")."""
+        u = parse.whole.understanding
+        # ... more than what they like ("I like building dashboards" asks which role fits): a
+        # greeting, or what they know or have done.
+        told = "greet" in u.keyword_intents or any(r.known or r.background or r.current for r in parse.self_readings)
+        return told and bool(parse.about_self) and "?" not in parse.text and ADVICE_ASKED.isdisjoint(u.analysis.tokens)
+
+    @staticmethod
     def _leads_to_comparison(question: PartReading, after: PartReading) -> bool:
         """Whether ``question`` only names a role ("what about DE") that ``after`` compares by
         referring back to it ("how is that different from DSE")."""
@@ -268,14 +283,16 @@ class Policy:
             )
         return ctx if profile is ctx.profile else ctx.evolve(profile=profile)
 
-    def _introduced(self, parse: Parse, ctx: Context) -> tuple[Reply, Context]:
-        """A message that only tells about the person: say what was understood, offer next steps."""
+    def _introduced(self, parse: Parse, ctx: Context, *, told: bool = False) -> tuple[Reply, Context]:
+        """A message that only tells about the person: say what was understood, offer next steps
+        (``told``: it is about them even when nothing in it is noted, "my son loves computers")."""
         readings = parse.self_readings
-        if not readings:
+        if not readings and not told:
             reply, new_ctx = self._q.single(parse.whole, parse.text, ctx)
             if reply.intent == FALLBACK and "greet" in parse.whole.understanding.keyword_intents:
                 return self._q.greet(ctx)  # "hi, I'm Dana": a greeting with a name
-            return reply, new_ctx
+            if reply.intent != "recommend_role" or not self._introduces(parse):
+                return reply, new_ctx
         answer = render_introduced(self._kb, readings, ctx.profile)
         targets = ctx.profile.targets[-1:]
         next_ctx = ctx.evolve(roles=targets or ctx.roles, pending_topic=None, intent="greet")

@@ -165,6 +165,10 @@ def _introduces(tokens: list[str]) -> bool:
         return True
     if not _JOB_NOUNS.isdisjoint(head) and not _YEARS.isdisjoint(tokens[:8]) and _STRONG_OPENERS.isdisjoint(tokens):
         return True
+    if _STRONG_OPENERS.isdisjoint(tokens) and any(
+        t in _JOB_NOUNS and nxt in ("at", "for") for t, nxt in zip(head[:4], tokens[1:5])
+    ):
+        return True  # "data analyst at a grocery chain", "PM at a SaaS company"
     if tokens[:1] in (["my"], ["our"]) and tokens[1:2] and tokens[1] in _RELATIVES:
         return True
     return tokens[:1] == ["did"] and tokens[1:2] not in _PRONOUN_NEXT

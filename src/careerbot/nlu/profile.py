@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ..data.knowledge import Thing
 from .entities import Analysis
+from .normalize import tokenize
 from .words import likes_at
 
 __all__ = ["ProfileReading", "read_profile", "stated"]
@@ -101,7 +102,8 @@ def read_profile(
             current.append(mention.role)
         else:
             targets.append(mention.role)
-    background = list(analysis.other_occupations)
+    # "I want to be a data scientist": a job they aim at is not their background.
+    background = [o for o in analysis.other_occupations if not _aimed_at(tokens, o)]
     background.extend(b for b in _background_phrases(tokens, analysis) if not any(b in o or o in b for o in background))
     return ProfileReading(
         _unique(known), _unique(n for n in not_known if n not in known), _unique(background),
@@ -153,6 +155,17 @@ def _own_tools(
 def _written_as_name(surface: str) -> bool:
     """"Excel", "VBA", "k8s", "C#": written like a product's name, not like a plain word ("tables")."""
     return surface[:1].isupper() or any(c.isdigit() or c in "#+." for c in surface)
+
+
+def _aimed_at(tokens: Sequence[str], occupation: str) -> bool:
+    """Whether the words just before ``occupation`` say the person wants to become it."""
+    words = tokenize(occupation)
+    for i in range(len(tokens) - len(words) + 1):
+        here = list(tokens[i : i + len(words)])
+        if words and here[:-1] == words[:-1] and here[-1].startswith(words[-1]):
+            before = set(tokens[max(0, i - 4) : i])
+            return bool(before & _AIM) and not before & _NOW - {"i'm", "im"}
+    return False
 
 
 def _background_phrases(tokens: Sequence[str], analysis: Analysis) -> list[str]:

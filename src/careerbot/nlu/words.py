@@ -24,7 +24,7 @@ SHORT_MESSAGE = 8
 #: Words that only make a keyword into a question ("any internships?", "are there openings?").
 QUESTION_WORDS = frozenset({"any", "are", "is", "there", "some", "do", "does", "you", "have", "got", "at"})
 #: Words of someone choosing ("which role should I pick?").
-CHOOSING_WORDS = frozenset({"which", "what", "should", "pick", "choose", "fit", "fits", "suit", "suits", "best"})
+CHOOSING_WORDS = frozenset({"which", "should", "pick", "choose", "fit", "fits", "suit", "suits", "best"})
 #: Words pointing at the second role of a recommendation ("and the runner-up?").
 RUNNER_UP_WORDS = frozenset({"second", "runner", "runnerup"})
 #: Words of someone telling what they like ("I enjoy building dashboards").
@@ -162,6 +162,8 @@ REQUEST_WORDS = frozenset(
     "rundown overview explain explanation list info information details tell know understand summary "
     "breakdown describe description idea".split()
 )
+#: Words that ask for advice in a message without a question ("just pick one for me, I like ...").
+ADVICE_ASKED = frozenset("recommend suggest pick advise which".split())
 #: What a question about a posting just shown asks ("how much does it pay?", "what level is it?").
 POSTING_ASPECTS = frozenset(
     "pay pays paid salary remote level senior junior where located location company intern internship "
