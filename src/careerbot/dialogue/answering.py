@@ -261,7 +261,7 @@ class Answering:
         ]
         if (
             u is not None and listed and topic not in ("tools", "skills", "education", "industries")
-            and (tools or (self._yes_no(u) and intent not in u.keyword_intents))
+            and intent not in u.keyword_intents and (tools or self._yes_no(u))
         ):
             # "is SQL a big deal for data engineering?", "what do they deploy with? docker?": whether
             # the articles list it for them.

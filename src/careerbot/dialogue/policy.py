@@ -126,7 +126,12 @@ class Policy:
         """The context a question inside a longer message is answered in: the roles the rest of
         the message names, when the question names none ("I have an interview for an ML engineer
         job. What skills will they expect?")."""
-        if question.understanding.analysis.roles:
+        named = question.understanding.analysis.roles
+        if named:
+            others = tuple(r for r in parse.roles if r not in named)
+            if others and len(named) == 1 and question.understanding.intent == COMPARE:
+                # "He also mentioned ML engineers. How is that different from a data engineer?"
+                return ctx.evolve(roles=others, topic=None, pending_topic=None)
             return ctx
         if not parse.roles:
             if question.reference is None:

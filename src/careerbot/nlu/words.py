@@ -14,7 +14,7 @@ WIDE_COMPARE_TOPICS: tuple[str, ...] = ("definition", "skills", "tools", "educat
 EVERYTHING_WORDS = frozenset({"table", "everything", "topics", "full", "detail", "detailed"})
 #: Words that carry no question of their own ("and ML engineers?", "what about DE").
 FILLER = frozenset(
-    "and or what about how so ok okay k kk then also too the a an for of in on with please pls tell show give me more "
+    "and n nd or what about how so ok okay k kk then also too the a an for of in on with please pls tell show give me more "
     "same question again now instead regarding re as well hmm um thanks alright right sure yes yeah "
     "cool nice great i see".split()
 )
@@ -113,8 +113,11 @@ def asks_all(tokens: Sequence[str]) -> bool:
     """Whether the message asks about every role ("compare all five", "each of the roles",
     "all the roles", "every career"), not "all day" or "all that"."""
     for i, token in enumerate(tokens):
-        if token not in ALL_WORDS:
-            continue
+        if token not in ALL_WORDS or (
+            token == "all" and i and tokens[i - 1] in ("what", "which", "who")
+            and tokens[i + 1 : i + 2] and tokens[i + 1] not in GENERIC_ROLE_WORDS
+        ):
+            continue  # "what all tools they are using?" (Indian English "which"), not "which all roles"
         after = list(tokens[i + 1 : i + 4])
         if after[:1] == ["of"] and after[1:2] in (["them"], ["those"], ["these"], ["they"]):
             continue  # "each of them": the roles in focus, not all five

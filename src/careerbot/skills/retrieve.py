@@ -36,7 +36,8 @@ _FRAME = frozenset(
         "should would could can will does do doing did is are was were be been being yes no true "
         "important importance matter matters big huge part parts role roles job jobs kind sort thing "
         "things what which how who why where when whether spend time deal keep keeps keeping still "
-        "theyre they're once after eye eyes over".split()
+        "theyre they're once after eye eyes over worth mention mentioning getting expect expected "
+        "requirement requirements".split()
     )
 )
 
