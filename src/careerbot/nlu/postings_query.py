@@ -42,6 +42,8 @@ class PostingsQuery:
     every: bool = False
     #: The question asks for averages or typical pay, which the articles do not give.
     no_stats: bool = False
+    #: The question asks about pay ("what does an MLE earn?"), not only for postings.
+    pay: bool = False
     #: The question refers back ("they", "those", "it").
     refers_back: bool = False
     #: Only these postings (ids): the ones shown last, for "is that one remote?".
@@ -84,6 +86,10 @@ _POSTING_WORDS = wordset(
     "position positions"
 )
 _STATS = wordset("average median mean typical typically statistics")
+_PAY = wordset(
+    "pay pays paid paying salary salaries earn earns earning earnings wage wages income compensation money "
+    "make makes paycheck"
+)
 _INTERN = frozenset(w for w, level in LEVEL_WORDS.items() if level == "intern")
 
 
@@ -140,7 +146,7 @@ class PostingsQueryReader:
             places=tuple(places), regions=tuple(regions), unknown_places=tuple(unknown), remote=remote,
             levels=levels, internship=internship, currency=currency, companies=companies, sort=sort,
             every=bool(wordset_ & _EVERY) and bool(wordset_ & _POSTING_WORDS),
-            no_stats=bool(wordset_ & _STATS), refers_back=refers_back,
+            no_stats=bool(wordset_ & _STATS), refers_back=refers_back, pay=bool(wordset_ & _PAY),
         )
         chosen = list(roles)
         if not chosen and context_roles and (refers_back or not query.has_filters):

@@ -173,6 +173,13 @@ class PostingsFinder:
         elif q.sort == "min":
             shown = sorted(shown, key=lambda p: (p.salary.min, p.salary.max))
         by_role = len(q.roles) >= 2 and not empty
+        if not empty and not q.among and q.pay:
+            # "what does an MLE earn?": the postings closest to it carry other titles ("AI Engineer").
+            head.extend(
+                say("post_role_untitled", name=kb.roles[r].name) for r in q.roles
+                if any(p.closest_role == r for p in shown)
+                and not any(p.closest_role == r and kb.roles[r].name.casefold() in p.title.casefold() for p in shown)
+            )
         if not empty:
             described = self.describe(q)
             head.append(say("post_heading", filters=f" ({described})" if described else ""))

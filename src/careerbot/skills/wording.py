@@ -283,6 +283,10 @@ ADVISOR_TEMPLATES: Mapping[str, Template] = MappingProxyType(
         "post_none": Template("The knowledge base has no featured job postings, so I have no pay figures."),
         "post_empty_among": Template("No: none of the postings just shown matches that ($filters). They were:"),
         "post_role_line": Template("Closest to $name: $postings"),
+        "post_role_untitled": Template(
+            "The articles don't say what a $name earns; no featured posting has that title, so these are "
+            "the postings closest to it."
+        ),
         "post_role_none": Template(
             "The articles don't say what a $name earns, and none of these featured postings is closest to that role."
         ),

@@ -1,0 +1,188 @@
+"""Lists of topics, comparisons that refer back, introductions that ask nothing, and pay for roles
+no posting is titled after (issue 11, third pass), through the public ``CareerBot().ask``."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+
+import pytest
+
+from careerbot import CareerBot, Reply
+from careerbot.nlu.parts import split_parts, topic_heads
+
+
+@pytest.fixture
+def sid() -> str:
+    return f"lists-{uuid.uuid4().hex}"
+
+
+def part_intents(reply: Reply) -> list[str]:
+    if reply.data.get("kind") != "parts":
+        return [reply.intent]
+    parts = reply.data["parts"]
+    assert isinstance(parts, list)
+    return [str(p["intent"]) for p in parts]
+
+
+def talk(bot: CareerBot, sid: str, turns: Sequence[str]) -> Reply:
+    reply = None
+    for text in turns:
+        reply = bot.ask(text, session_id=sid)
+    assert reply is not None
+    return reply
+
+
+# -- a list of topics is one question per topic --------------------------------------------------
+
+HEADS = topic_heads({"ask_tools": ["tools", "tool stack"], "ask_skills": ["skills"], "ask_salary": ["pay"]})
+
+
+def test_topic_heads_are_one_word_keywords() -> None:
+    assert HEADS == {"tools": "ask_tools", "skills": "ask_skills", "pay": "ask_salary"}
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        ("k wat bout DE pay n tools", ["k wat bout DE pay", "tools"]),
+        ("ok and tools + skills for that?", ["ok and tools", "skills for that?"]),
+        ("the skills, the tools they use, and their pay", ["the skills", "the tools they use", "their pay"]),
+    ],
+)
+def test_a_list_of_topics_is_cut_before_each_new_topic(text: str, pieces: list[str]) -> None:
+    parts = split_parts(text, topics=HEADS)
+    assert [p.text for p in parts] == pieces
+    assert all(p.kind == "question" for p in parts)
+
+
+@pytest.mark.parametrize("text", ["what tools and frameworks do they use", "I know Python and SQL", "tools and pay"])
+def test_no_cut_without_two_topics_in_a_list(text: str) -> None:
+    # One topic twice, no topic at all, or (without the map) nothing to go by.
+    topics = HEADS if text != "tools and pay" else None
+    assert len(split_parts(text, topics=topics)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "intents"),
+    [
+        ("what skills and tools does a DSE need?", ["ask_skills", "ask_tools"]),
+        ("definition, skills and tools of an ML software engineer", ["ask_definition", "ask_skills", "ask_tools"]),
+        (
+            "tell me the responsibilities of a machine learning engineer, the tools they use, and the kind of "
+            "projects they work on",
+            ["ask_responsibilities", "ask_tools", "ask_projects"],
+        ),
+        ("wat tools n wat certs for a DE", ["ask_tools", "ask_education"]),
+    ],
+)
+def test_each_listed_topic_is_answered_in_order(bot: CareerBot, sid: str, text: str, intents: list[str]) -> None:
+    reply = bot.ask(text, session_id=sid)
+    assert part_intents(reply) == intents, reply.text
+
+
+def test_a_list_after_a_role_keeps_the_role(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["what does an ML software engineer do?", "ok and tools + skills for that?"])
+    assert part_intents(reply) == ["ask_tools", "ask_skills"]
+    assert reply.roles == ("ml_software_engineer",)
+
+
+# -- comparisons that refer back -----------------------------------------------------------------
+
+
+def test_different_from_compares_with_the_role_in_focus(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["what does an ML software engineer do?", "how's that different from a plain ML engineer?"])
+    assert reply.intent == "compare"
+    assert set(reply.roles) == {"ml_software_engineer", "ml_engineer"}
+
+
+def test_a_bare_role_then_that_comparison_is_one_comparison(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["what tools does an MLE use?", "what about DE, how is that different from DSE"])
+    assert reply.intent == "compare"
+    assert set(reply.roles) == {"data_engineer", "data_science_engineer"}
+
+
+def test_a_role_in_the_sentence_before_is_what_that_compares(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, [
+        "What does a data engineer do?",
+        "He also mentioned machine learning engineers. How is that different from a data engineer?",
+    ])
+    assert reply.intent == "compare"
+    assert set(reply.roles) == {"data_engineer", "ml_engineer"}
+
+
+def test_compare_that_role_compares_roles_not_the_last_topic(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["what degree does an MLRE need?", "compare that role to a data engineer then"])
+    assert reply.intent == "compare" and reply.data.get("kind") == "comparison"
+    tools = talk(bot, f"{sid}-t", ["what tools does a data engineer use", "compare that with a DSE"])
+    assert tools.intent == "ask_tools" and set(tools.roles) == {"data_engineer", "data_science_engineer"}
+
+
+def test_these_people_are_the_two_in_focus(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["DE vs MLE", "Is there actually work out there for these people?"])
+    assert reply.intent == "ask_outlook"
+    assert set(reply.roles) == {"data_engineer", "ml_engineer"}
+
+
+# -- the role in focus ---------------------------------------------------------------------------
+
+
+def test_a_yes_no_about_the_role_in_focus_finds_its_point(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["what does a DE do?", "Do they do data quality checks too?"])
+    assert reply.intent == "ask_responsibilities" and reply.roles == ("data_engineer",)
+    assert reply.text.startswith("Yes") and "quality" in reply.text
+    assert bot.ask("do they go to the gym", session_id=sid).intent == "fallback"
+
+
+def test_what_all_asks_about_the_role_in_focus(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["what degree does an ML engineer need?", "What all tools they are using?"])
+    assert reply.intent == "ask_tools" and reply.roles == ("ml_engineer",)
+    assert bot.ask("Kindly tell which all roles you are having information about?", session_id=sid).intent == (
+        "list_roles"
+    )
+
+
+def test_how_far_from_being_a_role_aims_at_it(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("with tableau and sql under my belt, how far am I from being a DSE?", session_id=sid)
+    assert reply.intent == "skill_gap" and reply.roles == ("data_science_engineer",)
+
+
+# -- introductions that ask nothing --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "yo im 16 and i like coding little games in python",
+        "hi, my son is 17 and loves computers, I'm trying to help him choose a path",
+        "hey, data analyst at a grocery chain. SQL daily, excel, power bi, learning python",
+        "me: 35, ex-chef, finished a python bootcamp last month",
+    ],
+)
+def test_an_introduction_without_a_question_is_noted(bot: CareerBot, sid: str, text: str) -> None:
+    reply = bot.ask(text, session_id=sid)
+    assert reply.intent == "greet", reply.text
+    assert "which role fits me" in reply.text
+
+
+def test_likes_alone_still_ask_which_role_fits(bot: CareerBot, sid: str) -> None:
+    assert bot.ask("I like building dashboards and visualizations", session_id=sid).intent == "recommend_role"
+
+
+def test_a_job_someone_wants_to_become_is_not_their_background(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("I want to be a data scientist, what's that job like?", session_id=sid)
+    assert reply.intent == "fallback" and "data scientist" in reply.text
+    assert "background" not in bot.ask("what do you know about me?", session_id=sid).text
+
+
+# -- pay -----------------------------------------------------------------------------------------
+
+
+def test_pay_for_a_role_no_posting_is_titled_after_says_the_articles_dont_say(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("what does an MLE earn?", session_id=sid)
+    assert reply.intent == "ask_salary"
+    assert "don't say what a Machine Learning Engineer earns" in reply.text and "Occam AI" in reply.text
+    de = bot.ask("and a data engineer?", session_id=sid)
+    assert "don't say" not in de.text and "100K" in de.text
+    jobs = bot.ask("remote MLRE jobs", session_id=sid)
+    assert "don't say" not in jobs.text and "Allora" in jobs.text
