@@ -186,3 +186,30 @@ def test_pay_for_a_role_no_posting_is_titled_after_says_the_articles_dont_say(bo
     assert "don't say" not in de.text and "100K" in de.text
     jobs = bot.ask("remote MLRE jobs", session_id=sid)
     assert "don't say" not in jobs.text and "Allora" in jobs.text
+
+
+# -- a role, then a question about it; advice again; asides ----------------------------------------
+
+
+def test_a_role_then_a_question_referring_to_it_is_that_question(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, [
+        "what does an MLE do", "What about the research engineer track, which degrees do they look for?",
+    ])
+    assert reply.intent == "ask_education" and reply.roles == ("ml_research_engineer",)
+    both = talk(bot, f"{sid}-2", ["what does an MLE do", "and for MLSWE? which tools do they use?"])
+    assert part_intents(both) == ["ask_definition", "ask_tools"]
+
+
+def test_a_hypothetical_route_after_a_skill_gap_is_that_gap(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["i know sql and a bit of python, whats missing for DSE", "and if i went the MLE route instead?"])
+    assert reply.intent == "skill_gap" and reply.roles[:1] == ("ml_engineer",)
+    assert "Skill gap for Machine Learning Engineer" in reply.text
+
+
+def test_an_aside_with_a_sentence_about_oneself_stays_out_of_scope(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, [
+        "how do i become a DE",
+        "sorry, unrelated, but do you have any tips for sleeping better? I've been up half the night worrying about this",
+    ])
+    assert reply.intent == "fallback"
+    assert bot.ask("and what tools do they use?", session_id=sid).roles == ("data_engineer",)

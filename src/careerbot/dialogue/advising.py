@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from ..data.knowledge import Thing
+from ..nlu.parse import PartReading
 from ..nlu.profile import stated
 from ..nlu.understand import Understanding
 from ..nlu.words import (
@@ -61,6 +62,15 @@ class Advising(Answering):
         # "remote?" right after postings (or after pay, even when none was shown); "mid-level jobs
         # only please" at any time.
         return filters and (ctx.intent == "ask_salary" or not JOB_WORDS.isdisjoint(u.analysis.tokens))
+
+    def advise_again(self, reading: PartReading, text: str, ctx: Context) -> tuple[Reply, Context]:
+        """The last advice (a skill gap or a plan) again, for the role ``reading`` names ("and if
+        I went the MLE route instead?")."""
+        u = reading.understanding
+        return self._advise(
+            str(ctx.intent), text, u, max(u.score, self._thresholds.with_role), ctx,
+            roles=u.analysis.roles, things=reading.things,
+        )
 
     def _advise(
         self, intent: str, text: str, u: Understanding, score: float, ctx: Context,

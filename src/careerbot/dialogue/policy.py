@@ -19,13 +19,13 @@ from ..nlu.understand import Thresholds
 from ..nlu.words import (
     ADVICE_ASKED,
     COMPARE,
-    FILLER,
-    FOLLOW_UP_FILLER,
+    LEADING_FILLER,
     NOT_COVERED,
     PLEASANTRIES,
     PROFILE_ADVICE,
     REFERRING,
     REQUEST_WORDS,
+    SIDE_NOUNS,
     SMALL_TALK,
     says_likes,
 )
@@ -107,6 +107,12 @@ class Policy:
             )
             # A skill gap needs a role to aim at ("I know Python and SQL" alone is an introduction).
             gap = u.intent == "skill_gap" and bool(ctx.profile.targets)
+            if (
+                "?" in parse.text and ctx.intent in ("skill_gap", "learning_path") and parse.roles
+                and not any(r.known or r.background or r.current or r.likes for r in parse.self_readings)
+            ):
+                # "and if i went the MLE route instead?" after a skill gap: the same for that role.
+                return self._q.advise_again(parse.whole, parse.text, ctx)
             # "yo im 16 and i like coding little games in python": an introduction, not a request.
             if (u.intent == "recommend_role" or likes) and self._introduces(parse) and not request:
                 return self._introduced(parse, ctx, told=True)
@@ -164,12 +170,15 @@ class Policy:
         # So is advice, which reads what the rest of the message says about the person anyway.
         clear = (u.intent in u.keyword_intents and bool(u.analysis.roles)) or u.intent in PROFILE_ADVICE
         # ... and so is one naming a tool or skill ("Postgres is in the list? I use it every day").
-        use_whole = question.reference is None and not question.things and whole.intent is not None and (
+        use_whole = question.reference is None and not question.things and whole.intent is not None and not (
+            question.aside and not parse.whole.aside
+        ) and (
             u.intent is None or (short and whole.score > u.score and not clear)
         )
         reading = parse.whole if use_whole else question
         reply, new_ctx = self._q.single(reading, parse.text, self._context_for(parse, question, ctx))
-        if reply.intent == FALLBACK and reading is not parse.whole:
+        if reply.intent == FALLBACK and reading is not parse.whole and not reading.aside:
+            # (an aside out of scope stays out of scope: "unrelated, but any tips for sleeping better?")
             reply, new_ctx = self._q.single(parse.whole, parse.text, ctx)
         if reply.intent == FALLBACK:
             if any(r.background or r.targets or r.current for r in parse.self_readings):
@@ -219,9 +228,12 @@ class Policy:
         replies: list[Reply] = []
         ctx = self._context_for(parse, questions[0], ctx)
         for question, after in zip(questions, [*questions[1:], None]):
-            if after is not None and self._leads_to_comparison(question, after):
-                # "what about DE, how is that different from DSE": the role, then its comparison.
-                ctx = ctx.evolve(roles=question.understanding.analysis.roles, topic=None, pending_topic=None)
+            if after is not None and self._leads_to(question, after):
+                # "what about DE, how is that different from DSE": the role, then its comparison;
+                # "what about the research engineer track, which degrees do they look for?"
+                ctx = ctx.evolve(
+                    roles=question.understanding.analysis.roles, topic=None, pending_topic=None, postings=()
+                )
                 continue
             reply, next_ctx = self._q.single(question, question.text, ctx)
             if reply.intent == FALLBACK and len(question.understanding.analysis.tokens) < 3:
@@ -264,14 +276,19 @@ class Policy:
         return told and bool(parse.about_self) and "?" not in parse.text and ADVICE_ASKED.isdisjoint(u.analysis.tokens)
 
     @staticmethod
-    def _leads_to_comparison(question: PartReading, after: PartReading) -> bool:
-        """Whether ``question`` only names a role ("what about DE") that ``after`` compares by
-        referring back to it ("how is that different from DSE")."""
+    def _leads_to(question: PartReading, after: PartReading) -> bool:
+        """Whether ``question`` only names a role ("what about DE", "the research engineer track")
+        that ``after`` asks about by referring back to it ("how is that different from DSE", "which
+        degrees do they look for?")."""
         u, v = question.understanding, after.understanding
-        bare = bool(u.analysis.roles) and all(
-            t == PLACEHOLDER or t in FILLER or t in FOLLOW_UP_FILLER for t in u.analysis.masked.split()
+        if question.part.text.rstrip().endswith("?"):
+            return False  # "and for MLSWE? jenkins is in their stack right?": two questions
+        rest = {t for t in u.analysis.masked.split() if t != PLACEHOLDER and t not in SIDE_NOUNS}
+        bare = bool(u.analysis.roles) and rest <= LEADING_FILLER and not rest.isdisjoint({"about", "for", "and"})
+        return (
+            bare and v.intent is not None and (v.intent == COMPARE or not v.analysis.roles)
+            and not REFERRING.isdisjoint(v.analysis.tokens)
         )
-        return bare and v.intent == COMPARE and not REFERRING.isdisjoint(v.analysis.tokens)
 
     # -- what the person says about themselves ------------------------------------------------
 

@@ -165,6 +165,10 @@ REQUEST_WORDS = frozenset(
     "rundown overview explain explanation list info information details tell know understand summary "
     "breakdown describe description idea".split()
 )
+#: Nouns after a role that still only name it ("the research engineer track", "the DE side").
+SIDE_NOUNS = frozenset("side track path route role option one job career".split())
+#: What may come with a role that only turns the conversation to it ("what about", "and for the").
+LEADING_FILLER = frozenset("what about how and for as the a an so ok okay then now hmm".split())
 #: Words that ask for advice in a message without a question ("just pick one for me, I like ...").
 ADVICE_ASKED = frozenset("recommend suggest pick advise which".split())
 #: What a question about a posting just shown asks ("how much does it pay?", "what level is it?").
