@@ -213,3 +213,29 @@ def test_an_aside_with_a_sentence_about_oneself_stays_out_of_scope(bot: CareerBo
     ])
     assert reply.intent == "fallback"
     assert bot.ask("and what tools do they use?", session_id=sid).roles == ("data_engineer",)
+
+
+# -- topic words that decide ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("Does a data engineer need to know Scala?", "ask_skills"),  # a language they need
+        ("do data engineers code in Python?", "ask_tools"),
+        ("are machine learning engineers going to stay in demand over the next years?", "ask_outlook"),
+        ("are machine learning engineers still going to be wanted in a few years?", "ask_outlook"),
+        ("do data engineers need a degree or is a bootcamp enough", "ask_education"),
+        ("Which studies I must to do for become machine learning research engineer?", "ask_education"),
+        ("certs worth getting as a DE?", "ask_education"),
+        ("are your answers based on some articles or what", "ask_sources"),
+        ("which jobs are you able to tell me about?", "list_roles"),
+    ],
+)
+def test_the_word_that_names_the_topic_decides(bot: CareerBot, sid: str, text: str, intent: str) -> None:
+    assert bot.ask(text, session_id=sid).intent == intent
+
+
+def test_questions_about_roles_in_focus_are_not_about_careerbot(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["DE vs DSE", "is it normal for those roles to be fully remote? my bank wants 3 days in office"])
+    assert reply.intent == "not_covered"

@@ -23,8 +23,10 @@ from ..nlu.words import (
     COMPARE,
     COMPARE_TOPICS,
     FORGET_WORDS,
+    NEED_WORDS,
     NOT_COVERED,
     SOFT_OPENERS,
+    USE_WORDS,
     WH_WORDS,
     WIDE_COMPARE_TOPICS,
     YES_NO_OPENERS,
@@ -230,14 +232,25 @@ class Answering:
             # Only that topic's points answer it.
             named = str(self._intents.intents[intent].topic)
             in_topic = [h for h in hits if h.topic == named]
-            if not in_topic and best.score < 0.9:
-                return None
+            if not in_topic and (best.score < 0.9 or len(best.matched) < 2):
+                return None  # one word in common ("stay" in demand, "stay" updated) is not enough
             # A near-certain point elsewhere ("do DEs deal with data security?" is matched to
             # "who they work with" by "deal with") answers better than the whole topic.
             hits = in_topic or hits
             topic = hits[0].topic
         answer = render_specific(self._kb, role, hits, yes=yes_no and best.score >= 0.75)
         return self._intents.intent_for_topic(topic) or intent, topic, answer
+
+    @staticmethod
+    def _thing_topic(u: Understanding, thing: Thing) -> str:
+        """The topic a question about ``thing`` asks: where it is listed, except that a language the
+        role needs is a skill ("does a DE need to know Scala?", "is Python obligatory?"), while one
+        they use or work with is a tool ("do they code in Python?")."""
+        topic = topic_of_kind(thing.kind)
+        words = u.analysis.tokens
+        if thing.kind == "language" and not NEED_WORDS.isdisjoint(words) and USE_WORDS.isdisjoint(words):
+            return "skills"
+        return topic
 
     def _thing_points(self, role_id: str, things: Sequence[Thing]) -> list[Hit]:
         """The role's points that name one of ``things`` (at most two, in topic order)."""
@@ -265,7 +278,7 @@ class Answering:
         ):
             # "is SQL a big deal for data engineering?", "what do they deploy with? docker?": whether
             # the articles list it for them.
-            topic = topic_of_kind((tools or listed)[0].kind)
+            topic = self._thing_topic(u, (tools or listed)[0])
             intent = self._intents.intent_for_topic(topic) or intent
         if u is not None and len(roles) == 1 and listed and self._yes_no(u) and not (
             intent in u.keyword_intents and self._intents.intents[intent].topic in ("tools", "skills", "education")
@@ -277,7 +290,7 @@ class Answering:
                     self._kb, roles[0], hits, yes=True, lead=render_listed(self._kb, roles, listed)
                 )
                 # About a tool, a skill, a degree: that topic, wherever the points are filed.
-                topic = topic_of_kind(listed[0].kind)
+                topic = self._thing_topic(u, listed[0])
                 intent = self._intents.intent_for_topic(topic) or intent
                 reply = self.reply(answer, intent, confidence, roles, topic, answer.suggestions)
                 return reply, ctx.evolve(

@@ -67,6 +67,11 @@ _NUMBER_WORDS = frozenset("a an one two three four five six seven eight nine ten
 _SPANS = frozenset("week weeks month months year years".split())
 
 
+#: Intents about what careerbot knows; their keywords count in a question up to this long.
+ABOUT_BOT = frozenset({"list_roles", "ask_sources"})
+ABOUT_BOT_MESSAGE = 14
+
+
 def _within_a_time(tokens: Sequence[str]) -> bool:
     """"in 6 months", "within a year", "in two years": how long something takes."""
     return any(
@@ -190,9 +195,17 @@ class Understander:
         # keyword is there too ("what certifications help?").
         topical = any(n not in CONVERSATIONAL for n in keyword_intents)
         # Thanks and goodbyes count in long messages too ("This has been so helpful, thank you ...!").
+        # ... and so do questions about careerbot itself that name no role ("are your answers based
+        # on some articles or what").
+        about_bot = (
+            len(analysis.tokens) <= ABOUT_BOT_MESSAGE and not analysis.mentions
+            and not {"you", "your", "yours"}.isdisjoint(analysis.tokens)
+        )
         boosted = [
             n for n in keyword_intents
-            if n not in CONVERSATIONAL or (not topical and (short or (n in PARTING and not analysis.mentions)))
+            if n not in CONVERSATIONAL or (not topical and (
+                short or (n in PARTING and not analysis.mentions) or (n in ABOUT_BOT and about_bot)
+            ))
         ]
         for name in boosted:
             # Weak keywords (places, companies) only hint: half the boost.

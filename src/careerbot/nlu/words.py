@@ -87,6 +87,13 @@ SOFT_OPENERS = frozenset("so and but ok okay well hey hi hello also then quick q
 PLEASANTRIES = frozenset({"greet", "thanks"})
 #: Verbs of a question about a tool ("do DEs use Snowflake?", "is dbt part of their stack?").
 TOOL_VERBS = frozenset("use uses used using know knows need needs learn work works stack part tool tools".split())
+#: Words asking whether a role needs something ("does a DE need to know Scala?").
+NEED_WORDS = frozenset(
+    "need needs needed require requires required requirement obligatory necessary mandatory essential must useful "
+    "important".split()
+)
+#: Words asking whether a role uses something ("do they work with NoSQL?").
+USE_WORDS = frozenset("use uses used using work works working stack".split())
 #: Words asking how roles differ ("how are they different?").
 DIFFERENCE_WORDS = frozenset("different difference differences differ differs compare comparison vs versus".split())
 #: Small talk that ends or thanks, recognised in a message of any length.
