@@ -19,6 +19,7 @@ from ..nlu.understand import Thresholds
 from ..nlu.words import (
     ADVICE_ASKED,
     COMPARE,
+    GAP_ASKED,
     LEADING_FILLER,
     NOT_COVERED,
     PLEASANTRIES,
@@ -106,7 +107,9 @@ class Policy:
                 and bool(u.analysis.roles) and not REQUEST_WORDS.isdisjoint(u.analysis.tokens)
             )
             # A skill gap needs a role to aim at ("I know Python and SQL" alone is an introduction).
-            gap = u.intent == "skill_gap" and bool(ctx.profile.targets)
+            gap = u.intent == "skill_gap" and bool(ctx.profile.targets) and (
+                "?" in parse.text or not GAP_ASKED.isdisjoint(u.analysis.tokens)
+            )
             if (
                 "?" in parse.text and ctx.intent in ("skill_gap", "learning_path") and parse.roles
                 and not any(r.known or r.background or r.current or r.likes for r in parse.self_readings)

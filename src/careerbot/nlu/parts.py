@@ -54,7 +54,8 @@ _HERE = re.compile(r"\b(here|by trade|by training)\b")
 #: "founder of a fintech startup", "junior web dev").
 _PERSON_NOUNS = frozenset(
     "student students founder cofounder co-founder graduate grad undergrad undergraduate dev teacher pm "
-    "postdoc intern freelancer recruiter retiree mom mum dad parent mother father bootcamper".split()
+    "postdoc intern freelancer recruiter retiree mom mum dad parent mother father bootcamper cto ceo cfo coo "
+    "cio vp".split()
 )
 #: Job nouns that say who the speaker is only with their years ("DevOps engineer, 7 years").
 _JOB_NOUNS = frozenset(
@@ -71,6 +72,7 @@ _SELF_ASKING = re.compile(
     r"^(i|i'd|id|i would) (want to know|wanna know|would like to know|wonder|am wondering|'m wondering|"
     r"was wondering|need to know|like to know|need help|want to understand)\b"
     r"|^(i'd|id|i would) like (the|some|info|information|details|an overview|a list|a summary|to see|to hear)\b"
+    r"|^(i'd|id|i would|i should) (be )?(most |very |really )?(appreciate|grateful|thankful)\b"
     r"|^i'?m (wondering|curious)\b|^(i|im|i'm) not sure (what|which|how|if|whether)\b"
 )
 _SENTENCE_END = re.compile(
@@ -135,7 +137,7 @@ def _kind(text: str) -> PartKind:
         return "other"
     if tokens[0] in _FOLLOW_ON and len(tokens) > 1:
         # "... and any tips for getting started": a part that goes on from the one before asks too.
-        rest = _kind(" ".join(tokens[1:]))
+        rest = _kind(" ".join(tokens[1:]) + ("?" if text.rstrip().endswith("?") else ""))
         return "self" if rest == "self" else "question"
     low = " ".join(tokens)
     first = tokens[0]
@@ -151,7 +153,7 @@ def _kind(text: str) -> PartKind:
         return "self"
     # About the speaker when they are the subject early on ("final year stats student, I know
     # Python"), not when they only appear late ("my C++ code segfaults when i free a pointer").
-    if not _FIRST_PERSON.isdisjoint(tokens[:5]) or mine or _HERE.search(" ".join(tokens[:6])):
+    if not _FIRST_PERSON.isdisjoint(tokens[:5]) or mine or _HERE.search(" ".join(tokens[:10])):
         return "self"
     return "other"
 

@@ -200,6 +200,7 @@ class Understander:
         about_bot = (
             len(analysis.tokens) <= ABOUT_BOT_MESSAGE and not analysis.mentions
             and not {"you", "your", "yours"}.isdisjoint(analysis.tokens)
+            and "know" not in analysis.tokens  # "do you know if pharmacy informatics is a real career?"
         )
         boosted = [
             n for n in keyword_intents

@@ -52,7 +52,7 @@ ADVISOR_INTENTS = frozenset({"recommend_role", "skill_gap", "learning_path", "as
 ADVISOR_FOLLOW_UPS = frozenset({"learning_path", "ask_salary", "skill_gap"})
 #: Words that point back at what the conversation is about ("what do they earn?").
 REFERRING = frozenset(
-    "they them their theirs it its one ones that this those these both either he she his her".split()
+    "they them their theirs it its one ones that this those these both either he she his her such".split()
 )
 #: Words asking about every role at once.
 ALL_WORDS = frozenset({"all", "every", "each", "five"})
@@ -141,7 +141,11 @@ ROLE_NOUNS = frozenset(
 #: Words that only carry "the same" ("is it the same for them?").
 SAME_FILLER = frozenset("is are it that this same true there".split())
 #: Words that leave a role on its own as a follow-up ("and which ones for the MLRE?").
-FOLLOW_UP_FILLER = frozenset("which ones one other another normal plain regular usual standard guy guys folks".split())
+FOLLOW_UP_FILLER = frozenset(
+    "which ones one other another normal plain regular usual standard guy guys folks "
+    # "and if I went the MLE route instead?"
+    "if i went go chose choose picked route path track".split()
+)
 
 
 #: Phrases that set a question apart from the conversation ("unrelated, but ...", "btw how do I ...").
@@ -176,6 +180,8 @@ REQUEST_WORDS = frozenset(
 SIDE_NOUNS = frozenset("side track path route role option one job career".split())
 #: What may come with a role that only turns the conversation to it ("what about", "and for the").
 LEADING_FILLER = frozenset("what about how and for as the a an so ok okay then now hmm".split())
+#: Words that ask what is missing ("I know SQL and want to be a DE, what am I missing").
+GAP_ASKED = frozenset("missing miss gap gaps lack lacking else left need needed".split())
 #: Words that ask for advice in a message without a question ("just pick one for me, I like ...").
 ADVICE_ASKED = frozenset("recommend suggest pick advise which".split())
 #: What a question about a posting just shown asks ("how much does it pay?", "what level is it?").
