@@ -320,6 +320,7 @@ class IntentMatcher:
 
     __slots__ = (
         "_buckets",
+        "_exact",
         "_examples",
         "_idf2",
         "_intents",
@@ -468,6 +469,14 @@ class IntentMatcher:
         self._sorted_examples: tuple[tuple[str, ...], ...] = tuple(
             tuple(" ".join(sorted(text.split())) for text in g) for g in self._examples
         )
+        # An example word for word is its intent, whatever the other features say ("what do they
+        # do" is a definition example even where the projects examples share more n-grams);
+        # a text that is an example of two intents settles nothing.
+        owners: dict[str, set[int]] = {}
+        for idx, group in enumerate(self._examples):
+            for text in group:
+                owners.setdefault(text, set()).add(idx)
+        self._exact: dict[str, int] = {text: next(iter(o)) for text, o in owners.items() if len(o) == 1}
 
     # ------------------------------------------------------------------ building
 
@@ -625,6 +634,10 @@ class IntentMatcher:
                     )
                     score += w_sort * hit[1] / 100.0 if hit else 0.0
             scored.append((min(max(score, 0.0), 1.0), idx))
+        # With rapidfuzz rescoring on, an example word for word scores as one.
+        exact = self._exact.get(query) if n_fuzzy and (w_ratio or w_sort) else None
+        if exact is not None:
+            scored = [(1.0, exact), *(item for item in scored if item[1] != exact)]
         # Rivals come from the same candidates whatever ``limit`` is, so ``match`` stays the head of
         # ``rank``: the rescored ones and at least ``_LEAD_RIVALS + 1``.
         pool = scored[: max(n_fuzzy, n_lead)]
