@@ -239,3 +239,31 @@ def test_the_word_that_names_the_topic_decides(bot: CareerBot, sid: str, text: s
 def test_questions_about_roles_in_focus_are_not_about_careerbot(bot: CareerBot, sid: str) -> None:
     reply = talk(bot, sid, ["DE vs DSE", "is it normal for those roles to be fully remote? my bank wants 3 days in office"])
     assert reply.intent == "not_covered"
+
+
+# -- references in long conversations ----------------------------------------------------------------
+
+
+def test_them_after_two_roles_asked_in_turn_is_those_two(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["DE tools?", "and MLE?", "main difference between them?"])
+    assert reply.intent == "compare" and set(reply.roles) == {"data_engineer", "ml_engineer"}
+
+
+def test_the_other_one_is_the_other_role_they_aim_at(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, [
+        "hi, I'm Sam, junior analyst, I know SQL and a bit of Pandas. totally torn between ML engineer and data "
+        "science engineer",
+        "and with just sql + pandas what am I missing for ML engineering?",
+        "ok but for the other one?",
+    ])
+    assert reply.intent == "skill_gap" and reply.roles[:1] == ("data_science_engineer",)
+
+
+def test_any_of_these_roles_asks_about_all_five(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("do any of these roles actually work in robotics?", session_id=sid)
+    assert reply.intent == "ask_industries" and "Robotics" in reply.text
+
+
+def test_an_example_word_for_word_is_its_intent(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["hmm, the DSE sounds more like me. what do they do?"])
+    assert reply.intent == "ask_definition" and reply.roles == ("data_science_engineer",)

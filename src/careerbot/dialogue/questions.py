@@ -100,6 +100,10 @@ class Questions(Advising):
             roles = (options[ref.index],)
         elif ref.kind == "other":
             rest = [r for r in options if r not in ctx.roles[:1]]
+            if not rest:
+                # "torn between MLE and DSE" ... "ok but for the other one?": the other role they aim
+                # at, or the one talked about before.
+                rest = [r for r in (*ctx.profile.targets, *ctx.recent) if r not in ctx.roles[:1]]
             roles = tuple(rest[:1])
         return roles, words
 
@@ -376,6 +380,8 @@ class Questions(Advising):
                 chosen = tuple(dict.fromkeys((*ctx.roles, *roles)))
             elif not roles:
                 chosen = ctx.roles
+                if len(chosen) < 2 and len(ctx.recent) >= 2 and not REFERRING.isdisjoint(tokens):
+                    chosen = ctx.recent[:2]  # "DE tools?" "and MLE?" "main difference between them?"
             if not chosen and not GENERIC_ROLE_WORDS & tokens:
                 # "difference between git merge and rebase": a comparison of nothing careerbot knows.
                 return self._fallback(ctx, analysis, score)

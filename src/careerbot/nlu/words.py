@@ -14,7 +14,7 @@ WIDE_COMPARE_TOPICS: tuple[str, ...] = ("definition", "skills", "tools", "educat
 EVERYTHING_WORDS = frozenset({"table", "everything", "topics", "full", "detail", "detailed"})
 #: Words that carry no question of their own ("and ML engineers?", "what about DE").
 FILLER = frozenset(
-    "and n nd or what about how so ok okay k kk then also too the a an for of in on with please pls tell show give me more "
+    "and n nd or but what about how so ok okay k kk then also too the a an for of in on with please pls tell show give me more "
     "same question again now instead regarding re as well hmm um thanks alright right sure yes yeah "
     "cool nice great i see".split()
 )
@@ -131,6 +131,12 @@ def asks_all(tokens: Sequence[str]) -> bool:
         if token == "five" or any(t in GENERIC_ROLE_WORDS or t in ALL_WORDS for t in after):
             return True
         if token == "all" and after[:1] in (["of"], ["the"]) and any(t in GENERIC_ROLE_WORDS for t in after[1:]):
+            return True
+    for i, token in enumerate(tokens[:-3]):
+        # "do any of these roles work in robotics?" (not "any of them": the roles in focus)
+        if token == "any" and tokens[i + 1] == "of" and tokens[i + 2] in ("the", "these", "those", "your") and (
+            tokens[i + 3] in ("roles", "careers", "jobs", "five")
+        ):
             return True
     return False
 #: Nouns that name roles in general ("which roles", "what jobs", "which careers").
