@@ -267,3 +267,34 @@ def test_any_of_these_roles_asks_about_all_five(bot: CareerBot, sid: str) -> Non
 def test_an_example_word_for_word_is_its_intent(bot: CareerBot, sid: str) -> None:
     reply = talk(bot, sid, ["hmm, the DSE sounds more like me. what do they do?"])
     assert reply.intent == "ask_definition" and reply.roles == ("data_science_engineer",)
+
+
+# -- requests worded politely or as a bare topic ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "intents"),
+    [
+        ("responsibilities of a DSE. and who do they collaborate with?", ["ask_responsibilities", "ask_works_with"]),
+        ("tell me the tools an MLSWE uses, then how I'd get started", ["ask_tools", "ask_getting_started"]),
+        (
+            "I should be most grateful if you could describe the role of a Data Science Engineer, and indicate which "
+            "academic qualifications are customary.",
+            ["ask_definition", "ask_education"],
+        ),
+    ],
+)
+def test_requests_in_other_words_are_each_answered(bot: CareerBot, sid: str, text: str, intents: list[str]) -> None:
+    assert part_intents(bot.ask(text, session_id=sid)) == intents
+
+
+def test_same_question_for_another_role_repeats_the_topic(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["what degree should a DE have?", "same question for an ML engineer we'd hire later"])
+    assert reply.intent == "ask_education" and reply.roles == ("ml_engineer",)
+
+
+def test_a_single_word_in_common_with_a_point_finds_it_unless_the_topic_is_named(bot: CareerBot, sid: str) -> None:
+    security = bot.ask("do data engineers deal with security?", session_id=sid)
+    assert security.intent == "ask_responsibilities" and "security" in security.text
+    analysts = bot.ask("do DEs work with analysts or just engineers?", session_id=sid)
+    assert analysts.intent == "ask_works_with"

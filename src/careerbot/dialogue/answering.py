@@ -207,7 +207,14 @@ class Answering:
         """Whether at least ``share`` of the question's content words are words no point of the
         articles uses ("visa", "sponsorship", "weekends")."""
         content = self._content(u)
-        return bool(content) and not things and len(self._points.unknown(content)) >= share * len(content)
+        if not content or things:
+            return False
+        # The topic's own words count as known ones ("indicate which academic qualifications are
+        # customary" is half known; "a recipe for a team lunch" is not).
+        tokens = u.analysis.tokens
+        inside = {t for m in u.analysis.mentions for t in tokens[m.start : m.end]}
+        topical = sum(k in self._topic_keys for k in content_keys(tokens, inside))
+        return len(self._points.unknown(content)) >= share * (len(content) + topical)
 
     def _specific(
         self, u: Understanding, intent: str, role: str
@@ -222,18 +229,22 @@ class Answering:
         keyword = intent in u.keyword_intents or u.intent == intent
         if not yes_no and u.intent is not None:
             return None  # "what skills does a DSE need?": the topic, not a point
-        hits = self._points.search((role,), content, limit=2, min_score=0.55 if yes_no else 0.7)
-        if not hits:
+        found = self._points.search((role,), content, limit=4, min_score=0.55 if yes_no else 0.7)
+        if not found:
             return None
-        best = hits[0]
-        hits = [h for h in hits if h.score >= best.score - 0.15]
+        best = found[0]
+        # The two best, but the topic's own points are looked for among four.
+        close = [h for h in found if h.score >= best.score - 0.15]
+        hits = close[:2]
         topic = best.topic
         if keyword and self._intents.intents[intent].topic is not None:
             # Only that topic's points answer it.
             named = str(self._intents.intents[intent].topic)
-            in_topic = [h for h in hits if h.topic == named]
-            if not in_topic and (best.score < 0.9 or len(best.matched) < 2):
-                return None  # one word in common ("stay" in demand, "stay" updated) is not enough
+            in_topic = [h for h in close if h.topic == named][:2]
+            if not in_topic and (best.score < 0.9 or (intent in u.keyword_intents and len(best.matched) < 2)):
+                # one word in common is not enough against the topic's own keyword ("stay" in
+                # demand is not "stay" updated)
+                return None
             # A near-certain point elsewhere ("do DEs deal with data security?" is matched to
             # "who they work with" by "deal with") answers better than the whole topic.
             hits = in_topic or hits

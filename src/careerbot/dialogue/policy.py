@@ -94,10 +94,11 @@ class Policy:
         questions = parse.questions
         if len(parse.parts) == 1 and questions:
             return self._q.single(parse.whole, parse.text, ctx)
-        asking = [q for q in questions if q.part.kind == "question"] or questions
+        # A topic named with its role ("responsibilities of a DSE.") asks as much as a question.
+        asking = [q for q in questions if q.part.kind == "question" or self._names_a_topic(q)] or questions
         # Questions asked outright come first; one inside a sentence about oneself ("I'm trying to
         # figure out which internships to apply for") is then background.
-        asking = [q for q in asking if q.part.explicit] or asking
+        asking = [q for q in asking if q.part.explicit or self._names_a_topic(q)] or asking
         if not asking:
             u = parse.whole.understanding
             likes = says_likes(u.analysis.tokens)
@@ -266,6 +267,15 @@ class Policy:
             },
         )
         return self._with_noted(combined, parse, ctx), ctx
+
+    def _names_a_topic(self, reading: PartReading) -> bool:
+        """Whether a part that is not worded as a question names a topic and a role ("responsibilities
+        of a DSE.", "DE tools")."""
+        u = reading.understanding
+        return (
+            u.intent in self._topic_intents and u.intent in u.keyword_intents and bool(u.analysis.roles)
+            and len(u.analysis.tokens) <= SHORT_QUESTION
+        )
 
     @staticmethod
     def _introduces(parse: Parse) -> bool:

@@ -83,8 +83,8 @@ _SENTENCE_END = re.compile(
 )
 #: "..., and which degree do they have", "; also what do they earn", "... plus how much they earn".
 _JOINED_QUESTION = re.compile(
-    r"\s*(?:,\s*|\s)(?:and|also|plus|&|\+|but)\s+(?:also\s+|then\s+|with\s+)?(?=(?:what|whats|what's|which|how|who|where|why|when|"
-    r"do|does|is|are|can|could|should|would|will|tell|give|list|show)\b)"
+    r"\s*(?:,\s*|\s)(?:and|also|plus|&|\+|but|then)\s+(?:also\s+|then\s+|with\s+)?(?=(?:what|whats|what's|which|how|who|where|why|when|"
+    r"do|does|is|are|can|could|should|would|will|tell|give|list|show|indicate|explain|describe|name)\b)"
     r"|\s*,\s*(?=(?:what|whats|what's|which|how|who|where|why|should|could|can|would|do|does|is|are)\b)",
     re.IGNORECASE,
 )
@@ -199,7 +199,10 @@ def _stands_alone(text: str) -> bool:
     if kind != "question":
         return kind == "self"
     tokens = _without_greeting(tokenize(text))
-    return bool(tokens) and (tokens[0] in QUESTION_OPENERS or tokens[0] in _FOLLOW_ON or text.rstrip().endswith("?"))
+    return bool(tokens) and (
+        tokens[0] in QUESTION_OPENERS or tokens[0] in _FOLLOW_ON or text.rstrip().endswith("?")
+        or bool(_SELF_ASKING.search(" ".join(tokens)))  # "I'd be grateful if you could describe ..."
+    )
 
 
 def _clauses(sentence: str) -> list[MessagePart]:
