@@ -298,3 +298,23 @@ def test_a_single_word_in_common_with_a_point_finds_it_unless_the_topic_is_named
     assert security.intent == "ask_responsibilities" and "security" in security.text
     analysts = bot.ask("do DEs work with analysts or just engineers?", session_id=sid)
     assert analysts.intent == "ask_works_with"
+
+
+def test_each_and_both_of_them_are_the_two_in_focus(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["DE vs DSE", "what degree does a DE need?", "What qualifications should I ask for in each?"])
+    assert set(reply.roles) == {"data_engineer", "data_science_engineer"}
+
+
+def test_the_second_one_of_two_named_in_a_message(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, [
+        "I'm torn between data science engineer and ML research engineer. What does a DSE do?", "and the second one?",
+    ])
+    assert reply.intent == "ask_definition" and reply.roles == ("ml_research_engineer",)
+
+
+def test_which_of_them_after_two_roles_in_turn(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, [
+        "tell me what a data engineer does", "now an ML research engineer",
+        "which of them needs the stronger math background?",
+    ])
+    assert set(reply.roles) == {"data_engineer", "ml_research_engineer"}

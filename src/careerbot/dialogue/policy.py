@@ -84,6 +84,8 @@ class Policy:
             changes["options"] = new_ctx.recommended
         elif len(reply.roles) > 1:
             changes["options"] = reply.roles
+        elif len(parse.roles) > 1:
+            changes["options"] = parse.roles  # "torn between DSE and MLRE. What does a DSE do?"
         if reply.roles:
             changes["recent"] = tuple(dict.fromkeys((*reply.roles, *ctx.recent)))[:5]
         if new_ctx.things and new_ctx.things == ctx.things and reply.intent not in ("ask_tools", "ask_skills", "ask_education"):

@@ -28,12 +28,13 @@ _AFTER_ORDINAL = frozenset({"", "please", "pls", "then", "again", "too", "instea
 _PAIR = frozenset({
     ("the", "two"), ("these", "two"), ("those", "two"), ("them", "two"), ("both",), ("both", "of", "them"),
     ("either",), ("these", "people"), ("those", "people"), ("these", "guys"), ("those", "guys"),
+    ("for", "each"), ("in", "each"), ("each", "of", "them"), ("each", "of", "those"), ("them", "both"),
 })
 _SIDE_NOUNS = frozenset("side one track path route role option end flavour flavor kind type".split())
 _POSTING_NOUNS = frozenset("posting postings job jobs one offer opening position listing ad role".split())
 _THAT = frozenset({"that", "this", "the"})
 #: Words without one of which no reference is found (besides role and company words).
-_TRIGGERS = frozenset(_ORDINALS) | {"other", "another", "option", "both", "either", "runner", "people", "guys"} | _POSTING_NOUNS
+_TRIGGERS = frozenset(_ORDINALS) | {"other", "another", "option", "both", "either", "runner", "people", "guys", "each"} | _POSTING_NOUNS
 
 
 @dataclass(frozen=True)
