@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 __all__ = ["MAX_FIELD_CHARS", "MAX_LIST_ITEMS", "MAX_SESSION_KEYS", "MAX_TURNS", "Context", "Profile"]
@@ -130,7 +130,14 @@ class Context:
     things: tuple[str, ...] = ()
 
     def evolve(self, **changes: Any) -> Context:
-        return replace(self, **changes)
+        """This state with ``changes`` (field names and new values), like :func:`dataclasses.replace`
+        without re-running ``__init__`` (a turn makes several)."""
+        unknown = changes.keys() - _CONTEXT_FIELDS
+        if unknown:
+            raise TypeError(f"Context has no field {sorted(unknown)[0]!r}")
+        new = object.__new__(Context)
+        new.__dict__.update(self.__dict__, **changes)
+        return new
 
     def to_dict(self) -> dict[str, Any]:
         """A plain, JSON-ready dict (see :meth:`from_dict`)."""
@@ -223,3 +230,7 @@ class Context:
             last_fallback=last_fallback,
             things=things,
         )
+
+
+#: The field names of :class:`Context` (for :meth:`Context.evolve`).
+_CONTEXT_FIELDS = frozenset(f.name for f in fields(Context))

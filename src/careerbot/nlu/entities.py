@@ -111,6 +111,7 @@ class RoleFinder:
                 if variant and variant not in table:
                     others.add(variant)
         self._others = frozenset(others)
+        self._starts = frozenset(k[0] for k in table) | frozenset(k[0] for k in others)
         self._others_max = max((len(k) for k in others), default=1)
         vocab = {t for key in table for t in key} | {t for key in others for t in key}
         vocab |= set(_JOB_HEADS)
@@ -130,6 +131,8 @@ class RoleFinder:
     def _longest(
         self, tokens: list[str], i: int, table: Mapping[tuple[str, ...], str] | frozenset[tuple[str, ...]], max_len: int
     ) -> int:
+        if tokens[i] not in self._starts:
+            return 0  # no name starts with this word: the common case
         for n in range(min(max_len, len(tokens) - i), 0, -1):
             if tuple(tokens[i : i + n]) in table:
                 return n

@@ -155,7 +155,10 @@ class Reader:
         inside = {i for m in u.analysis.mentions for i in range(m.start, m.end)}
         things = self.things.find(u.analysis.tokens, skip=inside)
         profile = None
-        reading = PartReading(part, u, things, vocabulary=self._vocabulary, aside=aside)
+        reference = find_reference(
+            u.analysis.tokens, role_words=self._role_words, company_words=self._company_words
+        )
+        reading = PartReading(part, u, things, reference=reference, vocabulary=self._vocabulary, aside=aside)
         if part.kind == "self":
             unknown = reading.unknown
             thing_at = {i for i, _ in things}
@@ -172,10 +175,8 @@ class Reader:
                 )
             ]
             profile = read_profile(u.analysis, things, names)
-        reference = find_reference(
-            u.analysis.tokens, role_words=self._role_words, company_words=self._company_words
-        )
-        return dataclasses.replace(reading, profile=profile, reference=reference)
+            return dataclasses.replace(reading, profile=profile)
+        return reading
 
     def read(self, text: str, *, context_roles: Sequence[str] = ()) -> Parse:
         """Read ``text`` (already cut to the input limit) in a conversation about ``context_roles``."""

@@ -257,7 +257,7 @@ def _topic_list(part: MessagePart, heads: Mapping[str, str]) -> list[MessagePart
     start = 0
     for m in _LIST_JOINER.finditer(text):
         left = tokenize(text[start : m.start()])
-        right = tokenize(text[m.end() :])
+        right = tokenize(text[m.end() : m.end() + 80])  # its first words are enough
         seen = {heads[t] for t in left if t in heads}
         i = 0
         while i < len(right) and right[i] in _LIST_LEAD:

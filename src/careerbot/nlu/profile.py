@@ -39,6 +39,9 @@ _BACKGROUND_CUES = tuple(
         "majoring in",
     )
 )
+_CUES_BY_FIRST: dict[str, tuple[tuple[str, ...], ...]] = {
+    first: tuple(c for c in _BACKGROUND_CUES if c[0] == first) for first in {c[0] for c in _BACKGROUND_CUES}
+}
 #: Words after which "in" goes on with what the person studies ("student in linguistics").
 _STUDY_WORDS = frozenset("student undergrad graduate grad degree major phd masters bachelor bachelors".split())
 #: Words that end a background phrase.
@@ -174,7 +177,7 @@ def _background_phrases(tokens: Sequence[str], analysis: Analysis) -> list[str]:
     inside = {i for m in analysis.mentions for i in range(m.start, m.end)}
     out: list[str] = []
     for i in range(len(tokens)):
-        for cue in _BACKGROUND_CUES:
+        for cue in _CUES_BY_FIRST.get(tokens[i], ()):
             n = len(cue)
             if tuple(tokens[i : i + n]) != cue:
                 continue

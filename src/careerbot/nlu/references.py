@@ -30,6 +30,10 @@ _PAIR = frozenset({
     ("either",), ("these", "people"), ("those", "people"), ("these", "guys"), ("those", "guys"),
     ("for", "each"), ("in", "each"), ("each", "of", "them"), ("each", "of", "those"), ("them", "both"),
 })
+#: The pairs by their first word (each token is looked up once).
+_PAIR_BY_FIRST: dict[str, tuple[tuple[str, ...], ...]] = {
+    first: tuple(p for p in _PAIR if p[0] == first) for first in {p[0] for p in _PAIR}
+}
 _SIDE_NOUNS = frozenset("side one track path route role option end flavour flavor kind type".split())
 _POSTING_NOUNS = frozenset("posting postings job jobs one offer opening position listing ad role".split())
 _THAT = frozenset({"that", "this", "the"})
@@ -88,7 +92,7 @@ def find_reference(
         ):
             end = i + (2 if nxt in _ITEM_NOUNS else 1)
             return Reference("ordinal", i, end, index=_ORDINALS[token])
-        for pair in _PAIR:
+        for pair in _PAIR_BY_FIRST.get(token, ()):
             if tuple(tokens[i : i + len(pair)]) == pair:
                 return Reference("pair", i, i + len(pair))
         role = role_words.get(token)
