@@ -318,3 +318,16 @@ def test_which_of_them_after_two_roles_in_turn(bot: CareerBot, sid: str) -> None
         "which of them needs the stronger math background?",
     ])
     assert set(reply.roles) == {"data_engineer", "ml_research_engineer"}
+
+
+def test_a_keyword_inside_a_longer_keyword_of_another_intent_does_not_count(bot: CareerBot, sid: str) -> None:
+    # "all day" (responsibilities) is part of "screen all day" (tools).
+    reply = bot.ask("what software would be open on a data science engineer's screen all day", session_id=sid)
+    assert reply.intent == "ask_tools"
+    assert bot.ask("what does a DSE do all day?", session_id=sid).intent == "ask_responsibilities"
+
+
+def test_the_order_to_learn_things_in_is_a_plan(bot: CareerBot, sid: str) -> None:
+    assert bot.ask("in which order should I pick up skills for an MLE career?", session_id=sid).intent == (
+        "learning_path"
+    )

@@ -164,13 +164,21 @@ class Understander:
         # A posting's town or company hints at postings in a short message ("anything in Berlin?"),
         # not in a longer one about something else ("the weather in Seattle is awful").
         hints = len(analysis.tokens) <= SHORT_MESSAGE or not JOB_WORDS.isdisjoint(analysis.tokens)
+        hits: list[tuple[int, int, str, bool]] = []
         for i, stem in enumerate(stems):
             for phrase, name, strong in self._keywords.get(stem, ()):
                 if not strong and not hints:
                     continue
                 if stems[i : i + len(phrase)] == phrase:
-                    found[name] = found.get(name, False) or strong
-                    spans.setdefault(name, set()).update(at[i : i + len(phrase)])
+                    hits.append((i, i + len(phrase), name, strong))
+        for start, end, name, strong in hits:
+            if any(
+                s <= start and end <= e and e - s > end - start and other != name
+                for s, e, other, _ in hits
+            ):
+                continue  # inside another intent's longer phrase: "all day" in "screen all day"
+            found[name] = found.get(name, False) or strong
+            spans.setdefault(name, set()).update(at[start:end])
         if NOT_COVERED in self._intents.intents and "learning_path" not in found and _within_a_time(analysis.tokens):
             # "can I switch to ML engineering in 6 months?": no article says how long (a plan for
             # six months is still a plan).
