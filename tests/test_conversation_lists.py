@@ -331,3 +331,26 @@ def test_the_order_to_learn_things_in_is_a_plan(bot: CareerBot, sid: str) -> Non
     assert bot.ask("in which order should I pick up skills for an MLE career?", session_id=sid).intent == (
         "learning_path"
     )
+
+
+# -- postings follow-ups ---------------------------------------------------------------------------------
+
+
+def test_a_region_after_postings_filters_them_and_where_they_live_is_not_a_filter(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["remote DE jobs?", "only in US? I am in Brazil"])
+    assert reply.intent == "ask_salary" and "murmuration" in reply.text
+    assert "Brazil" not in reply.text and "background" not in reply.text
+
+
+def test_another_posting_of_the_same_company(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["any senior jobs in new york?", "what does it pay", "and the intern one from the same company?"])
+    assert reply.intent == "ask_salary" and "AI Engineer Intern" in reply.text and "60K" in reply.text
+    assert bot.ask("is that one remote?", session_id=sid).text.startswith("No")
+
+
+def test_a_question_after_a_dash_is_a_part_of_its_own(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask(
+        "I know python and SQL - what am I missing for data engineering, and are there any entry level jobs?",
+        session_id=sid,
+    )
+    assert part_intents(reply) == ["skill_gap", "ask_salary"]

@@ -50,10 +50,11 @@ class Advising(Answering):
         company of a posting, or (right after postings were shown) remote, a level or internships."""
         query = self._advisor.read_postings_query(text, u.analysis.tokens, (), context_roles=ctx.roles)
         after_postings = ctx.intent == "ask_salary" and bool(ctx.postings)
-        if query.places or query.companies:
-            # "anything in Berlin?", "is anything open at Occam AI?" (not "will it snow in Berlin?")
+        if query.places or query.companies or query.regions:
+            # "anything in Berlin?", "is anything open at Occam AI?", "only in US?" (not "will it snow
+            # in Berlin?")
             tokens = u.analysis.tokens
-            place_words = {w for p in (*query.places, *query.companies) for w in p.casefold().split()}
+            place_words = {w for p in (*query.places, *query.companies, *query.regions) for w in p.casefold().split()}
             bare = all(w in place_words or w in FILLER or w in QUESTION_WORDS or w in _BARE for w in tokens)
             # A follow-up filter is short ("and in Berlin?"); a longer message naming a posting's
             # town ("my cousin says the weather in Seattle is awful") is about something else.

@@ -78,7 +78,9 @@ _SELF_ASKING = re.compile(
 _SENTENCE_END = re.compile(
     r"(?<=[?!.;])\s+|\n+|(?<=\?)(?=\S)"
     # "Before anything else: where does your information come from?" (not "outlook comparison: DE vs MLE")
-    r"|(?<=:)\s+(?=(?:what|whats|what's|where|which|how|who|why|when|do|does|is|are|can|could|should)\b)",
+    r"|(?<=:)\s+(?=(?:what|whats|what's|where|which|how|who|why|when|do|does|is|are|can|could|should)\b)"
+    # "I know python and SQL - what am I missing for data engineering?"
+    r"|\s+[-\u2013\u2014]+\s+(?=(?:what|whats|what's|where|which|how|who|why|when|do|does|can|could|should)\b)",
     re.IGNORECASE,
 )
 #: "..., and which degree do they have", "; also what do they earn", "... plus how much they earn".

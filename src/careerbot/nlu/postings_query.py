@@ -64,6 +64,8 @@ class PostingsQuery:
 _US_RE = re.compile(r"\b(?:US|USA|U\.S\.A?\.?|United States|America)(?![\w])")
 _US_LOWER_RE = re.compile(r"\b(?:in|across|within|the)\s+(?:the\s+)?(?:us|u\.s\.?|usa)\b", re.IGNORECASE)
 _UNKNOWN_PLACE_RE = re.compile(
+    # not where the person is: "I am in Brazil", "I live in Lyon", "I'm based in Porto"
+    r"(?<!\bam )(?<!\b[Ii]'m )(?<!\b[Ii]m )(?<!\blive )(?<!\bbased )(?<!\blocated )"
     r"\b(?:in|near|around|based in|located in)\s+(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)"
 )
 _UNKNOWN_PLACE_LOWER_RE = re.compile(

@@ -8,7 +8,7 @@ conversation in its :class:`~careerbot.dialogue.state.Profile`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from ..data.knowledge import Thing
@@ -107,7 +107,11 @@ def read_profile(
             targets.append(mention.role)
     # "I want to be a data scientist": a job they aim at is not their background.
     background = [o for o in analysis.other_occupations if not _aimed_at(tokens, o)]
-    background.extend(b for b in _background_phrases(tokens, analysis) if not any(b in o or o in b for o in background))
+    # "I am in Brazil": a name after "in" is where they are, not what they do ("I'm in logistics").
+    places = {i for i, surface in unknown if surface[:1].isupper()}
+    background.extend(
+        b for b in _background_phrases(tokens, analysis, places) if not any(b in o or o in b for o in background)
+    )
     return ProfileReading(
         _unique(known), _unique(n for n in not_known if n not in known), _unique(background),
         _unique(targets), _unique(current), _unique(likes),
@@ -171,7 +175,7 @@ def _aimed_at(tokens: Sequence[str], occupation: str) -> bool:
     return False
 
 
-def _background_phrases(tokens: Sequence[str], analysis: Analysis) -> list[str]:
+def _background_phrases(tokens: Sequence[str], analysis: Analysis, places: Collection[int] = ()) -> list[str]:
     """What the person does or did, in their words: "I run a fintech startup", "was a QA tester for
     6 years", "I work in logistics" (not a covered role, which is their current role)."""
     inside = {i for m in analysis.mentions for i in range(m.start, m.end)}
@@ -184,6 +188,8 @@ def _background_phrases(tokens: Sequence[str], analysis: Analysis) -> list[str]:
             j = i + n
             while j < len(tokens) and (tokens[j] in ("a", "an", "the") or tokens[j].isdigit()):
                 j += 1  # "I run a 6-person fintech startup"
+            if cue[-1] == "in" and cue[0] != "experience" and j in places:
+                continue
             phrase: list[str] = []
             while j < len(tokens) and len(phrase) < 7 and not tokens[j].isdigit() and (
                 (tokens[j] not in _PHRASE_STOP and len(phrase) < 4)

@@ -29,6 +29,7 @@ from ..nlu.profile import stated
 from ..nlu.said import Said, SaidReader, split_roles
 from ..nlu.spelling import Speller
 from ..nlu.things import ThingFinder
+from ..nlu.words import YES_NO_OPENERS
 from .gap import GapFinder
 from .path import PathPlanner
 from .postings import PostingsFinder
@@ -159,6 +160,15 @@ class Advisor:
         ``data["filters"]["roles"]`` holds the roles actually used.
         """
         query = self._query.read(text, tokens, roles, context_roles=context_roles)
+        if among and query.has_filters and not self._postings.matching(dataclasses.replace(query, among=tuple(among))):
+            words = set(tokens)
+            if words.isdisjoint(YES_NO_OPENERS):
+                # "and the intern one from the same company?": not among those shown, so all postings
+                # (of the same company, when it says so).
+                if "same" in words and ("company" in words or "employer" in words):
+                    shown = [p for p in self._kb.postings if p.id in among]
+                    query = dataclasses.replace(query, companies=tuple(dict.fromkeys(p.company for p in shown)))
+                return self.postings_for(query)
         return self.postings_for(dataclasses.replace(query, among=tuple(among)) if among else query)
 
     def postings_for(self, query: PostingsQuery) -> Answer:

@@ -24,7 +24,7 @@ __all__ = ["MAX_LINES", "PostingsFinder", "level_of", "posting_line"]
 #: Most lines of a postings answer (notes included).
 MAX_LINES = 14
 
-_US_POSTING_RE = re.compile(r"\b(?:US|USA|U\.S\.?|NY|New York|San Francisco|Seattle|Washington|Rochester)\b")
+_US_POSTING_RE = re.compile(r"\b(?:US|USA|NY|New York|San Francisco|Seattle|Washington|Rochester)\b|\bU\.S\b")
 _GERMANY_RE = re.compile(r"germany|berlin", re.IGNORECASE)
 
 
