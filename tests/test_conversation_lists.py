@@ -354,3 +354,17 @@ def test_a_question_after_a_dash_is_a_part_of_its_own(bot: CareerBot, sid: str) 
         session_id=sid,
     )
     assert part_intents(reply) == ["skill_gap", "ask_salary"]
+
+
+def test_a_plural_adds_no_room_for_typos(bot: CareerBot, sid: str) -> None:
+    # "meetings" is not a typo of "greetings".
+    reply = bot.ask("do data engineers have a lot of meetings", session_id=sid)
+    assert reply.intent == "not_covered" and reply.roles == ("data_engineer",)
+    assert bot.ask("what do data enginers earn?", session_id=sid).roles == ("data_engineer",)
+
+
+def test_tell_me_about_a_role_then_a_question_about_it(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("Tell me about the data engineer then. What are the main duties?", session_id=sid)
+    assert reply.intent == "ask_responsibilities" and reply.roles == ("data_engineer",)
+    compared = talk(bot, f"{sid}-c", ["what does an MLE do?", "and the DSE one? how's that different from a data engineer"])
+    assert compared.intent == "compare" and set(compared.roles) == {"data_science_engineer", "data_engineer"}

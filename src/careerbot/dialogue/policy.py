@@ -290,19 +290,18 @@ class Policy:
         told = "greet" in u.keyword_intents or any(r.known or r.background or r.current for r in parse.self_readings)
         return told and bool(parse.about_self) and "?" not in parse.text and ADVICE_ASKED.isdisjoint(u.analysis.tokens)
 
-    @staticmethod
-    def _leads_to(question: PartReading, after: PartReading) -> bool:
+    def _leads_to(self, question: PartReading, after: PartReading) -> bool:
         """Whether ``question`` only names a role ("what about DE", "the research engineer track")
         that ``after`` asks about by referring back to it ("how is that different from DSE", "which
         degrees do they look for?")."""
         u, v = question.understanding, after.understanding
-        if question.part.text.rstrip().endswith("?"):
+        if question.part.text.rstrip().endswith("?") and v.intent != COMPARE:
             return False  # "and for MLSWE? jenkins is in their stack right?": two questions
         rest = {t for t in u.analysis.masked.split() if t != PLACEHOLDER and t not in SIDE_NOUNS}
         bare = bool(u.analysis.roles) and rest <= LEADING_FILLER and not rest.isdisjoint({"about", "for", "and"})
         return (
             bare and v.intent is not None and (v.intent == COMPARE or not v.analysis.roles)
-            and not REFERRING.isdisjoint(v.analysis.tokens)
+            and (not REFERRING.isdisjoint(v.analysis.tokens) or v.intent in self._topic_intents)
         )
 
     # -- what the person says about themselves ------------------------------------------------

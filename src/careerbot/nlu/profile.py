@@ -39,6 +39,8 @@ _BACKGROUND_CUES = tuple(
         "majoring in",
     )
 )
+#: Cues after which a name is where the person is ("I am in Brazil"), not what they do.
+_BEING_IN = frozenset({("i'm", "in"), ("im", "in"), ("i", "am", "in")})
 _CUES_BY_FIRST: dict[str, tuple[tuple[str, ...], ...]] = {
     first: tuple(c for c in _BACKGROUND_CUES if c[0] == first) for first in {c[0] for c in _BACKGROUND_CUES}
 }
@@ -188,7 +190,7 @@ def _background_phrases(tokens: Sequence[str], analysis: Analysis, places: Colle
             j = i + n
             while j < len(tokens) and (tokens[j] in ("a", "an", "the") or tokens[j].isdigit()):
                 j += 1  # "I run a 6-person fintech startup"
-            if cue[-1] == "in" and cue[0] != "experience" and j in places:
+            if cue in _BEING_IN and j in places:
                 continue
             phrase: list[str] = []
             while j < len(tokens) and len(phrase) < 7 and not tokens[j].isdigit() and (

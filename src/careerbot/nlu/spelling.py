@@ -56,9 +56,9 @@ class Speller:
         return self._lookup(token)
 
     def _closest(self, token: str) -> str | None:
-        best = process.extractOne(
-            token, self._long, scorer=OSA.distance, score_cutoff=max_typos(len(token))
-        )
+        # A plural's "s" adds no room for typos: "meetings" is no more "greetings" than "meeting" is.
+        stem = len(token) - 1 if token.endswith("s") and not token.endswith("ss") else len(token)
+        best = process.extractOne(token, self._long, scorer=OSA.distance, score_cutoff=max_typos(stem))
         return None if best is None else best[0]
 
     def split(self, token: str, *, parts: int = 4) -> tuple[str, ...] | None:
