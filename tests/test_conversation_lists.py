@@ -368,3 +368,18 @@ def test_tell_me_about_a_role_then_a_question_about_it(bot: CareerBot, sid: str)
     assert reply.intent == "ask_responsibilities" and reply.roles == ("data_engineer",)
     compared = talk(bot, f"{sid}-c", ["what does an MLE do?", "and the DSE one? how's that different from a data engineer"])
     assert compared.intent == "compare" and set(compared.roles) == {"data_science_engineer", "data_engineer"}
+
+
+# -- answers that say each thing once ---------------------------------------------------------------
+
+
+def test_a_learning_path_names_each_tool_and_certification_once(bot: CareerBot, sid: str) -> None:
+    text = bot.ask("give me a plan, step by step, for becoming a DE", session_id=sid).text
+    assert text.count("Apache Airflow") == 1 and text.count("Typical projects") == 1
+    assert text.count("cloud computing") <= 1
+
+
+def test_named_tools_in_a_wh_question_are_listed_without_yes(bot: CareerBot, sid: str) -> None:
+    text = bot.ask("whats hadoop and spark used for by data engineers", session_id=sid).text
+    assert text.startswith("The articles list Apache Hadoop and Apache Spark for Data Engineers.")
+    assert bot.ask("do DEs use Spark and Kafka?", session_id=sid).text.startswith("Yes: the articles list")

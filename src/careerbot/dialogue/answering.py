@@ -319,7 +319,8 @@ class Answering:
         named = [thing for _, thing in things if thing.kind in kinds]
         if named:
             # A yes/no question about a tool gets its answer first, then the list.
-            answer = dataclasses.replace(answer, text=render_listed(self._kb, roles, named) + "\n\n" + answer.text)
+            listed_line = render_listed(self._kb, roles, named, yes=u is None or self._yes_no(u))
+            answer = dataclasses.replace(answer, text=listed_line + "\n\n" + answer.text)
         elif u is not None and topic == "education" and not CERTIFICATION_WORDS.isdisjoint(u.analysis.tokens):
             # "are certifications worth getting?" for a role whose articles name none: say so first.
             said, sources = render_kind_elsewhere(self._kb, roles, "certification", "certifications", topic)

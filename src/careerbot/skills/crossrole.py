@@ -83,16 +83,22 @@ def topic_of_kind(kind: str) -> str:
     return _TOPIC_OF_KIND.get(kind, "tools")
 
 
-def render_listed(kb: KnowledgeBase, role_ids: Sequence[str], things: Sequence[Thing]) -> str:
-    """One line per thing the question names, per role: listed for the role or not (and for whom)."""
+def render_listed(kb: KnowledgeBase, role_ids: Sequence[str], things: Sequence[Thing], *, yes: bool = True) -> str:
+    """Per role, the things the question names that the articles list for it (one line, "Yes: ..."
+    when ``yes``, for a yes/no question), then one line per thing they don't (and for whom they do)."""
     lines: list[str] = []
+    for rid in role_ids:
+        role = kb.roles[rid]
+        listed = [t.name for t in things if rid in _roles_listing(kb, t.id)]
+        if listed:
+            template = TEMPLATES["term_yes" if yes else "term_listed"]
+            lines.append(template.safe_substitute(term=join_names(listed), plural=role.plural))
     for thing in things:
         having = _roles_listing(kb, thing.id)
         for rid in role_ids:
-            role = kb.roles[rid]
             if rid in having:
-                lines.append(TEMPLATES["term_yes"].safe_substitute(term=thing.name, plural=role.plural))
                 continue
+            role = kb.roles[rid]
             others = [kb.roles[o].plural for o in having]
             template = TEMPLATES["term_no_elsewhere" if others else "term_no"]
             lines.append(template.safe_substitute(term=thing.name, plural=role.plural, others=join_names(others)))

@@ -103,23 +103,35 @@ class PathPlanner:
             if added:  # cite only the articles whose items are shown
                 group_sources.extend(fact.sources)
         for name, (items, group_sources, tool_keys) in groups.items():
-            if not items or tool_keys <= covered:
+            # Tools a tip already names are not listed again ("ETL tools such as Apache Airflow").
+            fresh = [item for item in items if tool_key(item)[0] not in covered]
+            if not fresh:
                 continue
             group_keys = w.keys_of(name)
             phase = 0 if group_keys & _FOUNDATION_GROUP_KEYS else 1
-            line = say("group", group=name, items=", ".join(items))
+            line = say("group", group=name, items=", ".join(fresh))
             add(phase, line, tuple(dict.fromkeys(group_sources)), tool_keys | group_keys)
+        def seen(fact_words: str) -> tuple[bool, frozenset[str]]:
+            """Whether a point mostly repeats what the plan already says, and its keys (the tools it
+            names count: "ETL tools such as Apache Airflow or Apache NiFi" after those tools)."""
+            tools = frozenset(w.tools_in(tokenize(prepare(fact_words))))
+            keys = frozenset(w.keys_of(fact_words) - GENERIC) | tools
+            return not keys or len(keys & covered) / len(keys) >= 0.6 or (bool(tools) and tools <= covered), keys
+
         # skills not already covered by a tip or a tool group
         for fact in role.topic("skills"):
-            keys = w.keys_of(fact.words()) - GENERIC
-            if not keys or len(keys & covered) / len(keys) >= 0.6:
-                continue
-            add(0 if keys & PHASES[0][1] else 1, fact.text or fact_line(fact), fact.sources, keys)
-        for fact in role.topic("projects"):
-            add(2, say("path_project", text=fact.text or fact_line(fact)), fact.sources, ())
+            repeated, keys = seen(fact.words())
+            if not repeated:
+                add(0 if keys & PHASES[0][1] else 1, fact.text or fact_line(fact), fact.sources, keys)
+        projects = role.topic("projects")
+        if projects:
+            # One line for the typical projects, not one "Typical projects:" per project.
+            text = _joined([fact.text or fact_line(fact) for fact in projects])
+            add(2, say("path_project", text=text), tuple(dict.fromkeys(s for f in projects for s in f.sources)), ())
         for fact in role.topic("education"):
-            if "certif" in w.keys_of(fact.words()):
-                add(3, fact.text or fact_line(fact), fact.sources, ())
+            repeated, keys = seen(fact.words())
+            if "certif" in w.keys_of(fact.words()) and not repeated:
+                add(3, fact.text or fact_line(fact), fact.sources, keys)
         return tuple(Step(title, tuple(items)) for (title, _), items in zip(PHASES, buckets) if items)
 
     # -- answers ---------------------------------------------------------------------------------
@@ -175,6 +187,13 @@ class PathPlanner:
         data: LearningPathsData = {"kind": "learning_paths", "paths": [part[1] for part in parts]}
         sources = tuple(dict.fromkeys(s for part in parts for s in part[2]))
         return Answer(text, dict(data), sources, parts[0][3] if parts else ()), tuple(ids)
+
+
+def _joined(sentences: Sequence[str]) -> str:
+    """Sentences as one: "Creating ...; designing ...; preparing ... ." (an acronym keeps its capital)."""
+    parts = [s.strip().rstrip(".") for s in sentences if s.strip()]
+    parts = [p if i == 0 or p[1:2].isupper() else p[:1].lower() + p[1:] for i, p in enumerate(parts)]
+    return "; ".join(parts) + "."
 
 
 def _phase_of(keys: frozenset[str]) -> int:

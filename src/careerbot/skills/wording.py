@@ -130,6 +130,7 @@ TEMPLATES: Mapping[str, Template] = MappingProxyType({
     "kind_none": Template("The articles name no $kind for ${plural}."),
     "kind_none_elsewhere": Template("The articles name no $kind for ${plural}; they name some for $others."),
     "term_yes": Template("Yes: the articles list $term for ${plural}."),
+    "term_listed": Template("The articles list $term for ${plural}."),
     "term_no": Template("The articles don't list $term for ${plural}."),
     "term_no_elsewhere": Template("The articles don't list $term for ${plural}; they list it for $others."),
     "specific": Template("What the articles say about this for ${plural}:"),
