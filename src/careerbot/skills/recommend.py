@@ -59,6 +59,10 @@ INTEREST_EXAMPLES: tuple[str, ...] = (
 )
 
 
+#: Most of the person's words a recommendation repeats back.
+MAX_NAMED = 6
+
+
 @dataclass(frozen=True)
 class _Profile:
     """A role's weighted terms."""
@@ -193,10 +197,13 @@ class Recommender:
         return chosen
 
     def _named(self, said: Said, keys: Mapping[str, float], pool: Sequence[str]) -> str:
-        return ", ".join(dict.fromkeys(
-            said.surfaces.get(k, k) for k in keys
+        """What the person said that the roles' articles use, strongest first, at most a handful."""
+        named = list(dict.fromkeys(
+            said.surfaces.get(k, k)
+            for k in sorted(keys, key=lambda k: -keys[k])  # stable: in the order said within a weight
             if any(self._profiles[r].tf.get(k, 0.0) > 0 for r in pool) and "_" not in k
         ))
+        return ", ".join(named[:MAX_NAMED]) + (", ..." if len(named) > MAX_NAMED else "")
 
     # -- the answer ------------------------------------------------------------------------------
 
