@@ -2,13 +2,14 @@
 code: general questions (heldout.yaml), the advisor features (advisor_heldout.yaml) and a last mixed set
 (final_heldout.yaml), and one written at the very end and not tuned on at all (unseen_heldout.yaml).
 Then the conversation sets of issue 11, written the same way: every kind of message people send
-(conv_tune.yaml, conv_tune2.yaml, conv_tune3.yaml), 10-12 turn conversations (conv_long.yaml,
-conv_long2.yaml), and two measured once before any change they prompted (conv_untouched.yaml at the
-end of the first pass, conv_fresh.yaml at the end of the second, conv_final.yaml last). CI keeps floors.
+(conv_tune.yaml ... conv_tune5.yaml), 9-12 turn conversations (conv_long.yaml ... conv_long5.yaml),
+and sets measured once before any change they prompted (conv_untouched.yaml at the end of the first
+pass, conv_fresh.yaml at the end of the second, conv_final.yaml last in the second). CI keeps floors.
 
 First measurements, before any change prompted by them: 97.4%, 76.3%, 94.3% and 95.5%; for the
-conversation sets 64.1%, 67.8%, 70.7%, 85.2% (untouched), 86.2% (tune3), 81.9% (long2), 87.4% (fresh) and 85.7% (final).
-The README has the current numbers.
+conversation sets 64.1%, 67.8%, 70.7%, 85.2% (untouched), 86.2% (tune3), 81.9% (long2), 87.4% (fresh),
+85.7% (final), and in the third pass 92.2% (tune4), 84.9% (long3), 82.1% (long4), 94.6% (tune5) and
+90.1% (long5). The README has the current numbers.
 """
 
 from __future__ import annotations
@@ -26,14 +27,19 @@ FLOORS = {
     "advisor_heldout.yaml": (0.95, 0.85),
     "final_heldout.yaml": (0.96, 0.85),
     "unseen_heldout.yaml": (0.96, 0.9),
-    "conv_tune.yaml": (0.94, 0.75),
-    "conv_tune2.yaml": (0.91, 0.65),
-    "conv_long.yaml": (0.9, 0.9),
-    "conv_untouched.yaml": (0.91, 0.8),
-    "conv_tune3.yaml": (0.93, 0.85),
-    "conv_long2.yaml": (0.93, 0.93),
-    "conv_fresh.yaml": (0.89, 0.75),
-    "conv_final.yaml": (0.9, 0.9),
+    "conv_tune.yaml": (0.95, 0.75),
+    "conv_tune2.yaml": (0.94, 0.8),
+    "conv_long.yaml": (0.93, 0.93),
+    "conv_untouched.yaml": (0.93, 0.8),
+    "conv_tune3.yaml": (0.95, 0.9),
+    "conv_long2.yaml": (0.94, 0.94),
+    "conv_fresh.yaml": (0.95, 0.88),
+    "conv_final.yaml": (0.95, 0.93),
+    "conv_tune4.yaml": (0.96, 0.9),
+    "conv_long3.yaml": (0.96, 0.96),
+    "conv_long4.yaml": (0.92, 0.92),
+    "conv_tune5.yaml": (0.96, 0.85),
+    "conv_long5.yaml": (0.92, 0.75),
 }
 
 
