@@ -37,7 +37,7 @@ def test_answer_modules_never_read_what_people_type(module: str) -> None:
 
 
 #: Files still over the limit (a known debt, listed in docs/DESIGN.md); nothing else may grow past it.
-LONGER = {"data/knowledge.py", "ui/chat.py"}
+LONGER = {"ui/chat.py"}
 EVERY_MODULE = sorted(str(p.relative_to(SRC)) for p in SRC.rglob("*.py"))
 
 
