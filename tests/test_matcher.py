@@ -312,7 +312,7 @@ def test_refined_prototypes_still_match_and_stay_in_range() -> None:
 
 @pytest.mark.skipif(not _numpy_installed(), reason="prototype refinement needs numpy, which is not installed")
 def test_the_default_refines_a_small_set_when_numpy_is_installed() -> None:
-    import careerbot.matcher as matcher_module
+    import careerbot.matcher.intent_matcher as matcher_module
 
     calls: list[int] = []
     real = matcher_module._refined_prototypes
@@ -346,7 +346,7 @@ def test_careerbot_builds_its_matcher_without_numpy() -> None:
 
 
 def test_without_numpy_the_default_skips_refinement(monkeypatch: pytest.MonkeyPatch) -> None:
-    import careerbot.matcher as matcher_module
+    import careerbot.matcher.intent_matcher as matcher_module
 
     monkeypatch.setattr(matcher_module, "_numpy_available", lambda: False)
     monkeypatch.setitem(sys.modules, "numpy", None)  # any "import numpy" now fails
@@ -361,7 +361,7 @@ def test_without_numpy_the_default_skips_refinement(monkeypatch: pytest.MonkeyPa
 def test_many_intents_use_sparse_rows_with_the_same_results(
     monkeypatch: pytest.MonkeyPatch, epochs: int | None
 ) -> None:
-    import careerbot.matcher as matcher_module
+    import careerbot.matcher.intent_matcher as matcher_module
 
     packed = IntentMatcher(EXAMPLES, refine_epochs=epochs)
     monkeypatch.setattr(matcher_module, "_PACKED_MAX_LANES", 0)
@@ -408,7 +408,7 @@ def test_lead_and_ratio_defaults_depend_on_the_intent_count(matcher: IntentMatch
 
 
 def test_with_lead_uses_the_mean_of_the_two_best_rivals() -> None:
-    from careerbot.matcher import _with_lead
+    from careerbot.matcher.lead import _with_lead
 
     out = _with_lead([(0.6, 0), (0.4, 1), (0.2, 2), (0.1, 3)], 1.0)
     # 0.6 leads (0.4 + 0.2) / 2 by 0.3; 0.4 trails (0.6 + 0.2) / 2; the rest trail too.

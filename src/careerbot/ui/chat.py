@@ -1,35 +1,31 @@
 """The interactive terminal chat (prompt_toolkit).
 
 :func:`run_chat` runs a :class:`~prompt_toolkit.PromptSession` with persistent history
-(``$XDG_DATA_HOME/careerbot/history`` or ``~/.local/share/careerbot/history``), Ctrl-R
-search, suggestions from history, completion of role names, topic words and slash
-commands, and answers laid out by :mod:`careerbot.ui.termrender`. Ctrl-C clears the line;
-Ctrl-D, ``/quit`` or ``/exit`` leave with status 0.
+(``$XDG_DATA_HOME/careerbot/history`` or ``~/.local/share/careerbot/history``, see
+:mod:`careerbot.ui.chat_history`), Ctrl-R search, suggestions from history, completion of
+role names, topic words and slash commands (:mod:`careerbot.ui.chat_completion`), and answers
+laid out by :mod:`careerbot.ui.termrender`. Ctrl-C clears the line; Ctrl-D, ``/quit`` or
+``/exit`` leave with status 0.
 """
 
 from __future__ import annotations
 
 import difflib
 import json
-import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
-from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from prompt_toolkit import PromptSession, print_formatted_text
 from prompt_toolkit.auto_suggest import AutoSuggestFromHistory
-from prompt_toolkit.completion import CompleteEvent, Completer, Completion
-from prompt_toolkit.document import Document
 from prompt_toolkit.formatted_text import FormattedText, StyleAndTextTuples
-from prompt_toolkit.history import FileHistory, History, InMemoryHistory
 from prompt_toolkit.input import Input, create_input
 from prompt_toolkit.output import ColorDepth, Output, create_output
 
 from .. import __version__
-from ..data.knowledge import TOPIC_TITLES, KnowledgeBase
+from ..data.knowledge import TOPIC_TITLES
 from ..skills.wording import topic_question
+from .chat_completion import COMMANDS, TOPIC_WORDS, ChatCompleter
+from .chat_history import _SafeFileHistory, history_path, open_history
 from .termrender import STYLE, Doc, render_reply
 
 if TYPE_CHECKING:
@@ -47,19 +43,6 @@ __all__ = [
     "run_chat",
 ]
 
-#: Slash commands and the description shown in the completion menu and in /help.
-COMMANDS: Mapping[str, str] = MappingProxyType(
-    {
-        "/help": "what to ask, and how to leave",
-        "/roles": "the roles careerbot knows",
-        "/topics": "what you can ask about a role",
-        "/sources": "the articles the answers come from",
-        "/reset": "forget this conversation",
-        "/json": "toggle showing replies as JSON",
-        "/quit": "leave (Ctrl-D works too)",
-        "/exit": "leave (Ctrl-D works too)",
-    }
-)
 _QUIT = frozenset({"/quit", "/exit"})
 
 #: Example questions for the banner and /help (the second is a follow-up).
@@ -69,148 +52,9 @@ EXAMPLES: tuple[str, ...] = (
     "Machine learning engineer vs data science engineer",
 )
 
-#: Topic words offered by completion, with the topic they belong to.
-TOPIC_WORDS: tuple[tuple[str, str], ...] = (
-    ("responsibilities", "responsibilities"),
-    ("skills", "skills"),
-    ("education", "education"),
-    ("degree", "education"),
-    ("tools", "tools"),
-    ("industries", "industries"),
-    ("job outlook", "outlook"),
-    ("get started", "getting_started"),
-    ("become", "getting_started"),
-    ("roadmap", "getting_started"),
-    ("work with", "works_with"),
-    ("projects", "projects"),
-    ("differences", "differences"),
-    ("compare", "differences"),
-    ("versus", "differences"),
-    ("salary", "salary"),
-    ("job postings", "salary"),
-    ("internship", "salary"),
-)
-
 _SESSION_ID = "chat"
 _PROMPT: StyleAndTextTuples = [("class:prompt", "you> ")]
 _DEFAULT_WIDTH = 80
-
-
-# -- history ---------------------------------------------------------------------------------
-
-
-def history_path(environ: Mapping[str, str]) -> Path | None:
-    """``$XDG_DATA_HOME/careerbot/history``, else ``$HOME/.local/share/careerbot/history``.
-
-    A relative ``XDG_DATA_HOME`` is ignored, as the XDG spec asks; ``None`` without ``HOME``.
-    """
-    xdg = environ.get("XDG_DATA_HOME", "")
-    if xdg and Path(xdg).is_absolute():
-        return Path(xdg) / "careerbot" / "history"
-    home = environ.get("HOME", "")
-    if home:
-        return Path(home) / ".local" / "share" / "careerbot" / "history"
-    return None
-
-
-class _SafeFileHistory(FileHistory):
-    """A :class:`FileHistory` that stops writing (instead of crashing) when the file fails."""
-
-    def __init__(self, filename: str) -> None:
-        super().__init__(filename)
-        self.failed = False
-
-    def load_history_strings(self) -> Iterable[str]:
-        try:
-            return list(super().load_history_strings())
-        except (OSError, UnicodeError):
-            return []
-
-    def store_string(self, string: str) -> None:
-        if self.failed:
-            return
-        try:
-            super().store_string(string)
-        except OSError:
-            self.failed = True
-
-
-def open_history(environ: Mapping[str, str]) -> tuple[History, str | None]:
-    """The chat history, and a one-line notice when it cannot be kept on disk."""
-    path = history_path(environ)
-    if path is None:
-        return InMemoryHistory(), "History is not saved: neither XDG_DATA_HOME nor HOME is set."
-    try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        with path.open("a", encoding="utf-8"):
-            pass
-    except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        return InMemoryHistory(), f"History is not saved: cannot write {path} ({reason})."
-    return _SafeFileHistory(str(path)), None
-
-
-# -- completion ------------------------------------------------------------------------------
-
-
-class ChatCompleter(Completer):
-    """Completes slash commands (with descriptions), role names and aliases, and topic words.
-
-    Role names span several words, so the last few words before the cursor are matched
-    as a prefix of each phrase ("machine le" -> "machine learning engineer").
-    """
-
-    def __init__(self, commands: Mapping[str, str], phrases: Sequence[tuple[str, str] | tuple[str, str, str]],
-                 *, min_chars: int = 2) -> None:
-        self._commands = dict(commands)
-        # (what is typed, what is offered, description): a role's plural or alias completes to its name.
-        self._phrases = list(dict.fromkeys(
-            (p[0], p[2], p[1]) if len(p) == 3 else (p[0], p[0], p[1]) for p in phrases
-        ))
-        self._min_chars = min_chars
-
-    @classmethod
-    def for_knowledge(cls, kb: KnowledgeBase) -> ChatCompleter:
-        """Commands, role names (also found by their plurals and aliases: "ML eng" offers
-        "machine learning engineer", once) and :data:`TOPIC_WORDS`."""
-        phrases: list[tuple[str, str, str]] = []
-        seen: set[str] = set()
-        for role in kb.roles.values():
-            for phrase in (role.name.lower(), role.plural.lower(), *role.aliases):
-                key = phrase.casefold()
-                if key not in seen:
-                    seen.add(key)
-                    phrases.append((phrase, role.name, role.name.lower()))
-        for word, topic in TOPIC_WORDS:
-            if word.casefold() not in seen:
-                seen.add(word.casefold())
-                phrases.append((word, "topic: " + TOPIC_TITLES.get(topic, topic).lower(), word))
-        return cls(COMMANDS, phrases)
-
-    def get_completions(self, document: Document, complete_event: CompleteEvent) -> Iterator[Completion]:
-        before = document.text_before_cursor
-        stripped = before.lstrip()
-        if stripped.startswith("/"):
-            if " " in stripped:
-                return
-            for name, description in self._commands.items():
-                if name.startswith(stripped.lower()):
-                    yield Completion(name, start_position=-len(stripped), display_meta=description)
-            return
-        if not before or before[-1].isspace():
-            return
-        words = list(re.finditer(r"\S+", before))
-        if len(words[-1].group()) < self._min_chars and not complete_event.completion_requested:
-            return
-        offered: set[str] = set()
-        for count in range(min(4, len(words)), 0, -1):
-            start = words[-count].start()
-            key = " ".join(before[start:].split()).casefold()
-            for phrase, offer, meta in self._phrases:
-                folded = phrase.casefold()
-                if folded.startswith(key) and offer.casefold() != key and offer.casefold() not in offered:
-                    offered.add(offer.casefold())
-                    yield Completion(offer, start_position=start - len(before), display_meta=meta)
 
 
 # -- the chat --------------------------------------------------------------------------------
