@@ -383,3 +383,8 @@ def test_named_tools_in_a_wh_question_are_listed_without_yes(bot: CareerBot, sid
     text = bot.ask("whats hadoop and spark used for by data engineers", session_id=sid).text
     assert text.startswith("The articles list Apache Hadoop and Apache Spark for Data Engineers.")
     assert bot.ask("do DEs use Spark and Kafka?", session_id=sid).text.startswith("Yes: the articles list")
+
+
+def test_an_idiom_finds_the_point_in_plain_words(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("do ML engineers keep an eye on models after they're deployed?", session_id=sid)
+    assert reply.intent == "ask_responsibilities" and "Monitor" in reply.text

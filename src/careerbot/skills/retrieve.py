@@ -11,8 +11,9 @@ content words against them, weighting rare words (IDF) over common ones.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -59,6 +60,33 @@ def _keys(text: str) -> set[str]:
     return {word_key(t) for t in tokenize(text) if len(t) > 2} - GENERIC
 
 
+#: Idioms the articles say in one plain word ("keep an eye on models" is monitoring them).
+_IDIOMS: Mapping[tuple[str, ...], str] = MappingProxyType({
+    ("keep", "an", "eye"): "monitor", ("keeps", "an", "eye"): "monitor", ("keeping", "an", "eye"): "monitor",
+    ("keep", "track"): "monitor", ("keeping", "track"): "monitor", ("watch", "over"): "monitor",
+    ("look", "after"): "maintain", ("looking", "after"): "maintain",
+})
+
+
+def _plain_words(tokens: list[str]) -> list[str]:
+    """``tokens`` with idioms replaced by their plain word."""
+    if not any(t in ("keep", "keeps", "keeping", "watch", "look", "looking") for t in tokens):
+        return tokens
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for n in (3, 2):
+            plain = _IDIOMS.get(tuple(tokens[i : i + n]))
+            if plain is not None:
+                out.append(plain)
+                i += n
+                break
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
+
+
 def content_keys(tokens: Iterable[str], skip: Iterable[str] = ()) -> tuple[str, ...]:
     """The keys of a question's content words: not role names (``skip``), framing or generic words."""
     skipped = set(skip)
@@ -88,7 +116,7 @@ class PointIndex:
     def content(self, tokens: Iterable[str], skip: Iterable[str] = ()) -> tuple[str, ...]:
         """The question's content words as keys, each mapped onto the points' words (typos too)."""
         out: list[str] = []
-        for key in content_keys(tokens, skip):
+        for key in content_keys(_plain_words(list(tokens)), skip):
             if key not in self._idf and len(key) >= 6:
                 # A typo of a word the points use ("secuirty"): as many edits as the speller allows.
                 found = process.extractOne(
