@@ -388,3 +388,11 @@ def test_named_tools_in_a_wh_question_are_listed_without_yes(bot: CareerBot, sid
 def test_an_idiom_finds_the_point_in_plain_words(bot: CareerBot, sid: str) -> None:
     reply = bot.ask("do ML engineers keep an eye on models after they're deployed?", session_id=sid)
     assert reply.intent == "ask_responsibilities" and "Monitor" in reply.text
+
+
+def test_yes_no_without_a_question_word(bot: CareerBot, sid: str) -> None:
+    assert bot.ask("DEs use Kafka?", session_id=sid).text.startswith("Yes: the articles list Kafka")
+    talk(bot, f"{sid}-p", ["DE pay?"])
+    remote = bot.ask("is that remote?", session_id=f"{sid}-p")
+    assert remote.text.startswith("Yes (") and "murmuration" in remote.text
+    assert bot.ask("is it senior?", session_id=f"{sid}-p").text.startswith("No")

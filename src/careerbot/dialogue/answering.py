@@ -193,7 +193,8 @@ class Answering:
                 return False
             if word in YES_NO_OPENERS:
                 return words[i + 1 : i + 2] not in (["you"], ["u"])
-        return False
+        # "DEs use Kafka?", "SQL needed for MLEs?": a question without a question word.
+        return u.analysis.question_mark and WH_WORDS.isdisjoint(words)
 
     def _content(self, u: Understanding) -> list[str]:
         """The question's content words (keys), without role names, topic words and framing."""

@@ -51,6 +51,8 @@ class Analysis:
     mentions: tuple[RoleMention, ...]
     other_occupations: tuple[str, ...]
     masked: str
+    #: The text ends with a question mark ("DEs use Kafka?" asks yes or no without "do").
+    question_mark: bool = False
 
     @property
     def roles(self) -> tuple[str, ...]:
@@ -218,4 +220,6 @@ class RoleFinder:
             for k in range(first + 1, last + 1):
                 masked_raw[k] = ""
         masked = " ".join(t for t in masked_raw if t)
-        return Analysis(tuple(tokens), tuple(mentions), tuple(dict.fromkeys(others)), masked)
+        return Analysis(
+            tuple(tokens), tuple(mentions), tuple(dict.fromkeys(others)), masked, text.rstrip().endswith("?")
+        )

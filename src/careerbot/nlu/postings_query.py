@@ -44,6 +44,8 @@ class PostingsQuery:
     no_stats: bool = False
     #: The question asks about pay ("what does an MLE earn?"), not only for postings.
     pay: bool = False
+    #: The question asks yes or no ("is that one remote?").
+    yes_no: bool = False
     #: The question refers back ("they", "those", "it").
     refers_back: bool = False
     #: Only these postings (ids): the ones shown last, for "is that one remote?".
@@ -88,6 +90,7 @@ _POSTING_WORDS = wordset(
     "position positions"
 )
 _STATS = wordset("average median mean typical typically statistics")
+_YES_NO = frozenset("is are does do can will would".split())
 _PAY = wordset(
     "pay pays paid paying salary salaries earn earns earning earnings wage wages income compensation money "
     "make makes paycheck"
@@ -149,6 +152,7 @@ class PostingsQueryReader:
             levels=levels, internship=internship, currency=currency, companies=companies, sort=sort,
             every=bool(wordset_ & _EVERY) and bool(wordset_ & _POSTING_WORDS),
             no_stats=bool(wordset_ & _STATS), refers_back=refers_back, pay=bool(wordset_ & _PAY),
+            yes_no=bool(words) and words[0] in _YES_NO,
         )
         chosen = list(roles)
         if not chosen and context_roles and (refers_back or not query.has_filters):

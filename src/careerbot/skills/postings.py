@@ -173,6 +173,8 @@ class PostingsFinder:
         elif q.sort == "min":
             shown = sorted(shown, key=lambda p: (p.salary.min, p.salary.max))
         by_role = len(q.roles) >= 2 and not empty
+        if not empty and q.among and q.yes_no:
+            head.append(say("post_yes", filters=self.describe(q) or "as asked"))  # "is that one remote?" and it is
         if not empty and not q.among and q.pay:
             # "what does an MLE earn?": the postings closest to it carry other titles ("AI Engineer").
             head.extend(

@@ -283,6 +283,7 @@ ADVISOR_TEMPLATES: Mapping[str, Template] = MappingProxyType(
         "post_heading": Template("Featured job postings$filters:"),
         "post_none": Template("The knowledge base has no featured job postings, so I have no pay figures."),
         "post_empty_among": Template("No: none of the postings just shown matches that ($filters). They were:"),
+        "post_yes": Template("Yes ($filters)."),
         "post_role_line": Template("Closest to $name: $postings"),
         "post_role_untitled": Template(
             "The articles don't say what a $name earns; no featured posting has that title, so these are "
