@@ -396,3 +396,12 @@ def test_yes_no_without_a_question_word(bot: CareerBot, sid: str) -> None:
     remote = bot.ask("is that remote?", session_id=f"{sid}-p")
     assert remote.text.startswith("Yes (") and "murmuration" in remote.text
     assert bot.ask("is it senior?", session_id=f"{sid}-p").text.startswith("No")
+
+
+def test_the_main_difference_is_the_gist_of_a_comparison(bot: CareerBot, sid: str) -> None:
+    brief = talk(bot, sid, ["DE tools?", "and MLE?", "main difference between them?"])
+    assert brief.intent == "compare" and "In short" in brief.text
+    assert "Only Data Engineers" not in brief.text and "compare them in detail" in brief.text
+    full = bot.ask("compare them in detail", session_id=sid)
+    assert full.intent == "compare" and len(full.text) > len(brief.text)
+    assert "Only Data Engineers" in bot.ask("DE vs MLE", session_id=f"{sid}-2").text

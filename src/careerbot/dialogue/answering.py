@@ -336,16 +336,18 @@ class Answering:
         )
 
     def answer_compare(
-        self, roles: Sequence[str], confidence: float, ctx: Context, *, everything: bool = False
+        self, roles: Sequence[str], confidence: float, ctx: Context, *, everything: bool = False,
+        brief: bool = False,
     ) -> tuple[Reply, Context]:
         """Two roles: overview and key differences. Three or more: a table of the main topics.
-        ``everything`` (a table, all topics, all five roles): every topic, salary included."""
+        ``everything`` (a table, all topics, all five roles): every topic, salary included;
+        ``brief`` ("the main difference?"): two roles' stated differences and overview only."""
         if everything:
             answer = self._advisor.compare_table(roles, ())
         elif len(roles) > 2:
             answer = self._advisor.compare_table(roles, WIDE_COMPARE_TOPICS)
         else:
-            answer = render_compare(self._kb, roles, COMPARE_TOPICS)
+            answer = render_compare(self._kb, roles, COMPARE_TOPICS, brief=brief)
         reply = self.reply(answer, COMPARE, confidence, roles, "differences")
         return reply, ctx.evolve(roles=tuple(roles), topic="differences", pending_topic=None, intent=COMPARE)
 

@@ -19,6 +19,7 @@ from ..nlu.understand import Understanding
 from ..nlu.words import (
     ADVISOR_FOLLOW_UPS,
     ADVISOR_INTENTS,
+    BRIEF_WORDS,
     CHOICE_WORDS,
     CHOOSING_WORDS,
     COMPARATIVE_WORDS,
@@ -402,7 +403,8 @@ class Questions(Advising):
                 topic = self._intents.intents[topic_intent].topic
                 return self._answer_topic(topic_intent, str(topic), chosen, score, ctx)
             everything = bool(EVERYTHING_WORDS & tokens) or (wants_all and len(chosen) == len(all_roles))
-            return self.answer_compare(chosen, score, ctx, everything=everything)
+            brief = not everything and not BRIEF_WORDS.isdisjoint(tokens)
+            return self.answer_compare(chosen, score, ctx, everything=everything, brief=brief)
 
         spec = self._intents.intents[intent]
         topic = spec.topic

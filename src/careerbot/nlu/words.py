@@ -10,6 +10,8 @@ COMPARE = "compare"
 COMPARE_TOPICS: tuple[str, ...] = ("definition", "differences", "skills", "tools")
 #: Topics shown when three or more roles are compared without a topic.
 WIDE_COMPARE_TOPICS: tuple[str, ...] = ("definition", "skills", "tools", "education", "salary")
+#: Words asking for the gist of a comparison ("main difference between them?", "in short").
+BRIEF_WORDS = frozenset({"main", "key", "briefly", "brief", "short", "quick", "quickly", "tldr", "gist", "simply"})
 #: Words asking for a full table ("compare everything", "all topics", "full table").
 EVERYTHING_WORDS = frozenset({"table", "everything", "topics", "full", "detail", "detailed"})
 #: Words that carry no question of their own ("and ML engineers?", "what about DE").

@@ -158,11 +158,14 @@ def _comparison(
 # -- two roles --------------------------------------------------------------------------------
 
 
-def render_compare(kb: KnowledgeBase, role_ids: Sequence[str], topics: Sequence[str] = ()) -> Answer:
+def render_compare(
+    kb: KnowledgeBase, role_ids: Sequence[str], topics: Sequence[str] = (), *, brief: bool = False
+) -> Answer:
     """Two roles compared (see the module docstring); three or more: :func:`render_table`.
 
     ``topics`` is what the caller asked to cover; the pair comparison always has the overview, the
     stated differences and the shared / only-one things for skills, tools, education and industries.
+    ``brief`` ("the main difference?"): the text stops after the overview (``data`` is the same).
     """
     roles = [r for r in dict.fromkeys(role_ids) if r in kb.roles]
     if len(roles) != 2:
@@ -190,6 +193,7 @@ def render_compare(kb: KnowledgeBase, role_ids: Sequence[str], topics: Sequence[
     for role in (a, b):
         lines.append(tell("cmp_role", name=role.name, text=role.summary, refs=cite.refs(role.summary_sources)).rstrip())
         sources.extend(role.summary_sources)
+    short = len(lines)
     rows: list[RowData] = [
         {"topic": TOPIC_TITLES["definition"], "cells": [[a.summary], [b.summary]]},
         {"topic": TOPIC_TITLES["differences"], "cells": [diff_cells, diff_cells]},
@@ -220,7 +224,13 @@ def render_compare(kb: KnowledgeBase, role_ids: Sequence[str], topics: Sequence[
             cells.append([tell("cell_shared", items=_names(kb, both) or tell("cmp_nothing")),
                           tell("cell_only", items=items)])
         rows.append({"topic": TOPIC_TITLES[topic], "cells": cells})
-    lines.append(tell("cmp_offer", example=f"{a.name} vs {b.name} tools"))
+    if brief:
+        del lines[short:]
+        sources = [s for s in sources if s in focus or s in a.summary_sources or s in b.summary_sources
+                   or any(s in p.sources for p in diffs[:6])]
+        lines.append(tell("cmp_offer_brief"))
+    else:
+        lines.append(tell("cmp_offer", example=f"{a.name} vs {b.name} tools"))
     _legend(cite, lines, sources)
     data_out = _comparison(
         kb, roles, None, title, rows, compared_by=focus, differences=diffs, things=shares,

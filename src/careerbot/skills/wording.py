@@ -74,6 +74,9 @@ TEMPLATES: Mapping[str, Template] = MappingProxyType({
     "cmp_role_heading": Template("${name}:"),
     "cmp_also_heading": Template("${name}, besides those:"),
     "cmp_silent": Template("${plural}: the articles don't say"),
+    "cmp_offer_brief": Template(
+        "Ask \"compare them in detail\" for their skills, tools, education and industries side by side."
+    ),
     "cmp_offer": Template(
         "Ask \"more\" for the articles' own sentences, or about one topic, e.g. \"$example\"."
     ),
