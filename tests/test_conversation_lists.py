@@ -405,3 +405,14 @@ def test_the_main_difference_is_the_gist_of_a_comparison(bot: CareerBot, sid: st
     full = bot.ask("compare them in detail", session_id=sid)
     assert full.intent == "compare" and len(full.text) > len(brief.text)
     assert "Only Data Engineers" in bot.ask("DE vs MLE", session_id=f"{sid}-2").text
+
+
+def test_which_one_in_a_conversation_asks_for_a_fit_even_when_nothing_matches(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["hello there", "what jobs do you know about?", "which one is the most friendly for someone like me"])
+    assert reply.intent == "recommend_role" and "What do you enjoy?" in reply.text
+    assert bot.ask("recommend me a good movie", session_id=f"{sid}-2").intent == "fallback"
+
+
+def test_where_they_work_is_their_industries(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("ok fine :) what are the first steps to become a DSE + where do they work", session_id=sid)
+    assert part_intents(reply) == ["ask_getting_started", "ask_industries"]

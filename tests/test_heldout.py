@@ -9,7 +9,7 @@ pass, conv_fresh.yaml at the end of the second, conv_final.yaml last in the seco
 First measurements, before any change prompted by them: 97.4%, 76.3%, 94.3% and 95.5%; for the
 conversation sets 64.1%, 67.8%, 70.7%, 85.2% (untouched), 86.2% (tune3), 81.9% (long2), 87.4% (fresh),
 85.7% (final), and in the third pass 92.2% (tune4), 84.9% (long3), 82.1% (long4), 94.6% (tune5) and
-90.1% (long5); conv_holdout.yaml, kept out of all tuning of the third pass, 93.8% when measured once.
+90.1% (long5), 90.4% (long6, written last); conv_holdout.yaml, kept out of all tuning of the third pass, 93.8% when measured once.
 The README has the current numbers.
 """
 
@@ -42,6 +42,7 @@ FLOORS = {
     "conv_tune5.yaml": (0.96, 0.85),
     "conv_long5.yaml": (0.92, 0.75),
     "conv_holdout.yaml": (0.93, 0.85),
+    "conv_long6.yaml": (0.9, 0.8),
 }
 
 

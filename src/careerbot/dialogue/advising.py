@@ -92,8 +92,11 @@ class Advising(Answering):
             if not candidates and len(ctx.roles) > 1 and {"one", "them", "both", "either", "two"} & set(tokens):
                 candidates = ctx.roles  # "DE vs MLSWE ... which one should I pick if I love maths?"
             answer, best = self._advisor.recommend(told, tokens, candidates=candidates)
-            if not best and not roles and GENERIC_ROLE_WORDS.isdisjoint(tokens):
-                # "recommend me a good movie": nothing about careers at all.
+            if not best and not roles and GENERIC_ROLE_WORDS.isdisjoint(tokens) and not (
+                "one" in tokens and (ctx.roles or ctx.turns > 0)
+            ):
+                # "recommend me a good movie": nothing about careers at all (but "which one is the most
+                # friendly for someone like me" in a conversation is about the roles).
                 return self._fallback(ctx, analysis, score)
             return self._recommendation(answer, best, score, ctx)
         if intent == "skill_gap":

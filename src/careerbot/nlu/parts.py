@@ -38,7 +38,7 @@ _IMPLIED_I = frozenset(
     "retired".split()
 )
 #: Words that open a message without asking anything ("hi there", "good morning").
-_GREETINGS = frozenset("hi hello hey heya hiya yo howdy greetings there good morning afternoon evening ok okay so well".split())
+_GREETINGS = frozenset("hi hello hey heya hiya yo howdy greetings there good morning afternoon evening ok okay so well fine alright cool".split())
 #: "my background is ...", "my skills: ..." (but not "my code segfaults").
 _MY_SELF = frozenset("name background experience skills skillset degree major job career education studies cv resume".split())
 #: Words after which a question word opens an indirect question ("I'd love to know what ...").
