@@ -158,8 +158,8 @@ class Advising(Answering):
         if not CHOOSING_WORDS.isdisjoint(tokens - {"which", "what"}):
             return None  # "which job fits someone who loves ETL?"
         among = ctx.roles if ctx.roles and not REFERRING.isdisjoint(tokens) else ()
-        if len(among) == 1 and {"them", "those", "both"} & tokens and len(ctx.recent) >= 2:
-            among = ctx.recent[:2]  # "DE?" "now an MLRE" "which of them needs the stronger math?"
+        if len(among) == 1 and {"them", "those", "both"} & tokens and ctx.pair:
+            among = ctx.pair  # "DE?" "now an MLRE" "which of them needs the stronger math?"
         if among and not things:
             return None  # "which of them needs more schooling?": the roles in focus
         words = u.analysis.tokens

@@ -96,7 +96,7 @@ class Questions(Advising):
             if ctx.intent == "recommend_role" and len(ctx.options) >= 2:
                 roles = ctx.options[:2]
             else:
-                roles = ctx.roles[:2] if len(ctx.roles) >= 2 else ctx.recent[:2] if len(ctx.recent) >= 2 else ()
+                roles = ctx.pair
         elif ref.kind == "ordinal" and -len(options) <= ref.index < len(options):
             roles = (options[ref.index],)
         elif ref.kind == "other":
@@ -383,8 +383,8 @@ class Questions(Advising):
                 chosen = tuple(dict.fromkeys((*ctx.roles, *roles)))
             elif not roles:
                 chosen = ctx.roles
-                if len(chosen) < 2 and len(ctx.recent) >= 2 and not REFERRING.isdisjoint(tokens):
-                    chosen = ctx.recent[:2]  # "DE tools?" "and MLE?" "main difference between them?"
+                if len(chosen) < 2 and ctx.pair and not REFERRING.isdisjoint(tokens):
+                    chosen = ctx.pair  # "DE tools?" "and MLE?" "main difference between them?"
             if not chosen and not GENERIC_ROLE_WORDS & tokens:
                 # "difference between git merge and rebase": a comparison of nothing careerbot knows.
                 return self._fallback(ctx, analysis, score)

@@ -129,6 +129,14 @@ class Context:
     #: Ids of the named things the last answer was asked about ("do they use Jenkins?"), for "same for MLREs".
     things: tuple[str, ...] = ()
 
+    @property
+    def pair(self) -> tuple[str, ...]:
+        """The two roles "them two", "which of them" and "the difference between them" mean: those of
+        the last answer, or else the last two talked about in turn; ``()`` when there are not two."""
+        if len(self.roles) >= 2:
+            return self.roles[:2]
+        return self.recent[:2] if len(self.recent) >= 2 else ()
+
     def evolve(self, **changes: Any) -> Context:
         """This state with ``changes`` (field names and new values), like :func:`dataclasses.replace`
         without re-running ``__init__`` (a turn makes several)."""
