@@ -253,6 +253,14 @@ class Answering:
         answer = render_specific(self._kb, role, hits, yes=yes_no and best.score >= 0.75)
         return self._intents.intent_for_topic(topic) or intent, topic, answer
 
+    def _specific_reply(
+        self, found: tuple[str, str, Answer], roles: Sequence[str], confidence: float, ctx: Context
+    ) -> tuple[Reply, Context]:
+        """The reply with a specific question's points (:meth:`_specific`'s result)."""
+        intent, topic, specific = found
+        reply = self.reply(specific, intent, confidence, roles, topic, specific.suggestions)
+        return reply, ctx.evolve(roles=tuple(roles), topic=topic, pending_topic=None, intent=intent)
+
     @staticmethod
     def _thing_topic(u: Understanding, thing: Thing) -> str:
         """The topic a question about ``thing`` asks: where it is listed, except that a language the
@@ -312,9 +320,7 @@ class Answering:
         if u is not None and len(roles) == 1 and topic != "salary" and not things:
             found = self._specific(u, intent, roles[0])
             if found is not None:
-                intent, topic, specific = found
-                reply = self.reply(specific, intent, confidence, roles, topic, specific.suggestions)
-                return reply, ctx.evolve(roles=tuple(roles), topic=topic, pending_topic=None, intent=intent)
+                return self._specific_reply(found, roles, confidence, ctx)
         answer = render_topic(self._kb, roles, topic)
         kinds = LISTED_KINDS if topic in ("tools", "skills") else {"industry"} if topic == "industries" else set()
         named = [thing for _, thing in things if thing.kind in kinds]

@@ -296,7 +296,7 @@ class Questions(Advising):
             # "do they do data quality checks too?" about the role in focus: a point of theirs.
             found = self._specific(u, u.ranking[0][0], focus[0])
             if found is not None:
-                return self._answer_topic(found[0], found[1], focus, score, ctx, things=things, u=u)
+                return self._specific_reply(found, focus, score, ctx)  # (searched once)
         if intent is None:
             if roles:
                 topic = ctx.topic if ctx.topic and ctx.topic != "differences" else None
