@@ -16,6 +16,7 @@ from typing import Literal
 from .kbwords import LEVEL_WORDS, KbWords
 from .keys import STOPWORDS, wordset
 from .normalize import tokenize
+from .words import YES_NO_OPENERS
 
 __all__ = ["PostingsQuery", "PostingsQueryReader"]
 
@@ -90,7 +91,6 @@ _POSTING_WORDS = wordset(
     "position positions"
 )
 _STATS = wordset("average median mean typical typically statistics")
-_YES_NO = frozenset("is are does do can will would".split())
 _PAY = wordset(
     "pay pays paid paying salary salaries earn earns earning earnings wage wages income compensation money "
     "make makes paycheck"
@@ -152,7 +152,7 @@ class PostingsQueryReader:
             levels=levels, internship=internship, currency=currency, companies=companies, sort=sort,
             every=bool(wordset_ & _EVERY) and bool(wordset_ & _POSTING_WORDS),
             no_stats=bool(wordset_ & _STATS), refers_back=refers_back, pay=bool(wordset_ & _PAY),
-            yes_no=bool(words) and words[0] in _YES_NO,
+            yes_no=bool(words) and words[0] in YES_NO_OPENERS,
         )
         chosen = list(roles)
         if not chosen and context_roles and (refers_back or not query.has_filters):
