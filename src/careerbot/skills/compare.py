@@ -193,7 +193,7 @@ def render_compare(
     for role in (a, b):
         lines.append(tell("cmp_role", name=role.name, text=role.summary, refs=cite.refs(role.summary_sources)).rstrip())
         sources.extend(role.summary_sources)
-    short = len(lines)
+    short, short_sources = len(lines), len(sources)
     rows: list[RowData] = [
         {"topic": TOPIC_TITLES["definition"], "cells": [[a.summary], [b.summary]]},
         {"topic": TOPIC_TITLES["differences"], "cells": [diff_cells, diff_cells]},
@@ -226,8 +226,7 @@ def render_compare(
         rows.append({"topic": TOPIC_TITLES[topic], "cells": cells})
     if brief:
         del lines[short:]
-        sources = [s for s in sources if s in focus or s in a.summary_sources or s in b.summary_sources
-                   or any(s in p.sources for p in diffs[:6])]
+        del sources[short_sources:]
         lines.append(tell("cmp_offer_brief"))
     else:
         lines.append(tell("cmp_offer", example=f"{a.name} vs {b.name} tools"))

@@ -87,14 +87,15 @@ def render_listed(kb: KnowledgeBase, role_ids: Sequence[str], things: Sequence[T
     """Per role, the things the question names that the articles list for it (one line, "Yes: ..."
     when ``yes``, for a yes/no question), then one line per thing they don't (and for whom they do)."""
     lines: list[str] = []
+    listing = {t.id: _roles_listing(kb, t.id) for t in things}
     for rid in role_ids:
         role = kb.roles[rid]
-        listed = [t.name for t in things if rid in _roles_listing(kb, t.id)]
+        listed = [t.name for t in things if rid in listing[t.id]]
         if listed:
             template = TEMPLATES["term_yes" if yes else "term_listed"]
             lines.append(template.safe_substitute(term=join_names(listed), plural=role.plural))
     for thing in things:
-        having = _roles_listing(kb, thing.id)
+        having = listing[thing.id]
         for rid in role_ids:
             if rid in having:
                 continue
