@@ -137,3 +137,12 @@ def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         client.close()
         proc.terminate()
         proc.wait(timeout=30)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_build_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Processes the tests start keep their build cache in a temporary directory, not in ~/.cache."""
+    patch = pytest.MonkeyPatch()
+    patch.setenv("CAREERBOT_CACHE_DIR", str(tmp_path_factory.mktemp("build-cache")))
+    yield
+    patch.undo()

@@ -7,9 +7,11 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from .build_cache import BuildCache
 from .data.intents import IntentSet
 from .data.knowledge import TOPIC_TITLES, KnowledgeBase
 from .data.validate import load_data
+from .data.yamlio import bundled_dir
 from .dialogue.policy import Policy
 from .dialogue.state import Context
 from .dialogue.stores import DEFAULT_MAX_SESSIONS, MemorySessionStore, SessionStore, check_session_id
@@ -23,12 +25,41 @@ from .skills.wording import TEMPLATES
 __all__ = ["CareerBot", "Thresholds", "Understanding"]
 
 
+def _build(
+    knowledge_dir: str | Path | None, intents_dir: str | Path | None, thresholds: Thresholds,
+    cache_dir: str | Path | None,
+) -> tuple[KnowledgeBase, IntentSet, Reader, Policy]:
+    """The data, reader and policy: read back from ``cache_dir`` when nothing changed, else built."""
+    cache = BuildCache(cache_dir) if cache_dir is not None else None
+    key = None
+    if cache is not None:
+        dirs = tuple(Path(d) if d is not None else bundled_dir(name)
+                     for d, name in ((knowledge_dir, "knowledge"), (intents_dir, "intents")))
+        key = cache.key(dirs, repr(thresholds))
+        cached = cache.load(key) if key is not None else None
+        if (isinstance(cached, tuple) and len(cached) == 4 and isinstance(cached[0], KnowledgeBase)
+                and isinstance(cached[1], IntentSet) and isinstance(cached[2], Reader)
+                and isinstance(cached[3], Policy)):
+            return cached
+    kb, intents = load_data(knowledge_dir, intents_dir)
+    reader, policy = Reader(kb, intents, thresholds), Policy(kb, intents, thresholds)
+    if cache is not None and key is not None:
+        reader.prepare()
+        policy.prepare()
+        cache.save(key, (kb, intents, reader, policy))
+    return kb, intents, reader, policy
+
+
 class CareerBot:
     """A career chatbot over a knowledge base. One instance is safe to share across threads.
 
     ``CareerBot()`` loads the bundled data; ``CareerBot(knowledge_dir=..., intents_dir=...)``
     loads and validates other data and raises :class:`careerbot.DataError` (listing every
     problem as ``path:line: message``) when it is broken.
+
+    With ``cache_dir``, what was built is kept there and read back on the next start while
+    nothing it was built from has changed (see :mod:`careerbot.build_cache`); the command line
+    uses this for one-off questions.
 
     Each message is read once by the :class:`~careerbot.nlu.parse.Reader` into a ``Parse``; the
     :class:`~careerbot.dialogue.policy.Policy` alone decides the answer and the next session state.
@@ -42,15 +73,12 @@ class CareerBot:
         max_sessions: int = DEFAULT_MAX_SESSIONS,
         thresholds: Thresholds | None = None,
         sessions: SessionStore | None = None,
+        cache_dir: str | Path | None = None,
     ) -> None:
         if sessions is not None and not isinstance(sessions, SessionStore):
             raise TypeError("sessions must be a careerbot.dialogue.stores.SessionStore")
-        kb, intents = load_data(knowledge_dir, intents_dir)
-        self._kb = kb
-        self._intents = intents
-        thresholds = thresholds or Thresholds()
-        self._nlu = Reader(kb, intents, thresholds)
-        self._policy = Policy(kb, intents, thresholds)
+        built = _build(knowledge_dir, intents_dir, thresholds or Thresholds(), cache_dir)
+        self._kb, self._intents, self._nlu, self._policy = built
         # Sessions: the given store (SQLite, Redis, ...), else a bounded in-memory LRU store.
         self._sessions = sessions if sessions is not None else MemorySessionStore(max_sessions)
 

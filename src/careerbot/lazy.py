@@ -27,3 +27,11 @@ class Lazy(Generic[T]):
                     self._value = self._build()
                 value = self._value
         return value
+
+    # Pickled (by the start-up cache) as the value once built; the lock is made anew.
+    def __getstate__(self) -> dict[str, object]:
+        return {"_build": self._build, "_value": self._value}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._lock = threading.Lock()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
+from functools import partial
 from typing import TYPE_CHECKING, TypeVar
 
 from ..data.intents import IntentSet
@@ -80,8 +81,8 @@ class Answering:
         self._thresholds = thresholds
         # Built on first use, so a one-off `careerbot ask` pays only for what it needs: the points
         # for specific questions, the advisor for recommendations, gaps, paths, postings and tables.
-        self._point_index: Lazy[PointIndex] = Lazy(lambda: PointIndex(kb))
-        self._advisor_lazy: Lazy[Advisor] = Lazy(lambda: _advisor(kb))
+        self._point_index: Lazy[PointIndex] = Lazy(partial(PointIndex, kb))
+        self._advisor_lazy: Lazy[Advisor] = Lazy(partial(_advisor, kb))
         # The words of each role's name and short names ("ml", "research", "data"), for "the ML one".
         self._name_words = {
             rid: frozenset(t for name in (role.name, *role.aliases) for t in tokenize(name)) for rid, role in kb.roles.items()
@@ -99,6 +100,11 @@ class Answering:
     @property
     def _points(self) -> PointIndex:
         return self._point_index.get()
+
+    def prepare(self) -> None:
+        """Build now what is otherwise built on first use (before the bot is cached)."""
+        self._point_index.get()
+        self._advisor_lazy.get()
 
     def with_thresholds(self: _Self, thresholds: Thresholds) -> _Self:
         """The same policy with other thresholds (sharing the advisor once built)."""

@@ -59,6 +59,10 @@ class Policy:
         #: Intents that answer a topic of a role (skills, tools, ...).
         self._topic_intents = frozenset(n for n, spec in intents.intents.items() if spec.topic not in (None, "differences"))
 
+    def prepare(self) -> None:
+        """Build now what is otherwise built on first use (before the bot is cached)."""
+        self._q.prepare()
+
     def with_thresholds(self, thresholds: Thresholds) -> Policy:
         """The same policy with other thresholds."""
         import copy

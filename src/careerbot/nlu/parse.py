@@ -15,7 +15,7 @@ import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 
 from ..data.intents import IntentSet
 from ..data.knowledge import KnowledgeBase, Thing
@@ -121,7 +121,7 @@ class Reader:
     def __init__(self, kb: KnowledgeBase, intents: IntentSet, thresholds: Thresholds) -> None:
         self.understander = Understander(kb, intents, thresholds)
         self.things = ThingFinder(kb)
-        self._vocabulary: Lazy[Vocabulary] = Lazy(lambda: Vocabulary(kb, intents))  # built on first use
+        self._vocabulary: Lazy[Vocabulary] = Lazy(partial(Vocabulary, kb, intents))  # built on first use
         # "tools + skills for that?": one-word topic keywords that open an item of a list of topics.
         self._topic_heads = topic_heads({
             name: spec.keywords for name, spec in intents.intents.items()
@@ -132,6 +132,10 @@ class Reader:
         self._company_words = {
             tokenize(p.company)[0]: p.company for p in kb.postings if tokenize(p.company)
         }
+
+    def prepare(self) -> None:
+        """Build now what is otherwise built on first use (before the bot is cached)."""
+        self._vocabulary.get()
 
     def with_thresholds(self, thresholds: Thresholds) -> Reader:
         import copy

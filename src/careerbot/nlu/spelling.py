@@ -43,6 +43,14 @@ class Speller:
         # A bounded per-instance memo (functools.lru_cache is thread-safe).
         self._lookup = lru_cache(maxsize=8192)(self._closest)
 
+    # Pickled (by the start-up cache) without its memo, which is made anew.
+    def __getstate__(self) -> dict[str, object]:
+        return {k: v for k, v in self.__dict__.items() if k != "_lookup"}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._lookup = lru_cache(maxsize=8192)(self._closest)
+
     @property
     def vocabulary(self) -> frozenset[str]:
         return self._vocab

@@ -167,13 +167,14 @@ def _missing_dirs(args: argparse.Namespace, env: Environment) -> bool:
 
 def _load_bot(args: argparse.Namespace, env: Environment) -> CareerBot | None:
     from ..bot import CareerBot
+    from ..build_cache import default_cache_dir
     from ..data.yamlio import DataError
 
     if _missing_dirs(args, env):
         return None
     kdir, idir = _dirs(args)
     try:
-        return CareerBot(knowledge_dir=kdir, intents_dir=idir)
+        return CareerBot(knowledge_dir=kdir, intents_dir=idir, cache_dir=default_cache_dir(env.environ))
     except DataError as exc:
         for problem in exc.problems:
             print(problem, file=env.stderr)
