@@ -36,8 +36,10 @@ def main() -> int:
     vocabulary = finder.speller.vocabulary
     plain = Speller(vocabulary)
     def a_form_of_own_word(word: str) -> bool:
-        stems = {word[:-1], word[:-2], word[:-3]} | {word + e for e in ("s", "es", "ed", "ing", "d")}
-        return bool(stems & vocabulary)
+        # "sources" of "source", "coded" of "code", "coding" of "cod"... but not "former" of "for".
+        stems = {word[: -len(end)] for end in ("s", "es", "d", "ed", "ing") if word.endswith(end)}
+        stems |= {word[:-3] + "y" for end in ("ied", "ies") if word.endswith(end)}  # "studied" of "study"
+        return bool((stems | {word + e for e in ("s", "es", "ed", "ing", "d")}) & vocabulary)
 
     words = sorted(
         w for w in get_english_words_set(["web2"], lower=True, alpha=True)

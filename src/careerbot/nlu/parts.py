@@ -35,7 +35,7 @@ _FIRST_PERSON = frozenset("i i'm im i've ive i'd id name's".split())
 #: Words that open a sentence about the speaker with the "I" left out ("been coding Python for years").
 _IMPLIED_I = frozenset(
     "been just finished did worked studied graduated spent coding built done currently recently got "
-    "retired".split()
+    "retired former formerly looking".split()
 )
 #: Words that open a message without asking anything ("hi there", "good morning").
 _GREETINGS = frozenset("hi hello hey heya hiya yo howdy greetings there good morning afternoon evening ok okay so well fine alright cool".split())
@@ -60,7 +60,7 @@ _PERSON_NOUNS = frozenset(
 #: Job nouns that say who the speaker is only with their years ("DevOps engineer, 7 years").
 _JOB_NOUNS = frozenset(
     "engineer developer analyst scientist manager designer consultant administrator admin architect "
-    "tester programmer dba lead".split()
+    "tester programmer dba lead eng".split()
 )
 _YEARS = frozenset("years yrs year yr".split())
 #: "did you ...", "did they ...": a question, not courses the speaker did.
