@@ -241,9 +241,11 @@ class Policy:
             if after is not None and self._leads_to(question, after):
                 # "what about DE, how is that different from DSE": the role, then its comparison;
                 # "what about the research engineer track, which degrees do they look for?"
-                ctx = ctx.evolve(
-                    roles=question.understanding.analysis.roles, topic=None, pending_topic=None, postings=()
-                )
+                roles = question.understanding.analysis.roles
+                if after.understanding.intent == COMPARE:
+                    # "and the MLRE, is very different from this?": with the role talked about before.
+                    roles = tuple(dict.fromkeys((*ctx.roles[:1], *roles)))
+                ctx = ctx.evolve(roles=roles, topic=None, pending_topic=None, postings=())
                 continue
             reply, next_ctx = self._q.single(question, question.text, ctx)
             if reply.intent == FALLBACK and len(question.understanding.analysis.tokens) < 3:

@@ -185,7 +185,7 @@ REQUEST_WORDS = frozenset(
     "breakdown describe description idea".split()
 )
 #: Nouns after a role that still only name it ("the research engineer track", "the DE side").
-SIDE_NOUNS = frozenset("side track path route role option one job career".split())
+SIDE_NOUNS = frozenset("side track path route role roles option one ones job jobs career folks people guys".split())
 #: What may come with a role that only turns the conversation to it ("what about", "and for the").
 LEADING_FILLER = frozenset("what about how and for as the a an so ok okay then now hmm tell me".split())
 #: Words that ask what is missing ("I know SQL and want to be a DE, what am I missing").
