@@ -242,7 +242,7 @@ class Policy:
                 # "what about DE, how is that different from DSE": the role, then its comparison;
                 # "what about the research engineer track, which degrees do they look for?"
                 roles = question.understanding.analysis.roles
-                if after.understanding.intent == COMPARE:
+                if after.understanding.intent == COMPARE and not after.understanding.analysis.roles:
                     # "and the MLRE, is very different from this?": with the role talked about before.
                     roles = tuple(dict.fromkeys((*ctx.roles[:1], *roles)))
                 ctx = ctx.evolve(roles=roles, topic=None, pending_topic=None, postings=())
