@@ -169,6 +169,11 @@ class Advising(Answering):
             (w == "which" and (nxt in ROLE_NOUNS or nxt == "of")) or (w == "what" and nxt in ROLE_NOUNS)
             for w, nxt in zip(words, words[1:])
         ) or ("which" in tokens and not ROLE_NOUNS.isdisjoint(tokens))
+        # "do any of these roles use C++?", "does any of them need a PhD?": the same, yes or no.
+        asks_which = asks_which or (bool(things) and any(
+            w == "any" and (nxt in ROLE_NOUNS or (nxt == "of" and (bool(among) or not ROLE_NOUNS.isdisjoint(tokens))))
+            for w, nxt in zip(words, words[1:])
+        ))
         if not asks_which:
             return None
         all_roles = tuple(self._kb.roles)

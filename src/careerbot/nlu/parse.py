@@ -128,6 +128,7 @@ class Reader:
             if spec.topic is not None and spec.topic != "differences"
         })
         self._role_words = distinctive_role_words({r.id: r.name for r in kb.roles.values()})
+        self._role_names = {r.id: r.name for r in kb.roles.values()}
         # "the Occam one": the first word of each featured posting's company.
         self._company_words = {
             tokenize(p.company)[0]: p.company for p in kb.postings if tokenize(p.company)
@@ -146,7 +147,7 @@ class Reader:
 
     def _read_part(
         self, part: MessagePart, context_roles: Sequence[str], message_roles: Sequence[str] = (),
-        *, aside: bool = False, rank: bool = True,
+        *, aside: bool = False, rank: bool = True, only: bool = False,
     ) -> PartReading:
         # An aside ("unrelated, but ...") is not about the roles in focus, unless it refers to them.
         aside = aside and REFERRING.isdisjoint(t for t in tokenize(part.text) if t not in ("one", "ones"))
@@ -162,6 +163,15 @@ class Reader:
         reference = find_reference(
             u.analysis.tokens, role_words=self._role_words, company_words=self._company_words
         )
+        if only and reference is not None and reference.kind == "side" and reference.role in self._role_names:
+            # "what does the software one do?": read with the role named, so that its name's word
+            # ("software") is not read as a topic's keyword.
+            tokens = u.analysis.tokens
+            named_text = " ".join((*tokens[: reference.start], self._role_names[reference.role], *tokens[reference.end :]))
+            u = self.understander.understand(named_text, context_roles=context_roles, message_roles=message_roles)
+            inside = {i for m in u.analysis.mentions for i in range(m.start, m.end)}
+            things = self.things.find(u.analysis.tokens, skip=inside)
+            reference = None
         reading = PartReading(part, u, things, reference=reference, vocabulary=self._vocabulary, aside=aside)
         if part.kind == "self":
             unknown = reading.unknown
@@ -187,7 +197,7 @@ class Reader:
         parts = split_parts(text, topics=self._topic_heads)
         aside = is_aside(tokenize(text))
         if len(parts) == 1:
-            only = self._read_part(MessagePart(text, parts[0].kind), context_roles, aside=aside)
+            only = self._read_part(MessagePart(text, parts[0].kind), context_roles, aside=aside, only=True)
             return Parse(text, only, (only,))
         whole = self._read_part(MessagePart(text, "question"), context_roles, aside=aside)
         # Roles named anywhere in the message count as context for each part ("what does a DSE do

@@ -27,6 +27,7 @@ _NUMBERS = frozenset({"one", "two", "three", "four", "five"})
 _AFTER_ORDINAL = frozenset({"", "please", "pls", "then", "again", "too", "instead", "is", "does", "do", "up"})
 _PAIR = frozenset({
     ("the", "two"), ("these", "two"), ("those", "two"), ("them", "two"), ("both",), ("both", "of", "them"),
+    ("the", "2"), ("these", "2"), ("those", "2"),
     ("either",), ("these", "people"), ("those", "people"), ("these", "guys"), ("those", "guys"),
     ("for", "each"), ("in", "each"), ("each", "of", "them"), ("each", "of", "those"), ("them", "both"),
 })
@@ -38,7 +39,7 @@ _SIDE_NOUNS = frozenset("side one track path route role option end flavour flavo
 _POSTING_NOUNS = frozenset("posting postings job jobs one offer opening position listing ad role".split())
 _THAT = frozenset({"that", "this", "the"})
 #: Words without one of which no reference is found (besides role and company words).
-_TRIGGERS = frozenset(_ORDINALS) | {"other", "another", "option", "both", "either", "runner", "people", "guys", "each"} | _POSTING_NOUNS
+_TRIGGERS = frozenset(_ORDINALS) | {"other", "another", "option", "both", "either", "runner", "people", "guys", "each", "2"} | _POSTING_NOUNS
 
 
 @dataclass(frozen=True)
