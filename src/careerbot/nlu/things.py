@@ -16,6 +16,9 @@ from .normalize import tokenize
 __all__ = ["ThingFinder"]
 
 
+#: Nouns after which a thing's name names a kind of thing ("programming languages", "ML frameworks").
+_KIND_NOUNS = frozenset({"language", "languages"})
+
 class ThingFinder:
     """Finds the knowledge base's named things in tokens. Immutable; safe to share across threads."""
 
@@ -46,6 +49,10 @@ class ThingFinder:
                 if any(j in skip for j in range(i, i + n)):
                     continue
                 thing = self._table.get(tuple(tokens[i : i + n]))
+                if thing is not None and i + n < len(tokens) and tokens[i + n] in _KIND_NOUNS:
+                    # "which programming languages": a kind of thing, not the skill "Programming".
+                    i += n
+                    break
                 if thing is not None:
                     found.setdefault(thing.id, (i, thing))
                     i += n

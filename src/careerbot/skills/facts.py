@@ -150,6 +150,25 @@ def _point_items(kb: KnowledgeBase, role: Role, topic: str) -> list[Item]:
     return out
 
 
+def _tool_items(kb: KnowledgeBase, role: Role) -> list[Item]:
+    """The tools grouped by category, then the programming languages the role's skills name that
+    its tools do not ("Strong programming skills in Python or R" among a DSE's skills)."""
+    links = role.things.get("tools", ())
+    items = grouped_items(kb, links)
+    listed = {lk.thing for lk in links}
+    languages = [
+        lk for lk in role.things.get("skills", ())
+        if lk.thing not in listed and lk.thing in kb.things and kb.things[lk.thing].kind == "language"
+    ]
+    if languages:
+        names = ", ".join(kb.things[lk.thing].name for lk in languages)
+        items.append(Item(
+            tell("skill_languages", names=names), _union(lk.sources for lk in languages),
+            tuple(lk.thing for lk in languages),
+        ))
+    return items
+
+
 def _industry_items(kb: KnowledgeBase, role: Role) -> list[Item]:
     out: list[Item] = []
     for link in role.things.get("industries", ()):
@@ -164,7 +183,7 @@ def role_items(kb: KnowledgeBase, role: Role, topic: str) -> list[Item]:
     """The lines of ``role``'s answer on ``topic``, each point or named thing once (empty when the
     articles are silent)."""
     if topic == "tools":
-        return grouped_items(kb, role.things.get("tools", ()))
+        return _tool_items(kb, role)
     if topic == "skills":
         return _skill_items(kb, role)
     if topic == "industries":

@@ -39,6 +39,7 @@ TEMPLATES: Mapping[str, Template] = MappingProxyType({
     "no_facts": Template("The articles don't say anything about $title for ${plural}."),
     # topic answers (skills.facts): a lead line, then each point or thing once with [n] markers
     "lead_tools": Template("$n from $articles, grouped by careerbot's own categories:"),
+    "skill_languages": Template("Languages named among its skills: $names"),
     "lead_skills": Template("$n from $articles, each named once:"),
     "lead_points": Template("$n from $articles:"),
     "lead_figures": Template(
