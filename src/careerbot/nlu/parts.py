@@ -29,7 +29,10 @@ QUESTION_OPENERS = frozenset(
 #: to "what"/"which"/"how", which open a question anywhere.
 _STRONG_OPENERS = frozenset("what whats what's which who whose where when why how hows how's".split())
 #: Words that open a part going on from the one before ("and any tips?", "also their pay").
-_FOLLOW_ON = frozenset({"and", "also", "plus", "additionally", "moreover", "besides"})
+_FOLLOW_ON = frozenset({
+    "and", "also", "plus", "additionally", "moreover", "besides", "then", "next", "finally", "lastly", "firstly",
+    "secondly", "thirdly",
+})
 #: Words that make a sentence about the speaker ("I know SQL", "name's Aisha").
 _FIRST_PERSON = frozenset("i i'm im i've ive i'd id name's".split())
 #: Words that open a sentence about the speaker with the "I" left out ("been coding Python for years").

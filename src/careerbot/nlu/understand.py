@@ -280,8 +280,12 @@ class Understander:
             # Thanks and goodbyes said with their own words ("Muchas gracias!") need no more.
             parting = best == "thanks" and keyword_intents.get(best, False)
             # "i kno python n some c++ which 1 fits me": a fit asked for in its own words.
-            fit_asked = best == "recommend_role" and keyword_intents.get(best, False) and "which" in analysis.tokens
-            bar = t.with_role if named or refers or keyword_only or parting or fit_asked else t.accept
+            own_words = best == "recommend_role" and keyword_intents.get(best, False) and "which" in analysis.tokens
+            # "is there an age limit for these tech jobs?": what the articles don't say, about jobs.
+            own_words = own_words or (
+                best == NOT_COVERED and keyword_intents.get(best, False) and not JOB_WORDS.isdisjoint(analysis.tokens)
+            )
+            bar = t.with_role if named or refers or keyword_only or parting or own_words else t.accept
             # The ambiguity margin guards guesses that rest on wording alone: a named role or the
             # best intent's own keyword is evidence enough to settle a near tie.
             # ... and so is the role the conversation is about, for a topic question ("what would I do all day?").
