@@ -307,7 +307,7 @@ class Policy:
         bare = bool(u.analysis.roles) and rest <= LEADING_FILLER and not rest.isdisjoint({"about", "for", "and"})
         return (
             bare and v.intent is not None and (v.intent == COMPARE or not v.analysis.roles)
-            and (not REFERRING.isdisjoint(v.analysis.tokens) or v.intent in self._topic_intents)
+            and (v.intent == COMPARE or not REFERRING.isdisjoint(v.analysis.tokens) or v.intent in self._topic_intents)
         )
 
     # -- what the person says about themselves ------------------------------------------------

@@ -106,6 +106,9 @@ class Questions(Advising):
                 # at, or the one talked about before.
                 rest = [r for r in (*ctx.profile.targets, *ctx.recent) if r not in ctx.roles[:1]]
             roles = tuple(rest[:1])
+        elif ref.kind == "posting" and ref.name is None and not ctx.postings and len(ctx.roles) > 1 and "one" in words:
+            # "MLE vs MLRE" ... "does that one need a doctorate?": the one talked about last.
+            roles = ctx.roles[-1:]
         return roles, words
 
     def _expand_last(self, reading: PartReading, text: str, ctx: Context) -> tuple[Reply, Context] | None:
