@@ -427,7 +427,7 @@ def test_postings_context_roles_only_when_referred_to(advisor: Advisor) -> None:
 def test_postings_empty_filter_says_so_and_shows_what_exists(advisor: Advisor, kb: KnowledgeBase) -> None:
     london = advisor.postings("jobs in London", (), ())
     assert london.data["matched"] is False and london.data["filters"]["unknown_places"] == ["London"]
-    assert london.text.startswith("No featured posting is in London; the featured postings are in ")
+    assert london.text.startswith("The articles don't say anything about jobs in London: no featured posting is there; the featured postings are in ")
     assert len(ids(london.data)) == len(kb.postings)
     junior = advisor.postings("entry level data engineer jobs", (), [DE])
     assert junior.data["matched"] is False and ids(junior.data) == ["murmuration_data_engineer"]

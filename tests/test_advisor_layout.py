@@ -62,3 +62,4 @@ def test_wording_is_read_only_and_safe() -> None:
     text = say("rec_one", mentioned="${best} {0} %s", best="Data Engineer")
     assert text == "Based on what you mentioned (${best} {0} %s), the best fit is the Data Engineer role."
     assert say("post_no_place", places="Paris").startswith("No featured posting$which is in Paris")
+    assert say("post_unknown_place", places="Paris").startswith("The articles don't say anything about jobs in Paris")

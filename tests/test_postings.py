@@ -97,7 +97,7 @@ def test_filters_with_or_without_a_role(advisor: Advisor, kb: KnowledgeBase, tex
 def test_no_posting_in_a_place_is_said_plainly(advisor: Advisor, kb: KnowledgeBase) -> None:
     answer = advisor.postings("jobs in Paris", (), ())
     first = answer.text.splitlines()[0]
-    assert first.startswith("No featured posting is in Paris; the featured postings are in ")
+    assert first.startswith("The articles don't say anything about jobs in Paris: no featured posting is there; the featured postings are in ")
     assert "Berlin, Germany and Remote (1)" in first and "Seattle, Washington, USA (2)" in first
     assert answer.data["matched"] is False and answer.data["places"]
     assert ids(answer.data) == [p.id for p in kb.postings]  # with what there is
@@ -106,7 +106,7 @@ def test_no_posting_in_a_place_is_said_plainly(advisor: Advisor, kb: KnowledgeBa
 
 def test_no_posting_in_a_place_for_a_role(advisor: Advisor) -> None:
     answer = advisor.postings("data engineer jobs in Paris", (), [DE])
-    assert answer.text.startswith("No featured posting (closest to Data Engineer) is in Paris; those are in ")
+    assert answer.text.startswith("The articles don't say anything about jobs in Paris: no featured posting (closest to Data Engineer) is there; those are in ")
     assert "Remote (anywhere in the U.S.) (1)" in answer.text
     assert ids(answer.data) == ["murmuration_data_engineer"]
     berlin = advisor.postings("internships in Berlin", (), ())
@@ -216,7 +216,7 @@ def test_user_text_is_never_a_template(advisor: Advisor) -> None:
 @pytest.mark.parametrize(
     ("text", "first_line"),
     [
-        ("jobs in Paris", "No featured posting is in Paris; the featured postings are in "),
+        ("jobs in Paris", "The articles don't say anything about jobs in Paris: no featured posting is there; the featured postings are in "),
         ("any senior jobs?", "Featured job postings (senior-level):"),
         ("show me all postings", "Featured job postings:"),
     ],

@@ -40,14 +40,19 @@ __all__ = ["Advising"]
 
 #: Words that leave "anything in Berlin?" a question about postings there.
 _BARE = frozenset({"anything", "something", "any", "what", "whats", "there", "near", "around"})
+#: Words for jobs on offer (not "job market", not "work").
+_POSTING_NOUNS = frozenset(
+    "jobs openings positions vacancies internships postings opening position vacancy internship posting".split()
+)
 
 
 class Advising(Answering):
     """The advisor's answers and the questions across the roles."""
 
-    def _asks_postings(self, text: str, u: Understanding, ctx: Context) -> bool:
+    def _asks_postings(self, text: str, u: Understanding, ctx: Context, *, places_only: bool = False) -> bool:
         """Whether a message the matcher did not place filters the featured postings: a place or
-        company of a posting, or (right after postings were shown) remote, a level or internships."""
+        company of a posting, or (right after postings were shown) remote, a level or internships
+        (with ``places_only``, only a place or company counts)."""
         query = self._advisor.read_postings_query(text, u.analysis.tokens, (), context_roles=ctx.roles)
         after_postings = ctx.intent == "ask_salary" and bool(ctx.postings)
         if query.places or query.companies or query.regions:
@@ -59,6 +64,10 @@ class Advising(Answering):
             # A follow-up filter is short ("and in Berlin?"); a longer message naming a posting's
             # town ("my cousin says the weather in Seattle is awful") is about something else.
             return (after_postings and len(tokens) <= 7) or bare or not JOB_WORDS.isdisjoint(tokens)
+        if query.unknown_places and not _POSTING_NOUNS.isdisjoint(u.analysis.tokens):
+            return True  # "there is jobs for this in Kenya?": postings there (none, it will say)
+        if places_only:
+            return False
         filters = query.remote is not None or bool(query.levels) or query.internship is not None
         # "remote?" right after postings (or after pay, even when none was shown); "mid-level jobs
         # only please" at any time.

@@ -162,7 +162,11 @@ class Questions(Advising):
                 "ask_salary", text, u, max(u.score, self._thresholds.with_role), ctx, among=ctx.postings,
                 among_roles=u.analysis.roles if titled else (),
             )
-        if u.intent is None and not u.analysis.roles and self._asks_postings(text, u, ctx):
+        # ... and so does a guess of outlook without its words ("there is jobs for this in Kenya?").
+        guessed = u.intent == "ask_outlook" and u.intent not in u.keyword_intents
+        if (u.intent is None or guessed) and not u.analysis.roles and self._asks_postings(
+            text, u, ctx, places_only=guessed
+        ):
             # "remote?", "senior ones only", "anything in Berlin?": a filter on the featured postings
             # (on those just shown, when the message refers back to them).
             among = ctx.postings if not REFERRING.isdisjoint(u.analysis.tokens) else ()

@@ -250,8 +250,10 @@ class PostingsFinder:
             they = say("post_they_those")
         else:
             they = say("post_they_some", which=f" ({which})" if which else "")
+        # A place no featured posting is in at all: the articles say nothing about jobs there.
+        unknown = not q.places and not q.regions
         line = say(
-            "post_no_place",
+            "post_unknown_place" if unknown else "post_no_place",
             which=say("post_no_place_which", filters=asked) if asked else "",
             places=join_names(named, "or"),
             they=they,

@@ -308,6 +308,9 @@ ADVISOR_TEMPLATES: Mapping[str, Template] = MappingProxyType(
         ),
         "post_empty_scope": Template(" for the closest roles ($names)"),
         "post_no_place": Template("No featured posting$which is in $places; $they in $where."),
+        "post_unknown_place": Template(
+            "The articles don't say anything about jobs in $places: no featured posting$which is there; $they in $where."
+        ),
         "post_no_place_which": Template(" ($filters)"),
         "post_they_all": Template("the featured postings are"),
         "post_they_some": Template("the ones$which are"),
