@@ -267,14 +267,18 @@ class Answering:
         reply = self.reply(specific, intent, confidence, roles, topic, specific.suggestions)
         return reply, ctx.evolve(roles=tuple(roles), topic=topic, pending_topic=None, intent=intent)
 
-    @staticmethod
-    def _thing_topic(u: Understanding, thing: Thing) -> str:
+    def _thing_topic(self, u: Understanding, thing: Thing, roles: Sequence[str] = ()) -> str:
         """The topic a question about ``thing`` asks: where it is listed, except that a language the
-        role needs is a skill ("does a DE need to know Scala?", "is Python obligatory?"), while one
-        they use or work with is a tool ("do they code in Python?")."""
+        role needs is a skill ("does a DE need to know Scala?", "is Python obligatory?"), and so is a
+        tool its skills name ("do DSEs need to know Tableau?"), while one they use or work with is a
+        tool ("do they code in Python?")."""
         topic = topic_of_kind(thing.kind)
         words = u.analysis.tokens
-        if thing.kind == "language" and not NEED_WORDS.isdisjoint(words) and USE_WORDS.isdisjoint(words):
+        if NEED_WORDS.isdisjoint(words) or not USE_WORDS.isdisjoint(words):
+            return topic
+        if thing.kind == "language" or (thing.kind == "tool" and any(
+            lk.thing == thing.id for r in roles if r in self._kb.roles for lk in self._kb.roles[r].things.get("skills", ())
+        )):
             return "skills"
         return topic
 
@@ -304,7 +308,7 @@ class Answering:
         ):
             # "is SQL a big deal for data engineering?", "what do they deploy with? docker?": whether
             # the articles list it for them.
-            topic = self._thing_topic(u, (tools or listed)[0])
+            topic = self._thing_topic(u, (tools or listed)[0], roles)
             intent = self._intents.intent_for_topic(topic) or intent
         if u is not None and len(roles) == 1 and listed and self._yes_no(u) and not (
             intent in u.keyword_intents and self._intents.intents[intent].topic in ("tools", "skills", "education")
@@ -316,7 +320,7 @@ class Answering:
                     self._kb, roles[0], hits, yes=True, lead=render_listed(self._kb, roles, listed)
                 )
                 # About a tool, a skill, a degree: that topic, wherever the points are filed.
-                topic = self._thing_topic(u, listed[0])
+                topic = self._thing_topic(u, listed[0], roles)
                 intent = self._intents.intent_for_topic(topic) or intent
                 reply = self.reply(answer, intent, confidence, roles, topic, answer.suggestions)
                 return reply, ctx.evolve(

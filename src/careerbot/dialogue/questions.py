@@ -289,7 +289,7 @@ class Questions(Advising):
             listed = [thing for _, thing in things if thing.kind in LISTED_KINDS]
             if listed:
                 # "do they use Jenkins?": the roles the conversation is about, and the thing's topic.
-                topic = self._thing_topic(u, listed[0])
+                topic = self._thing_topic(u, listed[0], ctx.roles)
                 return self._answer_topic(
                     self._intents.intent_for_topic(topic) or "ask_tools", topic, ctx.roles, score, ctx, things=things
                 )
