@@ -206,6 +206,40 @@ def _background_phrases(tokens: Sequence[str], analysis: Analysis, places: Colle
                 j += 1
             if phrase:
                 out.append(" ".join(phrase))
+    if not out:
+        out.extend(_student_phrases(tokens, inside))
+    return out
+
+
+#: Nouns that say someone studies, whose words before them say what ("2nd year comp sci student").
+_STUDENT_HEADS = frozenset("student undergrad undergraduate postdoc".split())
+#: Words before such a noun that say when, not what ("final year", "2nd year").
+_WHEN_WORDS = frozenset("first second third fourth final last year years yr phd-year".split())
+
+
+def _student_phrases(tokens: Sequence[str], inside: Collection[int]) -> list[str]:
+    """"2nd year comp sci student", "final year stats undergrad": the noun with up to three words
+    before it that say what is studied, and "in ..." after it ("student in linguistics")."""
+    out: list[str] = []
+    for i, token in enumerate(tokens):
+        if token not in _STUDENT_HEADS or i in inside or i > 8:
+            continue  # (who the speaker is comes early: not "my friend, a former student of mine")
+        k = i
+        while k > 0 and i - k < 3 and k - 1 not in inside and not tokens[k - 1][:1].isdigit() and (
+            tokens[k - 1] not in _PHRASE_STOP and tokens[k - 1] not in _WHEN_WORDS
+            and tokens[k - 1] not in ("a", "an", "the", "im", "i'm", "am", "here")
+        ):
+            k -= 1
+        phrase = list(tokens[k : i + 1])
+        if i + 1 < len(tokens) and tokens[i + 1] == "in":
+            studied = []
+            for word in tokens[i + 2 : i + 4]:
+                if word in _PHRASE_STOP or word[:1].isdigit():
+                    break
+                studied.append(word)
+            phrase.extend(["in", *studied] if studied else [])
+        if len(phrase) > 1:
+            out.append(" ".join(phrase))
     return out
 
 

@@ -1,0 +1,175 @@
+"""Follow-ups that compare with the role before, references to the pair or the last role, jobs in
+places no posting is in, languages named among skills, introductions without "I" (issue 11,
+fourth pass), through the public ``CareerBot().ask``."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+
+import pytest
+
+from careerbot import CareerBot, Reply
+from careerbot.nlu.parts import split_parts
+
+from .conftest import DE, DSE, MLE, MLRE, MLSWE
+
+
+@pytest.fixture
+def sid() -> str:
+    return f"fourth-{uuid.uuid4().hex}"
+
+
+def talk(bot: CareerBot, sid: str, turns: Sequence[str]) -> Reply:
+    reply = None
+    for text in turns:
+        reply = bot.ask(text, session_id=sid)
+    assert reply is not None
+    return reply
+
+
+def part_intents(reply: Reply) -> list[str]:
+    if reply.data.get("kind") != "parts":
+        return [reply.intent]
+    return [str(p["intent"]) for p in reply.data["parts"]]
+
+
+# -- a role, then "how is it different": compared with the role before ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "pair"),
+    [
+        ("what make a data engineer in the day?", "and the machine learning research engineer, is very different from this?", (DE, MLRE)),
+        ("what would an ML engineer study?", "And the research engineer version of it, what's the difference?", (MLE, MLRE)),
+    ],
+)
+def test_a_role_then_its_difference_compares_it_with_the_role_before(
+    bot: CareerBot, sid: str, first: str, then: str, pair: tuple[str, str]
+) -> None:
+    reply = talk(bot, sid, [first, then])
+    assert reply.intent == "compare" and reply.roles == pair
+    # ... and "the second one" is the role turned to.
+    assert talk(bot, sid, ["which studies need the second one?"]).roles == (pair[1],)
+
+
+def test_that_one_after_two_roles_is_the_one_talked_about_last(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["what would an ML engineer study?", "And the research engineer version of it, what's the difference?",
+                            "Does that one need a doctorate?"])
+    assert reply.intent == "ask_education" and reply.roles == (MLRE,)
+
+
+def test_the_2_is_the_pair(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["wat does a mle do", "same 4 ml swe", "whats diff between the 2"])
+    assert reply.intent == "compare" and set(reply.roles) == {MLE, MLSWE}
+
+
+def test_the_ml_engineer_ones_then_a_question_is_one_question(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["whats a data engineer fr", "ok and the ML engineer ones, what do they do all day"])
+    assert reply.intent == "ask_responsibilities" and reply.roles == (MLE,)
+
+
+def test_the_software_one_is_read_with_the_role_named(bot: CareerBot, sid: str) -> None:
+    # "software" is a tools keyword, but here it names the ML Software Engineer.
+    reply = talk(bot, sid, ["what does the software one do?"])
+    assert reply.intent == "ask_definition" and reply.roles == (MLSWE,)
+
+
+# -- questions across the roles -------------------------------------------------------------------
+
+
+def test_do_any_of_these_roles_use_a_tool(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["do any of these roles use C++?"])
+    assert reply.intent == "ask_tools" and set(reply.roles) == {MLE, MLSWE}
+    # ... but "any diversity stats" names no roles to ask across.
+    other = talk(bot, sid, ["do you have any diversity stats, like what share of these engineers are women?"])
+    assert other.intent != "ask_skills"
+
+
+# -- parts --------------------------------------------------------------------------------------
+
+
+def test_then_opens_a_part_that_asks(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["Tell me what a machine learning engineer does. Then tell me how to get started."])
+    assert part_intents(reply) == ["ask_definition", "ask_getting_started"]
+
+
+def test_three_words_after_a_plus_are_a_part() -> None:
+    parts = split_parts("ok and what kind of companies hire DSEs + is demand growing")
+    assert [p.text for p in parts] == ["ok and what kind of companies hire DSEs", "is demand growing"]
+
+
+# -- postings in a place no posting is in -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["there is jobs for this in Kenya?", "are there data engineer openings in India right now?"])
+def test_jobs_in_a_place_without_postings_say_the_articles_dont_say(bot: CareerBot, sid: str, text: str) -> None:
+    reply = talk(bot, sid, ["what does a data engineer do?", text])
+    assert reply.intent == "ask_salary"
+    assert reply.text.startswith("The articles don't say anything about jobs in ")
+
+
+def test_a_place_with_other_postings_is_not_said_to_be_silent(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["any internships in Berlin?"])
+    assert "don't say" not in reply.text.split("\n")[0]
+
+
+# -- tools and skills ---------------------------------------------------------------------------------
+
+
+def test_a_tools_answer_names_the_languages_its_skills_name(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["what are a DSE's responsibilities and which programming languages do they use"])
+    assert part_intents(reply) == ["ask_responsibilities", "ask_tools"]
+    assert "Languages named among its skills: Python, R" in reply.text
+    assert "The articles list Programming" not in reply.text  # "programming languages" is no skill
+
+
+def test_a_tool_the_skills_name_asked_with_need_is_a_skills_question(bot: CareerBot, sid: str) -> None:
+    assert talk(bot, sid, ["do data science engineers need to know Tableau?"]).intent == "ask_skills"
+    assert talk(bot, sid, ["do data science engineers use Tableau?"]).intent == "ask_tools"
+
+
+# -- introductions and small talk -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "noted"),
+    [
+        ("hii im maya, 2nd year comp sci student", "background: comp science student"),
+        ("student in computational linguistics, love python", "background: student in computational linguistics"),
+        ("former barista, currently halfway through a python bootcamp :)", "background: barista"),
+        ("devops eng, 7 yrs. k8s, docker, terraform, jenkins, AWS. looking at ML-adjacent roles", "background: devops engineer"),
+    ],
+)
+def test_introductions_without_i_are_noted(bot: CareerBot, sid: str, text: str, noted: str) -> None:
+    reply = talk(bot, sid, [text])
+    assert reply.intent == "greet" and noted in reply.text
+    assert "farmer" not in reply.text  # "former" is a word, not a typo of "farmer"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("peace", "goodbye"),
+        ("what have I told you about myself so far?", "profile"),
+        ("i kno python n some c++ which 1 fits me", "recommend_role"),
+        ("im 16 and kinda cracked at math and gaming, which one should i do", "recommend_role"),
+        ("for what role is better a person like me? i have excel, SQL and little python", "recommend_role"),
+        ("is there some kind of age limit for getting into these tech jobs?", "not_covered"),
+        ("which industries would hire me as an MLRE", "ask_industries"),
+        ("who would I be sitting in meetings with if I worked as a data engineer", "ask_works_with"),
+    ],
+)
+def test_wordings_read_right(bot: CareerBot, sid: str, text: str, intent: str) -> None:
+    assert talk(bot, sid, [text]).intent == intent
+
+
+def test_steps_in_order_after_a_gap_is_that_roles_path(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["what am i missing for ML software engineer", "steps in order please"])
+    assert reply.intent == "learning_path" and reply.roles == (MLSWE,)
+
+
+def test_not_covered_in_a_conversation_says_so(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["what degree does a DE need", "which colleges have the best programs for it?"])
+    assert reply.intent == "not_covered" and "don't say" in reply.text and reply.roles == (DE,)
+    assert DSE not in reply.roles
