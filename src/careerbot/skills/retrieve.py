@@ -38,7 +38,8 @@ _FRAME = frozenset(
         "important importance matter matters big huge part parts role roles job jobs kind sort thing "
         "things what which how who why where when whether spend time deal keep keeps keeping still "
         "theyre they're once after eye eyes over worth mention mentioning getting expect expected "
-        "requirement requirements".split()
+        "requirement requirements themselves themself himself herself itself yourself ourselves own "
+        "others only just".split()
     )
 )
 
