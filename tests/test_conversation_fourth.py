@@ -173,3 +173,13 @@ def test_not_covered_in_a_conversation_says_so(bot: CareerBot, sid: str) -> None
     reply = talk(bot, sid, ["what degree does a DE need", "which colleges have the best programs for it?"])
     assert reply.intent == "not_covered" and "don't say" in reply.text and reply.roles == (DE,)
     assert DSE not in reply.roles
+
+
+@pytest.mark.parametrize("text", ["can u help w my chem homework", "Can you help me with my tax return?", "Can you help me file my taxes?"])
+def test_help_with_ones_own_task_is_out_of_scope(bot: CareerBot, sid: str, text: str) -> None:
+    assert talk(bot, sid, [text]).intent == "fallback"
+
+
+def test_help_with_a_career_choice_is_still_advice(bot: CareerBot, sid: str) -> None:
+    assert talk(bot, sid, ["can you help me?"]).intent == "help"
+    assert talk(bot, sid, ["can you help me with my career choice? I like maths"]).intent == "recommend_role"

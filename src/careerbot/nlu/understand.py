@@ -72,6 +72,24 @@ ABOUT_BOT = frozenset({"list_roles", "ask_sources"})
 ABOUT_BOT_MESSAGE = 14
 
 
+#: "help (me) with my ...", "help me file my ...": what follows "help" before the person's own task.
+_TASK_VERBS = frozenset("with w file do fix write finish".split())
+
+
+def _own_task(tokens: Sequence[str]) -> bool:
+    """Whether the message asks for help with the person's own task ("can you help me with my tax
+    return?"), which is not a question about what careerbot does."""
+    for i, t in enumerate(tokens):
+        if t != "help":
+            continue
+        rest = list(tokens[i + 1 : i + 4])
+        if rest[:1] in (["me"], ["us"]):
+            rest = rest[1:]
+        if len(rest) >= 2 and rest[0] in _TASK_VERBS and rest[1] in ("my", "our"):
+            return True
+    return False
+
+
 def _within_a_time(tokens: Sequence[str]) -> bool:
     """"in 6 months", "within a year", "in two years": how long something takes."""
     return any(
@@ -183,6 +201,8 @@ class Understander:
             # "can I switch to ML engineering in 6 months?": no article says how long (a plan for
             # six months is still a plan).
             found[NOT_COVERED] = True
+        if "help" in found and _own_task(analysis.tokens):
+            del found["help"]  # "can u help w my chem homework": help with their task, not with careerbot
         if self._salary_intent and any(_MONEY.match(t) for t in analysis.tokens):
             found[self._salary_intent] = True  # "is 100k realistic?", "80000 usd"
         rest = {
