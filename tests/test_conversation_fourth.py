@@ -183,3 +183,23 @@ def test_help_with_ones_own_task_is_out_of_scope(bot: CareerBot, sid: str, text:
 def test_help_with_a_career_choice_is_still_advice(bot: CareerBot, sid: str) -> None:
     assert talk(bot, sid, ["can you help me?"]).intent == "help"
     assert talk(bot, sid, ["can you help me with my career choice? I like maths"]).intent == "recommend_role"
+
+
+@pytest.mark.parametrize("text", ["do sports teams hire them?", "do they work in insurance at all?"])
+def test_a_sector_the_articles_do_not_name_is_said_so(bot: CareerBot, sid: str, text: str) -> None:
+    reply = talk(bot, sid, ["what does an MLE do", text])
+    assert reply.intent == "ask_industries" and reply.roles == (MLE,)
+    assert reply.text.startswith("The articles don't say whether Machine Learning Engineers work in that sector")
+    assert "Finance" in reply.text  # ... and the ones they do name
+
+
+def test_a_sector_they_name_is_yes(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["what does an MLE do", "do they work in finance?"])
+    assert reply.text.startswith("Yes")
+    assert "don't say" not in talk(bot, sid, ["which companies hire them?"]).text
+
+
+def test_the_two_asked_in_turn_are_in_the_order_asked(bot: CareerBot, sid: str) -> None:
+    talk(bot, sid, ["What's a data engineer, in simple words?", "and the machine learning engineer?"])
+    reply = talk(bot, sid, ["what am I missing for the first one? I know Excel and SQL"])
+    assert reply.intent == "skill_gap" and reply.roles == (DE,)

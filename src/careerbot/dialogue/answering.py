@@ -54,7 +54,7 @@ from ..skills.responses import (
 )
 from ..skills.retrieve import Hit, PointIndex, content_keys
 from ..skills.specific import render_specific
-from ..skills.wording import topic_question
+from ..skills.wording import TEMPLATES, topic_question
 from .state import Context, Profile
 
 if TYPE_CHECKING:
@@ -70,6 +70,12 @@ def _advisor(kb: KnowledgeBase) -> Advisor:
 
     return Advisor(kb)
 
+
+#: Words of an industries question that name no sector ("which companies hire them?").
+_SECTOR_FRAME = frozenset(word_key(w) for w in (
+    "industry industries sector sectors company companies firm firms business businesses employer employers "
+    "hire hires hiring hired work works working field fields area areas kind kinds type types place places"
+).split())
 
 class Answering:
     """What every answer needs, and the answers of one topic, comparison or point. Immutable after
@@ -210,6 +216,13 @@ class Answering:
             return []  # "what tools does a DE use?": nothing to look up (and no index to build)
         return [k for k in self._points.content(tokens, skip=inside) if k not in self._topic_keys]
 
+    def _sector_named(self, u: Understanding) -> bool:
+        """Whether an industries question names a sector of its own ("sports teams", "insurance"):
+        content words besides the topic's, a hiring word and the knowledge base's industries."""
+        tokens = u.analysis.tokens
+        inside = {t for m in u.analysis.mentions for t in tokens[m.start : m.end]}
+        return not set(content_keys(tokens, inside)) <= _SECTOR_FRAME
+
     def _unanswerable(self, u: Understanding, things: Sequence[tuple[int, Thing]], share: float = 1.0) -> bool:
         """Whether at least ``share`` of the question's content words are words no point of the
         articles uses ("visa", "sponsorship", "weekends")."""
@@ -338,6 +351,13 @@ class Answering:
             # A yes/no question about a tool gets its answer first, then the list.
             listed_line = render_listed(self._kb, roles, named, yes=u is None or self._yes_no(u))
             answer = dataclasses.replace(answer, text=listed_line + "\n\n" + answer.text)
+        elif u is not None and topic == "industries" and len(roles) == 1 and self._yes_no(u) and answer.text and (
+            self._sector_named(u)
+        ):
+            # "do they work in insurance at all?": a sector the articles do not name for them.
+            role = self._kb.roles[roles[0]]
+            unnamed = TEMPLATES["sector_unnamed"].safe_substitute(plural=role.plural)
+            answer = dataclasses.replace(answer, text=f"{unnamed}\n\n{answer.text}")
         elif u is not None and topic == "education" and not CERTIFICATION_WORDS.isdisjoint(u.analysis.tokens):
             # "are certifications worth getting?" for a role whose articles name none: say so first.
             said, sources = render_kind_elsewhere(self._kb, roles, "certification", "certifications", topic)

@@ -87,7 +87,8 @@ class Questions(Advising):
         if ref is None:
             return self._option_named(reading, ctx), frozenset()
         words = frozenset(reading.understanding.analysis.tokens[ref.start : ref.end])
-        options = ctx.options or ctx.roles
+        # The last list shown, else the roles talked about in turn ("DE?" "and the MLE?" "the first one").
+        options = ctx.options or (ctx.roles if len(ctx.roles) > 1 else ctx.pair) or ctx.roles
         roles: tuple[str, ...] = ()
         if ref.kind == "side" and ref.role is not None:
             roles = (ref.role,)

@@ -135,7 +135,8 @@ class Context:
         the last answer, or else the last two talked about in turn; ``()`` when there are not two."""
         if len(self.roles) >= 2:
             return self.roles[:2]
-        return self.recent[:2] if len(self.recent) >= 2 else ()
+        # (in the order they were talked about: "DE?" "and the MLE?" "the two" is DE, then MLE)
+        return tuple(reversed(self.recent[:2])) if len(self.recent) >= 2 else ()
 
     def evolve(self, **changes: Any) -> Context:
         """This state with ``changes`` (field names and new values), like :func:`dataclasses.replace`

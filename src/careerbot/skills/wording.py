@@ -35,6 +35,7 @@ __all__ = [
 #: The wording of topic answers, comparisons, small talk, fallbacks and the profile.
 TEMPLATES: Mapping[str, Template] = MappingProxyType({
     "topic_heading": Template("$role: $title"),
+    "sector_unnamed": Template("The articles don't say whether $plural work in that sector; the industries they name:"),
     "silent": Template("The articles don't say: they give no $title for ${plural}. $note"),
     "no_facts": Template("The articles don't say anything about $title for ${plural}."),
     # topic answers (skills.facts): a lead line, then each point or thing once with [n] markers
