@@ -203,3 +203,19 @@ def test_the_two_asked_in_turn_are_in_the_order_asked(bot: CareerBot, sid: str) 
     talk(bot, sid, ["What's a data engineer, in simple words?", "and the machine learning engineer?"])
     reply = talk(bot, sid, ["what am I missing for the first one? I know Excel and SQL"])
     assert reply.intent == "skill_gap" and reply.roles == (DE,)
+
+
+def test_is_that_the_same_thing_compares_with_the_role_before(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["What would he need to study to be a machine learning engineer?",
+                            "He also mentioned 'data engineer'. Is that the same thing?"])
+    assert reply.intent == "compare" and reply.roles == (MLE, DE)
+
+
+def test_a_role_picked_by_a_word_of_its_name_then_questions_about_it(bot: CareerBot, sid: str) -> None:
+    talk(bot, sid, ["What would he need to study to be a machine learning engineer?",
+                    "He also mentioned 'data engineer'. Is that the same thing?"])
+    reply = talk(bot, sid, ["And the machine learning one, what would he do all day, and who would he be working with?"])
+    assert part_intents(reply) == ["ask_responsibilities", "ask_works_with"] and reply.roles == (MLE,)
+    # ... and an in-domain question about it the articles do not answer says so, about that role.
+    reply = talk(bot, sid, ["Does he need to be very good at writing English for it? He's dyslexic, you see"])
+    assert reply.intent == "not_covered" and reply.roles == (MLE,) and "don't say" in reply.text

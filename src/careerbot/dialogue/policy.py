@@ -174,6 +174,12 @@ class Policy:
         ):
             # "I can't decide between a DE and a DSE. Which one should I choose?"
             return self._q.answer_compare(parse.roles, max(u.score, whole.score), ctx)
+        if (
+            not u.analysis.roles and len(parse.roles) == 1 and ctx.roles and ctx.roles[0] not in parse.roles
+            and _asks_if_same(u.analysis.tokens)
+        ):
+            # (about the MLE) "He also mentioned 'data engineer'. Is that the same thing?"
+            return self._q.answer_compare((ctx.roles[0], parse.roles[0]), max(u.score, whole.score), ctx)
         # A vague question ("can you lay it out for me?") is read with the rest of the message.
         short = len(u.analysis.tokens) <= SHORT_QUESTION
         # A question that names its role and its intent's own keyword is clear on its own.
@@ -201,6 +207,16 @@ class Policy:
     ) -> tuple[Reply, Context]:
         """Each question of a multi-part message answered in order, in one reply."""
         accept = self._thresholds.accept
+        lead = questions[0]
+        if len(questions) > 1 and not lead.understanding.analysis.roles and lead.reference is None:
+            # "And the machine learning one, what would he do all day?": a role picked by a word of
+            # its name among those just talked about, then the question about it.
+            picked = self._q.resolve(lead, ctx)[0]
+            if picked and self._leads_to(lead, questions[1], picked):
+                ctx = ctx.evolve(roles=picked, topic=None, pending_topic=None, postings=())
+                questions = questions[1:]
+                if len(questions) == 1:
+                    return self._one_question(parse, questions[0], ctx)
         understood = [
             q for q in questions
             if (q.understanding.intent is None and q.understanding.analysis.mentions and q is not questions[0])
@@ -238,10 +254,11 @@ class Policy:
         replies: list[Reply] = []
         ctx = self._context_for(parse, questions[0], ctx)
         for question, after in zip(questions, [*questions[1:], None]):
-            if after is not None and self._leads_to(question, after):
+            own = question.understanding.analysis.roles
+            if after is not None and own and self._leads_to(question, after, own):
                 # "what about DE, how is that different from DSE": the role, then its comparison;
                 # "what about the research engineer track, which degrees do they look for?"
-                roles = question.understanding.analysis.roles
+                roles = own
                 if after.understanding.intent == COMPARE and not after.understanding.analysis.roles:
                     # "and the MLRE, is very different from this?": with the role talked about before.
                     roles = tuple(dict.fromkeys((*ctx.roles[:1], *roles)))
@@ -296,15 +313,16 @@ class Policy:
         told = "greet" in u.keyword_intents or any(r.known or r.background or r.current for r in parse.self_readings)
         return told and bool(parse.about_self) and "?" not in parse.text and ADVICE_ASKED.isdisjoint(u.analysis.tokens)
 
-    def _leads_to(self, question: PartReading, after: PartReading) -> bool:
-        """Whether ``question`` only names a role ("what about DE", "the research engineer track")
-        that ``after`` asks about by referring back to it ("how is that different from DSE", "which
-        degrees do they look for?")."""
+    def _leads_to(self, question: PartReading, after: PartReading, roles: Sequence[str]) -> bool:
+        """Whether ``question`` only names ``roles`` ("what about DE", "the research engineer track",
+        "and the machine learning one") that ``after`` asks about by referring back to them ("how is
+        that different from DSE", "which degrees do they look for?")."""
         u, v = question.understanding, after.understanding
         if question.part.text.rstrip().endswith("?") and v.intent != COMPARE:
             return False  # "and for MLSWE? jenkins is in their stack right?": two questions
-        rest = {t for t in u.analysis.masked.split() if t != PLACEHOLDER and t not in SIDE_NOUNS}
-        bare = bool(u.analysis.roles) and rest <= LEADING_FILLER and not rest.isdisjoint({"about", "for", "and"})
+        names = self._q.name_words(roles) if not u.analysis.roles else frozenset()
+        rest = {t for t in u.analysis.masked.split() if t != PLACEHOLDER and t not in SIDE_NOUNS and t not in names}
+        bare = bool(roles) and rest <= LEADING_FILLER and not rest.isdisjoint({"about", "for", "and"})
         return (
             bare and v.intent is not None and (v.intent == COMPARE or not v.analysis.roles)
             and (v.intent == COMPARE or not REFERRING.isdisjoint(v.analysis.tokens) or v.intent in self._topic_intents)
@@ -348,3 +366,11 @@ class Policy:
         note = render_noted(readings, self._kb)
         return dataclasses.replace(reply, text=f"{note}\n\n{reply.text}") if note else reply
 
+
+#: Words after "same" that ask whether two roles are one ("is that the same thing?", "the same as").
+_SAME_AS = frozenset("thing things as job role work".split())
+
+
+def _asks_if_same(tokens: Sequence[str]) -> bool:
+    """"is that the same thing?", "is it the same as a DE?" (not "same question for DSEs")."""
+    return any(t == "same" and nxt in _SAME_AS for t, nxt in zip(tokens, tokens[1:]))

@@ -31,6 +31,7 @@ from ..nlu.words import (
     FILLER,
     FOLLOW_UP_FILLER,
     GENERIC_ROLE_WORDS,
+    NEED_WORDS,
     NOT_COVERED,
     POSTING_ASPECTS,
     REFERRING,
@@ -194,6 +195,10 @@ class Questions(Advising):
             reply = self._with_uncovered_note(reply, u.analysis)
         return reply, new_ctx
 
+    def name_words(self, roles: Sequence[str]) -> frozenset[str]:
+        """The words of these roles' names and short names ("machine", "learning", "ml")."""
+        return frozenset(w for r in roles for w in self._name_words.get(r, ()))
+
     def _option_named(self, reading: PartReading, ctx: Context) -> tuple[str, ...]:
         """"the ML one", "the data one": the one role of the last list whose name has that word."""
         tokens = reading.understanding.analysis.tokens
@@ -296,8 +301,10 @@ class Questions(Advising):
                 )
         if intent is None and not roles and ctx.roles and self._unanswerable(u, things):
             near = [name for name, value in u.ranking[:2] if value >= NEAR_NOT_COVERED]
-            if NOT_COVERED in near:
-                # "is there an age limit?" in a conversation about a role: the articles don't say.
+            refers = not {"it", "they", "them", "their"}.isdisjoint(analysis.tokens)
+            if NOT_COVERED in near or (refers and self._yes_no(u) and not NEED_WORDS.isdisjoint(analysis.tokens)):
+                # "is there an age limit?" in a conversation about a role, "does he need to be good
+                # at writing English for it?": the articles don't say.
                 return self._not_covered(u, ctx)
         focus = roles or (ctx.roles if not REFERRING.isdisjoint(analysis.tokens) else ())
         if intent is None and len(focus) == 1 and u.ranking and not analysis.roles and not things and not analysis.other_occupations:
