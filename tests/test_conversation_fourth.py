@@ -219,3 +219,27 @@ def test_a_role_picked_by_a_word_of_its_name_then_questions_about_it(bot: Career
     # ... and an in-domain question about it the articles do not answer says so, about that role.
     reply = talk(bot, sid, ["Does he need to be very good at writing English for it? He's dyslexic, you see"])
     assert reply.intent == "not_covered" and reply.roles == (MLE,) and "don't say" in reply.text
+
+
+@pytest.mark.parametrize(
+    ("text", "intents"),
+    [
+        ("1) typical projects for an MLE 2) the frameworks they use", ["ask_projects", "ask_tools"]),
+        ("1) what degree for a DSE 2) what's the outlook", ["ask_education", "ask_outlook"]),
+        ("skills for an MLRE / which industries / any internships going?", ["ask_skills", "ask_industries", "ask_salary"]),
+    ],
+)
+def test_numbered_and_slashed_lists_are_one_question_each(bot: CareerBot, sid: str, text: str, intents: list[str]) -> None:
+    assert part_intents(talk(bot, sid, [text])) == intents
+
+
+def test_a_number_in_brackets_is_no_list_item() -> None:
+    parts = split_parts("hi there, mum of twins (age 4) here, used to be a junior analyst before kids, some SQL and tableau")
+    assert len(parts) == 1 and parts[0].kind == "self"
+    assert len(split_parts("I use Unity/C# daily")) == 1
+
+
+@pytest.mark.parametrize("text", ["Which maths do they lean on?", "which maths would I need to brush up on for research engineering"])
+def test_which_maths_asks_for_the_skills(bot: CareerBot, sid: str, text: str) -> None:
+    reply = talk(bot, sid, ["what does an ML research engineer do?", text])
+    assert reply.intent == "ask_skills" and reply.roles == (MLRE,) and "linear algebra" in reply.text.casefold()

@@ -83,9 +83,14 @@ _SENTENCE_END = re.compile(
     # "Before anything else: where does your information come from?" (not "outlook comparison: DE vs MLE")
     r"|(?<=:)\s+(?=(?:what|whats|what's|where|which|how|who|why|when|do|does|is|are|can|could|should)\b)"
     # "I know python and SQL - what am I missing for data engineering?"
-    r"|\s+[-\u2013\u2014]+\s+(?=(?:what|whats|what's|where|which|how|who|why|when|do|does|can|could|should)\b)",
+    r"|\s+[-\u2013\u2014]+\s+(?=(?:what|whats|what's|where|which|how|who|why|when|do|does|can|could|should)\b)"
+    # "skills for an MLRE / which industries / any internships going?"
+    r"|\s+/\s+",
     re.IGNORECASE,
 )
+#: A numbered item of a list of questions ("2) the frameworks they use").
+_LIST_ITEM = re.compile(r"^\s*\d[).]\s")
+_NEXT_ITEM = re.compile(r"\s+(?=[2-9][).]\s)")
 #: "..., and which degree do they have", "; also what do they earn", "... plus how much they earn".
 _JOINED_QUESTION = re.compile(
     r"\s*(?:,\s*|\s)(?:and|also|plus|&|\+|but|then)\s+(?:also\s+|then\s+|with\s+)?(?=(?:what|whats|what's|which|how|who|where|why|when|"
@@ -131,7 +136,7 @@ class MessagePart:
         if self.kind != "question":
             return False
         tokens = _without_greeting(tokenize(self.text))
-        return self.joined or self.text.rstrip().endswith("?") or (
+        return self.joined or self.text.rstrip().endswith("?") or bool(_LIST_ITEM.match(self.text)) or (
             bool(tokens) and (tokens[0] in QUESTION_OPENERS or tokens[0] in _FOLLOW_ON)
         )
 
@@ -140,6 +145,8 @@ def _kind(text: str) -> PartKind:
     tokens = _without_greeting(tokenize(text))
     if not tokens:
         return "other"
+    if _LIST_ITEM.match(text):
+        return "question"  # "1) typical projects for an MLE 2) the frameworks they use": items asked for
     if tokens[0] in _FOLLOW_ON and len(tokens) > 1:
         # "... and any tips for getting started": a part that goes on from the one before asks too.
         rest = _kind(" ".join(tokens[1:]) + ("?" if text.rstrip().endswith("?") else ""))
@@ -184,8 +191,8 @@ def _introduces(tokens: list[str]) -> bool:
 def _without_greeting(tokens: list[str]) -> list[str]:
     """Tokens after an opening greeting ("hi there, I'm Tomasz" -> "I'm Tomasz")."""
     i = 0
-    while i < len(tokens) and tokens[i] in _GREETINGS:
-        i += 1
+    while i < len(tokens) and (tokens[i] in _GREETINGS or (i == 0 and tokens[i].isdigit() and len(tokens[i]) == 1)):
+        i += 1  # (and a list item's number: "2) the frameworks they use")
     return tokens[i:]
 
 
@@ -286,7 +293,9 @@ def split_parts(text: str, *, topics: Mapping[str, str] | None = None) -> tuple[
 
     ``topics`` (from :func:`topic_heads`) lets a list of topics ("tools + skills for that?") be
     cut into one question per topic."""
-    sentences = [s for s in _SENTENCE_END.split(text) if s and s.strip(" .!?;")]
+    # "1) typical projects for an MLE 2) the frameworks they use": a numbered list, one item each.
+    items = _NEXT_ITEM.split(text) if _LIST_ITEM.match(text) else [text]
+    sentences = [s for item in items for s in _SENTENCE_END.split(item) if s and s.strip(" .!?;")]
     if len(sentences) > MAX_SENTENCES:
         return (MessagePart(text.strip(), _kind(text)),)
     pieces = [c for s in sentences for c in _clauses(s)]
