@@ -287,6 +287,8 @@ class Answering:
         tool ("do they code in Python?")."""
         topic = topic_of_kind(thing.kind)
         words = u.analysis.tokens
+        if thing.kind == "skill" and any(w in USE_WORDS and nxt == "for" for w, nxt in zip(words, words[1:])):
+            return "tools"  # "what do they use for testing and CI?": the tools they use for it
         if NEED_WORDS.isdisjoint(words) or not USE_WORDS.isdisjoint(words):
             return topic
         if thing.kind == "language" or (thing.kind == "tool" and any(

@@ -297,7 +297,7 @@ class Questions(Advising):
                 # "do they use Jenkins?": the roles the conversation is about, and the thing's topic.
                 topic = self._thing_topic(u, listed[0], ctx.roles)
                 return self._answer_topic(
-                    self._intents.intent_for_topic(topic) or "ask_tools", topic, ctx.roles, score, ctx, things=things
+                    self._intents.intent_for_topic(topic) or "ask_tools", topic, ctx.roles, score, ctx, things=things, u=u
                 )
         if intent is None and not roles and ctx.roles and self._unanswerable(u, things):
             near = [name for name, value in u.ranking[:2] if value >= NEAR_NOT_COVERED]
