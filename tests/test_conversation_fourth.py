@@ -243,3 +243,17 @@ def test_a_number_in_brackets_is_no_list_item() -> None:
 def test_which_maths_asks_for_the_skills(bot: CareerBot, sid: str, text: str) -> None:
     reply = talk(bot, sid, ["what does an ML research engineer do?", text])
     assert reply.intent == "ask_skills" and reply.roles == (MLRE,) and "linear algebra" in reply.text.casefold()
+
+
+def test_an_introduction_with_a_background_word_is_noted(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["hi, Hannah, corporate lawyer, no coding background but very curious about machine learning"])
+    assert reply.intent == "greet"
+    assert "likes: Machine learning" in reply.text and "background: lawyer" in reply.text
+    assert talk(bot, sid, ["what do you do exactly?"]).intent == "help"
+
+
+def test_a_reference_keeps_its_role_when_the_articles_are_silent(bot: CareerBot, sid: str) -> None:
+    talk(bot, sid, ["what is the difference between ML engineer and ML research engineer?"])
+    reply = talk(bot, sid, ["Research one is making publication? or only coding?"])
+    assert reply.roles == (MLRE,)
+    assert talk(bot, sid, ["Which frameworks they are using mostly?"]).roles == (MLRE,)

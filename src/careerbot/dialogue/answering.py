@@ -132,9 +132,10 @@ class Answering:
         })
         return self.reply(answer, "thanks", score, (), None)
 
-    def _not_covered(self, u: Understanding, ctx: Context) -> tuple[Reply, Context]:
-        """A question about the roles that the articles don't answer: say so, and what is nearest."""
-        roles = u.analysis.roles or ctx.roles
+    def _not_covered(self, u: Understanding, ctx: Context, roles: Sequence[str] = ()) -> tuple[Reply, Context]:
+        """A question about the roles that the articles don't answer: say so, and what is nearest
+        (about ``roles``, the ones a reference points at, else those named or in focus)."""
+        roles = u.analysis.roles or tuple(roles) or ctx.roles
         nearest = next(
             (
                 self._intents.intents[name].topic for name, value in u.ranking[1:]

@@ -277,7 +277,7 @@ class Questions(Advising):
         if intent is None and analysis.roles and not content_named and self._unanswerable(u, things, UNKNOWN_SHARE):
             # "are MLEs on call on weekends?", "do MLEs get visa sponsorship if they move to Germany?":
             # about a role, but mostly about things the articles never mention (and no intent fits).
-            return self._not_covered(u, ctx)
+            return self._not_covered(u, ctx, roles)
         if intent is None and roles and u.ranking and score >= self._thresholds.with_role:
             # A named role makes the question in scope; an ambiguous intent is settled towards a topic:
             # "how do X and Y compare in terms of skills" is a comparison of skills.
@@ -305,7 +305,7 @@ class Questions(Advising):
             if NOT_COVERED in near or (refers and self._yes_no(u) and not NEED_WORDS.isdisjoint(analysis.tokens)):
                 # "is there an age limit?" in a conversation about a role, "does he need to be good
                 # at writing English for it?": the articles don't say.
-                return self._not_covered(u, ctx)
+                return self._not_covered(u, ctx, roles)
         focus = roles or (ctx.roles if not REFERRING.isdisjoint(analysis.tokens) else ())
         if intent is None and len(focus) == 1 and u.ranking and not analysis.roles and not things and not analysis.other_occupations:
             # "do they do data quality checks too?" about the role in focus: a point of theirs.
@@ -352,7 +352,7 @@ class Questions(Advising):
         if intent == NOT_COVERED:
             named = None if own else self._topic_from_keywords(u)
             if named is None:
-                return self._not_covered(u, ctx)
+                return self._not_covered(u, ctx, roles)
             intent = named  # "what do ML software engineers get paid": pay is a topic they cover
         if intent == "list_roles":
             return self.reply(render_list_roles(self._kb), intent, score, (), None), ctx

@@ -185,6 +185,8 @@ def _introduces(tokens: list[str]) -> bool:
         return True  # "data analyst at a grocery chain", "PM at a SaaS company"
     if tokens[:1] in (["my"], ["our"]) and tokens[1:2] and tokens[1] in _RELATIVES:
         return True
+    if _STRONG_OPENERS.isdisjoint(tokens) and not {"background", "experience"}.isdisjoint(tokens[:12]):
+        return True  # "Hannah, corporate lawyer, no coding background but very curious about ML"
     return tokens[:1] == ["did"] and tokens[1:2] not in _PRONOUN_NEXT
 
 

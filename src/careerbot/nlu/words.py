@@ -30,7 +30,7 @@ CHOOSING_WORDS = frozenset({"which", "should", "pick", "choose", "fit", "fits", 
 #: Words pointing at the second role of a recommendation ("and the runner-up?").
 RUNNER_UP_WORDS = frozenset({"second", "runner", "runnerup"})
 #: Words of someone telling what they like ("I enjoy building dashboards").
-INTEREST_WORDS = frozenset({"like", "love", "enjoy", "interested", "passionate", "into", "fascinated"})
+INTEREST_WORDS = frozenset({"like", "love", "enjoy", "interested", "passionate", "into", "fascinated", "curious"})
 #: Words after which "like" compares or means "as", not liking ("working like SQL developer", "looks like").
 _NOT_LIKING = frozenset("work works working worked look looks looked seem seems seemed feel feels sound sounds just things".split())
 
