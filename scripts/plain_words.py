@@ -1,8 +1,10 @@
-"""Write intents/plain_words.yaml: English words that careerbot's speller would otherwise take for a typo.
+"""Write intents/plain_words.yaml: English words that careerbot's speller would otherwise take for a typo
+or split into two of its own words.
 
 The role finder corrects words of six letters or more that are one or two edits from one of its own
 words ("enginer" -> "engineer"). Real words that close are not typos: "coming" is not "coding",
-"actually" is not "actuary". This script lists them once: words of the ``english-words`` package's web2
+"actually" is not "actuary"; "overall" is not "over all" and "designing" is not "DE signing". This
+script lists them once: words of the ``english-words`` package's web2
 list that are common in English (``wordfreq`` Zipf frequency of at least 3: "coming", not "machin")
 and are not a form of careerbot's own word ("source" of "sources"). Both packages are development
 tools only (``pip install english-words wordfreq``); careerbot reads the YAML this writes.
@@ -23,7 +25,7 @@ MIN_ZIPF = 3.0
 def main() -> int:
     try:
         from english_words import get_english_words_set
-        from wordfreq import zipf_frequency
+        from wordfreq import top_n_list, zipf_frequency
     except ImportError:
         print("needs two development packages: pip install english-words wordfreq", file=sys.stderr)
         return 1
@@ -41,10 +43,16 @@ def main() -> int:
         stems |= {word[:-3] + "y" for end in ("ied", "ies") if word.endswith(end)}  # "studied" of "study"
         return bool((stems | {word + e for e in ("s", "es", "ed", "ing", "d")}) & vocabulary)
 
+    # Words the speller would take for a typo ("coming" for "coding"), or split into two of its own
+    # words ("overall" into "over all", "designing" into "de signing", which reads as a role).
+    # (web2 has few inflected forms, so wordfreq's most common words are read too: "designing")
+    candidates = get_english_words_set(["web2"], lower=True, alpha=True) | {
+        w for w in top_n_list("en", 60000) if w.isalpha() and w.isascii()
+    }
     words = sorted(
-        w for w in get_english_words_set(["web2"], lower=True, alpha=True)
-        if len(w) >= 6 and w not in vocabulary and plain.correct(w) is not None
-        and zipf_frequency(w, "en") >= MIN_ZIPF and not a_form_of_own_word(w)
+        w for w in candidates
+        if len(w) >= 6 and w not in vocabulary and zipf_frequency(w, "en") >= MIN_ZIPF
+        and ((plain.correct(w) is not None and not a_form_of_own_word(w)) or plain.split(w) is not None)
     )
     lines = [
         "# careerbot lookup table: English words that are not typos of careerbot's own words.",

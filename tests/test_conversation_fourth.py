@@ -257,3 +257,20 @@ def test_a_reference_keeps_its_role_when_the_articles_are_silent(bot: CareerBot,
     reply = talk(bot, sid, ["Research one is making publication? or only coding?"])
     assert reply.roles == (MLRE,)
     assert talk(bot, sid, ["Which frameworks they are using mostly?"]).roles == (MLRE,)
+
+
+@pytest.mark.parametrize(
+    ("word", "role"),
+    [("dataengineer", DE), ("machinelearningengineer", MLE), ("mlengineer", MLE), ("mlresearchengineer", MLRE),
+     ("datascienceengineer", DSE)],
+)
+def test_run_together_role_names_still_name_the_role(bot: CareerBot, word: str, role: str) -> None:
+    assert bot.understand(f"what does a {word} do").analysis.roles == (role,)
+
+
+@pytest.mark.parametrize("text", ["I'm designing dashboards", "we're redesigning the curriculum", "overall, which pays more?",
+                                  "got an invitation from a defender of removing meetings"])
+def test_english_words_are_not_split_into_careerbot_words(bot: CareerBot, text: str) -> None:
+    analysis = bot.understand(text).analysis
+    assert analysis.roles == () and "de" not in analysis.tokens and "aviation" not in analysis.tokens
+    assert not {"over", "re", "moving"} & set(analysis.tokens)

@@ -322,7 +322,8 @@ class Policy:
             return False  # "and for MLSWE? jenkins is in their stack right?": two questions
         names = self._q.name_words(roles) if not u.analysis.roles else frozenset()
         rest = {t for t in u.analysis.masked.split() if t != PLACEHOLDER and t not in SIDE_NOUNS and t not in names}
-        bare = bool(roles) and rest <= LEADING_FILLER and not rest.isdisjoint({"about", "for", "and"})
+        # ("start with the MLRE. What is it?")
+        bare = bool(roles) and rest <= LEADING_FILLER and not rest.isdisjoint({"about", "for", "and", "with"})
         return (
             bare and v.intent is not None and (v.intent == COMPARE or not v.analysis.roles)
             and (v.intent == COMPARE or not REFERRING.isdisjoint(v.analysis.tokens) or v.intent in self._topic_intents)

@@ -90,11 +90,13 @@ class Speller:
                 options.append(((0, 2), (head, tail)))
             elif len(tail) >= 4:
                 fixed = self.correct(tail)
-                if fixed is not None:
+                # (a word kept as typed is no vocabulary word: "removing" is not "re moving")
+                if fixed is not None and fixed in self._vocab:
                     options.append(((1, 2), (head, fixed)))
             if parts > 2 and len(tail) >= 4:
                 rest = self._best_split(tail, parts - 1)
-                if rest is not None:
+                # (not two fragments in a row: "redefine" is not "re de fine")
+                if rest is not None and not (len(head) <= 2 and len(rest[1][0]) <= 2):
                     (fixes, count), words = rest
                     options.append(((fixes, count + 1), (head, *words)))
             for option in options:

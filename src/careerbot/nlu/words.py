@@ -187,7 +187,9 @@ REQUEST_WORDS = frozenset(
 #: Nouns after a role that still only name it ("the research engineer track", "the DE side").
 SIDE_NOUNS = frozenset("side track path route role roles option one ones job jobs career folks people guys version variant equivalent counterpart".split())
 #: What may come with a role that only turns the conversation to it ("what about", "and for the").
-LEADING_FILLER = frozenset("what about how and for as the a an so ok okay then now hmm tell me of it that this".split())
+LEADING_FILLER = frozenset(
+    "what about how and for as the a an so ok okay then now hmm tell me of it that this start begin with let's lets".split()
+)
 #: Words that ask what is missing ("I know SQL and want to be a DE, what am I missing").
 GAP_ASKED = frozenset("missing miss gap gaps lack lacking else left need needed".split())
 #: Words that ask for advice in a message without a question ("just pick one for me, I like ...").
