@@ -63,7 +63,8 @@ _PERSON_NOUNS = frozenset(
 #: Job nouns that say who the speaker is only with their years ("DevOps engineer, 7 years").
 _JOB_NOUNS = frozenset(
     "engineer developer analyst scientist manager designer consultant administrator admin architect "
-    "tester programmer dba lead eng".split()
+    "tester programmer dba lead eng tech technician mechanic operator clerk specialist officer coordinator "
+    "assistant".split()
 )
 _YEARS = frozenset("years yrs year yr".split())
 #: "did you ...", "did they ...": a question, not courses the speaker did.
@@ -112,6 +113,8 @@ _NOT_LIST_HEADS = frozenset(
     "software language stack domains demand advice explain describe explanation description".split()
 )
 
+#: Words that follow "do" in a question ("do they ...", "do data engineers ...").
+_SUBJECTS = frozenset("i you u they we he she it its any the a an data ml machine these those people most all you'd".split())
 #: Words after which "which" opens a relative clause, not a question ("..., which is the part I like").
 _RELATIVE_VERBS = frozenset("is was are were has have had makes made means i i'm we".split())
 #: Most questions a message is split into; one asking more is read whole.
@@ -240,6 +243,11 @@ def _clauses(sentence: str) -> list[MessagePart]:
             continue
         if right[0] == "which" and right[1:2] and right[1] in _RELATIVE_VERBS and not sentence.rstrip().endswith("?"):
             continue  # "..., which is honestly the part I like most.": a relative clause
+        if (
+            right[0] in ("do", "does", "did") and right[1:2] and right[1] not in _SUBJECTS
+            and not sentence.rstrip().endswith("?") and _kind(left) == "self"
+        ):
+            continue  # "I write a lot of Python and do pretty heavy stats.": what they do, not a question
         if _stands_alone(left):
             pieces.append(MessagePart(left, _kind(left)))
             start = m.end()

@@ -92,7 +92,7 @@ def read_profile(
     likes = [
         t.name for p, t in things if any(likes_at(tokens, q) for q in range(max(0, p - 3), p)) and t not in has
     ]
-    known = [t.name for t in has]
+    known = [t.name for t in has if t.kind != "industry"]  # ("maintenance tech" knows no industry "Technology")
     not_known = [t.name for t in lacks]
     known.extend(_own_tools(tokens, things, unknown))
     targets: list[str] = []
@@ -213,16 +213,23 @@ def _background_phrases(tokens: Sequence[str], analysis: Analysis, places: Colle
 
 #: Nouns that say someone studies, whose words before them say what ("2nd year comp sci student").
 _STUDENT_HEADS = frozenset("student undergrad undergraduate postdoc".split())
+#: Job nouns that, opening a sentence, say what the person does ("maintenance tech at a car parts plant").
+_JOB_HEADS = frozenset(
+    "tech technician mechanic operator clerk analyst developer dev manager designer consultant administrator "
+    "admin tester programmer specialist officer coordinator assistant".split()
+)
 #: Words before such a noun that say when, not what ("final year", "2nd year").
 _WHEN_WORDS = frozenset("first second third fourth final last year years yr phd-year".split())
 
 
 def _student_phrases(tokens: Sequence[str], inside: Collection[int]) -> list[str]:
     """"2nd year comp sci student", "final year stats undergrad": the noun with up to three words
-    before it that say what is studied, and "in ..." after it ("student in linguistics")."""
+    before it that say what is studied, and "in ..." after it ("student in linguistics"); and a job
+    opening a sentence ("mechanical maintenance tech at a car parts plant")."""
     out: list[str] = []
     for i, token in enumerate(tokens):
-        if token not in _STUDENT_HEADS or i in inside or i > 8:
+        job = token in _JOB_HEADS and i <= 3 and tokens[i + 1 : i + 2] in (("at",), ("for",), ("in",), ())
+        if (token not in _STUDENT_HEADS and not job) or i in inside or i > 8:
             continue  # (who the speaker is comes early: not "my friend, a former student of mine")
         k = i
         while k > 0 and i - k < 3 and k - 1 not in inside and not tokens[k - 1][:1].isdigit() and (
@@ -231,7 +238,7 @@ def _student_phrases(tokens: Sequence[str], inside: Collection[int]) -> list[str
         ):
             k -= 1
         phrase = list(tokens[k : i + 1])
-        if i + 1 < len(tokens) and tokens[i + 1] == "in":
+        if not job and i + 1 < len(tokens) and tokens[i + 1] == "in":
             studied = []
             for word in tokens[i + 2 : i + 4]:
                 if word in _PHRASE_STOP or word[:1].isdigit():
