@@ -274,3 +274,25 @@ def test_english_words_are_not_split_into_careerbot_words(bot: CareerBot, text: 
     analysis = bot.understand(text).analysis
     assert analysis.roles == () and "de" not in analysis.tokens and "aviation" not in analysis.tokens
     assert not {"over", "re", "moving"} & set(analysis.tokens)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("byeee", "goodbye"),
+        ("do DEs usually move into management later on?", "not_covered"),
+        ("ok. what skill i miss for ML software engineer, i have java python data structures", "skill_gap"),
+        ("which one is closest to infrastructure work like mine?", "recommend_role"),
+        ("will they hire a trucker with no college tho, for real", "not_covered"),
+        ("Where does all this information come from, by the way?", "ask_sources"),
+        ("btw can you fix my latex bibliography, biber keeps crashing lol", "fallback"),
+    ],
+)
+def test_more_wordings_read_right(bot: CareerBot, sid: str, text: str, intent: str) -> None:
+    assert talk(bot, sid, ["what does a data engineer do?", text]).intent == intent
+
+
+def test_an_aside_about_this_weekend_is_out_of_scope(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["what does a data engineer do?", "random but do u know the weather in lisbon this weekend lol"])
+    assert reply.intent == "fallback"
+    assert talk(bot, sid, ["and their tools?"]).roles == (DE,)  # the conversation keeps its role

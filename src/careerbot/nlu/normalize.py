@@ -27,6 +27,10 @@ _ASCII_CONTROLS: dict[int, str | None] = {c: (" " if chr(c).isspace() else None)
 _ASCII_CONTROLS[ord("`")] = "'"
 
 
+#: A letter typed three or more times in a row ("byeee", "sooo", "thxxx"); no English word has one.
+_ELONGATED = re.compile(r"([a-z])\1{2,}")
+
+
 def truncate(text: str, limit: int = MAX_INPUT_CHARS) -> tuple[str, bool]:
     """Return ``text`` cut to at most ``limit`` characters and whether it was cut."""
     if len(text) <= limit:
@@ -58,8 +62,9 @@ def clean_text(text: str) -> str:
 
 
 def tokenize(text: str) -> list[str]:
-    """Lower-cased word tokens of ``text`` (letters and digits; ``c++`` becomes ``cpp``; keeps ``c#``, ``don't``)."""
-    return _WORD_RE.findall(clean_text(text).casefold().replace("c++", "cpp"))
+    """Lower-cased word tokens of ``text`` (letters and digits; ``c++`` becomes ``cpp``; keeps ``c#``,
+    ``don't``; a letter typed three times or more counts once: ``byeee`` is ``bye``)."""
+    return _WORD_RE.findall(_ELONGATED.sub(r"\1", clean_text(text).casefold().replace("c++", "cpp")))
 
 
 def default_process(text: str) -> str:

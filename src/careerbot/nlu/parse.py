@@ -27,7 +27,7 @@ from .references import Reference, distinctive_role_words, find_reference
 from .things import ThingFinder
 from .understand import Thresholds, Understander, Understanding
 from .vocabulary import Vocabulary
-from .words import REFERRING, is_aside
+from .words import is_aside
 
 __all__ = ["Parse", "PartReading", "Reader"]
 
@@ -115,6 +115,9 @@ def _surfaces(text: str) -> dict[str, str]:
     return out
 
 
+#: Words by which an aside still refers to the roles in focus ("unrelated, but do they earn well?").
+_ROLE_PRONOUNS = frozenset("they them their theirs it its those these both either he she his her".split())
+
 class Reader:
     """The understanding pipeline over one knowledge base. Immutable; safe to share across threads."""
 
@@ -150,7 +153,8 @@ class Reader:
         *, aside: bool = False, rank: bool = True, only: bool = False,
     ) -> PartReading:
         # An aside ("unrelated, but ...") is not about the roles in focus, unless it refers to them.
-        aside = aside and REFERRING.isdisjoint(t for t in tokenize(part.text) if t not in ("one", "ones"))
+        # ("this weekend" refers to no role: only pronouns for them count)
+        aside = aside and _ROLE_PRONOUNS.isdisjoint(tokenize(part.text))
         if aside:
             context_roles = ()
         if not rank:

@@ -39,7 +39,7 @@ _SIDE_NOUNS = frozenset("side one track path route role option end flavour flavo
 _POSTING_NOUNS = frozenset("posting postings job jobs one offer opening position listing ad role".split())
 _THAT = frozenset({"that", "this", "the"})
 #: Words without one of which no reference is found (besides role and company words).
-_TRIGGERS = frozenset(_ORDINALS) | {"other", "another", "option", "both", "either", "runner", "people", "guys", "each", "2"} | _POSTING_NOUNS
+_TRIGGERS = frozenset(_ORDINALS) | {"other", "another", "option", "options", "both", "either", "runner", "people", "guys", "each", "2"} | _POSTING_NOUNS
 
 
 @dataclass(frozen=True)
@@ -82,9 +82,10 @@ def find_reference(
         prev = tokens[i - 1] if i else ""
         if token in ("other", "another") and (nxt in _ITEM_NOUNS or prev == "the"):
             return Reference("other", i, i + (2 if nxt in _ITEM_NOUNS else 1))
-        if token == "option" and nxt in _ORDINALS:  # "option one", "option 2"
+        # "option one", "option 2" (also as the speller may read it: "options one")
+        if token in ("option", "options") and nxt in _ORDINALS:
             return Reference("ordinal", i, i + 2, index=_ORDINALS[nxt])
-        if token == "option" and nxt.isdigit() and 0 < int(nxt) <= 9:
+        if token in ("option", "options") and nxt.isdigit() and 0 < int(nxt) <= 9:
             return Reference("ordinal", i, i + 2, index=int(nxt) - 1)
         # "the second one", "your first suggestion", "the last" (but not "the first step").
         ends = nxt in _ITEM_NOUNS or nxt in _AFTER_ORDINAL

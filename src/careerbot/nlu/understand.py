@@ -304,6 +304,8 @@ class Understander:
             # "is there an age limit for these tech jobs?": what the articles don't say, about jobs.
             own_words = own_words or (
                 best == NOT_COVERED and keyword_intents.get(best, False) and not JOB_WORDS.isdisjoint(analysis.tokens)
+            ) or (  # "where does all this come from?" (not "can you fix my latex bibliography")
+                best == "ask_sources" and keyword_intents.get(best, False) and "my" not in analysis.tokens
             )
             bar = t.with_role if named or refers or keyword_only or parting or own_words else t.accept
             # The ambiguity margin guards guesses that rest on wording alone: a named role or the
