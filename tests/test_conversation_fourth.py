@@ -296,3 +296,19 @@ def test_an_aside_about_this_weekend_is_out_of_scope(bot: CareerBot, sid: str) -
     reply = talk(bot, sid, ["what does a data engineer do?", "random but do u know the weather in lisbon this weekend lol"])
     assert reply.intent == "fallback"
     assert talk(bot, sid, ["and their tools?"]).roles == (DE,)  # the conversation keeps its role
+
+
+def test_what_else_do_they_need_is_their_skills_but_a_candidates_gap_is_a_gap(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["does a data science engineer do data visualization?", "what else do they need to know"])
+    assert reply.intent == "ask_skills" and reply.roles == (DSE,)
+    reply = talk(bot, sid, ["Our best candidate knows SQL and Python but has never touched cloud. What are they missing for the DE role?"])
+    assert reply.intent == "skill_gap"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [("which one have more job in future?", "ask_outlook"),
+     ("what could I do right now as a student to prepare for the research engineer path?", "ask_getting_started")],
+)
+def test_future_jobs_and_preparing(bot: CareerBot, sid: str, text: str, intent: str) -> None:
+    assert talk(bot, sid, ["DE vs MLE", text]).intent == intent

@@ -72,6 +72,9 @@ NEAR_NOT_COVERED = 0.2
 CARRIED_COMPARISONS = frozenset({"tools", "skills"})
 
 
+#: Words of a gap someone has ("what are they missing?", "a candidate who knows SQL").
+_NO_ONES_GAP = frozenset("missing miss gap gaps lack lacking knows has have candidate".split())
+
 class Questions(Advising):
     """Answers one question. Immutable after construction; safe to share across threads."""
 
@@ -366,6 +369,12 @@ class Questions(Advising):
         if not roles and analysis.other_occupations and not (ctx.roles and not REFERRING.isdisjoint(analysis.tokens)):
             return self._fallback(ctx, analysis, score)
 
+        if intent == "skill_gap" and SELF_WORDS.isdisjoint(analysis.tokens) and not {"they", "them", "their"}.isdisjoint(
+            analysis.tokens
+        ) and _NO_ONES_GAP.isdisjoint(analysis.tokens):
+            # "what else do they need to know": their skills, nobody's gap (not "our candidate knows
+            # SQL, what are they missing?")
+            intent = "ask_skills"
         if intent in ADVISOR_INTENTS:
             return self._advise(intent, text, u, score, ctx, roles=roles, things=things)
 
