@@ -312,3 +312,8 @@ def test_what_else_do_they_need_is_their_skills_but_a_candidates_gap_is_a_gap(bo
 )
 def test_future_jobs_and_preparing(bot: CareerBot, sid: str, text: str, intent: str) -> None:
     assert talk(bot, sid, ["DE vs MLE", text]).intent == intent
+
+
+def test_that_compared_with_two_named_roles_is_all_three(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["what does a data science engineer do?", "how is that diff from a data engineer and an ML engineer"])
+    assert reply.intent == "compare" and reply.roles == (DSE, DE, MLE)

@@ -405,6 +405,12 @@ class Questions(Advising):
                 chosen = all_roles
             elif len(roles) == 1 and ctx.roles:
                 chosen = tuple(dict.fromkeys((*ctx.roles, *roles)))
+            elif (
+                len(roles) > 1 and ctx.roles and ctx.roles[0] not in roles and not {"that", "it", "this"}.isdisjoint(tokens)
+                and not DIFFERENCE_WORDS.isdisjoint(tokens) and not analysis.other_occupations
+            ):
+                # (about a DSE) "how is that diff from a data engineer and an ML engineer": all three.
+                chosen = (ctx.roles[0], *roles)
             elif not roles:
                 chosen = ctx.roles
                 if len(chosen) < 2 and ctx.pair and not REFERRING.isdisjoint(tokens):
