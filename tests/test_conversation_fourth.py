@@ -317,3 +317,8 @@ def test_future_jobs_and_preparing(bot: CareerBot, sid: str, text: str, intent: 
 def test_that_compared_with_two_named_roles_is_all_three(bot: CareerBot, sid: str) -> None:
     reply = talk(bot, sid, ["what does a data science engineer do?", "how is that diff from a data engineer and an ML engineer"])
     assert reply.intent == "compare" and reply.roles == (DSE, DE, MLE)
+
+
+def test_an_industry_is_named_as_its_article_names_it(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["which industries hire ML SWEs?"])
+    assert "- Finance and banking [" in reply.text

@@ -174,7 +174,9 @@ def _industry_items(kb: KnowledgeBase, role: Role) -> list[Item]:
     for link in role.things.get("industries", ()):
         thing = kb.things.get(link.thing)
         if thing is not None:
-            text = f"{thing.name}: {', '.join(link.uses)}" if link.uses else thing.name
+            # The article's own name for the sector when it says more ("Finance and banking").
+            name = next((q.label for q in link.quotes if q.label and thing.name.casefold() in q.label.casefold()), thing.name)
+            text = f"{name}: {', '.join(link.uses)}" if link.uses else name
             out.append(Item(text, link.sources, (thing.id,)))
     return out
 
