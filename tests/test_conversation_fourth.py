@@ -322,3 +322,17 @@ def test_that_compared_with_two_named_roles_is_all_three(bot: CareerBot, sid: st
 def test_an_industry_is_named_as_its_article_names_it(bot: CareerBot, sid: str) -> None:
     reply = talk(bot, sid, ["which industries hire ML SWEs?"])
     assert "- Finance and banking [" in reply.text
+
+
+def test_both_use_a_tool_is_answered_for_the_pair_in_one_line(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["MLE vs MLSWE", "both use C++?"])
+    assert reply.intent == "ask_tools" and set(reply.roles) == {MLE, MLSWE}
+    assert reply.text.startswith(
+        "Yes: the articles list C++ for Machine Learning Engineers and Machine Learning Software Engineers."
+    )
+
+
+@pytest.mark.parametrize(("text", "intent"), [("Tchau!", "goodbye"), ("Asante sana, this is helping me a lot", "thanks"),
+                                               ("wat shud i learn 1st then 2nd", "learning_path")])
+def test_greetings_thanks_and_shorthand(bot: CareerBot, sid: str, text: str, intent: str) -> None:
+    assert talk(bot, sid, ["what does a data engineer do?", text]).intent == intent

@@ -178,11 +178,13 @@ class Advising(Answering):
             (w == "which" and (nxt in ROLE_NOUNS or nxt == "of")) or (w == "what" and nxt in ROLE_NOUNS)
             for w, nxt in zip(words, words[1:])
         ) or ("which" in tokens and not ROLE_NOUNS.isdisjoint(tokens))
-        # "do any of these roles use C++?", "does any of them need a PhD?": the same, yes or no.
-        asks_which = asks_which or (bool(things) and any(
+        # "do any of these roles use C++?", "does any of them need a PhD?", "both use C++?": yes or no.
+        pair_asked = bool(things) and len(among) > 1 and not {"both", "either"}.isdisjoint(tokens)
+        any_asked = bool(things) and any(
             w == "any" and (nxt in ROLE_NOUNS or (nxt == "of" and (bool(among) or not ROLE_NOUNS.isdisjoint(tokens))))
             for w, nxt in zip(words, words[1:])
-        ))
+        )
+        asks_which = asks_which or pair_asked or any_asked
         if not asks_which:
             return None
         all_roles = tuple(self._kb.roles)

@@ -316,6 +316,14 @@ class Questions(Advising):
             if found is not None:
                 return self._specific_reply(found, focus, score, ctx)  # (searched once)
         if intent is None:
+            listed = [thing for _, thing in things if thing.kind in LISTED_KINDS]
+            if len(roles) > 1 and listed and self._yes_no(u):
+                # "both use C++?", "do both of them need SQL?": whether the articles list it for each.
+                thing_topic = self._thing_topic(u, listed[0], roles)
+                return self._answer_topic(
+                    self._intents.intent_for_topic(thing_topic) or "ask_tools", thing_topic, roles, score, ctx,
+                    things=things, u=u,
+                )
             if roles:
                 topic = ctx.topic if ctx.topic and ctx.topic != "differences" else None
                 if len(roles) > 1 and not COMPARATIVE_WORDS.isdisjoint(analysis.tokens):
@@ -429,6 +437,14 @@ class Questions(Advising):
                 # "compare that with a data science engineer" after their tools compares the tools;
                 # "how's that different from ...", "compare that role to ..." compare the roles.
                 topic_intent = self._intents.intent_for_topic(str(ctx.topic))
+            listed = [thing for _, thing in things if thing.kind in LISTED_KINDS]
+            if topic_intent is None and len(chosen) > 1 and listed and self._yes_no(u) and DIFFERENCE_WORDS.isdisjoint(tokens):
+                # "both use C++?", "do both of them need SQL?": whether the articles list it for each.
+                thing_topic = self._thing_topic(u, listed[0], chosen)
+                return self._answer_topic(
+                    self._intents.intent_for_topic(thing_topic) or "ask_tools", thing_topic, chosen, score, ctx,
+                    things=things, u=u,
+                )
             if topic_intent is not None:
                 topic = self._intents.intents[topic_intent].topic
                 return self._answer_topic(topic_intent, str(topic), chosen, score, ctx)

@@ -88,12 +88,15 @@ def render_listed(kb: KnowledgeBase, role_ids: Sequence[str], things: Sequence[T
     when ``yes``, for a yes/no question), then one line per thing they don't (and for whom they do)."""
     lines: list[str] = []
     listing = {t.id: _roles_listing(kb, t.id) for t in things}
+    # Roles the same things are listed for share one line ("... C++ for MLEs and ML SWEs").
+    groups: dict[tuple[str, ...], list[str]] = {}
     for rid in role_ids:
-        role = kb.roles[rid]
-        listed = [t.name for t in things if rid in listing[t.id]]
+        listed = tuple(t.name for t in things if rid in listing[t.id])
         if listed:
-            template = TEMPLATES["term_yes" if yes else "term_listed"]
-            lines.append(template.safe_substitute(term=join_names(listed), plural=role.plural))
+            groups.setdefault(listed, []).append(kb.roles[rid].plural)
+    template = TEMPLATES["term_yes" if yes else "term_listed"]
+    for listed, plurals in groups.items():
+        lines.append(template.safe_substitute(term=join_names(list(listed)), plural=join_names(plurals)))
     for thing in things:
         having = listing[thing.id]
         for rid in role_ids:
