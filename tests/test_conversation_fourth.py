@@ -336,3 +336,20 @@ def test_both_use_a_tool_is_answered_for_the_pair_in_one_line(bot: CareerBot, si
                                                ("wat shud i learn 1st then 2nd", "learning_path")])
 def test_greetings_thanks_and_shorthand(bot: CareerBot, sid: str, text: str, intent: str) -> None:
     assert talk(bot, sid, ["what does a data engineer do?", text]).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [("I saw something about a professor job, what does that one pay?", "Professor"),
+     ("Are any of the openings aimed at veterans?", "Student Veteran Opportunity")],
+)
+def test_a_posting_named_by_a_word_of_its_title(bot: CareerBot, sid: str, text: str, title: str) -> None:
+    reply = talk(bot, sid, ["what does an MLRE do", text])
+    assert reply.intent == "ask_salary" and title in reply.text
+    shown = reply.data["postings"]
+    assert len(shown) == 1
+    assert "background: professor" not in reply.text  # a job they read about is not their background
+
+
+def test_a_student_asking_for_internships_sees_all_of_them(bot: CareerBot, sid: str) -> None:
+    assert len(talk(bot, sid, ["I'm a student, any internships?"]).data["postings"]) == 3

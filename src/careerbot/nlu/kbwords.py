@@ -124,6 +124,9 @@ class KbWords:
                 if tokenize(p.company) and len(tokenize(p.company)[0]) >= 4
             }
         )
+        #: Words naming one featured posting by its title ("the professor job", "for veterans"):
+        #: word (and plural) -> posting ids; not role-name, level or generic job words.
+        self.title_words: Mapping[str, tuple[str, ...]] = MappingProxyType(_title_words(kb, alias_keys))
         vocabulary: set[str] = set(LEMMAS) | set(EXPAND) | {t for k in PHRASES for t in k}
         for role in kb.roles.values():
             for facts in role.facts.values():
@@ -135,6 +138,7 @@ class KbWords:
             vocabulary.update(place)
         vocabulary.update(LEVEL_WORDS)
         vocabulary.update(self.companies)
+        vocabulary.update(self.title_words)
         vocabulary -= STOPWORDS
         self.speller = speller or Speller(vocabulary, min_length=5)
 
@@ -199,3 +203,24 @@ def _field_phrases(kb: KnowledgeBase, aliases: frozenset[tuple[str, ...]]) -> Ma
     return MappingProxyType(
         {phrase: next(iter(ids)) for phrase, ids in found.items() if len(ids) == 1 and phrase not in aliases}
     )
+
+
+#: Title words too common to name one posting ("Senior", "Engineer", "Services").
+_GENERIC_TITLE_WORDS = frozenset(
+    "engineer engineers developer developers intern interns internship senior junior lead data research software "
+    "development scientist science services professional opportunity manager applied mathematics artificial "
+    "intelligence machine learning student students assoc asst".split()
+)
+
+
+def _title_words(kb: KnowledgeBase, alias_keys: set[tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    role_words = {t for key in alias_keys for t in key}
+    ids: dict[str, list[str]] = {}
+    for p in kb.postings:
+        for word in dict.fromkeys(tokenize(p.title)):
+            if len(word) >= 5 and word.isalpha() and word not in role_words and word not in LEVEL_WORDS \
+                    and word not in _GENERIC_TITLE_WORDS:
+                for form in (word, word if word.endswith("s") else word + "s"):
+                    ids.setdefault(form, []).append(p.id)
+    # A word in many titles names none of them.
+    return {w: tuple(found) for w, found in ids.items() if len(found) <= 2}

@@ -51,12 +51,15 @@ class PostingsQuery:
     refers_back: bool = False
     #: Only these postings (ids): the ones shown last, for "is that one remote?".
     among: tuple[str, ...] = ()
+    #: Postings named by a word of their title ("the professor job", "openings for veterans"), and the words.
+    titled: tuple[str, ...] = ()
+    title_words: tuple[str, ...] = ()
 
     @property
     def has_filters(self) -> bool:
         """Anything other than roles narrows or orders the postings."""
         return bool(self.places or self.regions or self.unknown_places or self.remote is not None
-                    or self.levels or self.internship or self.currency or self.companies or self.sort)
+                    or self.levels or self.internship or self.currency or self.companies or self.sort or self.titled)
 
     @property
     def has_place(self) -> bool:
@@ -147,12 +150,14 @@ class PostingsQueryReader:
         elif wordset_ & _SORT_MIN:
             sort = "min"
         refers_back = bool(wordset_ & _PRONOUNS)
+        title_words = tuple(t for t in dict.fromkeys(words) if t in w.title_words)
+        titled = tuple(dict.fromkeys(i for t in title_words for i in w.title_words[t]))
         query = PostingsQuery(
             places=tuple(places), regions=tuple(regions), unknown_places=tuple(unknown), remote=remote,
             levels=levels, internship=internship, currency=currency, companies=companies, sort=sort,
             every=bool(wordset_ & _EVERY) and bool(wordset_ & _POSTING_WORDS),
             no_stats=bool(wordset_ & _STATS), refers_back=refers_back, pay=bool(wordset_ & _PAY),
-            yes_no=bool(words) and words[0] in YES_NO_OPENERS,
+            yes_no=bool(words) and words[0] in YES_NO_OPENERS, titled=titled, title_words=title_words,
         )
         chosen = list(roles)
         if not chosen and context_roles and (refers_back or not query.has_filters):

@@ -173,6 +173,8 @@ def _aimed_at(tokens: Sequence[str], occupation: str) -> bool:
         here = list(tokens[i : i + len(words)])
         if words and here[:-1] == words[:-1] and here[-1].startswith(words[-1]):
             before = set(tokens[max(0, i - 4) : i])
+            if tokens[i + len(words) : i + len(words) + 1] in (("job",), ("jobs",), ("posting",), ("position",), ("opening",)):
+                return True  # "I saw something about a professor job": a job they read about
             return bool(before & _AIM) and not before & _NOW - {"i'm", "im"}
     return False
 

@@ -57,7 +57,10 @@ def posting_line(kb: KnowledgeBase, p: Posting, *, closest: bool) -> str:
 def _matches(p: Posting, q: PostingsQuery, *, places: bool = True) -> bool:
     if q.among and p.id not in q.among:
         return False
-    if q.roles and p.closest_role not in q.roles:
+    if q.titled:
+        if p.id not in q.titled:
+            return False  # "the professor job": that posting, whichever role it is closest to
+    elif q.roles and p.closest_role not in q.roles:
         return False
     if places:
         if q.unknown_places:
@@ -97,7 +100,7 @@ class PostingsFinder:
         """The filters of ``q`` in words ("closest to Data Engineer, remote, in Berlin")."""
         kb = self._kb
         parts: list[str] = []
-        if q.roles:
+        if q.roles and not q.titled:
             parts.append("closest to " + join_names([kb.roles[r].name for r in q.roles if r in kb.roles], "or"))
         if q.internship:
             parts.append("internships")
@@ -114,6 +117,8 @@ class PostingsFinder:
             parts.append("paid in " + q.currency)
         if q.companies:
             parts.append("at " + join_names(list(q.companies), "or"))
+        if q.title_words:
+            parts.append("titled with " + join_names([f'"{w}"' for w in q.title_words], "or"))
         return ", ".join(parts)
 
     def answer(self, query: PostingsQuery) -> Answer:
