@@ -353,3 +353,11 @@ def test_a_posting_named_by_a_word_of_its_title(bot: CareerBot, sid: str, text: 
 
 def test_a_student_asking_for_internships_sees_all_of_them(bot: CareerBot, sid: str) -> None:
     assert len(talk(bot, sid, ["I'm a student, any internships?"]).data["postings"]) == 3
+
+
+def test_a_kind_of_tool_as_a_follow_up_is_that_line(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["what etl tools do DEs use", "and cloud?"])
+    assert reply.intent == "ask_tools" and reply.roles == (DE,)
+    assert reply.text.startswith("- Data Engineer: Cloud: AWS") and "Big data" not in reply.text
+    reply = talk(bot, sid, ["visualization?"])
+    assert reply.text.startswith("The articles list no visualization tools for Data Engineers.")

@@ -89,6 +89,10 @@ class Answering:
         # for specific questions, the advisor for recommendations, gaps, paths, postings and tables.
         self._point_index: Lazy[PointIndex] = Lazy(partial(PointIndex, kb))
         self._advisor_lazy: Lazy[Advisor] = Lazy(partial(_advisor, kb))
+        #: The categories of tools ("cloud", "databases"), for "and cloud?" after a tools answer.
+        self._tool_categories = tuple(dict.fromkeys(
+            t.category for t in kb.things.values() if t.kind in ("tool", "language") and t.category
+        ))
         # The words of each role's name and short names ("ml", "research", "data"), for "the ML one".
         self._name_words = {
             rid: frozenset(t for name in (role.name, *role.aliases) for t in tokenize(name)) for rid, role in kb.roles.items()

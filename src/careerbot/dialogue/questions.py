@@ -9,6 +9,7 @@ is the other half, for the message as a whole.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 from ..data.knowledge import ROLE_TOPICS, Thing
@@ -49,13 +50,14 @@ from ..skills.crossrole import (
     LISTED_KINDS,
     topic_of_kind,
 )
-from ..skills.facts import render_quotes
+from ..skills.facts import render_category, render_quotes
 from ..skills.responses import (
     render_clarify,
     render_list_roles,
     render_small_talk,
     render_sources,
 )
+from ..skills.wording import TEMPLATES, join_names
 from .advising import Advising
 from .state import Context
 
@@ -198,6 +200,30 @@ class Questions(Advising):
             reply = self._with_uncovered_note(reply, u.analysis)
         return reply, new_ctx
 
+    def _tool_category(self, tokens: Sequence[str]) -> str | None:
+        """The category of tools a short follow-up names on its own ("and cloud?", "what about
+        databases?"), or ``None``."""
+        words = [t for t in tokens if t not in FILLER and t not in FOLLOW_UP_FILLER and t not in REFERRING]
+        if not words or len(tokens) > 6:
+            return None
+        asked = " ".join(words)
+        for category in self._tool_categories:
+            if asked in (category, category.rstrip("s"), f"{category} tools", f"{category} stuff"):
+                return category
+        return None
+
+    def _category_reply(self, category: str, roles: Sequence[str], score: float, ctx: Context) -> tuple[Reply, Context]:
+        """That kind of tool for the roles ("and cloud?"), or their whole tools answer when the
+        articles list none of that kind for them."""
+        answer = render_category(self._kb, roles, category)
+        if answer is None:
+            reply, new_ctx = self._answer_topic("ask_tools", "tools", roles, max(score, 0.5), ctx)
+            plural = join_names([self._kb.roles[r].plural for r in roles])
+            none = TEMPLATES["category_none"].safe_substitute(category=category, plural=plural)
+            return dataclasses.replace(reply, text=f"{none}\n\n{reply.text}"), new_ctx
+        reply = self.reply(answer, "ask_tools", max(score, 0.5), roles, "tools")
+        return reply, ctx.evolve(roles=tuple(roles), topic="tools", pending_topic=None, intent="ask_tools")
+
     def name_words(self, roles: Sequence[str]) -> frozenset[str]:
         """The words of these roles' names and short names ("machine", "learning", "ml")."""
         return frozenset(w for r in roles for w in self._name_words.get(r, ()))
@@ -233,6 +259,11 @@ class Questions(Advising):
         across = self._across_roles(u, ctx, roles, things)
         if across is not None:
             return across
+        if intent is None and not roles and ctx.roles and not things:
+            category = self._tool_category(analysis.tokens)
+            if category:
+                # "what ETL tools do they use" ... "and cloud?": that kind of tool, for the same roles.
+                return self._category_reply(category, ctx.roles, score, ctx)
         if (
             intent is not None and self._intents.intents[intent].topic not in (None, "salary") and not analysis.roles
             and not referred and ctx.roles and score < self._thresholds.accept

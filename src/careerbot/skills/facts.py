@@ -37,6 +37,7 @@ __all__ = [
     "category_label",
     "grouped_items",
     "point_data",
+    "render_category",
     "render_quotes",
     "render_role_topic",
     "role_items",
@@ -271,6 +272,36 @@ def render_role_topic(kb: KnowledgeBase, role_id: str, topic: str) -> Answer:
                    if lk.thing in kb.things],
         "silent": silence.note if silence is not None else None,
         "sources": source_refs(kb, cite, sources),
+    }
+    return Answer("\n".join(lines), dict(data), tuple(cite.ordered(sources)))
+
+
+def render_category(kb: KnowledgeBase, role_ids: Sequence[str], category: str) -> Answer | None:
+    """One kind of tool for each role, as its tools answer has it ("and cloud?" after the ETL tools:
+    "- Data Engineer: Cloud: AWS, Microsoft Azure [1]"); ``None`` when no role's articles list one."""
+    cite = Citations(kb)
+    lines: list[str] = []
+    sources: list[str] = []
+    things: list[ThingData] = []
+    cells: list[list[str]] = []
+    for rid in role_ids:
+        role = kb.roles[rid]
+        cell: list[str] = []
+        for item in _tool_items(kb, role):
+            if any(t in kb.things and kb.things[t].category == category for t in item.things):
+                lines.append(bullet(cite, f"{role.name}: {item.text}", item.sources))
+                cell.append(item.text)
+                sources.extend(item.sources)
+                things.extend(thing_data(kb, t, item.sources) for t in item.things if t in kb.things)
+        cells.append(cell)
+    if not lines:
+        return None
+    title = TOPIC_TITLES["tools"]
+    lines.append(cite.legend(sources))
+    data: TopicData = {
+        "kind": "topic", "topic": "tools", "title": title, "role": role_ids[0], "columns": [kb.roles[r].name for r in role_ids],
+        "rows": [{"topic": title, "cells": cells}], "points": [], "things": things,
+        "silent": None, "sources": source_refs(kb, cite, sources),
     }
     return Answer("\n".join(lines), dict(data), tuple(cite.ordered(sources)))
 

@@ -35,6 +35,7 @@ __all__ = [
 #: The wording of topic answers, comparisons, small talk, fallbacks and the profile.
 TEMPLATES: Mapping[str, Template] = MappingProxyType({
     "topic_heading": Template("$role: $title"),
+    "category_none": Template("The articles list no $category tools for $plural."),
     "sector_unnamed": Template("The articles don't say whether $plural work in that sector; the industries they name:"),
     "silent": Template("The articles don't say: they give no $title for ${plural}. $note"),
     "no_facts": Template("The articles don't say anything about $title for ${plural}."),
