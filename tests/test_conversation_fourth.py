@@ -361,3 +361,8 @@ def test_a_kind_of_tool_as_a_follow_up_is_that_line(bot: CareerBot, sid: str) ->
     assert reply.text.startswith("- Data Engineer: Cloud: AWS") and "Big data" not in reply.text
     reply = talk(bot, sid, ["visualization?"])
     assert reply.text.startswith("The articles list no visualization tools for Data Engineers.")
+
+
+def test_id_like_to_know_and_also_whether_are_two_parts(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["I'd like to know what a DSE is and also whether it pays well"])
+    assert part_intents(reply) == ["ask_definition", "ask_salary"] and reply.roles == (DSE,)

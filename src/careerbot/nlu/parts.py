@@ -23,7 +23,7 @@ PartKind = Literal["question", "self", "other"]
 QUESTION_OPENERS = frozenset(
     "what whats what's which who whom whose where when why how hows how's do does did is are can could "
     "should would will shall may might tell explain show list compare give describe recommend any "
-    "anything wat wht wut wich whcih hw".split()
+    "anything wat wht wut wich whcih hw whether".split()
 )
 #: Openers that only ask when the message is a question already ("is", "are", "can", ...), as opposed
 #: to "what"/"which"/"how", which open a question anywhere.
@@ -79,6 +79,8 @@ _SELF_ASKING = re.compile(
     r"|^(i'd|id|i would|i should) (be )?(most |very |really )?(appreciate|grateful|thankful)\b"
     r"|^i'?m (wondering|curious)\b|^(i|im|i'm) not sure (what|which|how|if|whether)\b"
 )
+#: Of those, the ones that ask outright ("I'd like to know what a DSE is", not "I'm curious how ...").
+_KNOW_ASKING = re.compile(r"^(i|i'd|id|i would) (want to know|wanna know|would like to know|need to know|like to know)\b")
 _SENTENCE_END = re.compile(
     r"(?<=[?!.;])\s+|\n+|(?<=\?)(?=\S)"
     # "Before anything else: where does your information come from?" (not "outlook comparison: DE vs MLE")
@@ -95,7 +97,7 @@ _NEXT_ITEM = re.compile(r"\s+(?=[2-9][).]\s)")
 #: "..., and which degree do they have", "; also what do they earn", "... plus how much they earn".
 _JOINED_QUESTION = re.compile(
     r"\s*(?:,\s*|\s)(?:and|also|plus|&|\+|but|then)\s+(?:also\s+|then\s+|with\s+)?(?=(?:what|whats|what's|which|how|who|where|why|when|"
-    r"do|does|is|are|can|could|should|would|will|tell|give|list|show|indicate|explain|describe|name)\b)"
+    r"do|does|is|are|can|could|should|would|will|tell|give|list|show|indicate|explain|describe|name|whether)\b)"
     r"|\s*,\s*(?=(?:what|whats|what's|which|how|who|where|why|should|could|can|would|do|does|is|are)\b)",
     re.IGNORECASE,
 )
@@ -141,7 +143,7 @@ class MessagePart:
         tokens = _without_greeting(tokenize(self.text))
         return self.joined or self.text.rstrip().endswith("?") or bool(_LIST_ITEM.match(self.text)) or (
             bool(tokens) and (tokens[0] in QUESTION_OPENERS or tokens[0] in _FOLLOW_ON)
-        )
+        ) or bool(_KNOW_ASKING.match(" ".join(tokens)))  # "I'd like to know what a DSE is"
 
 
 def _kind(text: str) -> PartKind:
