@@ -366,3 +366,10 @@ def test_a_kind_of_tool_as_a_follow_up_is_that_line(bot: CareerBot, sid: str) ->
 def test_id_like_to_know_and_also_whether_are_two_parts(bot: CareerBot, sid: str) -> None:
     reply = talk(bot, sid, ["I'd like to know what a DSE is and also whether it pays well"])
     assert part_intents(reply) == ["ask_definition", "ask_salary"] and reply.roles == (DSE,)
+
+
+@pytest.mark.parametrize("text", ["how many data engineers are on the job market in Ohio?",
+                                  "is there any stat on how many career changers actually make it into DE?"])
+def test_headcounts_are_not_covered(bot: CareerBot, sid: str, text: str) -> None:
+    reply = talk(bot, sid, [text])
+    assert reply.intent == "not_covered" and "don't say" in reply.text and "USD" not in reply.text
