@@ -373,3 +373,9 @@ def test_id_like_to_know_and_also_whether_are_two_parts(bot: CareerBot, sid: str
 def test_headcounts_are_not_covered(bot: CareerBot, sid: str, text: str) -> None:
     reply = talk(bot, sid, [text])
     assert reply.intent == "not_covered" and "don't say" in reply.text and "USD" not in reply.text
+
+
+def test_which_of_them_does_more_compares_the_two(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["hi, civil engineer here, I'm interested in the data side. what does a DE do?", "and tools?",
+                            "how's that different from a data science engineer?", "which of them does more of the actual analysis?"])
+    assert reply.intent == "compare" and reply.roles == (DE, DSE)

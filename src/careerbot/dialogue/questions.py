@@ -367,6 +367,9 @@ class Questions(Advising):
                     things=[(i, t) for i, t in things if t.kind in ("tool", "language")], u=u,
                 )
             words = set(analysis.tokens)
+            if "which" in words and len(ctx.pair) == 2 and {"them", "those", "two"} & words and SELF_WORDS.isdisjoint(words):
+                # "which of them does more of the actual analysis?": how the two compare.
+                return self.answer_compare(ctx.pair, score, ctx)
             choosing = bool(GENERIC_ROLE_WORDS & words and CHOOSING_WORDS & words)
             interests = says_likes(analysis.tokens)
             if (choosing or interests) and not analysis.other_occupations and "recommend_role" in self._intents.intents:
