@@ -379,3 +379,8 @@ def test_which_of_them_does_more_compares_the_two(bot: CareerBot, sid: str) -> N
     reply = talk(bot, sid, ["hi, civil engineer here, I'm interested in the data side. what does a DE do?", "and tools?",
                             "how's that different from a data science engineer?", "which of them does more of the actual analysis?"])
     assert reply.intent == "compare" and reply.roles == (DE, DSE)
+
+
+def test_a_question_about_a_job_not_covered_says_so(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["I want to be a data scientist, what skills do I need?"])
+    assert reply.intent == "fallback" and "data scientists" in reply.text

@@ -191,7 +191,12 @@ class Policy:
         ) and (
             u.intent is None or (short and whole.score > u.score and not clear)
         )
-        reading = parse.whole if use_whole else question
+        # "I want to be a data scientist, what skills do I need?": about a job careerbot does not cover.
+        uncovered = (
+            not parse.roles and not ctx.roles and bool(whole.analysis.other_occupations) and question.reference is None
+            and len(whole.analysis.tokens) <= 20 and not any(r.background for r in parse.self_readings)
+        )
+        reading = parse.whole if use_whole or uncovered else question
         reply, new_ctx = self._q.single(reading, parse.text, self._context_for(parse, question, ctx))
         if reply.intent == FALLBACK and reading is not parse.whole and not reading.aside:
             # (an aside out of scope stays out of scope: "unrelated, but any tips for sleeping better?")
