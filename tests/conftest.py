@@ -4,13 +4,13 @@ import shutil
 import subprocess
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from careerbot import CareerBot
+from careerbot import CareerBot, Reply
 from careerbot.data.knowledge import KnowledgeBase
 from careerbot.data.validate import load_data
 from careerbot.skills.advisor import Advisor
@@ -146,3 +146,21 @@ def _private_build_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[N
     patch.setenv("CAREERBOT_CACHE_DIR", str(tmp_path_factory.mktemp("build-cache")))
     yield
     patch.undo()
+
+
+def talk(bot: CareerBot, sid: str, turns: Sequence[str]) -> Reply:
+    """The reply to the last of ``turns``, asked in order in session ``sid``."""
+    reply = None
+    for text in turns:
+        reply = bot.ask(text, session_id=sid)
+    assert reply is not None
+    return reply
+
+
+def part_intents(reply: Reply) -> list[str]:
+    """The intent of each part a reply answers (one for a single answer)."""
+    if reply.data.get("kind") != "parts":
+        return [reply.intent]
+    parts = reply.data["parts"]
+    assert isinstance(parts, list)
+    return [str(p["intent"]) for p in parts]

@@ -5,33 +5,18 @@ fourth pass), through the public ``CareerBot().ask``."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
 
 import pytest
 
-from careerbot import CareerBot, Reply
+from careerbot import CareerBot
 from careerbot.nlu.parts import split_parts
 
-from .conftest import DE, DSE, MLE, MLRE, MLSWE
+from .conftest import DE, DSE, MLE, MLRE, MLSWE, part_intents, talk
 
 
 @pytest.fixture
 def sid() -> str:
     return f"fourth-{uuid.uuid4().hex}"
-
-
-def talk(bot: CareerBot, sid: str, turns: Sequence[str]) -> Reply:
-    reply = None
-    for text in turns:
-        reply = bot.ask(text, session_id=sid)
-    assert reply is not None
-    return reply
-
-
-def part_intents(reply: Reply) -> list[str]:
-    if reply.data.get("kind") != "parts":
-        return [reply.intent]
-    return [str(p["intent"]) for p in reply.data["parts"]]
 
 
 # -- a role, then "how is it different": compared with the role before ---------------------------

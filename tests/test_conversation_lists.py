@@ -4,33 +4,18 @@ no posting is titled after (issue 11, third pass), through the public ``CareerBo
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
 
 import pytest
 
-from careerbot import CareerBot, Reply
+from careerbot import CareerBot
 from careerbot.nlu.parts import split_parts, topic_heads
+
+from .conftest import part_intents, talk
 
 
 @pytest.fixture
 def sid() -> str:
     return f"lists-{uuid.uuid4().hex}"
-
-
-def part_intents(reply: Reply) -> list[str]:
-    if reply.data.get("kind") != "parts":
-        return [reply.intent]
-    parts = reply.data["parts"]
-    assert isinstance(parts, list)
-    return [str(p["intent"]) for p in parts]
-
-
-def talk(bot: CareerBot, sid: str, turns: Sequence[str]) -> Reply:
-    reply = None
-    for text in turns:
-        reply = bot.ask(text, session_id=sid)
-    assert reply is not None
-    return reply
 
 
 # -- a list of topics is one question per topic --------------------------------------------------

@@ -471,14 +471,6 @@ class Questions(Advising):
                 # "compare that with a data science engineer" after their tools compares the tools;
                 # "how's that different from ...", "compare that role to ..." compare the roles.
                 topic_intent = self._intents.intent_for_topic(str(ctx.topic))
-            listed = [thing for _, thing in things if thing.kind in LISTED_KINDS]
-            if topic_intent is None and len(chosen) > 1 and listed and self._yes_no(u) and DIFFERENCE_WORDS.isdisjoint(tokens):
-                # "both use C++?", "do both of them need SQL?": whether the articles list it for each.
-                thing_topic = self._thing_topic(u, listed[0], chosen)
-                return self._answer_topic(
-                    self._intents.intent_for_topic(thing_topic) or "ask_tools", thing_topic, chosen, score, ctx,
-                    things=things, u=u,
-                )
             if topic_intent is not None:
                 topic = self._intents.intents[topic_intent].topic
                 return self._answer_topic(topic_intent, str(topic), chosen, score, ctx)
