@@ -369,3 +369,9 @@ def test_which_of_them_does_more_compares_the_two(bot: CareerBot, sid: str) -> N
 def test_a_question_about_a_job_not_covered_says_so(bot: CareerBot, sid: str) -> None:
     reply = talk(bot, sid, ["I want to be a data scientist, what skills do I need?"])
     assert reply.intent == "fallback" and "data scientists" in reply.text
+
+
+def test_a_thing_neither_role_has_is_one_line(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["DSE vs DE", "both use C++?"])
+    assert reply.text.startswith("The articles don't list C++ for Data Science Engineers or Data Engineers; they list it for ")
+    assert reply.text.count("don't list C++") == 1

@@ -99,13 +99,12 @@ def render_listed(kb: KnowledgeBase, role_ids: Sequence[str], things: Sequence[T
         lines.append(template.safe_substitute(term=join_names(list(listed)), plural=join_names(plurals)))
     for thing in things:
         having = listing[thing.id]
-        for rid in role_ids:
-            if rid in having:
-                continue
-            role = kb.roles[rid]
+        # (one line for all the roles it is not listed for: "... for DSEs or DEs; they list it for ...")
+        missing = [kb.roles[rid].plural for rid in role_ids if rid not in having]
+        if missing:
             others = [kb.roles[o].plural for o in having]
             template = TEMPLATES["term_no_elsewhere" if others else "term_no"]
-            lines.append(template.safe_substitute(term=thing.name, plural=role.plural, others=join_names(others)))
+            lines.append(template.safe_substitute(term=thing.name, plural=join_names(missing, "or"), others=join_names(others)))
     return "\n".join(lines)
 
 
