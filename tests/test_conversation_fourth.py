@@ -375,3 +375,9 @@ def test_a_thing_neither_role_has_is_one_line(bot: CareerBot, sid: str) -> None:
     reply = talk(bot, sid, ["DSE vs DE", "both use C++?"])
     assert reply.text.startswith("The articles don't list C++ for Data Science Engineers or Data Engineers; they list it for ")
     assert reply.text.count("don't list C++") == 1
+
+
+@pytest.mark.parametrize("text", ["how many DSEs does a typical bank employ?", "How many applicants should I expect per posting?"])
+def test_how_many_of_a_role_or_applicants_is_not_covered(bot: CareerBot, sid: str, text: str) -> None:
+    reply = talk(bot, sid, ["what does a data science engineer do?", text])
+    assert reply.intent == "not_covered" and "USD" not in reply.text

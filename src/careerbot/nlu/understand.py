@@ -201,6 +201,10 @@ class Understander:
             # "can I switch to ML engineering in 6 months?": no article says how long (a plan for
             # six months is still a plan).
             found[NOT_COVERED] = True
+        if NOT_COVERED in self._intents.intents and any(
+            analysis.tokens[max(0, m.start - 2) : m.start] == ("how", "many") for m in analysis.mentions
+        ):
+            found[NOT_COVERED] = True  # "how many DSEs does a typical bank employ?": a headcount
         if "help" in found and _own_task(analysis.tokens):
             del found["help"]  # "can u help w my chem homework": help with their task, not with careerbot
         if self._salary_intent and any(_MONEY.match(t) for t in analysis.tokens):
