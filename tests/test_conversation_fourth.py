@@ -381,3 +381,9 @@ def test_a_thing_neither_role_has_is_one_line(bot: CareerBot, sid: str) -> None:
 def test_how_many_of_a_role_or_applicants_is_not_covered(bot: CareerBot, sid: str, text: str) -> None:
     reply = talk(bot, sid, ["what does a data science engineer do?", text])
     assert reply.intent == "not_covered" and "USD" not in reply.text
+
+
+def test_is_a_thing_i_know_useful_is_a_yes_or_no_not_a_gap(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["I know already Java, is useful for data engineer?"])
+    assert reply.intent == "ask_skills" and "Yes: the articles list Java for Data Engineers." in reply.text
+    assert talk(bot, sid, ["I know Java and SQL, what am I missing for data engineer?"]).intent == "skill_gap"

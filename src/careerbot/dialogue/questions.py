@@ -417,6 +417,14 @@ class Questions(Advising):
             # "what else do they need to know": their skills, nobody's gap (not "our candidate knows
             # SQL, what are they missing?")
             intent = "ask_skills"
+        listed = [thing for _, thing in things if thing.kind in LISTED_KINDS]
+        if (
+            intent == "skill_gap" and roles and listed and self._yes_no(u)
+            and {"missing", "miss", "gap", "gaps", "else", "lack", "lacking"}.isdisjoint(analysis.tokens)
+        ):
+            # "I know already Java, is useful for data engineer?": whether the articles list it.
+            topic = self._thing_topic(u, listed[0], roles)
+            intent = self._intents.intent_for_topic(topic) or intent
         if intent in ADVISOR_INTENTS:
             return self._advise(intent, text, u, score, ctx, roles=roles, things=things)
 
