@@ -387,3 +387,8 @@ def test_is_a_thing_i_know_useful_is_a_yes_or_no_not_a_gap(bot: CareerBot, sid: 
     reply = talk(bot, sid, ["I know already Java, is useful for data engineer?"])
     assert reply.intent == "ask_skills" and "Yes: the articles list Java for Data Engineers." in reply.text
     assert talk(bot, sid, ["I know Java and SQL, what am I missing for data engineer?"]).intent == "skill_gap"
+
+
+def test_a_yes_no_part_about_a_thing_is_answered(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["what ETL tools do DEs use, and is building data warehouses part of their job?"])
+    assert len(part_intents(reply)) == 2 and "Build and maintain data warehouses" in reply.text

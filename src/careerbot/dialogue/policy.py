@@ -224,7 +224,9 @@ class Policy:
                     return self._one_question(parse, questions[0], ctx)
         understood = [
             q for q in questions
-            if (q.understanding.intent is None and q.understanding.analysis.mentions and q is not questions[0])
+            if (q.understanding.intent is None and q is not questions[0] and (
+                q.understanding.analysis.mentions or (bool(q.things) and q.understanding.analysis.question_mark)
+            ))  # ("..., and is building data warehouses part of their job?")
             or (q.understanding.intent is not None
             # "how long is a usual workday ...": a part the articles don't answer, named by its own words.
             and (q.understanding.intent != NOT_COVERED or NOT_COVERED in q.understanding.keyword_intents)
