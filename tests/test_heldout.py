@@ -12,7 +12,8 @@ conversation sets 64.1%, 67.8%, 70.7%, 85.2% (untouched), 86.2% (tune3), 81.9% (
 90.1% (long5), 90.4% (long6, written last); conv_holdout.yaml, kept out of all tuning of the third pass, 93.8% when measured once.
 Fourth pass: 92.5% (long7), 90.6% (long8), 84.1% (long9), 93.5% (long10), 90.1% (long11); conv_holdout2.yaml,
 written first and untouched until the end, 90.7% at the start and 93.0% at the end; conv_holdout3.yaml,
-written late and measured once at the end, 95.2% (the code at the start of the pass: 93.4%).
+written late and measured once at the end, 95.2% (the code at the start of the pass: 93.4%); conv_holdout4.yaml,
+written after the last tuning and measured once, 92.0% (the code at the start of the pass: 89.7%).
 The README has the current numbers.
 """
 
@@ -54,6 +55,7 @@ FLOORS = {
     "conv_long11.yaml": (0.95, 0.85),
     "conv_holdout2.yaml": (0.92, 0.8),
     "conv_holdout3.yaml": (0.94, 0.75),
+    "conv_holdout4.yaml": (0.91, 0.75),
 }
 
 
