@@ -213,10 +213,16 @@ class Answering:
         # "DEs use Kafka?", "SQL needed for MLEs?": a question without a question word.
         return u.analysis.question_mark and WH_WORDS.isdisjoint(words)
 
+    @staticmethod
+    def _mention_words(u: Understanding) -> set[str]:
+        """The words of the role names the question mentions ("data", "engineers")."""
+        tokens = u.analysis.tokens
+        return {t for m in u.analysis.mentions for t in tokens[m.start : m.end]}
+
     def _content(self, u: Understanding) -> list[str]:
         """The question's content words (keys), without role names, topic words and framing."""
         tokens = u.analysis.tokens
-        inside = {t for m in u.analysis.mentions for t in tokens[m.start : m.end]}
+        inside = self._mention_words(u)
         if all(k in self._topic_keys for k in content_keys(tokens, inside)):
             return []  # "what tools does a DE use?": nothing to look up (and no index to build)
         return [k for k in self._points.content(tokens, skip=inside) if k not in self._topic_keys]
@@ -224,9 +230,7 @@ class Answering:
     def _sector_named(self, u: Understanding) -> bool:
         """Whether an industries question names a sector of its own ("sports teams", "insurance"):
         content words besides the topic's, a hiring word and the knowledge base's industries."""
-        tokens = u.analysis.tokens
-        inside = {t for m in u.analysis.mentions for t in tokens[m.start : m.end]}
-        return not set(content_keys(tokens, inside)) <= _SECTOR_FRAME
+        return not set(content_keys(u.analysis.tokens, self._mention_words(u))) <= _SECTOR_FRAME
 
     def _unanswerable(self, u: Understanding, things: Sequence[tuple[int, Thing]], share: float = 1.0) -> bool:
         """Whether at least ``share`` of the question's content words are words no point of the
@@ -236,9 +240,7 @@ class Answering:
             return False
         # The topic's own words count as known ones ("indicate which academic qualifications are
         # customary" is half known; "a recipe for a team lunch" is not).
-        tokens = u.analysis.tokens
-        inside = {t for m in u.analysis.mentions for t in tokens[m.start : m.end]}
-        topical = sum(k in self._topic_keys for k in content_keys(tokens, inside))
+        topical = sum(k in self._topic_keys for k in content_keys(u.analysis.tokens, self._mention_words(u)))
         return len(self._points.unknown(content)) >= share * (len(content) + topical)
 
     def _specific(

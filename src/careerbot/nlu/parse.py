@@ -118,6 +118,7 @@ def _surfaces(text: str) -> dict[str, str]:
 #: Words by which an aside still refers to the roles in focus ("unrelated, but do they earn well?").
 _ROLE_PRONOUNS = frozenset("they them their theirs it its those these both either he she his her".split())
 
+
 class Reader:
     """The understanding pipeline over one knowledge base. Immutable; safe to share across threads."""
 
@@ -130,8 +131,8 @@ class Reader:
             name: spec.keywords for name, spec in intents.intents.items()
             if spec.topic is not None and spec.topic != "differences"
         })
-        self._role_words = distinctive_role_words({r.id: r.name for r in kb.roles.values()})
         self._role_names = {r.id: r.name for r in kb.roles.values()}
+        self._role_words = distinctive_role_words(self._role_names)
         # "the Occam one": the first word of each featured posting's company.
         self._company_words = {
             tokenize(p.company)[0]: p.company for p in kb.postings if tokenize(p.company)
