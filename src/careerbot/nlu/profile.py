@@ -209,7 +209,7 @@ def _background_phrases(tokens: Sequence[str], analysis: Analysis, places: Colle
             if phrase:
                 out.append(" ".join(phrase))
     if not out:
-        out.extend(_student_phrases(tokens, inside))
+        out.extend(_who_phrases(tokens, inside))
     return out
 
 
@@ -224,7 +224,7 @@ _JOB_HEADS = frozenset(
 _WHEN_WORDS = frozenset("first second third fourth final last year years yr phd-year".split())
 
 
-def _student_phrases(tokens: Sequence[str], inside: Collection[int]) -> list[str]:
+def _who_phrases(tokens: Sequence[str], inside: Collection[int]) -> list[str]:
     """"2nd year comp sci student", "final year stats undergrad": the noun with up to three words
     before it that say what is studied, and "in ..." after it ("student in linguistics"); and a job
     opening a sentence ("mechanical maintenance tech at a car parts plant")."""
