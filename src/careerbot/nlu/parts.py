@@ -236,11 +236,12 @@ def _clauses(sentence: str) -> list[MessagePart]:
         # ... and where the right side is more than a tail ("and the ML engineer, is the same?"):
         # four words, or three opening with a question word ("..., and what's their outlook?").
         # ... or three after a plus ("what kind of companies hire DSEs + is demand growing").
-        plus = m.group().strip(" ,").casefold() in {"&", "+", "plus"}
+        joiner = m.group().strip(" ,").casefold()
+        plus = joiner in {"&", "+", "plus"}
         whole_question = len(right) >= 4 or (len(right) == 3 and (right[0] in _STRONG_OPENERS or plus))
         # A request without a question word ("skills for an MLE + which industries hire them") is
         # a part too when a conjunction joins a question word to it.
-        joined = m.group().strip(" ,").casefold() in _FOLLOW_ON | {"&", "+"} and bool(right) and right[0] in _STRONG_OPENERS
+        joined = joiner in _FOLLOW_ON | {"&", "+"} and bool(right) and right[0] in _STRONG_OPENERS
         if not (left and len(tokenize(left)) >= 2 and whole_question):
             continue
         if right[0] == "which" and right[1:2] and right[1] in _RELATIVE_VERBS and not sentence.rstrip().endswith("?"):
