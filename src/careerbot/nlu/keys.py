@@ -249,8 +249,11 @@ _VOWELS = frozenset("aeiouy")
 
 def stem(word: str) -> str:
     """A light suffix stemmer: ``pipelines`` -> ``pipeline``, ``processing`` -> ``proces``."""
-    if len(word) <= 4 or not word.isalpha():
+    if not word.isalpha():
         return word
+    if len(word) <= 4:
+        # "jobs", "fits", "uses": a short word only loses a plural or third-person "s".
+        return word[:-1] if len(word) == 4 and word[-1] == "s" and word[-2] not in "siu" else word
     for suffix, replacement in _SUFFIXES:
         if not word.endswith(suffix):
             continue

@@ -14,6 +14,7 @@ from ..data.intents import IntentSet
 from ..data.knowledge import KnowledgeBase
 from ..matcher import IntentMatcher
 from .entities import Analysis, RoleFinder
+from .keys import word_key
 from .normalize import tokenize
 from .words import (
     CONTEXT_ADVICE,
@@ -110,13 +111,6 @@ def posting_keywords(kb: KnowledgeBase) -> list[str]:
     return list(dict.fromkeys(words))
 
 
-def _stem(token: str) -> str:
-    for suffix in ("ies", "es", "s", "ing", "ed"):
-        if token.endswith(suffix) and len(token) - len(suffix) >= 3:
-            return token[: -len(suffix)]
-    return token
-
-
 class Understander:
     """Role finder, intent matcher and keyword index over one knowledge base and intent set.
 
@@ -152,7 +146,7 @@ class Understander:
         if salary_intent is not None:
             keyword_lists += [(salary_intent, k, False) for k in posting_words]
         for name, keyword, strong in keyword_lists:
-            phrase = tuple(_stem(t) for t in tokenize(keyword))
+            phrase = tuple(word_key(t) for t in tokenize(keyword))
             if phrase:
                 index.setdefault(phrase[0], []).append((phrase, name, strong))
         self._keywords: dict[str, tuple[tuple[tuple[str, ...], str, bool], ...]] = {
@@ -173,7 +167,7 @@ class Understander:
         intent's keywords ("any internships?", "compensation for an MLRE")."""
         # Words inside a role mention ("software" in "ML software engineer") are not keywords.
         inside = {i for m in analysis.mentions for i in range(m.start, m.end)}
-        stem_of = {t: _stem(t) for t in set(analysis.tokens)}  # each distinct word once (long messages)
+        stem_of = {t: word_key(t) for t in set(analysis.tokens)}  # each distinct word once (long messages)
         # Phrases are matched with the role mentions left out: "remote DSE jobs" has "remote jobs".
         at = [i for i in range(len(analysis.tokens)) if i not in inside]
         stems = tuple(stem_of[analysis.tokens[i]] for i in at)
