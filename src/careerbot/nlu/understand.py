@@ -296,7 +296,16 @@ class Understander:
             # "all five roles" names the roles as well as a role name does.
             named = bool(analysis.mentions or message_roles) or asks_all(analysis.tokens)
             # Thanks and goodbyes said with their own words ("Muchas gracias!") need no more.
-            parting = best == "thanks" and keyword_intents.get(best, False)
+            # ... and so do short requests in a small-talk intent's own words ("could you assist me
+            # with something?", "ok ty cya", "what do you remember about me?").
+            # The bare word "help" is no such request ("would hackathons help me get in?"), and a
+            # goodbye needs its thanks ("ok ty cya", not "translate good night into Spanish").
+            parting = keyword_intents.get(best, False) and (
+                best == "thanks"
+                or (best == "profile" and len(analysis.tokens) <= 12)
+                or (best == "help" and "help" not in analysis.tokens and len(analysis.tokens) <= 12)
+                or (best == "goodbye" and "thanks" in keyword_intents)
+            )
             # "i kno python n some c++ which 1 fits me": a fit asked for in its own words.
             own_words = best == "recommend_role" and keyword_intents.get(best, False) and "which" in analysis.tokens
             # "is there an age limit for these tech jobs?": what the articles don't say, about jobs.
