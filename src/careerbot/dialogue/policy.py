@@ -159,6 +159,12 @@ class Policy:
                         if roles:
                             return ctx.evolve(roles=roles, topic=None, pending_topic=None)
             return ctx
+        ref = question.reference
+        if ref is not None and ref.kind == "pair" and len(parse.roles) == 1 and ctx.roles and ctx.roles[0] not in parse.roles:
+            # (about the MLE) "his friend wants to do data engineering. what's the difference between
+            # the two?": the role talked about and the one named now.
+            pair = (ctx.roles[0], parse.roles[0])
+            return ctx.evolve(roles=pair, topic=None, pending_topic=None, options=pair)
         aimed = [r for r in ctx.profile.targets if r in parse.roles]
         # The roles this message names are also the list "the first one" points into.
         return ctx.evolve(

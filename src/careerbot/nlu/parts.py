@@ -27,7 +27,7 @@ QUESTION_OPENERS = frozenset(
 )
 #: Openers that only ask when the message is a question already ("is", "are", "can", ...), as opposed
 #: to "what"/"which"/"how", which open a question anywhere.
-_STRONG_OPENERS = frozenset("what whats what's which who whose where when why how hows how's".split())
+_STRONG_OPENERS = frozenset("what whats what's which who whose where when why how hows how's wat wht wut wich whcih hw".split())
 #: Words that open a part going on from the one before ("and any tips?", "also their pay").
 _FOLLOW_ON = frozenset({
     "and", "also", "plus", "additionally", "moreover", "besides", "then", "next", "finally", "lastly", "firstly",
@@ -96,9 +96,9 @@ _LIST_ITEM = re.compile(r"^\s*\d[).]\s")
 _NEXT_ITEM = re.compile(r"\s+(?=[2-9][).]\s)")
 #: "..., and which degree do they have", "; also what do they earn", "... plus how much they earn".
 _JOINED_QUESTION = re.compile(
-    r"\s*(?:,\s*|\s)(?:and|also|plus|&|\+|but|then)\s+(?:also\s+|then\s+|with\s+)?(?=(?:what|whats|what's|which|how|who|where|why|when|"
+    r"\s*(?:,\s*|\s)(?:and|also|plus|&|\+|but|then)\s+(?:also\s+|then\s+|with\s+)?(?=(?:what|whats|what's|wat|wht|wut|which|wich|how|hw|who|where|why|when|"
     r"do|does|is|are|can|could|should|would|will|tell|give|list|show|indicate|explain|describe|name|whether)\b)"
-    r"|\s*,\s*(?=(?:what|whats|what's|which|how|who|where|why|should|could|can|would|do|does|is|are)\b)",
+    r"|\s*,\s*(?=(?:what|whats|what's|wat|wht|wut|which|wich|how|hw|who|where|why|should|could|can|would|do|does|is|are)\b)",
     re.IGNORECASE,
 )
 #: A joiner in a list of topics ("DE pay n tools", "tools + skills for that?", "the responsibilities,
@@ -175,13 +175,19 @@ def _kind(text: str) -> PartKind:
     return "other"
 
 
+#: Words before a person noun that make it someone else ("some students", "their manager").
+_OTHERS = frozenset("some many most other others these those his her their the all several few".split())
+
+
 def _introduces(tokens: list[str]) -> bool:
     """Whether a sentence without "I" says who the speaker is: a person noun early on ("first year
     MSc CS student", "founder of a 12-person startup"), a job with its years ("DevOps engineer, 7
     years"), someone they speak for ("my son is 16"), or courses done ("did courses in deep learning")."""
     head = tokens[:6]
-    if not _PERSON_NOUNS.isdisjoint(head) and _STRONG_OPENERS.isdisjoint(head):
-        return True
+    if _STRONG_OPENERS.isdisjoint(head) and any(
+        t in _PERSON_NOUNS and (i == 0 or head[i - 1] not in _OTHERS) for i, t in enumerate(head)
+    ):
+        return True  # (not "some students confuse ML engineers with ...": other people)
     if not _JOB_NOUNS.isdisjoint(head) and not _YEARS.isdisjoint(tokens[:8]) and _STRONG_OPENERS.isdisjoint(tokens):
         return True
     if _STRONG_OPENERS.isdisjoint(tokens) and any(

@@ -181,8 +181,11 @@ class Understander:
             for phrase, name, strong in self._keywords.get(stem, ()):
                 if not strong and not hints:
                     continue
-                if stems[i : i + len(phrase)] == phrase:
-                    hits.append((i, i + len(phrase), name, strong))
+                if stems[i : i + len(phrase)] != phrase:
+                    continue
+                if name == "ask_works_with" and len(phrase) == 1 and i and stems[i - 1] in ("my", "our"):
+                    continue  # the person's own team ("a presentation for my team"), not the role's
+                hits.append((i, i + len(phrase), name, strong))
         for start, end, name, strong in hits:
             if any(
                 s <= start and end <= e and e - s > end - start and other != name
