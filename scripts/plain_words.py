@@ -22,18 +22,17 @@ ROOT = Path(__file__).resolve().parent.parent
 MIN_ZIPF = 3.0
 
 
-def main() -> int:
-    try:
-        from english_words import get_english_words_set
-        from wordfreq import top_n_list, zipf_frequency
-    except ImportError:
-        print("needs two development packages: pip install english-words wordfreq", file=sys.stderr)
-        return 1
+def plain_words(intents_dir: Path = ROOT / "intents", knowledge_dir: Path = ROOT / "knowledge") -> list[str]:
+    """The plain words for the data in ``intents_dir`` and ``knowledge_dir``, sorted (needs the two
+    development packages; raises ``ImportError`` without them)."""
+    from english_words import get_english_words_set
+    from wordfreq import top_n_list, zipf_frequency
+
     sys.path.insert(0, str(ROOT / "src"))
     from careerbot import CareerBot
     from careerbot.nlu.spelling import Speller
 
-    bot = CareerBot(knowledge_dir=ROOT / "knowledge", intents_dir=ROOT / "intents")
+    bot = CareerBot(knowledge_dir=knowledge_dir, intents_dir=intents_dir)
     finder = bot._nlu.understander.finder  # the role finder's own words
     vocabulary = finder.speller.vocabulary
     plain = Speller(vocabulary)
@@ -54,6 +53,15 @@ def main() -> int:
         if len(w) >= 6 and w not in vocabulary and zipf_frequency(w, "en") >= MIN_ZIPF
         and ((plain.correct(w) is not None and not a_form_of_own_word(w)) or plain.split(w) is not None)
     )
+    return words
+
+
+def main() -> int:
+    try:
+        words = plain_words()
+    except ImportError:
+        print("needs two development packages: pip install english-words wordfreq", file=sys.stderr)
+        return 1
     lines = [
         "# careerbot lookup table: English words that are not typos of careerbot's own words.",
         "# Written by scripts/plain_words.py (english-words web2, wordfreq); do not edit by hand.",
