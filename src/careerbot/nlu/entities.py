@@ -23,6 +23,9 @@ PLACEHOLDER = "xrolex"
 _JOB_HEADS = frozenset(
     ["engineer", "engineers", "developer", "developers", "scientist", "scientists", "analyst", "analysts", "architect", "architects", "manager", "managers", "designer", "designers", "administrator", "administrators", "consultant", "consultants", "programmer", "programmers", "technician", "technicians", "specialist", "specialists", "tester", "testers"]
 )
+#: Endings of nouns for a person by trade ("pharmacist", "electrician"), and words that end so but are not.
+_PERSON_SUFFIXES = ("ist", "ician")
+_NOT_PERSONS = frozenset("checklist playlist wishlist shortlist watchlist blacklist whitelist".split())
 #: Words that qualify a job title without naming another job ("a senior engineer").
 _MODIFIERS = frozenset(
     ["a", "an", "the", "my", "your", "their", "our", "his", "her", "this", "that", "these", "those", "any", "some", "every", "each", "good", "great", "best", "better", "top", "new", "aspiring", "future", "senior", "junior", "lead", "principal", "staff", "chief", "head", "entry", "level", "mid", "typical", "average", "successful", "experienced", "professional", "skilled", "qualified", "certified", "other", "which", "what", "whose", "become", "becoming", "be", "as", "of", "to", "for", "and", "or", "vs", "versus", "than", "like", "being", "being", "is", "are", "was", "were", "am"]
@@ -211,6 +214,11 @@ class RoleFinder:
                 and tokens[i - 1].isalpha()
             ):
                 others.append(f"{tokens[i - 1]} {token}")
+            elif token.endswith(_PERSON_SUFFIXES) and len(token) >= 7 and token not in _NOT_PERSONS and token not in _JOB_HEADS and (
+                tokens[i - 1 : i] in (["a"], ["an"]) or (i > 1 and tokens[i - 2] in ("a", "an") and not covered[i - 1])
+            ):
+                # "become a dental hygienist", "an electrician": a job the list does not name.
+                others.append(token if tokens[i - 1] in ("a", "an") else f"{tokens[i - 1]} {token}")
             i += 1
 
         masked_raw = list(raw)

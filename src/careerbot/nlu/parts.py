@@ -23,11 +23,13 @@ PartKind = Literal["question", "self", "other"]
 QUESTION_OPENERS = frozenset(
     "what whats what's which who whom whose where when why how hows how's do does did is are can could "
     "should would will shall may might tell explain show list compare give describe recommend any "
-    "anything wat wht wut wich whcih hw whether".split()
+    "anything wat wht wut waht whta hwat wich whcih whihc hw hwo whether".split()
 )
 #: Openers that only ask when the message is a question already ("is", "are", "can", ...), as opposed
 #: to "what"/"which"/"how", which open a question anywhere.
-_STRONG_OPENERS = frozenset("what whats what's which who whose where when why how hows how's wat wht wut wich whcih hw".split())
+_STRONG_OPENERS = frozenset(
+    "what whats what's which who whose where when why how hows how's wat wht wut waht whta hwat wich whcih whihc hw hwo".split()
+)
 #: Words that open a part going on from the one before ("and any tips?", "also their pay").
 _FOLLOW_ON = frozenset({
     "and", "also", "plus", "additionally", "moreover", "besides", "then", "next", "finally", "lastly", "firstly",
@@ -41,7 +43,10 @@ _IMPLIED_I = frozenset(
     "retired former formerly looking".split()
 )
 #: Words that open a message without asking anything ("hi there", "good morning").
-_GREETINGS = frozenset("hi hello hey heya hiya yo howdy greetings there good morning afternoon evening ok okay so well fine alright cool".split())
+_GREETINGS = frozenset(
+    "hi hello hey heya hiya yo howdy greetings there good morning afternoon evening ok okay so well fine alright cool "
+    "wait hmm hm um umm uh oh btw anyway anyways honestly sorry".split()
+)
 #: "my background is ...", "my skills: ..." (but not "my code segfaults").
 _MY_SELF = frozenset("name background experience skills skillset degree major job career education studies cv resume".split())
 #: Words after which a question word opens an indirect question ("I'd love to know what ...").
@@ -96,9 +101,9 @@ _LIST_ITEM = re.compile(r"^\s*\d[).]\s")
 _NEXT_ITEM = re.compile(r"\s+(?=[2-9][).]\s)")
 #: "..., and which degree do they have", "; also what do they earn", "... plus how much they earn".
 _JOINED_QUESTION = re.compile(
-    r"\s*(?:,\s*|\s)(?:and|also|plus|&|\+|but|then)\s+(?:also\s+|then\s+|with\s+)?(?=(?:what|whats|what's|wat|wht|wut|which|wich|how|hw|who|where|why|when|"
+    r"\s*(?:,\s*|\s)(?:and|also|plus|&|\+|but|then)\s+(?:also\s+|then\s+|with\s+)?(?=(?:what|whats|what's|wat|wht|wut|waht|whta|which|wich|how|hw|hwo|who|where|why|when|"
     r"do|does|is|are|can|could|should|would|will|tell|give|list|show|indicate|explain|describe|name|whether)\b)"
-    r"|\s*,\s*(?=(?:what|whats|what's|wat|wht|wut|which|wich|how|hw|who|where|why|should|could|can|would|do|does|is|are)\b)",
+    r"|\s*,\s*(?=(?:what|whats|what's|wat|wht|wut|waht|whta|which|wich|how|hw|hwo|who|where|why|should|could|can|would|do|does|is|are)\b)",
     re.IGNORECASE,
 )
 #: A joiner in a list of topics ("DE pay n tools", "tools + skills for that?", "the responsibilities,

@@ -111,6 +111,18 @@ def posting_keywords(kb: KnowledgeBase) -> list[str]:
     return list(dict.fromkeys(words))
 
 
+#: Words that, a few words after "how many", count jobs or people: a headcount no article gives
+#: ("how many of those jobs even exist?"; not "how many postings do you have?").
+_COUNTED = frozenset("jobs positions people engineers roles workers professionals employees".split())
+
+
+def _counts_jobs(tokens: Sequence[str]) -> bool:
+    return any(
+        t == "how" and tokens[i + 1 : i + 2] == ("many",) and not _COUNTED.isdisjoint(tokens[i + 2 : i + 6])
+        for i, t in enumerate(tokens)
+    )
+
+
 class Understander:
     """Role finder, intent matcher and keyword index over one knowledge base and intent set.
 
@@ -202,6 +214,8 @@ class Understander:
             analysis.tokens[max(0, m.start - 2) : m.start] == ("how", "many") for m in analysis.mentions
         ):
             found[NOT_COVERED] = True  # "how many DSEs does a typical bank employ?": a headcount
+        if NOT_COVERED in self._intents.intents and _counts_jobs(analysis.tokens):
+            found[NOT_COVERED] = True  # "and how many of those jobs even exist?"
         if "help" in found and _own_task(analysis.tokens):
             del found["help"]  # "can u help w my chem homework": help with their task, not with careerbot
         if self._salary_intent and any(_MONEY.match(t) for t in analysis.tokens):
