@@ -46,6 +46,12 @@ _POSTING_NOUNS = frozenset(
 )
 
 
+#: Words that ask what is missing, as opposed to what a role needs ("what should I know for it?").
+_GAP_WORDS = frozenset("missing miss gap gaps lack lacking else left still".split())
+#: Kinds of tools a question may ask for ("which programming languages should I know?").
+_TOOL_KINDS = frozenset("languages language frameworks framework tools tool libraries library stack".split())
+
+
 class Advising(Answering):
     """The advisor's answers and the questions across the roles."""
 
@@ -79,18 +85,19 @@ class Advising(Answering):
         u = reading.understanding
         return self._advise(
             str(ctx.intent), text, u, max(u.score, self._thresholds.with_role), ctx,
-            roles=u.analysis.roles, things=reading.things,
+            roles=u.analysis.roles, things=reading.things, again=True,
         )
 
     def _advise(
         self, intent: str, text: str, u: Understanding, score: float, ctx: Context,
         *, roles: tuple[str, ...] = (), things: Sequence[tuple[int, Thing]] = (), among: Sequence[str] = (),
-        among_roles: tuple[str, ...] = (),
+        among_roles: tuple[str, ...] = (), again: bool = False,
     ) -> tuple[Reply, Context]:
         """Recommendation, skill gap, learning path and postings (``careerbot.skills.advisor``).
 
         ``roles``: the roles named or referred to; ``among``: only the postings just shown, of
-        ``among_roles`` when given ("is the research engineer one remote?")."""
+        ``among_roles`` when given ("is the research engineer one remote?"); ``again``: the last
+        advice asked again for another role ("and for MLE?")."""
         analysis = u.analysis
         tokens = analysis.tokens
         all_roles = tuple(self._kb.roles)
@@ -124,6 +131,12 @@ class Advising(Answering):
             kb_things = self._kb.thing_by_alias
             have = [t.id for t in has] + [x.id for n in ctx.profile.known if (x := kb_things(n)) is not None]
             lack = [t.id for t in lacks] + [x.id for n in ctx.profile.not_known if (x := kb_things(n)) is not None]
+            if target and not again and not have and not lack and _GAP_WORDS.isdisjoint(tokens):
+                # "which programming languages should I know for it?" from someone who has said
+                # nothing they know: what the role needs, not a gap against nothing.
+                kinds = _TOOL_KINDS & set(tokens)
+                intent, topic = ("ask_tools", "tools") if kinds else ("ask_skills", "skills")
+                return self._answer_topic(intent, topic, target, score, ctx, things=things, u=u)
             answer, about = self._advisor.gap_for(have, lack, target, current)
             reply = self.reply(answer, intent, score, about[:1] if target else (), "skills")
             if not target:

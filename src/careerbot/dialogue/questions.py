@@ -289,7 +289,7 @@ class Questions(Advising):
             if ctx.intent in ADVISOR_INTENTS and (
                 ctx.pending_topic is not None or ctx.intent in ADVISOR_FOLLOW_UPS
             ):
-                return self._advise(ctx.intent, text, u, 0.9, ctx, roles=roles, things=things)
+                return self._advise(ctx.intent, text, u, 0.9, ctx, roles=roles, things=things, again=True)
             # A bare role: answers a pending question, or switches role keeping the topic.
             topic = ctx.pending_topic or ctx.topic
             if topic is not None and (topic != "differences" or len(roles) > 1):

@@ -22,7 +22,7 @@ __all__ = ["ProfileReading", "read_profile", "stated"]
 _AIM = frozenset(
     "become becoming want wanna like love dream someday eventually aim aiming switch switching move moving "
     "transition transitioning pivot "
-    "pivoting into towards toward interested considering thinking target targeting goal dream hoping "
+    "pivoting into towards toward interested interesting considering thinking target targeting goal dream hoping "
     "hope plan planning get getting break".split()
 )
 #: Words before a role that make it the person's current or past job ("I'm a DE", "worked as").

@@ -101,7 +101,7 @@ _PREFER = frozenset({"prefer", "prefers", "rather"})
 _ROLE_NEGATORS = wordset("not no never don't dont isn't aren't won't wont hate nor neither")
 #: Verbs that make a clause about what the person likes, or about what they know.
 _LIKING = wordset(
-    "like likes love loves enjoy enjoys prefer interested interest interests passionate fascinate fascinates "
+    "like likes love loves enjoy enjoys prefer interested interesting interest interests passionate fascinate fascinates "
     "fascinated excite excites excited fan into curious keen fond dream"
 )
 _DISLIKING = wordset("hate hates hated dislike dislikes avoid boring bored tired")

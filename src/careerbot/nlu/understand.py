@@ -111,6 +111,8 @@ def posting_keywords(kb: KnowledgeBase) -> list[str]:
     return list(dict.fromkeys(words))
 
 
+#: Intents about no role: a role named in the message does not make them likelier.
+_ROLELESS = frozenset({"profile", "help", "greet", "goodbye"})
 #: Words that, a few words after "how many", count jobs or people: a headcount no article gives
 #: ("how many of those jobs even exist?"; not "how many postings do you have?").
 _COUNTED = frozenset("jobs positions people engineers roles workers professionals employees".split())
@@ -311,7 +313,10 @@ class Understander:
             # A message made only of one intent's own keywords ("any internships?", "salary?").
             keyword_only = keyword_intents.get(best, False) and best in made_of
             # "all five roles" names the roles as well as a role name does.
-            named = bool(analysis.mentions or message_roles) or asks_all(analysis.tokens)
+            # (A role named is no evidence for an intent about no role: "do you remember what the
+            # MLE does?" asks about the MLE, not about the person's profile.)
+            roleless = best in _ROLELESS
+            named = not roleless and (bool(analysis.mentions or message_roles) or asks_all(analysis.tokens))
             # Thanks and goodbyes said with their own words ("Muchas gracias!") need no more.
             # ... and so do short requests in a small-talk intent's own words ("could you assist me
             # with something?", "ok ty cya", "what do you remember about me?").
@@ -335,7 +340,7 @@ class Understander:
             # The ambiguity margin guards guesses that rest on wording alone: a named role or the
             # best intent's own keyword is evidence enough to settle a near tie.
             # ... and so is the role the conversation is about, for a topic question ("what would I do all day?").
-            evidence = bool(analysis.mentions or message_roles) or keyword_intents.get(best, False) or in_context
+            evidence = (bool(analysis.mentions or message_roles) and not roleless) or keyword_intents.get(best, False) or in_context
             if score >= bar and (evidence or score - runner_up >= t.margin):
                 accepted = best
         return Understanding(analysis, accepted, score, tuple(ranking), frozenset(keyword_intents))

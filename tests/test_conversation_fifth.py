@@ -1,0 +1,164 @@
+"""Short small-talk requests, shorthand question words, "the two" after a role named in the same
+message, jobs by trade, headcounts, and what someone who has said nothing they know should learn
+(issue 11, fifth pass), through the public ``CareerBot().ask``."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+
+from careerbot import CareerBot
+from careerbot.nlu.parts import split_parts
+
+from .conftest import DE, DSE, MLE, MLRE, MLSWE, part_intents, talk
+
+
+@pytest.fixture
+def sid() -> str:
+    return f"fifth-{uuid.uuid4().hex}"
+
+
+# -- small talk in its own words ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("could you assist me with something?", "help"),
+        ("what kinds of questions can I throw at you?", "help"),
+        ("what do you remember about me?", "profile"),
+        ("What you remember from me?", "profile"),
+        ("what roles do you actually know about?", "list_roles"),
+        ("which jobs do you have info on?", "list_roles"),
+        ("Signing off.", "goodbye"),
+    ],
+)
+def test_short_small_talk_in_its_own_words(bot: CareerBot, text: str, intent: str) -> None:
+    assert bot.ask(text).intent == intent
+
+
+def test_thanks_and_bye_in_shorthand_is_both(bot: CareerBot) -> None:
+    reply = bot.ask("ok ty cya")
+    assert reply.intent == "thanks" and "welcome" in reply.text and "Goodbye" in reply.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "would doing hackathons actually help me get in?",  # "help" as a verb
+        "can you help me fix the brakes on my car",
+        "Translate good night into Spanish",
+        "do you remember what the MLE does?",
+    ],
+)
+def test_a_small_talk_word_inside_another_question_is_not_small_talk(bot: CareerBot, text: str) -> None:
+    assert bot.ask(text).intent not in ("help", "goodbye", "profile")
+
+
+# -- parts: shorthand question words and fillers ---------------------------------------------------
+
+
+def test_shorthand_question_word_after_a_comma_opens_a_question(bot: CareerBot) -> None:
+    parts = split_parts("im 16 n kinda into coding, wat jobs u got")
+    assert [p.kind for p in parts] == ["self", "question"]
+    assert bot.ask("im 16 n kinda into coding, wat jobs u got").intent == "list_roles"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("waht degre do i need for machin lerning reserch engineer", "ask_education"),
+        ("wait do i need a phd or is a bachelors enough for an MLRE", "ask_education"),
+    ],
+)
+def test_a_filler_or_misspelt_question_word_still_asks(bot: CareerBot, text: str, intent: str) -> None:
+    assert bot.ask(text).intent == intent
+
+
+def test_other_people_early_in_a_sentence_are_not_the_speaker(bot: CareerBot) -> None:
+    text = "Also, some students confuse ML engineers with ML software engineers. What's the difference?"
+    assert split_parts(text)[0].kind != "self"
+    reply = bot.ask(text)
+    assert reply.intent == "compare" and set(reply.roles) == {MLE, MLSWE}
+    assert "Noted" not in reply.text
+
+
+# -- "the two" after a role named in the same message ----------------------------------------------
+
+
+def test_the_two_pairs_the_role_named_now_with_the_one_before(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, [
+        "what is a machine learning engineer?",
+        "his best friend wants to do data engineering instead. what's the difference between the two?",
+    ])
+    assert reply.intent == "compare" and set(reply.roles) == {MLE, DE}
+
+
+# -- jobs by trade and headcounts ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["How do I become a dental hygienist?", "i want to be an electrician"])
+def test_a_person_by_trade_is_another_job(bot: CareerBot, text: str) -> None:
+    reply = bot.ask(text)
+    assert reply.intent == "fallback" and "don't have information" in reply.text
+
+
+def test_a_specialist_is_not_another_job(bot: CareerBot) -> None:
+    reply = bot.ask("is a data engineer a specialist?")
+    assert reply.roles == (DE,) and "don't have information" not in reply.text
+
+
+def test_how_many_of_those_jobs_exist_is_not_covered(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["what does a data science engineer do?", "And how many of those jobs even exist?"])
+    assert reply.intent == "not_covered" and "don't say" in reply.text and "USD" not in reply.text
+
+
+# -- what to know, from someone who has said nothing they know ------------------------------------
+
+
+def test_which_languages_should_i_know_is_the_tools_answer(bot: CareerBot) -> None:
+    reply = bot.ask(
+        "What are the responsibilities of an ML software engineer? Also which programming languages should I know for it?"
+    )
+    assert part_intents(reply) == ["ask_responsibilities", "ask_tools"]
+    assert "Python" in reply.text and "Skill gap" not in reply.text
+
+
+def test_what_am_i_missing_is_still_a_gap(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["I know python. what am I missing for DE?"])
+    assert reply.intent == "skill_gap" and "You have" in reply.text
+
+
+def test_a_gap_asked_again_for_another_role_stays_a_gap(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["so what am i missing for DSE", "and for ML engineer?"])
+    assert reply.intent == "skill_gap" and reply.roles == (MLE,)
+
+
+def test_interesting_in_a_role_is_an_aim_not_a_job(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, [
+        "Hello, I am Kenji from Japan, I work as embedded C++ programmer since 8 years.",
+        "I am interesting in machine learning software engineer. What is this job exactly?",
+        "My C++ is good, so what I am missing for this job?",
+    ])
+    assert reply.intent == "skill_gap" and reply.roles == (MLSWE,)
+
+
+# -- keywords read like retrieval words ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "roles"),
+    [
+        ("is the ml software engineer thing still on the way up or has that ship sailed", "ask_outlook", (MLSWE,)),
+        ("how would somebody wiggle their way into data engineering without knowing anyone", "ask_getting_started", (DE,)),
+        ("What does a data engineer do to keep the quality of data up?", "ask_responsibilities", (DE,)),
+        ("are ML software engineering teams mostly men or is it more balanced these days?", "not_covered", (MLSWE,)),
+        ("Is there a lot of business travel involved for data science engineers?", "not_covered", (DSE,)),
+        ("are your answers sourced from somewhere?", "ask_sources", ()),
+        ("what would an MLRE need to study?", "ask_education", (MLRE,)),
+    ],
+)
+def test_wordings_from_fresh_sets(bot: CareerBot, text: str, intent: str, roles: tuple[str, ...]) -> None:
+    reply = bot.ask(text)
+    assert reply.intent == intent and reply.roles == roles
