@@ -131,9 +131,9 @@ class Advising(Answering):
             kb_things = self._kb.thing_by_alias
             have = [t.id for t in has] + [x.id for n in ctx.profile.known if (x := kb_things(n)) is not None]
             lack = [t.id for t in lacks] + [x.id for n in ctx.profile.not_known if (x := kb_things(n)) is not None]
-            if target and not again and not have and not lack and _GAP_WORDS.isdisjoint(tokens):
+            if target and not again and not current and not have and not lack and _GAP_WORDS.isdisjoint(tokens):
                 # "which programming languages should I know for it?" from someone who has said
-                # nothing they know: what the role needs, not a gap against nothing.
+                # nothing they know or do: what the role needs, not a gap against nothing.
                 kinds = _TOOL_KINDS & set(tokens)
                 intent, topic = ("ask_tools", "tools") if kinds else ("ask_skills", "skills")
                 return self._answer_topic(intent, topic, target, score, ctx, things=things, u=u)
