@@ -162,3 +162,45 @@ def test_interesting_in_a_role_is_an_aim_not_a_job(bot: CareerBot, sid: str) -> 
 def test_wordings_from_fresh_sets(bot: CareerBot, text: str, intent: str, roles: tuple[str, ...]) -> None:
     reply = bot.ask(text)
     assert reply.intent == intent and reply.roles == roles
+
+
+# -- numbered lists, chat fillers ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "intents"),
+    [
+        ("(1) what do ML engineers usually study at uni (2) what's the job outlook for them", ["ask_education", "ask_outlook"]),
+        ("three quick ones about MLEs: 1) what skills 2) what degrees 3) is demand growing",
+         ["ask_skills", "ask_education", "ask_outlook"]),
+    ],
+)
+def test_numbered_lists_after_a_lead_in_or_in_brackets(bot: CareerBot, text: str, intents: list[str]) -> None:
+    reply = bot.ask(text)
+    assert part_intents(reply) == intents and reply.roles == (MLE,)
+
+
+def test_a_number_in_brackets_is_no_list() -> None:
+    parts = split_parts("I have twins (age 4) and a job. what does a DE do?")
+    assert [p.kind for p in parts] == ["self", "question"]
+
+
+def test_same_q_in_chat_shorthand_keeps_the_topic(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["wait wats an MLE even", "do u need college for dat", "bruh ok wat bout DEs tho same q"])
+    assert reply.intent == "ask_education" and reply.roles == (DE,)
+
+
+def test_r_before_you_is_not_the_r_language(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["what tools does an MLE use?", "wat r u even lol wat can u do"])
+    assert "The articles list R" not in reply.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "um, sorry to bother you, but what exactly are you able to help me with?",
+        "ok robot, how do i use you",
+    ],
+)
+def test_polite_or_odd_help_requests(bot: CareerBot, text: str) -> None:
+    assert bot.ask(text).intent == "help"

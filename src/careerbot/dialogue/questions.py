@@ -280,7 +280,7 @@ class Questions(Advising):
         ] if referred else [t for t in analysis.masked.split() if t != PLACEHOLDER and t not in FILLER]
         if "same" in analysis.tokens:
             content = [t for t in content if t not in SAME_FILLER]  # "and the ML engineer, is it the same?"
-            if roles and {"question", "questions", "goes", "applies"} & set(analysis.tokens) and not content_named:
+            if roles and {"question", "questions", "q", "qs", "goes", "applies"} & set(analysis.tokens) and not content_named:
                 content = []  # "same question for an ML engineer we'd hire later"
         content = [t for t in content if t not in FOLLOW_UP_FILLER]
 

@@ -97,8 +97,10 @@ _SENTENCE_END = re.compile(
     re.IGNORECASE,
 )
 #: A numbered item of a list of questions ("2) the frameworks they use").
-_LIST_ITEM = re.compile(r"^\s*\d[).]\s")
-_NEXT_ITEM = re.compile(r"\s+(?=[2-9][).]\s)")
+_LIST_ITEM = re.compile(r"^\s*\(?\d[).]\s")
+#: Where an item of a numbered list starts ("1) ...", "(2) ...", "3. ..."), after a space, a
+#: colon or at the start.
+_ITEM_MARK = re.compile(r"(?:^|(?<=[\s:]))\(?([1-9])[).](?=\s)")
 #: "..., and which degree do they have", "; also what do they earn", "... plus how much they earn".
 _JOINED_QUESTION = re.compile(
     r"\s*(?:,\s*|\s)(?:and|also|plus|&|\+|but|then)\s+(?:also\s+|then\s+|with\s+)?(?=(?:what|whats|what's|wat|wht|wut|waht|whta|which|wich|how|hw|hwo|who|where|why|when|"
@@ -312,13 +314,30 @@ def _topic_list(part: MessagePart, heads: Mapping[str, str]) -> list[MessagePart
     return pieces
 
 
+def _numbered_items(text: str) -> list[str]:
+    """``text`` cut before each item of a numbered list that counts 1, 2, ...; else ``[text]``."""
+    marks = [m for m in _ITEM_MARK.finditer(text)]
+    starts: list[int] = []
+    expected = 1
+    for m in marks:
+        if int(m.group(1)) == expected:
+            starts.append(m.start())
+            expected += 1
+    if len(starts) < 2:
+        return [text]
+    cuts = ([0] if starts[0] > 0 else []) + starts + [len(text)]
+    return [text[a:b].strip(" ,;") for a, b in zip(cuts, cuts[1:]) if text[a:b].strip(" ,;:")]
+
+
 def split_parts(text: str, *, topics: Mapping[str, str] | None = None) -> tuple[MessagePart, ...]:
     """The parts of ``text`` in order; one part (the whole text) when it asks one thing.
 
     ``topics`` (from :func:`topic_heads`) lets a list of topics ("tools + skills for that?") be
     cut into one question per topic."""
     # "1) typical projects for an MLE 2) the frameworks they use": a numbered list, one item each.
-    items = _NEXT_ITEM.split(text) if _LIST_ITEM.match(text) else [text]
+    # (a lead-in before the first item is a part too: "three quick ones about MLEs: 1) what skills
+    # 2) what degrees"; a lone number in brackets is no list: "twins (age 4)").
+    items = _numbered_items(text)
     sentences = [s for item in items for s in _SENTENCE_END.split(item) if s and s.strip(" .!?;")]
     if len(sentences) > MAX_SENTENCES:
         return (MessagePart(text.strip(), _kind(text)),)

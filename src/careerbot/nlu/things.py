@@ -53,6 +53,9 @@ class ThingFinder:
                     # "which programming languages": a kind of thing, not the skill "Programming".
                     i += n
                     break
+                if thing is not None and n == 1 and len(tokens[i]) == 1 and tokens[i + 1 : i + 2] in (["you"], ["u"], ("you",), ("u",)):
+                    i += 1  # "wat r u even": "are you", not the R language
+                    break
                 if thing is not None:
                     found.setdefault(thing.id, (i, thing))
                     i += n

@@ -111,6 +111,20 @@ def posting_keywords(kb: KnowledgeBase) -> list[str]:
     return list(dict.fromkeys(words))
 
 
+#: Words that may follow "help" in a request for careerbot's help ("what can you help me with?").
+_AFTER_HELP = frozenset("me us with out please pls plz here now today".split())
+
+
+def _asks_for_help(tokens: Sequence[str]) -> bool:
+    """Whether "help" (if said at all) asks for careerbot's help: nothing but "me", "with" or "please"
+    follows it ("what are you able to help me with?"), not a task ("help me fix my brakes") or a verb
+    ("would hackathons help me get in?")."""
+    if "help" not in tokens:
+        return True
+    last = len(tokens) - 1 - list(reversed(tokens)).index("help")
+    return _AFTER_HELP.issuperset(tokens[last + 1 :])
+
+
 #: Intents about no role: a role named in the message does not make them likelier.
 _ROLELESS = frozenset({"profile", "help", "greet", "goodbye"})
 #: Words that, a few words after "how many", count jobs or people: a headcount no article gives
@@ -325,7 +339,7 @@ class Understander:
             parting = keyword_intents.get(best, False) and (
                 best == "thanks"
                 or (best == "profile" and len(analysis.tokens) <= 12)
-                or (best == "help" and "help" not in analysis.tokens and len(analysis.tokens) <= 12)
+                or (best == "help" and _asks_for_help(analysis.tokens) and len(analysis.tokens) <= 16)
                 or (best == "goodbye" and "thanks" in keyword_intents)
             )
             # "i kno python n some c++ which 1 fits me": a fit asked for in its own words.
