@@ -365,7 +365,9 @@ class Policy:
             reply, new_ctx = self._q.single(parse.whole, parse.text, ctx)
             if reply.intent == FALLBACK and "greet" in parse.whole.understanding.keyword_intents:
                 return self._q.greet(ctx)  # "hi, I'm Dana": a greeting with a name
-            if reply.intent != "recommend_role" or not self._introduces(parse):
+            about_them = reply.intent == FALLBACK and all(p.part.kind == "self" for p in parse.parts)
+            # ("CTO at a 10-person fintech startup here.": about them, though nothing in it is noted)
+            if not about_them and (reply.intent != "recommend_role" or not self._introduces(parse)):
                 return reply, new_ctx
         answer = render_introduced(self._kb, readings, ctx.profile)
         targets = ctx.profile.targets[-1:]

@@ -404,6 +404,14 @@ class Questions(Advising):
         if intent == "ask_sources":
             return self.reply(render_sources(self._kb), intent, score, (), None), ctx
 
+        order = analysis.tokens
+        if (
+            len(roles) > 1 and "or" in order and intent not in ADVISOR_INTENTS
+            and any(a == "for" and b == "me" for a, b in zip(order, order[1:])) and "?" in text
+        ):
+            # "I'd rather write production code than run experiments - ML SWE or MLRE for me?":
+            # which of those fits them.
+            intent = "recommend_role"
         # "I'm a data analyst, which role fits me?" is a recommendation, not an uncovered job.
         if intent == "recommend_role":
             return self._advise(intent, text, u, score, ctx, roles=roles, things=things)
