@@ -15,6 +15,7 @@ from ..data.intents import IntentSet
 from ..data.knowledge import KnowledgeBase
 from ..nlu.entities import PLACEHOLDER
 from ..nlu.parse import Parse, PartReading
+from ..nlu.parts import introduces_speaker
 from ..nlu.understand import Thresholds
 from ..nlu.words import (
     ADVICE_ASKED,
@@ -365,7 +366,10 @@ class Policy:
             reply, new_ctx = self._q.single(parse.whole, parse.text, ctx)
             if reply.intent == FALLBACK and "greet" in parse.whole.understanding.keyword_intents:
                 return self._q.greet(ctx)  # "hi, I'm Dana": a greeting with a name
-            about_them = reply.intent == FALLBACK and all(p.part.kind == "self" for p in parse.parts)
+            about_them = (
+                reply.intent == FALLBACK and any(introduces_speaker(p.part.text) for p in parse.parts)
+                and not parse.whole.understanding.analysis.other_occupations  # (not "i want to be an electrician")
+            )
             # ("CTO at a 10-person fintech startup here.": about them, though nothing in it is noted)
             if not about_them and (reply.intent != "recommend_role" or not self._introduces(parse)):
                 return reply, new_ctx

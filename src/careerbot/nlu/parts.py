@@ -15,7 +15,7 @@ from typing import Literal
 
 from .normalize import tokenize
 
-__all__ = ["MessagePart", "PartKind", "split_parts", "topic_heads"]
+__all__ = ["MessagePart", "PartKind", "introduces_speaker", "split_parts", "topic_heads"]
 
 PartKind = Literal["question", "self", "other"]
 
@@ -184,6 +184,13 @@ def _kind(text: str) -> PartKind:
 
 #: Words before a person noun that make it someone else ("some students", "their manager").
 _OTHERS = frozenset("some many most other others these those his her their the all several few".split())
+
+
+def introduces_speaker(text: str) -> bool:
+    """Whether ``text`` says who the speaker is without "I" ("CTO at a 10-person fintech startup
+    here", "former barista, 29"); see :func:`_introduces`."""
+    tokens = _without_greeting(tokenize(text))
+    return bool(tokens) and (_introduces(tokens) or bool(_HERE.search(" ".join(tokens[:10]))))
 
 
 def _introduces(tokens: list[str]) -> bool:

@@ -1,0 +1,73 @@
+"""References back to the conversation resolved against its state: "the second one", "the two",
+"the research side", "the ML one" (:func:`careerbot.nlu.references.find_reference` says what the
+words refer to; :class:`Resolving` says which roles that is in this conversation)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..nlu.parse import PartReading
+from .advising import Advising
+from .state import Context
+
+__all__ = ["Resolving"]
+
+
+class Resolving(Advising):
+    """Resolves references for the question policy. Immutable after construction."""
+
+    def resolve(self, reading: PartReading, ctx: Context) -> tuple[tuple[str, ...], frozenset[str]]:
+        """The roles ``reading`` refers back to (see :meth:`_resolve`), for the rest of its message."""
+        return self._resolve(reading, ctx)
+
+    def _resolve(self, reading: PartReading, ctx: Context) -> tuple[tuple[str, ...], frozenset[str]]:
+        """The roles a reference back points at ("the second one", "the two", "the research side"),
+        and the words that made the reference; nothing when the question names its roles."""
+        ref = reading.reference
+        if reading.understanding.analysis.roles:
+            return (), frozenset()
+        if ref is None:
+            return self._option_named(reading, ctx), frozenset()
+        words = frozenset(reading.understanding.analysis.tokens[ref.start : ref.end])
+        # The last list shown, else the roles talked about in turn ("DE?" "and the MLE?" "the first one").
+        options = ctx.options or (ctx.roles if len(ctx.roles) > 1 else ctx.pair) or ctx.roles
+        roles: tuple[str, ...] = ()
+        if ref.kind == "side" and ref.role is not None:
+            roles = (ref.role,)
+        elif ref.kind == "pair":
+            # "the two": the top two of a recommendation, the two just compared, or the last two asked about.
+            if ctx.intent == "recommend_role" and len(ctx.options) >= 2:
+                roles = ctx.options[:2]
+            else:
+                roles = ctx.pair
+        elif ref.kind == "ordinal" and -len(options) <= ref.index < len(options):
+            roles = (options[ref.index],)
+        elif ref.kind == "other":
+            rest = [r for r in options if r not in ctx.roles[:1]]
+            if not rest:
+                # "torn between MLE and DSE" ... "ok but for the other one?": the other role they aim
+                # at, or the one talked about before.
+                rest = [r for r in (*ctx.profile.targets, *ctx.recent) if r not in ctx.roles[:1]]
+            roles = tuple(rest[:1])
+        elif ref.kind == "posting" and ref.name is None and not ctx.postings and len(ctx.roles) > 1 and "one" in words:
+            # "MLE vs MLRE" ... "does that one need a doctorate?": the one talked about last.
+            roles = ctx.roles[-1:]
+        return roles, words
+
+    def name_words(self, roles: Sequence[str]) -> frozenset[str]:
+        """The words of these roles' names and short names ("machine", "learning", "ml")."""
+        return frozenset(w for r in roles for w in self._name_words.get(r, ()))
+
+    def _option_named(self, reading: PartReading, ctx: Context) -> tuple[str, ...]:
+        """"the ML one", "the data one": the one role of the last list whose name has that word."""
+        tokens = reading.understanding.analysis.tokens
+        options = ctx.options or ctx.roles
+        if len(options) < 2:
+            return ()
+        for i, token in enumerate(tokens[:-1]):
+            if tokens[i + 1] not in ("one", "role", "side", "option", "track", "path"):
+                continue
+            having = [r for r in options if token in self._name_words.get(r, ())]
+            if len(having) == 1:
+                return (having[0],)
+        return ()
