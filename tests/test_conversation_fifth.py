@@ -204,3 +204,45 @@ def test_r_before_you_is_not_the_r_language(bot: CareerBot, sid: str) -> None:
 )
 def test_polite_or_odd_help_requests(bot: CareerBot, text: str) -> None:
     assert bot.ask(text).intent == "help"
+
+
+# -- a specific question across roles; a role's own job is not its openings ------------------------
+
+
+def test_a_specific_question_across_roles_names_the_roles_whose_articles_say_it(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["do any of these roles work on natural language processing?"])
+    assert reply.roles == (MLE,) and "natural language processing" in reply.text
+    assert "say nothing like it about Data Engineers" in reply.text
+    assert reply.data["kind"] == "points_across" and reply.data["silent"]
+    # ... and the conversation goes on with the role that has it.
+    assert talk(bot, sid, ["what degree do they need?"]).roles == (MLE,)
+
+
+def test_one_word_in_common_is_no_answer_across_roles(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["DE vs MLE", "Does MATLAB show up in either of their tool lists?"])
+    assert "shows your skills" not in reply.text
+
+
+@pytest.mark.parametrize(
+    "text", ["Give me the data engineer job in one paragraph.", "what's the data science engineer's job in plain words"]
+)
+def test_the_role_s_job_is_the_role_not_its_openings(bot: CareerBot, text: str) -> None:
+    reply = bot.ask(text)
+    assert reply.intent == "ask_definition" and "posting" not in reply.text
+
+
+def test_a_role_s_job_in_a_place_is_still_openings(bot: CareerBot) -> None:
+    assert bot.ask("any data engineer job in Berlin?").intent == "ask_salary"
+
+
+def test_x_or_y_for_me_recommends_among_them(bot: CareerBot) -> None:
+    reply = bot.ask(
+        "I'd rather write solid production code than run experiments all day - ML software engineer or ML research engineer for me?"
+    )
+    assert reply.intent == "recommend_role" and reply.roles == (MLSWE,)
+
+
+def test_an_introduction_without_i_and_nothing_noted_is_an_introduction(bot: CareerBot) -> None:
+    reply = bot.ask("CTO at a 10-person fintech startup here. we're about to make our first data hire.")
+    assert reply.intent == "greet"
+    assert bot.ask("I will decide later").intent == "fallback"

@@ -53,7 +53,7 @@ from ..skills.responses import (
     render_uncovered,
 )
 from ..skills.retrieve import Hit, PointIndex, content_keys
-from ..skills.specific import render_specific
+from ..skills.specific import render_specific, render_specific_across
 from ..skills.wording import TEMPLATES, topic_question
 from .state import Context, Profile
 
@@ -279,6 +279,23 @@ class Answering:
         answer = render_specific(self._kb, role, hits, yes=yes_no and best.score >= 0.75)
         return self._intents.intent_for_topic(topic) or intent, topic, answer
 
+    def _specific_across(self, u: Understanding, roles: Sequence[str]) -> Answer | None:
+        """A yes/no question asked across roles whose points some roles have and others not ("do
+        any of these roles work on natural language processing?"); ``None`` when all or none do."""
+        content = self._content(u)
+        if not content:
+            return None
+        # (two of its words in common, or its only one: not "show" alone in "Does MATLAB show up")
+        enough = min(2, len(content))
+        found = [
+            (r, hits) for r in roles
+            if (hits := [h for h in self._points.search((r,), content, limit=2, min_score=0.75) if len(h.matched) >= enough])
+        ]
+        if not found or len(found) == len(roles):
+            return None
+        found_roles = {r for r, _ in found}
+        return render_specific_across(self._kb, found, [r for r in roles if r not in found_roles])
+
     def _specific_reply(
         self, found: tuple[str, str, Answer], roles: Sequence[str], confidence: float, ctx: Context
     ) -> tuple[Reply, Context]:
@@ -353,6 +370,13 @@ class Answering:
             found = self._specific(u, intent, roles[0])
             if found is not None:
                 return self._specific_reply(found, roles, confidence, ctx)
+        if u is not None and len(roles) > 1 and topic != "salary" and not things and self._yes_no(u):
+            across = self._specific_across(u, roles)
+            if across is not None:
+                # (about the roles that have it: "what else do they build?" goes on with those)
+                having = tuple(across.data["roles"])
+                reply = self.reply(across, intent, confidence, having, topic, across.suggestions)
+                return reply, ctx.evolve(roles=having, topic=topic, pending_topic=None, intent=intent)
         answer = render_topic(self._kb, roles, topic)
         kinds = LISTED_KINDS if topic in ("tools", "skills") else {"industry"} if topic == "industries" else set()
         named = [thing for _, thing in things if thing.kind in kinds]

@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from ..data.knowledge import TOPIC_TITLES, KnowledgeBase
 from .responses import Answer
 from .retrieve import Hit
-from .wording import TEMPLATES, topic_question
+from .wording import TEMPLATES, join_names, topic_question
 
-__all__ = ["render_specific"]
+__all__ = ["render_specific", "render_specific_across"]
 
 
 def render_specific(
@@ -36,3 +36,31 @@ def render_specific(
         ],
     }
     return Answer("\n".join(lines), data, sources, (topic_question(topic, role),))
+
+
+def render_specific_across(
+    kb: KnowledgeBase, found: Sequence[tuple[str, Sequence[Hit]]], silent: Sequence[str]
+) -> Answer:
+    """A specific question asked across roles ("do any of these roles work on natural language
+    processing?"): the points that answer it, for each role ``found`` has them for, then the roles
+    (``silent``) whose articles say nothing like it."""
+    lines: list[str] = []
+    for role_id, hits in found:
+        lines.append(TEMPLATES["specific"].safe_substitute(plural=kb.roles[role_id].plural))
+        lines.extend(f"- {h.point.text}" for h in hits)
+    if silent:
+        names = join_names([kb.roles[r].plural for r in silent])
+        lines.append(TEMPLATES["specific_silent"].safe_substitute(plurals=names))
+    sources = tuple(dict.fromkeys(s for _, hits in found for h in hits for s in h.point.sources))
+    data = {
+        "kind": "points_across",
+        "roles": [r for r, _ in found],
+        "silent": list(silent),
+        "points": [
+            {"role": r, "text": h.point.text, "topic": h.topic, "sources": list(h.point.sources), "score": round(h.score, 3)}
+            for r, hits in found for h in hits
+        ],
+    }
+    first_role, first_hits = found[0]
+    question = topic_question(first_hits[0].topic, kb.roles[first_role])
+    return Answer("\n".join(lines), data, sources, (question,))

@@ -142,6 +142,7 @@ TEMPLATES: Mapping[str, Template] = MappingProxyType({
     "specific": Template("What the articles say about this for ${plural}:"),
     "specific_yes": Template("Yes. The articles say, for ${plural}:"),
     "specific_more": Template("More on $title: \"$question\""),
+    "specific_silent": Template("The articles say nothing like it about ${plurals}."),
     "unlisted": Template("The articles don't mention $names for ${plural} (or for any of the five roles)."),
     "roles_with": Template("The articles list $thing for $roles, not for $others."),
     "roles_with_all": Template("The articles list $thing for all five roles."),
