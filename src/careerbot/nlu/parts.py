@@ -40,7 +40,7 @@ _FIRST_PERSON = frozenset("i i'm im i've ive i'd id name's".split())
 #: Words that open a sentence about the speaker with the "I" left out ("been coding Python for years").
 _IMPLIED_I = frozenset(
     "been just finished did worked studied graduated spent coding built done currently recently got "
-    "retired former formerly looking".split()
+    "retired former formerly looking self".split()
 )
 #: Words that open a message without asking anything ("hi there", "good morning").
 _GREETINGS = frozenset(

@@ -125,6 +125,8 @@ def _asks_for_help(tokens: Sequence[str]) -> bool:
     return _AFTER_HELP.issuperset(tokens[last + 1 :])
 
 
+#: Nouns after "how many <role>" that count postings, not people ("how many MLE openings?").
+_OPENINGS = frozenset((w,) for w in "openings opening postings posting jobs job positions vacancies listings roles".split())
 #: Intents about no role: a role named in the message does not make them likelier.
 _ROLELESS = frozenset({"profile", "help", "greet", "goodbye"})
 #: Words that, a few words after "how many", count jobs or people: a headcount no article gives
@@ -229,7 +231,9 @@ class Understander:
             # six months is still a plan).
             found[NOT_COVERED] = True
         if NOT_COVERED in self._intents.intents and any(
-            analysis.tokens[max(0, m.start - 2) : m.start] == ("how", "many") for m in analysis.mentions
+            analysis.tokens[max(0, m.start - 2) : m.start] == ("how", "many")
+            and analysis.tokens[m.end : m.end + 1] not in _OPENINGS  # (not "how many MLE openings are there?")
+            for m in analysis.mentions
         ):
             found[NOT_COVERED] = True  # "how many DSEs does a typical bank employ?": a headcount
         if NOT_COVERED in self._intents.intents and _counts_jobs(analysis.tokens):
@@ -342,7 +346,7 @@ class Understander:
                 best == "thanks"
                 or (best == "profile" and len(analysis.tokens) <= 12)
                 or (best == "help" and _asks_for_help(analysis.tokens) and len(analysis.tokens) <= 16)
-                or (best == "goodbye" and "thanks" in keyword_intents)
+                or (best == "goodbye" and ("thanks" in keyword_intents or not {"bye", "goodbye"}.isdisjoint(analysis.tokens)))
             )
             # "i kno python n some c++ which 1 fits me": a fit asked for in its own words.
             own_words = best == "recommend_role" and keyword_intents.get(best, False) and "which" in analysis.tokens

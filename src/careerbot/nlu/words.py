@@ -152,7 +152,7 @@ SAME_FILLER = frozenset("is are it that this same true there question questions 
 FOLLOW_UP_FILLER = frozenset(
     "which ones one other another normal plain regular usual standard guy guys folks "
     # "and if I went the MLE route instead?"
-    "if i went go chose choose picked route path track".split()
+    "if i went go chose choose picked route path track specifically particular particularly especially exactly".split()
 )
 
 
