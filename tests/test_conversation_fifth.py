@@ -246,3 +246,38 @@ def test_an_introduction_without_i_and_nothing_noted_is_an_introduction(bot: Car
     reply = bot.ask("CTO at a 10-person fintech startup here. we're about to make our first data hire.")
     assert reply.intent == "greet"
     assert bot.ask("I will decide later").intent == "fallback"
+
+
+# -- what the person says they lack; context before a question -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "known", "not_known"),
+    [
+        ("I have never worked with a data warehouse", [], ["Data warehousing"]),
+        ("I have never used Docker or worked with Spark", [], ["Docker", "Apache Spark"]),
+        ("I have never used Docker but I know Spark", ["Apache Spark"], ["Docker"]),
+        ("I'm comfortable with Git, but I have never deployed a model to production or worked with a real data warehouse.",
+         ["Git"], ["Data warehousing"]),
+    ],
+)
+def test_a_negation_reaches_to_the_end_of_its_clause(
+    bot: CareerBot, sid: str, text: str, known: list[str], not_known: list[str]
+) -> None:
+    talk(bot, sid, [text])
+    profile = bot.ask("what do you know about me?", session_id=sid).data["profile"]
+    assert sorted(profile["known"]) == sorted(known) and sorted(profile["not_known"]) == sorted(not_known)
+
+
+def test_let_me_give_you_context_is_about_the_person(bot: CareerBot) -> None:
+    reply = bot.ask(
+        "Hello, let me give you some context before I ask anything. I studied physics, then spent three years "
+        "writing C++ simulation code. I'm comfortable with Git and Linux."
+    )
+    assert reply.intent == "greet" and "C++" in reply.text
+
+
+def test_my_own_kaggle_work_does_not_make_a_gap_question_uncovered(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["whats the diff between an MLE and an ML research engineer", "do i need a degree for the first one?",
+                            "what am i missing for it with my kaggle stuff"])
+    assert reply.intent == "skill_gap" and reply.roles == (MLE,)

@@ -171,6 +171,8 @@ def _kind(text: str) -> PartKind:
         return "question"
     if _indirect_question(tokens) or any(t in _STRONG_OPENERS for t in tokens[:4]):
         return "question"
+    if tokens[:2] == ["let", "me"] and tokens[2:3] and tokens[2] in _TELLING:
+        return "self"  # "let me give you some context before I ask anything"
     mine = any(t == "my" and nxt in _MY_SELF for t, nxt in zip(tokens, tokens[1:]))
     if first in _IMPLIED_I or (first == "me" and len(tokens) > 2):
         # "just finished a data bootcamp", "been coding Python for 4 years", "me: 35, ex-chef"
@@ -182,6 +184,8 @@ def _kind(text: str) -> PartKind:
     return "other"
 
 
+#: Verbs after "let me" that open what the person tells about themselves ("let me give you some context").
+_TELLING = frozenset("give tell introduce start share describe explain sketch".split())
 #: Words before a person noun that make it someone else ("some students", "their manager").
 _OTHERS = frozenset("some many most other others these those his her their the all several few".split())
 

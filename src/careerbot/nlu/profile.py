@@ -120,6 +120,23 @@ def read_profile(
     )
 
 
+#: Words that end a negation's reach going back from a thing ("never used Docker but I know Spark").
+_CLAUSE_BREAKS = frozenset("but though although however yet while i i'm im".split())
+#: How far back from a thing a negation reaches ("I have never deployed a model or worked with a
+#: real data warehouse").
+_NEGATION_REACH = 12
+
+
+def _negated_at(tokens: Sequence[str], position: int) -> bool:
+    """Whether a negation in the same clause comes before ``position``."""
+    for t in reversed(tokens[max(0, position - _NEGATION_REACH) : position]):
+        if t in _NEGATION:
+            return True
+        if t in _CLAUSE_BREAKS:
+            return False
+    return False
+
+
 def stated(tokens: Sequence[str], things: Sequence[tuple[int, Thing]]) -> tuple[tuple[Thing, ...], tuple[Thing, ...]]:
     """The named things a person says they have, and those they say they lack ("no PyTorch",
     "never used Spark": a negation up to three words before the thing). Things they aim at or
@@ -131,8 +148,7 @@ def stated(tokens: Sequence[str], things: Sequence[tuple[int, Thing]]) -> tuple[
         liked = any(likes_at(tokens, q) for q in range(max(0, position - 3), position))
         if not (_AIM.isdisjoint(before) and _LEARNING.isdisjoint(before)) or liked:
             continue  # "move into ML research", "learn PyTorch", "I love maths": not something had
-        negated = not _NEGATION.isdisjoint(before)
-        (lacks if negated else has).append(thing)
+        (lacks if _negated_at(tokens, position) else has).append(thing)
     return tuple(has), tuple(t for t in lacks if t not in has)
 
 

@@ -213,8 +213,8 @@ class Understander:
                     continue
                 if stems[i : i + len(phrase)] != phrase:
                     continue
-                if name == "ask_works_with" and len(phrase) == 1 and i and stems[i - 1] in ("my", "our"):
-                    continue  # the person's own team ("a presentation for my team"), not the role's
+                if name in ("ask_works_with", NOT_COVERED) and len(phrase) == 1 and i and stems[i - 1] in ("my", "our"):
+                    continue  # the person's own team or Kaggle work ("for my team", "with my kaggle stuff")
                 if name == self._salary_intent and phrase[0] == "job" and at[i] - 1 in inside:
                     continue  # "the data engineer job in one paragraph": the role itself, not openings
                 hits.append((i, i + len(phrase), name, strong))
