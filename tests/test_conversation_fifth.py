@@ -281,3 +281,14 @@ def test_my_own_kaggle_work_does_not_make_a_gap_question_uncovered(bot: CareerBo
     reply = talk(bot, sid, ["whats the diff between an MLE and an ML research engineer", "do i need a degree for the first one?",
                             "what am i missing for it with my kaggle stuff"])
     assert reply.intent == "skill_gap" and reply.roles == (MLE,)
+
+
+def test_both_of_them_wins_over_the_job(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["DE tools?", "and for MLSWE?", "what's the job outlook for both of them"])
+    assert reply.intent == "ask_outlook" and set(reply.roles) == {DE, MLSWE}
+
+
+def test_the_closest_role_to_what_i_do_is_a_recommendation(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["cloud engineer here, 6 yrs AWS, terraform, k8s, docker, some python",
+                            "what's the closest of these roles to what I already do?"])
+    assert reply.intent == "recommend_role"

@@ -77,6 +77,7 @@ def find_reference(
     if words.isdisjoint(_TRIGGERS) and words.isdisjoint(role_words) and words.isdisjoint(company_words or ()):
         return None  # nothing that could point back: the common case, decided at once
     n = len(tokens)
+    later: Reference | None = None  # "that one", "the job": unless something more definite follows
     for i, token in enumerate(tokens):
         nxt = tokens[i + 1] if i + 1 < n else ""
         prev = tokens[i - 1] if i else ""
@@ -102,6 +103,7 @@ def find_reference(
             return Reference("side", i, i + (2 if nxt in _SIDE_NOUNS else 1), role=role)
         if company_words and token in company_words and nxt in _POSTING_NOUNS:
             return Reference("posting", i, i + 2, name=company_words[token])
-        if token in _THAT and nxt in _POSTING_NOUNS and nxt != "role":
-            return Reference("posting", i, i + 2)
-    return None
+        if token in _THAT and nxt in _POSTING_NOUNS and nxt != "role" and later is None:
+            later = Reference("posting", i, i + 2)
+    # ("the job outlook for both of them": "both of them" is what it points at, not "the job")
+    return later

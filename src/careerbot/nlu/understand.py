@@ -127,6 +127,8 @@ def _asks_for_help(tokens: Sequence[str]) -> bool:
 
 #: Nouns after "how many <role>" that count postings, not people ("how many MLE openings?").
 _OPENINGS = frozenset((w,) for w in "openings opening postings posting jobs job positions vacancies listings roles".split())
+#: Words that ask which role is nearest to the person ("what's the closest of these roles to what I do?").
+_NEAREST = frozenset("closest closer nearest nearer".split())
 #: Intents about no role: a role named in the message does not make them likelier.
 _ROLELESS = frozenset({"profile", "help", "greet", "goodbye"})
 #: Words that, a few words after "how many", count jobs or people: a headcount no article gives
@@ -349,7 +351,10 @@ class Understander:
                 or (best == "goodbye" and ("thanks" in keyword_intents or not {"bye", "goodbye"}.isdisjoint(analysis.tokens)))
             )
             # "i kno python n some c++ which 1 fits me": a fit asked for in its own words.
-            own_words = best == "recommend_role" and keyword_intents.get(best, False) and "which" in analysis.tokens
+            # ... or about the person ("what's the closest of these roles to what I already do?").
+            own_words = best == "recommend_role" and keyword_intents.get(best, False) and (
+                "which" in analysis.tokens or not _NEAREST.isdisjoint(analysis.tokens)
+            )
             # "is there an age limit for these tech jobs?": what the articles don't say, about jobs.
             own_words = own_words or (
                 best == NOT_COVERED and keyword_intents.get(best, False) and not JOB_WORDS.isdisjoint(analysis.tokens)
