@@ -292,3 +292,11 @@ def test_the_closest_role_to_what_i_do_is_a_recommendation(bot: CareerBot, sid: 
     reply = talk(bot, sid, ["cloud engineer here, 6 yrs AWS, terraform, k8s, docker, some python",
                             "what's the closest of these roles to what I already do?"])
     assert reply.intent == "recommend_role"
+
+
+def test_a_kept_answer_is_not_shared_between_replies(bot: CareerBot) -> None:
+    # Topic answers are rendered once and kept; an app changing one reply's data changes no other.
+    first = bot.ask("what tools does a data engineer use?", session_id="keep-a")
+    first.data.clear()  # type: ignore[attr-defined]
+    second = bot.ask("what tools does a data engineer use?", session_id="keep-b")
+    assert second.data and second.text == first.text

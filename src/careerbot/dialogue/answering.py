@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from functools import partial
-from typing import TYPE_CHECKING, TypeVar
+from functools import lru_cache, partial
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..data.intents import IntentSet
 from ..data.knowledge import KnowledgeBase, Thing
@@ -77,6 +77,15 @@ _SECTOR_FRAME = frozenset(word_key(w) for w in (
     "hire hires hiring hired work works working field fields area areas kind kinds type types place places"
 ).split())
 
+def _copied(value: Any) -> Any:
+    """A copy of an answer's data (dicts and lists anew), so no reply shares it with another."""
+    if isinstance(value, dict):
+        return {k: _copied(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_copied(v) for v in value]
+    return value
+
+
 class Answering:
     """What every answer needs, and the answers of one topic, comparison or point. Immutable after
     construction; safe to share across threads."""
@@ -97,11 +106,30 @@ class Answering:
         self._name_words = {
             rid: frozenset(t for name in (role.name, *role.aliases) for t in tokenize(name)) for rid, role in kb.roles.items()
         }
+        # The answers of a topic and of a comparison depend on the knowledge base alone: each is
+        # rendered once and kept (bounded; lru_cache is thread-safe). Their data is copied per reply.
+        self._topic_answer = lru_cache(maxsize=512)(self._render_topic)
+        self._compare_answer = lru_cache(maxsize=256)(self._render_compare)
         # Words that name a topic ("skills", "responsibilities"): a question made of them asks the topic.
         self._topic_keys = frozenset(
             word_key(k.casefold()) for spec in intents.intents.values() if spec.topic
             for k in spec.keywords if len(tokenize(k)) == 1
         )
+
+    # Pickled (by the start-up cache) without the kept answers, which are made anew.
+    def __getstate__(self) -> dict[str, object]:
+        return {k: v for k, v in self.__dict__.items() if k not in ("_topic_answer", "_compare_answer")}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._topic_answer = lru_cache(maxsize=512)(self._render_topic)
+        self._compare_answer = lru_cache(maxsize=256)(self._render_compare)
+
+    def _render_topic(self, roles: tuple[str, ...], topic: str) -> Answer:
+        return render_topic(self._kb, roles, topic)
+
+    def _render_compare(self, roles: tuple[str, ...], brief: bool) -> Answer:
+        return render_compare(self._kb, roles, COMPARE_TOPICS, brief=brief)
 
     @property
     def _advisor(self) -> Advisor:
@@ -176,7 +204,7 @@ class Answering:
             topic=topic,
             sources=self._kb.source_titles(answer.source_ids),
             suggestions=tuple(answer.suggestions or suggestions),
-            data=answer.data,
+            data=_copied(answer.data),
         )
 
     def _topic_suggestions(self, roles: Sequence[str], topic: str) -> tuple[str, ...]:
@@ -192,7 +220,7 @@ class Answering:
         self, names: Sequence[str], roles: Sequence[str], score: float, ctx: Context
     ) -> tuple[Reply, Context]:
         """"do DEs use Snowflake?": the articles don't list it; here is what they list."""
-        answer = render_topic(self._kb, roles, "tools")
+        answer = self._topic_answer(tuple(roles), "tools")
         note = render_unlisted(self._kb, roles, names)
         answer = dataclasses.replace(answer, text=f"{note}\n\n{answer.text}", data={**answer.data, "unlisted": list(names)})
         reply = self.reply(answer, "ask_tools", max(score, self._thresholds.with_role), roles, "tools")
@@ -377,7 +405,7 @@ class Answering:
                 having = tuple(across.data["roles"])
                 reply = self.reply(across, intent, confidence, having, topic, across.suggestions)
                 return reply, ctx.evolve(roles=having, topic=topic, pending_topic=None, intent=intent)
-        answer = render_topic(self._kb, roles, topic)
+        answer = self._topic_answer(tuple(roles), topic)
         kinds = LISTED_KINDS if topic in ("tools", "skills") else {"industry"} if topic == "industries" else set()
         named = [thing for _, thing in things if thing.kind in kinds]
         if named:
@@ -416,7 +444,7 @@ class Answering:
         elif len(roles) > 2:
             answer = self._advisor.compare_table(roles, WIDE_COMPARE_TOPICS)
         else:
-            answer = render_compare(self._kb, roles, COMPARE_TOPICS, brief=brief)
+            answer = self._compare_answer(tuple(roles), brief)
         reply = self.reply(answer, COMPARE, confidence, roles, "differences")
         return reply, ctx.evolve(roles=tuple(roles), topic="differences", pending_topic=None, intent=COMPARE)
 

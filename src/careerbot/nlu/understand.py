@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from ..data.intents import IntentSet
 from ..data.knowledge import KnowledgeBase
@@ -177,8 +178,11 @@ class Understander:
         keyword_lists = [(name, k, True) for name, spec in intents.intents.items() for k in spec.keywords]
         if salary_intent is not None:
             keyword_lists += [(salary_intent, k, False) for k in posting_words]
+        # The keys of the words people use most, worked out once ("jobs" -> "job").
+        common = {t for _, keyword, _ in keyword_lists for t in tokenize(keyword)} | self.finder.speller.vocabulary
+        self._key_of: Mapping[str, str] = MappingProxyType({t: word_key(t) for t in common})
         for name, keyword, strong in keyword_lists:
-            phrase = tuple(word_key(t) for t in tokenize(keyword))
+            phrase = tuple(self._key_of[t] for t in tokenize(keyword))
             if phrase:
                 index.setdefault(phrase[0], []).append((phrase, name, strong))
         self._keywords: dict[str, tuple[tuple[tuple[str, ...], str, bool], ...]] = {
@@ -199,7 +203,8 @@ class Understander:
         intent's keywords ("any internships?", "compensation for an MLRE")."""
         # Words inside a role mention ("software" in "ML software engineer") are not keywords.
         inside = {i for m in analysis.mentions for i in range(m.start, m.end)}
-        stem_of = {t: word_key(t) for t in set(analysis.tokens)}  # each distinct word once (long messages)
+        key_of = self._key_of
+        stem_of = {t: key_of.get(t) or word_key(t) for t in set(analysis.tokens)}  # each distinct word once
         # Phrases are matched with the role mentions left out: "remote DSE jobs" has "remote jobs".
         at = [i for i in range(len(analysis.tokens)) if i not in inside]
         stems = tuple(stem_of[analysis.tokens[i]] for i in at)
