@@ -49,7 +49,7 @@ _POSTING_NOUNS = frozenset(
 #: Words that ask what is missing, as opposed to what a role needs ("what should I know for it?").
 _GAP_WORDS = frozenset("missing miss gap gaps lack lacking else left still don't dont".split())
 #: Kinds of tools a question may ask for ("which programming languages should I know?").
-_TOOL_KINDS = frozenset("languages language frameworks framework tools tool libraries library stack".split())
+_TOOL_KINDS = frozenset("languages language frameworks framework tools tool libraries library stack platforms platform".split())
 
 
 class Advising(Answering):
