@@ -300,3 +300,38 @@ def test_a_kept_answer_is_not_shared_between_replies(bot: CareerBot) -> None:
     first.data.clear()  # type: ignore[attr-defined]
     second = bot.ask("what tools does a data engineer use?", session_id="keep-b")
     assert second.data and second.text == first.text
+
+
+def test_the_latter_and_the_former(bot: CareerBot, sid: str) -> None:
+    talk(bot, sid, ["DE vs MLE"])
+    assert talk(bot, sid, ["who do the latter work with?"]).roles == (MLE,)
+    assert talk(bot, sid, ["and the former?"]).roles == (DE,)
+
+
+def test_jobs_in_ten_years_is_the_outlook(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["what does an ml research engineer do?", "Will there still be jobs in ten years' time?"])
+    assert reply.intent == "ask_outlook" and reply.roles == (MLRE,)
+
+
+def test_a_greeting_then_who_they_are_is_an_introduction(bot: CareerBot) -> None:
+    reply = bot.ask("Afternoon. Hank, 20 years USAF, flew C-130s, now retired and looking for a second career. "
+                    "Some Python from a night class.")
+    assert reply.intent == "greet" and "Python" in reply.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Is age a problem? I'm 46.", "Could their jobs be automated too, eventually?", "Must I speak perfect English in this job?"],
+)
+def test_more_things_the_articles_do_not_say(bot: CareerBot, sid: str, text: str) -> None:
+    reply = talk(bot, sid, ["what does a data science engineer do?", text])
+    assert reply.intent == "not_covered" and "don't say" in reply.text
+
+
+def test_sorry_for_my_english_is_no_question_of_its_own(bot: CareerBot) -> None:
+    assert bot.ask("what is data engineer exactly? sorry for my english").intent == "ask_definition"
+
+
+def test_which_cloud_platforms_should_i_know_is_not_a_cloud_skill_had(bot: CareerBot) -> None:
+    reply = bot.ask("are certifications useful for data engineering? and which cloud platforms should I know")
+    assert part_intents(reply) == ["ask_education", "ask_tools"] and "You have" not in reply.text

@@ -106,6 +106,10 @@ class Policy:
         # Questions asked outright come first; one inside a sentence about oneself ("I'm trying to
         # figure out which internships to apply for") is then background.
         asking = [q for q in asking if q.part.explicit or self._names_a_topic(q)] or asking
+        if parse.about_self and all(q.part.kind == "other" and not self._names_a_topic(q) for q in asking) and all(
+            q.understanding.intent in (None, "greet") for q in asking
+        ):
+            asking = []  # "Afternoon. Hank, 20 years USAF, now retired ...": a greeting, then who they are
         if not asking:
             u = parse.whole.understanding
             likes = says_likes(u.analysis.tokens)

@@ -212,7 +212,7 @@ class Questions(Resolving):
             intent is not None and self._intents.intents[intent].topic not in (None, "salary") and not analysis.roles
             and not referred and ctx.roles and score < self._thresholds.accept
             and REFERRING.isdisjoint(analysis.tokens) and SELF_WORDS.isdisjoint(analysis.tokens)
-            and not asks_all(analysis.tokens)
+            and not asks_all(analysis.tokens) and intent not in u.phrased  # (not "will there still be jobs ...")
             and self._unanswerable(u, things, UNKNOWN_SHARE)
         ):
             # "need a recipe for a team lunch, anything easy?" in a conversation about DEs: a topic

@@ -186,6 +186,8 @@ def _kind(text: str) -> PartKind:
 
 #: Verbs after "let me" that open what the person tells about themselves ("let me give you some context").
 _TELLING = frozenset("give tell introduce start share describe explain sketch".split())
+#: Past events of a working life that, early in a sentence without a question, say who the speaker is.
+_LIFE_EVENTS = frozenset("retired graduated flew served studied worked".split())
 #: Words before a person noun that make it someone else ("some students", "their manager").
 _OTHERS = frozenset("some many most other others these those his her their the all several few".split())
 
@@ -214,6 +216,8 @@ def _introduces(tokens: list[str]) -> bool:
         return True  # "data analyst at a grocery chain", "PM at a SaaS company"
     if tokens[:1] in (["my"], ["our"]) and tokens[1:2] and tokens[1] in _RELATIVES:
         return True
+    if _STRONG_OPENERS.isdisjoint(tokens) and not _LIFE_EVENTS.isdisjoint(tokens[:10]):
+        return True  # "Hank, 20 years USAF, flew C-130s, now retired and looking for a second career"
     if _STRONG_OPENERS.isdisjoint(tokens) and not {"background", "experience"}.isdisjoint(tokens[:12]):
         return True  # "Hannah, corporate lawyer, no coding background but very curious about ML"
     return tokens[:1] == ["did"] and tokens[1:2] not in _PRONOUN_NEXT

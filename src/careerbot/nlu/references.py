@@ -92,6 +92,7 @@ def find_reference(
         ends = nxt in _ITEM_NOUNS or nxt in _AFTER_ORDINAL
         if token in _ORDINALS and token not in _NUMBERS and (
             (ends and prev in ("the", "your", "ur", "that")) or nxt in _ITEM_NOUNS or token in ("runnerup", "runner")
+            or (token in ("latter", "former") and prev == "the")  # "who do the latter work with?"
         ):
             end = i + (2 if nxt in _ITEM_NOUNS else 1)
             return Reference("ordinal", i, end, index=_ORDINALS[token])

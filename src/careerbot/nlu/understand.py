@@ -43,6 +43,9 @@ class Understanding:
     score: float
     ranking: tuple[tuple[str, float], ...]
     keyword_intents: frozenset[str]
+    #: The intents named by a keyword phrase of two words or more ("still be jobs"): more than
+    #: one word that happens to be a keyword ("team" in "a recipe for a team lunch").
+    phrased: frozenset[str] = frozenset()
 
 
 
@@ -197,7 +200,7 @@ class Understander:
         clone.thresholds = thresholds
         return clone
 
-    def _keyword_hits(self, analysis: Analysis) -> tuple[dict[str, bool], set[str]]:
+    def _keyword_hits(self, analysis: Analysis) -> tuple[dict[str, bool], set[str], frozenset[str]]:
         """Intents whose keywords appear (each with whether a strong, own keyword did), and the
         intents that the message consists of: every word is filler, a role name or one of that
         intent's keywords ("any internships?", "compensation for an MLRE")."""
@@ -210,6 +213,7 @@ class Understander:
         stems = tuple(stem_of[analysis.tokens[i]] for i in at)
         found: dict[str, bool] = {}
         spans: dict[str, set[int]] = {}
+        phrased: set[str] = set()
         # A posting's town or company hints at postings in a short message ("anything in Berlin?"),
         # not in a longer one about something else ("the weather in Seattle is awful").
         hints = len(analysis.tokens) <= SHORT_MESSAGE or not JOB_WORDS.isdisjoint(analysis.tokens)
@@ -233,7 +237,12 @@ class Understander:
                 continue  # inside another intent's longer phrase: "all day" in "screen all day"
             found[name] = found.get(name, False) or strong
             spans.setdefault(name, set()).update(at[start:end])
-        if NOT_COVERED in self._intents.intents and "learning_path" not in found and _within_a_time(analysis.tokens):
+            if end - start > 1 and strong:
+                phrased.add(name)
+        if (
+            NOT_COVERED in self._intents.intents and "learning_path" not in found and "ask_outlook" not in found
+            and _within_a_time(analysis.tokens)
+        ):  # (not "will there still be jobs in ten years' time?": the outlook)
             # "can I switch to ML engineering in 6 months?": no article says how long (a plan for
             # six months is still a plan).
             found[NOT_COVERED] = True
@@ -254,7 +263,7 @@ class Understander:
             if i not in inside and t not in FILLER and t not in QUESTION_WORDS
         }
         only = {name for name, covered in spans.items() if analysis.tokens and rest <= covered}
-        return found, only
+        return found, only, frozenset(phrased)
 
     def _rank(self, analysis: Analysis, keyword_intents: Mapping[str, bool]) -> list[tuple[str, float]]:
         ranking = dict(self.matcher.rank(analysis.masked, limit=5)) if analysis.masked else {}
@@ -295,8 +304,8 @@ class Understander:
         """Only the role mentions, other jobs and keyword hits of ``text``, no intent ranking (for a
         sentence about the person, which asks nothing)."""
         analysis = self.finder.find(text)
-        keyword_intents, _ = self._keyword_hits(analysis)
-        return Understanding(analysis, None, 0.0, (), frozenset(keyword_intents))
+        keyword_intents, _, phrased = self._keyword_hits(analysis)
+        return Understanding(analysis, None, 0.0, (), frozenset(keyword_intents), phrased)
 
     def understand(
         self, text: str, *, context_roles: Sequence[str] = (), message_roles: Sequence[str] = ()
@@ -309,7 +318,7 @@ class Understander:
         it: "what does a DSE do and which degree do they have?"); they count as named here.
         """
         analysis = self.finder.find(text)
-        keyword_intents, made_of = self._keyword_hits(analysis)
+        keyword_intents, made_of, phrased = self._keyword_hits(analysis)
         ranking = self._rank(analysis, keyword_intents)
         accepted: str | None = None
         score = ranking[0][1] if ranking else 0.0
@@ -321,7 +330,7 @@ class Understander:
             # keyword, whatever the examples' wording suggests.
             return Understanding(
                 analysis, spelled_out[0], max(score, self.thresholds.with_role), tuple(ranking),
-                frozenset(keyword_intents),
+                frozenset(keyword_intents), phrased,
             )
         if ranking:
             best = ranking[0][0]
@@ -373,4 +382,4 @@ class Understander:
             evidence = (bool(analysis.mentions or message_roles) and not roleless) or keyword_intents.get(best, False) or in_context
             if score >= bar and (evidence or score - runner_up >= t.margin):
                 accepted = best
-        return Understanding(analysis, accepted, score, tuple(ranking), frozenset(keyword_intents))
+        return Understanding(analysis, accepted, score, tuple(ranking), frozenset(keyword_intents), phrased)
