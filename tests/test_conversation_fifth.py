@@ -332,6 +332,6 @@ def test_sorry_for_my_english_is_no_question_of_its_own(bot: CareerBot) -> None:
     assert bot.ask("what is data engineer exactly? sorry for my english").intent == "ask_definition"
 
 
-def test_which_cloud_platforms_should_i_know_is_not_a_cloud_skill_had(bot: CareerBot) -> None:
-    reply = bot.ask("are certifications useful for data engineering? and which cloud platforms should I know")
+def test_which_cloud_platforms_should_i_know_is_not_a_cloud_skill_had(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["are certifications useful for data engineering? and which cloud platforms should I know"])
     assert part_intents(reply) == ["ask_education", "ask_tools"] and "You have" not in reply.text
