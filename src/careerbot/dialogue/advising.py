@@ -131,10 +131,11 @@ class Advising(Answering):
             kb_things = self._kb.thing_by_alias
             have = [t.id for t in has] + [x.id for n in ctx.profile.known if (x := kb_things(n)) is not None]
             lack = [t.id for t in lacks] + [x.id for n in ctx.profile.not_known if (x := kb_things(n)) is not None]
-            if target and not again and not current and not have and not lack and _GAP_WORDS.isdisjoint(tokens):
-                # "which programming languages should I know for it?" from someone who has said
-                # nothing they know or do: what the role needs, not a gap against nothing.
-                kinds = _TOOL_KINDS & set(tokens)
+            kinds = _TOOL_KINDS & set(tokens)
+            if target and not again and not current and _GAP_WORDS.isdisjoint(tokens) and (kinds or not (have or lack)):
+                # "which programming languages should I know for it?": a kind of tool asked for, or
+                # what to know from someone who has said nothing they know or do: what the role
+                # needs, not a gap.
                 intent, topic = ("ask_tools", "tools") if kinds else ("ask_skills", "skills")
                 return self._answer_topic(intent, topic, target, score, ctx, things=things, u=u)
             answer, about = self._advisor.gap_for(have, lack, target, current)
