@@ -335,3 +335,25 @@ def test_sorry_for_my_english_is_no_question_of_its_own(bot: CareerBot) -> None:
 def test_which_cloud_platforms_should_i_know_is_not_a_cloud_skill_had(bot: CareerBot, sid: str) -> None:
     reply = talk(bot, sid, ["are certifications useful for data engineering? and which cloud platforms should I know"])
     assert part_intents(reply) == ["ask_education", "ask_tools"] and "You have" not in reply.text
+
+
+def test_the_second_one_after_a_choice_between_named_roles_is_the_second_named(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, [
+        "Hi. Omar here, supply-chain analyst at a logistics firm. Daily work is SQL queries, Tableau dashboards and a lot of Excel.",
+        "Between a data engineer and a data science engineer, which fits me better?",
+        "what's the actual difference between the two?",
+        "What tools does the second one use?",
+    ])
+    assert reply.intent == "ask_tools" and reply.roles == (DSE,)
+
+
+def test_that_or_a_named_role_for_me_chooses_between_the_two(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["Hi, I'm Tomás, an agronomist. I analyse crop yield data in R and do some GIS mapping.",
+                            "what does a DSE do exactly?", "so which fits me better, that or ML engineer?"])
+    assert reply.intent == "recommend_role" and reply.roles[0] in (DSE, MLE)
+    assert "compared the roles you named" in reply.text
+
+
+def test_which_is_cooler_compares_the_pair(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["wut does a data enginer even do", "ok n the ml enginer", "wich is cooler tbh"])
+    assert reply.intent == "compare" and set(reply.roles) == {DE, MLE}

@@ -105,6 +105,11 @@ class Advising(Answering):
         told = self._told(text, ctx)
         if intent == "recommend_role":
             candidates = roles if len(roles) > 1 else ()
+            if (
+                len(roles) == 1 and ctx.roles and ctx.roles[0] not in roles and "or" in tokens
+                and not {"that", "this", "it"}.isdisjoint(tokens)
+            ):
+                candidates = (ctx.roles[0], roles[0])  # (about a DSE) "which fits me better, that or ML engineer?"
             if not candidates and len(ctx.roles) > 1 and {"one", "them", "both", "either", "two"} & set(tokens):
                 candidates = ctx.roles  # "DE vs MLSWE ... which one should I pick if I love maths?"
             answer, best = self._advisor.recommend(told, tokens, candidates=candidates)

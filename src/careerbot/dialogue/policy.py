@@ -85,7 +85,10 @@ class Policy:
         if new_ctx.last_fallback != kind:
             changes["last_fallback"] = kind
         # The last list shown, for "the second one": a recommendation's ranking or the roles compared.
-        if reply.intent == "recommend_role" and len(new_ctx.recommended) > 1:
+        if reply.intent == "recommend_role" and len(parse.roles) > 1:
+            # "Between a DE and a DSE, which fits me better?": "the second one" is the DSE, as named.
+            changes["options"] = parse.roles
+        elif reply.intent == "recommend_role" and len(new_ctx.recommended) > 1:
             changes["options"] = new_ctx.recommended
         elif len(reply.roles) > 1:
             changes["options"] = reply.roles

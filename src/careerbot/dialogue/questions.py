@@ -77,6 +77,18 @@ CARRIED_COMPARISONS = frozenset({"tools", "skills"})
 #: Words of a gap someone has ("what are they missing?", "a candidate who knows SQL").
 _NO_ONES_GAP = frozenset("missing miss gap gaps lack lacking knows has have candidate".split())
 
+def _comparative(word: str) -> bool:
+    """"more", "harder", "cooler": a word that compares (an "-er" adjective of a short stem)."""
+    return word in COMPARATIVE_WORDS or (word.endswith("er") and 5 <= len(word) <= 7 and word not in _NOT_COMPARATIVE)
+
+
+#: Words ending in "-er" that compare nothing ("after", "other", "career").
+_NOT_COMPARATIVE = frozenset(
+    "after other others never either neither rather whether ever under over water career paper answer number "
+    "offer order power worker tester member".split()
+)
+
+
 class Questions(Resolving):
     """Answers one question. Immutable after construction; safe to share across threads."""
 
@@ -311,8 +323,11 @@ class Questions(Resolving):
                     things=[(i, t) for i, t in things if t.kind in ("tool", "language")], u=u,
                 )
             words = set(analysis.tokens)
-            if "which" in words and len(ctx.pair) == 2 and {"them", "those", "two"} & words and SELF_WORDS.isdisjoint(words):
-                # "which of them does more of the actual analysis?": how the two compare.
+            if "which" in words and len(ctx.pair) == 2 and SELF_WORDS.isdisjoint(words) and (
+                {"them", "those", "two"} & words
+                or (len(analysis.tokens) <= 5 and any(_comparative(t) for t in analysis.tokens))
+            ):
+                # "which of them does more of the actual analysis?", "wich is cooler tbh": how the two compare.
                 return self.answer_compare(ctx.pair, score, ctx)
             choosing = bool(GENERIC_ROLE_WORDS & words and CHOOSING_WORDS & words)
             interests = says_likes(analysis.tokens)
