@@ -357,3 +357,9 @@ def test_that_or_a_named_role_for_me_chooses_between_the_two(bot: CareerBot, sid
 def test_which_is_cooler_compares_the_pair(bot: CareerBot, sid: str) -> None:
     reply = talk(bot, sid, ["wut does a data enginer even do", "ok n the ml enginer", "wich is cooler tbh"])
     assert reply.intent == "compare" and set(reply.roles) == {DE, MLE}
+
+
+def test_a_choice_between_two_with_nothing_known_asks_and_compares(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["what does a DSE do exactly?", "so which fits me better, that or ML engineer?"])
+    assert reply.intent == "recommend_role" and set(reply.roles) == {DSE, MLE}
+    assert "tell me what you enjoy" in reply.text and "compared" in reply.text

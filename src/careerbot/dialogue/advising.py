@@ -3,6 +3,7 @@ and the questions about all five roles at once ("which roles use Python?")."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 
 from ..data.knowledge import Thing
@@ -32,6 +33,7 @@ from ..skills.responses import (
     Answer,
     render_clarify,
 )
+from ..skills.wording import ADVISOR_TEMPLATES, join_names
 from .answering import Answering
 from .state import Context
 
@@ -113,6 +115,13 @@ class Advising(Answering):
             if not candidates and len(ctx.roles) > 1 and {"one", "them", "both", "either", "two"} & set(tokens):
                 candidates = ctx.roles  # "DE vs MLSWE ... which one should I pick if I love maths?"
             answer, best = self._advisor.recommend(told, tokens, candidates=candidates)
+            if not best and len(candidates) == 2:
+                # "ML SWE or MLRE for me?" from someone who has said nothing yet: ask, and compare them.
+                reply, new_ctx = self.answer_compare(candidates, score, ctx, brief=True)
+                names = join_names([self._kb.roles[r].name for r in candidates], "or")
+                lead = ADVISOR_TEMPLATES["rec_none_between"].safe_substitute(names=names)
+                reply = dataclasses.replace(reply, intent="recommend_role", text=f"{lead}\n\n{reply.text}")
+                return reply, new_ctx.evolve(intent="recommend_role")
             if not best and not roles and GENERIC_ROLE_WORDS.isdisjoint(tokens) and not (
                 "one" in tokens and (ctx.roles or ctx.turns > 0)
             ):

@@ -255,6 +255,10 @@ ADVISOR_TEMPLATES: Mapping[str, Template] = MappingProxyType(
             "$examples. Tell me, e.g. \"$example\"."
         ),
         "rec_none_example": Template("I like $interest, which role fits me?"),
+        "rec_none_between": Template(
+            "I can't tell yet whether $names fits you better: tell me what you enjoy or already know "
+            "(e.g. \"I like statistics and building dashboards\"). Meanwhile, here is how they differ."
+        ),
         # skill gap
         "gap_heading": Template("Skill gap for $name"),
         "gap_heading_from": Template("Skill gap: $current -> $name"),
