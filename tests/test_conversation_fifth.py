@@ -363,3 +363,17 @@ def test_a_choice_between_two_with_nothing_known_asks_and_compares(bot: CareerBo
     reply = talk(bot, sid, ["what does a DSE do exactly?", "so which fits me better, that or ML engineer?"])
     assert reply.intent == "recommend_role" and set(reply.roles) == {DSE, MLE}
     assert "tell me what you enjoy" in reply.text and "compared" in reply.text
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [("How about the ML research folks, do they do autonomous aircraft?", MLRE),
+     ("is there going to be much hiring for ML software folks in the next few years?", MLSWE)],
+)
+def test_the_research_folks_is_the_research_engineer(bot: CareerBot, sid: str, text: str, role: str) -> None:
+    assert talk(bot, sid, ["what does a data engineer do?", text]).roles == (role,)
+
+
+def test_a_job_noun_opening_a_sentence_introduces(bot: CareerBot) -> None:
+    reply = bot.ask("quant trader at a prop shop. C++, python, stochastic calc. bored of markets")
+    assert reply.intent == "greet" and "C++" in reply.text

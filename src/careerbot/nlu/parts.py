@@ -69,7 +69,8 @@ _PERSON_NOUNS = frozenset(
 _JOB_NOUNS = frozenset(
     "engineer developer analyst scientist manager designer consultant administrator admin architect "
     "tester programmer dba lead eng tech technician mechanic operator clerk specialist officer coordinator "
-    "assistant".split()
+    "assistant trader accountant nurse teacher lawyer paralegal pharmacist photographer journalist librarian "
+    "electrician plumber driver chef barista cashier banker actuary auditor".split()
 )
 _YEARS = frozenset("years yrs year yr".split())
 #: "did you ...", "did they ...": a question, not courses the speaker did.

@@ -367,8 +367,8 @@ class Understander:
             # "i kno python n some c++ which 1 fits me": a fit asked for in its own words.
             # ... or about the person ("what's the closest of these roles to what I already do?").
             own_words = best == "recommend_role" and keyword_intents.get(best, False) and (
-                "which" in analysis.tokens or not _NEAREST.isdisjoint(analysis.tokens)
-            )
+                "which" in analysis.tokens or not _NEAREST.isdisjoint(analysis.tokens) or best in phrased
+            )  # (or a phrase of its own: "what career path makes sense from helpdesk?")
             # "is there an age limit for these tech jobs?": what the articles don't say, about jobs.
             own_words = own_words or (
                 best == NOT_COVERED and keyword_intents.get(best, False) and not JOB_WORDS.isdisjoint(analysis.tokens)
