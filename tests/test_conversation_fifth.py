@@ -377,3 +377,10 @@ def test_the_research_folks_is_the_research_engineer(bot: CareerBot, sid: str, t
 def test_a_job_noun_opening_a_sentence_introduces(bot: CareerBot) -> None:
     reply = bot.ask("quant trader at a prop shop. C++, python, stochastic calc. bored of markets")
     assert reply.intent == "greet" and "C++" in reply.text
+
+
+def test_same_question_after_forgetting_asks_the_last_question_again(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["what am I missing to become a DSE?", "forget what I told you",
+                            "ok fresh start: I only know Excel. same question"])
+    assert reply.intent == "skill_gap" and reply.roles == (DSE,)
+    assert talk(bot, sid, ["same question"]).intent == "skill_gap"

@@ -110,7 +110,8 @@ class Policy:
         # figure out which internships to apply for") is then background.
         asking = [q for q in asking if q.part.explicit or self._names_a_topic(q)] or asking
         if parse.about_self and all(q.part.kind == "other" and not self._names_a_topic(q) for q in asking) and all(
-            q.understanding.intent in (None, "greet") for q in asking
+            q.understanding.intent in (None, "greet") and {"same", "again"}.isdisjoint(q.understanding.analysis.tokens)
+            for q in asking
         ):
             asking = []  # "Afternoon. Hank, 20 years USAF, now retired ...": a greeting, then who they are
         if not asking:
@@ -202,7 +203,7 @@ class Policy:
         # ... and so is one naming a tool or skill ("Postgres is in the list? I use it every day").
         use_whole = question.reference is None and not question.things and whole.intent is not None and not (
             question.aside and not parse.whole.aside
-        ) and (
+        ) and "same" not in u.analysis.tokens and (
             u.intent is None or (short and whole.score > u.score and not clear)
         )
         # "I want to be a data scientist, what skills do I need?": about a job careerbot does not cover.

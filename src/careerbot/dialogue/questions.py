@@ -239,6 +239,8 @@ class Questions(Resolving):
             if roles and {"question", "questions", "q", "qs", "goes", "applies"} & set(analysis.tokens) and not content_named:
                 content = []  # "same question for an ML engineer we'd hire later"
         content = [t for t in content if t not in FOLLOW_UP_FILLER]
+        if not roles and not content and "same" in analysis.tokens and ctx.roles and not things:
+            roles = ctx.roles  # "same question" (after "forget what I told you", say): the last question again
 
         if roles and not content:
             # A bare role answers a pending advisor question or continues a roadmap or pay answer.

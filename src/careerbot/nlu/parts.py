@@ -172,6 +172,8 @@ def _kind(text: str) -> PartKind:
         return "question"
     if _indirect_question(tokens) or any(t in _STRONG_OPENERS for t in tokens[:4]):
         return "question"
+    if first == "same" and len(tokens) <= 6:
+        return "question"  # "same question", "same for DSEs": the last question again
     if tokens[:2] == ["let", "me"] and tokens[2:3] and tokens[2] in _TELLING:
         return "self"  # "let me give you some context before I ask anything"
     mine = any(t == "my" and nxt in _MY_SELF for t, nxt in zip(tokens, tokens[1:]))
