@@ -137,12 +137,15 @@ _NEAREST = frozenset("closest closer nearest nearer".split())
 _ROLELESS = frozenset({"profile", "help", "greet", "goodbye"})
 #: Words that, a few words after "how many", count jobs or people: a headcount no article gives
 #: ("how many of those jobs even exist?"; not "how many postings do you have?").
-_COUNTED = frozenset("jobs positions people engineers roles workers professionals employees".split())
+_COUNTED = frozenset(
+    "jobs positions people engineers roles workers professionals employees changers switchers teachers".split()
+)
 
 
 def _counts_jobs(tokens: Sequence[str]) -> bool:
     return any(
-        t == "how" and tokens[i + 1 : i + 2] == ("many",) and not _COUNTED.isdisjoint(tokens[i + 2 : i + 6])
+        t == "how" and tokens[i + 1 : i + 2] == ("many",)
+        and any(w in _COUNTED or w.endswith(("ians", "ists")) for w in tokens[i + 2 : i + 6])
         for i, t in enumerate(tokens)
     )
 
