@@ -384,3 +384,13 @@ def test_same_question_after_forgetting_asks_the_last_question_again(bot: Career
                             "ok fresh start: I only know Excel. same question"])
     assert reply.intent == "skill_gap" and reply.roles == (DSE,)
     assert talk(bot, sid, ["same question"]).intent == "skill_gap"
+
+
+def test_a_plan_asked_for_in_its_own_words_beside_who_they_are(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["roadmap for MLE please, I'm starting from zero"])
+    assert reply.intent == "learning_path" and reply.roles == (MLE,)
+
+
+def test_which_data_warehouses_is_a_tools_question(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["Which data warehouses do data science engineers work with?"])
+    assert reply.intent == "ask_tools" and "Redshift" in reply.text

@@ -135,7 +135,9 @@ class Policy:
             # "yo im 16 and i like coding little games in python": an introduction, not a request.
             if (u.intent == "recommend_role" or likes) and self._introduces(parse) and not request:
                 return self._introduced(parse, ctx, told=True)
-            if u.intent == "recommend_role" or gap or likes or request:
+            # "roadmap for MLE please, I'm starting from zero": a plan asked for in its own words.
+            path = u.intent == "learning_path" and "learning_path" in u.keyword_intents and bool(u.analysis.roles)
+            if u.intent == "recommend_role" or gap or likes or request or path:
                 # "I love maths and reading research papers": what they like, so which role fits.
                 reply, new_ctx = self._q.single(parse.whole, parse.text, ctx)
                 if reply.intent != FALLBACK or not parse.self_readings:
