@@ -394,3 +394,15 @@ def test_a_plan_asked_for_in_its_own_words_beside_who_they_are(bot: CareerBot, s
 def test_which_data_warehouses_is_a_tools_question(bot: CareerBot, sid: str) -> None:
     reply = talk(bot, sid, ["Which data warehouses do data science engineers work with?"])
     assert reply.intent == "ask_tools" and "Redshift" in reply.text
+
+
+def test_how_about_a_role_instead_then_its_difference_is_one_comparison(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["what does a data engineer do?",
+                            "How about a DSE instead - how is that role different from a data engineer?"])
+    assert reply.intent == "compare" and set(reply.roles) == {DSE, DE} and reply.data["kind"] != "parts"
+
+
+def test_the_two_of_them_work_with_and_the_going_rate(bot: CareerBot, sid: str) -> None:
+    talk(bot, sid, ["DE vs MLE"])
+    assert talk(bot, sid, ["who would the two of them work with day to day"]).intent == "ask_works_with"
+    assert talk(bot, sid, ["what's the going rate for a data engineer, roughly"]).intent == "ask_salary"
