@@ -406,3 +406,10 @@ def test_the_two_of_them_work_with_and_the_going_rate(bot: CareerBot, sid: str) 
     talk(bot, sid, ["DE vs MLE"])
     assert talk(bot, sid, ["who would the two of them work with day to day"]).intent == "ask_works_with"
     assert talk(bot, sid, ["what's the going rate for a data engineer, roughly"]).intent == "ask_salary"
+
+
+def test_a_need_the_articles_never_speak_of_says_so_before_the_list(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["does a DSE need to be good at public speaking?"])
+    assert reply.intent == "ask_skills" and reply.text.startswith("The articles don't say whether Data Science Engineers need")
+    # ... but a need they do list is a yes.
+    assert talk(bot, sid, ["do MLREs need strong math skills?"]).text.startswith("Yes")

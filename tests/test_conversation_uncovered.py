@@ -311,8 +311,8 @@ def test_monitoring_after_deployment_is_the_monitoring_point(bot: CareerBot, sid
 
 def test_a_plain_word_the_articles_lack_is_no_unlisted_tool(bot: CareerBot, sid: str) -> None:
     reply = bot.ask("is keeping an eye on model performance over time part of an MLE's job?", session_id=sid)
-    assert "don't mention eye" not in reply.text
-    assert "don't mention Snowflake" in bot.ask("does a DE need Snowflake", session_id=sid).text
+    assert "don't say anything about eye" not in reply.text
+    assert "don't say anything about Snowflake" in bot.ask("does a DE need Snowflake", session_id=sid).text
 
 
 @pytest.mark.parametrize("text", ["show me jobs", "any jobs?", "show me ML jobs", "what jobs are there"])

@@ -394,10 +394,19 @@ class Answering:
                     roles=tuple(roles), topic=topic, pending_topic=None, intent=intent,
                     things=tuple(t.id for t in listed),
                 )
+        silent = False
         if u is not None and len(roles) == 1 and topic != "salary" and not things:
             found = self._specific(u, intent, roles[0])
             if found is not None:
                 return self._specific_reply(found, roles, confidence, ctx)
+            # "does a DSE need to be good at public speaking?": a yes/no need question on words no
+            # point of theirs uses (two at least) is one the articles don't answer; then the topic.
+            content = self._content(u)
+            silent = (
+                topic in ("skills", "education") and self._yes_no(u) and len(content) >= 2
+                and not NEED_WORDS.isdisjoint(u.analysis.tokens)
+                and not self._points.search((roles[0],), content, limit=1, min_score=0.45)
+            )
         if u is not None and len(roles) > 1 and topic != "salary" and not things and self._yes_no(u):
             across = self._specific_across(u, roles)
             if across is not None:
@@ -427,6 +436,9 @@ class Answering:
                     answer, text=f"{said}\n\n{answer.text}",
                     source_ids=tuple(dict.fromkeys((*answer.source_ids, *sources))),
                 )
+        if silent:
+            unsaid = TEMPLATES["need_unsaid"].safe_substitute(plural=self._kb.roles[roles[0]].plural)
+            answer = dataclasses.replace(answer, text=f"{unsaid}\n\n{answer.text}")
         reply = self.reply(answer, intent, confidence, roles, topic, self._topic_suggestions(roles, topic))
         return reply, ctx.evolve(
             roles=tuple(roles), topic=topic, pending_topic=None, intent=intent, things=tuple(t.id for t in named)

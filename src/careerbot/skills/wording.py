@@ -36,6 +36,7 @@ __all__ = [
 TEMPLATES: Mapping[str, Template] = MappingProxyType({
     "topic_heading": Template("$role: $title"),
     "category_none": Template("The articles list no $category tools for $plural."),
+    "need_unsaid": Template("The articles don't say whether $plural need that; what they do list:"),
     "sector_unnamed": Template("The articles don't say whether $plural work in that sector; the industries they name:"),
     "silent": Template("The articles don't say: they give no $title for ${plural}. $note"),
     "no_facts": Template("The articles don't say anything about $title for ${plural}."),
@@ -143,7 +144,7 @@ TEMPLATES: Mapping[str, Template] = MappingProxyType({
     "specific_yes": Template("Yes. The articles say, for ${plural}:"),
     "specific_more": Template("More on $title: \"$question\""),
     "specific_silent": Template("The articles say nothing like it about ${plurals}."),
-    "unlisted": Template("The articles don't mention $names for ${plural} (or for any of the five roles)."),
+    "unlisted": Template("The articles don't say anything about $names for ${plural} (or for any of the five roles)."),
     "roles_with": Template("The articles list $thing for $roles, not for $others."),
     "roles_with_all": Template("The articles list $thing for all five roles."),
     "roles_with_both": Template("The articles list $thing for each of them: $roles."),
