@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from types import MappingProxyType
 
 from ..data.intents import IntentSet
@@ -187,6 +188,8 @@ class Understander:
         # The keys of the words people use most, worked out once ("jobs" -> "job").
         common = {t for _, keyword, _ in keyword_lists for t in tokenize(keyword)} | self.finder.speller.vocabulary
         self._key_of: Mapping[str, str] = MappingProxyType({t: word_key(t) for t in common})
+        # ... and of other words as they come (bounded; lru_cache is thread-safe).
+        self._other_key = lru_cache(maxsize=8192)(word_key)
         for name, keyword, strong in keyword_lists:
             phrase = tuple(self._key_of[t] for t in tokenize(keyword))
             if phrase:
@@ -194,6 +197,14 @@ class Understander:
         self._keywords: dict[str, tuple[tuple[tuple[str, ...], str, bool], ...]] = {
             k: tuple(v) for k, v in index.items()
         }
+
+    # Pickled (by the start-up cache) without the memo of other words' keys, which is made anew.
+    def __getstate__(self) -> dict[str, object]:
+        return {k: v for k, v in self.__dict__.items() if k != "_other_key"}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._other_key = lru_cache(maxsize=8192)(word_key)
 
     def with_thresholds(self, thresholds: Thresholds) -> Understander:
         """The same models with other thresholds."""
@@ -209,8 +220,8 @@ class Understander:
         intent's keywords ("any internships?", "compensation for an MLRE")."""
         # Words inside a role mention ("software" in "ML software engineer") are not keywords.
         inside = {i for m in analysis.mentions for i in range(m.start, m.end)}
-        key_of = self._key_of
-        stem_of = {t: key_of.get(t) or word_key(t) for t in set(analysis.tokens)}  # each distinct word once
+        key_of, other_key = self._key_of, self._other_key
+        stem_of = {t: key_of.get(t) or other_key(t) for t in set(analysis.tokens)}  # each distinct word once
         # Phrases are matched with the role mentions left out: "remote DSE jobs" has "remote jobs".
         at = [i for i in range(len(analysis.tokens)) if i not in inside]
         stems = tuple(stem_of[analysis.tokens[i]] for i in at)
