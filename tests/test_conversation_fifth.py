@@ -413,3 +413,20 @@ def test_a_need_the_articles_never_speak_of_says_so_before_the_list(bot: CareerB
     assert reply.intent == "ask_skills" and reply.text.startswith("The articles don't say whether Data Science Engineers need")
     # ... but a need they do list is a yes.
     assert talk(bot, sid, ["do MLREs need strong math skills?"]).text.startswith("Yes")
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "role"),
+    [
+        ("what apps and libraries would a DSE have open on their laptop all day", "ask_tools", DSE),
+        ("which corners of the economy are hungry for data science engineers right now?", "ask_industries", DSE),
+        ("will ML software engineering still be a safe bet a decade from now?", "ask_outlook", MLSWE),
+        ("is the DSE pie getting bigger or smaller", "ask_outlook", DSE),
+        ("what kind of cash are data engineers bringing home these days?", "ask_salary", DE),
+        ("what lands on an ML SWE's plate from the moment they log on", "ask_responsibilities", MLSWE),
+        ("break down ML research engineering for me, I've never worked in tech", "ask_definition", MLRE),
+    ],
+)
+def test_idioms_for_a_topic(bot: CareerBot, sid: str, text: str, intent: str, role: str) -> None:
+    reply = talk(bot, sid, [text])
+    assert reply.intent == intent and reply.roles == (role,)

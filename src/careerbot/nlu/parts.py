@@ -190,7 +190,7 @@ def _kind(text: str) -> PartKind:
 #: Verbs after "let me" that open what the person tells about themselves ("let me give you some context").
 _TELLING = frozenset("give tell introduce start share describe explain sketch".split())
 #: Past events of a working life that, early in a sentence without a question, say who the speaker is.
-_LIFE_EVENTS = frozenset("retired graduated flew served studied worked".split())
+_LIFE_EVENTS = frozenset("retired flew served".split())
 #: Words before a person noun that make it someone else ("some students", "their manager").
 _OTHERS = frozenset("some many most other others these those his her their the all several few".split())
 
