@@ -430,3 +430,13 @@ def test_a_need_the_articles_never_speak_of_says_so_before_the_list(bot: CareerB
 def test_idioms_for_a_topic(bot: CareerBot, sid: str, text: str, intent: str, role: str) -> None:
     reply = talk(bot, sid, [text])
     assert reply.intent == intent and reply.roles == (role,)
+
+
+def test_same_deal_there_keeps_the_topic_for_the_role_named(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["what degree does an ML research engineer need?", "ok and ML software engineer, same deal there?"])
+    assert reply.intent == "ask_education" and reply.roles == (MLSWE,)
+
+
+def test_curious_what_after_an_introduction_asks(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["hiya, sam here, ex-game dev (C++ mostly), curious what ML software engineers actually do"])
+    assert reply.intent == "ask_definition" and reply.roles == (MLSWE,) and "C++" in reply.text

@@ -106,7 +106,9 @@ _ITEM_MARK = re.compile(r"(?:^|(?<=[\s:]))\(?([1-9])[).](?=\s)")
 _JOINED_QUESTION = re.compile(
     r"\s*(?:,\s*|\s)(?:and|also|plus|&|\+|but|then)\s+(?:also\s+|then\s+|with\s+)?(?=(?:what|whats|what's|wat|wht|wut|waht|whta|which|wich|how|hw|hwo|who|where|why|when|"
     r"do|does|is|are|can|could|should|would|will|tell|give|list|show|indicate|explain|describe|name|whether)\b)"
-    r"|\s*,\s*(?=(?:what|whats|what's|wat|wht|wut|waht|whta|which|wich|how|hw|hwo|who|where|why|should|could|can|would|do|does|is|are)\b)",
+    r"|\s*,\s*(?=(?:what|whats|what's|wat|wht|wut|waht|whta|which|wich|how|hw|hwo|who|where|why|should|could|can|would|do|does|is|are)\b)"
+    # "..., curious what ML software engineers actually do"
+    r"|\s*,\s*(?=(?:curious|wondering)\s+(?:what|which|how|who|why|whether|if|about)\b)",
     re.IGNORECASE,
 )
 #: A joiner in a list of topics ("DE pay n tools", "tools + skills for that?", "the responsibilities,

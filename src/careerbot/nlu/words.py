@@ -147,7 +147,9 @@ ROLE_NOUNS = frozenset(
     "options one ones".split()
 )
 #: Words that only carry "the same" ("is it the same for them?").
-SAME_FILLER = frozenset("is are it that this same true there question questions thing goes applies apply".split())
+SAME_FILLER = frozenset(
+    "is are it that this same true there question questions thing goes applies apply deal story here".split()
+)
 #: Words that leave a role on its own as a follow-up ("and which ones for the MLRE?").
 FOLLOW_UP_FILLER = frozenset(
     "which ones one other another normal plain regular usual standard guy guys folks "
