@@ -440,3 +440,10 @@ def test_same_deal_there_keeps_the_topic_for_the_role_named(bot: CareerBot, sid:
 def test_curious_what_after_an_introduction_asks(bot: CareerBot, sid: str) -> None:
     reply = talk(bot, sid, ["hiya, sam here, ex-game dev (C++ mostly), curious what ML software engineers actually do"])
     assert reply.intent == "ask_definition" and reply.roles == (MLSWE,) and "C++" in reply.text
+
+
+def test_one_role_similar_to_something_else_is_what_the_role_is(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["what is data engineer doing exactly, it is similar like backend?"])
+    assert reply.intent == "ask_definition" and reply.roles == (DE,)
+    # ... and the conversation stays with that one role.
+    assert talk(bot, sid, ["ok, which tools they are using?"]).roles == (DE,)

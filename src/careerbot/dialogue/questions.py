@@ -437,6 +437,10 @@ class Questions(Resolving):
             if not chosen and not GENERIC_ROLE_WORDS & tokens:
                 # "difference between git merge and rebase": a comparison of nothing careerbot knows.
                 return self._fallback(ctx, analysis, score)
+            if len(chosen) == 1 and DIFFERENCE_WORDS.isdisjoint(tokens) and GENERIC_ROLE_WORDS.isdisjoint(tokens):
+                # "what is data engineer doing exactly, it is similar like backend?": like something
+                # that is none of the roles; what the one role is.
+                return self._answer_topic("ask_definition", "definition", chosen, score, ctx, u=u)
             if len(chosen) < 2:
                 chosen = tuple(dict.fromkeys((*chosen, *all_roles)))
             topic_intent = self._topic_from_keywords(u)
