@@ -15,7 +15,7 @@ written first and untouched until the end, 90.7% at the start and 93.0% at the e
 written late and measured once at the end, 95.2% (the code at the start of the pass: 93.4%); conv_holdout4.yaml,
 written after the last tuning and measured once, 92.0% (the code at the start of the pass: 89.7%).
 Fifth pass: 86.2% (long12), 92.0% (long13), 91.0% (long14), 93.1% (long15), 89.4% (long16), 89.8% (long17),
-95.1% (holdout5, tuned on afterwards); conv_holdout6.yaml, written first and untouched until the end, 94.9%
+95.1% (holdout5, tuned on afterwards), 85.4% (long18, paraphrases); conv_holdout6.yaml, written first and untouched until the end, 94.9%
 (the code at the start of the pass: 93.2%); conv_holdout7.yaml, written late and measured once, 94.3% (the
 code at the start of the pass: 94.3%).
 The README has the current numbers.
@@ -71,6 +71,7 @@ FLOORS = {
     "conv_holdout5.yaml": (0.98, 0.95),
     "conv_holdout6.yaml": (0.93, 0.65),
     "conv_holdout7.yaml": (0.92, 0.5),
+    "conv_long18.yaml": (0.9, 0.75),
 }
 
 
