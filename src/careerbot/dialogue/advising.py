@@ -14,6 +14,7 @@ from ..nlu.words import (
     CHOOSING_WORDS,
     COMPARE,
     FILLER,
+    GAP_ASKED,
     GENERIC_ROLE_WORDS,
     JOB_WORDS,
     PROFILE_ADVICE,
@@ -49,7 +50,7 @@ _POSTING_NOUNS = frozenset(
 
 
 #: Words that ask what is missing, as opposed to what a role needs ("what should I know for it?").
-_GAP_WORDS = frozenset("missing miss gap gaps lack lacking else left still don't dont".split())
+_GAP_WORDS = (GAP_ASKED - {"need", "needed"}) | {"still", "don't", "dont"}
 #: Kinds of tools a question may ask for ("which programming languages should I know?").
 _TOOL_KINDS = frozenset("languages language frameworks framework tools tool libraries library stack platforms platform".split())
 

@@ -130,8 +130,6 @@ def _asks_for_help(tokens: Sequence[str]) -> bool:
     return _AFTER_HELP.issuperset(tokens[last + 1 :])
 
 
-#: Nouns after "how many <role>" that count postings, not people ("how many MLE openings?").
-_OPENINGS = frozenset((w,) for w in "openings opening postings posting jobs job positions vacancies listings roles".split())
 #: Words that ask which role is nearest to the person ("what's the closest of these roles to what I do?").
 _NEAREST = frozenset("closest closer nearest nearer".split())
 #: Intents about no role: a role named in the message does not make them likelier.
@@ -262,7 +260,7 @@ class Understander:
             found[NOT_COVERED] = True
         if NOT_COVERED in self._intents.intents and any(
             analysis.tokens[max(0, m.start - 2) : m.start] == ("how", "many")
-            and analysis.tokens[m.end : m.end + 1] not in _OPENINGS  # (not "how many MLE openings are there?")
+            and JOB_WORDS.isdisjoint(analysis.tokens[m.end : m.end + 1])  # (not "how many MLE openings are there?")
             for m in analysis.mentions
         ):
             found[NOT_COVERED] = True  # "how many DSEs does a typical bank employ?": a headcount
@@ -371,7 +369,7 @@ class Understander:
             # ... and so do short requests in a small-talk intent's own words ("could you assist me
             # with something?", "ok ty cya", "what do you remember about me?").
             # The bare word "help" is no such request ("would hackathons help me get in?"), and a
-            # goodbye needs its thanks ("ok ty cya", not "translate good night into Spanish").
+            # goodbye needs its thanks or "bye" ("ok ty cya", not "translate good night into Spanish").
             parting = keyword_intents.get(best, False) and (
                 best == "thanks"
                 or (best == "profile" and len(analysis.tokens) <= 12)
@@ -379,10 +377,11 @@ class Understander:
                 or (best == "goodbye" and ("thanks" in keyword_intents or not {"bye", "goodbye"}.isdisjoint(analysis.tokens)))
             )
             # "i kno python n some c++ which 1 fits me": a fit asked for in its own words.
-            # ... or about the person ("what's the closest of these roles to what I already do?").
+            # ... or "closest" ("what's the closest of these roles to what I already do?"), or a
+            # phrase of its own ("what career path makes sense from helpdesk?").
             own_words = best == "recommend_role" and keyword_intents.get(best, False) and (
                 "which" in analysis.tokens or not _NEAREST.isdisjoint(analysis.tokens) or best in phrased
-            )  # (or a phrase of its own: "what career path makes sense from helpdesk?")
+            )
             # "is there an age limit for these tech jobs?": what the articles don't say, about jobs.
             own_words = own_words or (
                 best == NOT_COVERED and keyword_intents.get(best, False) and not JOB_WORDS.isdisjoint(analysis.tokens)
