@@ -447,3 +447,9 @@ def test_one_role_similar_to_something_else_is_what_the_role_is(bot: CareerBot, 
     assert reply.intent == "ask_definition" and reply.roles == (DE,)
     # ... and the conversation stays with that one role.
     assert talk(bot, sid, ["ok, which tools they are using?"]).roles == (DE,)
+
+
+def test_a_need_in_a_longer_message_is_no_silence(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["what does a data engineer do?",
+                            "do I need a degree for it, and is it a job I could do from France for an American company?"])
+    assert "don't say whether Data Engineers need that" not in reply.text

@@ -404,6 +404,7 @@ class Answering:
             content = self._content(u)
             silent = (
                 topic in ("skills", "education") and self._yes_no(u) and len(content) >= 2
+                and len(u.analysis.tokens) <= 12  # (one short question, not a message with more in it)
                 and not NEED_WORDS.isdisjoint(u.analysis.tokens)
                 and not self._points.search((roles[0],), content, limit=1, min_score=0.45)
             )
