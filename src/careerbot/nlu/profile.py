@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..data.knowledge import Thing
 from .entities import Analysis
 from .normalize import tokenize
-from .words import likes_at
+from .words import WH_WORDS, likes_at
 
 __all__ = ["ProfileReading", "read_profile", "stated"]
 
@@ -120,8 +120,6 @@ def read_profile(
     )
 
 
-#: Words right before a thing that ask about it ("which cloud platforms should I know?").
-_ASKED_ABOUT = frozenset("which what whats what's wat".split())
 #: Words that end a negation's reach going back from a thing ("never used Docker but I know Spark").
 _CLAUSE_BREAKS = frozenset("but though although however yet while i i'm im".split())
 #: How far back from a thing a negation reaches ("I have never deployed a model or worked with a
@@ -150,7 +148,7 @@ def stated(tokens: Sequence[str], things: Sequence[tuple[int, Thing]]) -> tuple[
         liked = any(likes_at(tokens, q) for q in range(max(0, position - 3), position))
         if not (_AIM.isdisjoint(before) and _LEARNING.isdisjoint(before)) or liked:
             continue  # "move into ML research", "learn PyTorch", "I love maths": not something had
-        if not _ASKED_ABOUT.isdisjoint(tokens[max(0, position - 2) : position]):
+        if not WH_WORDS.isdisjoint(tokens[max(0, position - 2) : position]):
             continue  # "which cloud platforms should I know?": asked about, not had
         (lacks if _negated_at(tokens, position) else has).append(thing)
     return tuple(has), tuple(t for t in lacks if t not in has)
