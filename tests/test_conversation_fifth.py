@@ -453,3 +453,8 @@ def test_a_need_in_a_longer_message_is_no_silence(bot: CareerBot, sid: str) -> N
     reply = talk(bot, sid, ["what does a data engineer do?",
                             "do I need a degree for it, and is it a job I could do from France for an American company?"])
     assert "don't say whether Data Engineers need that" not in reply.text
+
+
+def test_a_short_topic_follow_up_with_one_unknown_word_is_the_topic(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["what does an ML software engineer do?", "which frameworks specifically"])
+    assert reply.intent == "ask_tools" and reply.roles == (MLSWE,)

@@ -225,6 +225,7 @@ class Questions(Resolving):
             and not referred and ctx.roles and score < self._thresholds.accept
             and REFERRING.isdisjoint(analysis.tokens) and SELF_WORDS.isdisjoint(analysis.tokens)
             and not asks_all(analysis.tokens) and intent not in u.phrased  # (not "will there still be jobs ...")
+            and not (intent in u.keyword_intents and len(analysis.tokens) <= 4)  # (not "which frameworks specifically")
             and self._unanswerable(u, things, UNKNOWN_SHARE)
         ):
             # "need a recipe for a team lunch, anything easy?" in a conversation about DEs: a topic
