@@ -36,11 +36,13 @@ from ..nlu.words import (
     NOT_COVERED,
     POSTING_ASPECTS,
     REFERRING,
+    ROLE_NOUNS,
     SAME_FILLER,
     SELF_WORDS,
     SMALL_TALK,
     SOFT_OPENERS,
     TOOL_VERBS,
+    WH_WORDS,
     YES_NO_OPENERS,
     asks_all,
     says_likes,
@@ -129,6 +131,8 @@ class Questions(Resolving):
             and (u.intent in (None, "ask_salary") or titled or (
                 not POSTING_ASPECTS.isdisjoint(tokens) and not REFERRING.isdisjoint(tokens) and len(tokens) <= 8
                 and u.intent not in u.keyword_intents
+            ) or (  # "does that one need you in an office?"
+                ref is not None and ref.kind == "posting" and not POSTING_ASPECTS.isdisjoint(tokens)
             ))
             and (not u.analysis.roles or titled)
             and (
@@ -240,6 +244,13 @@ class Questions(Resolving):
             if roles and {"question", "questions", "q", "qs", "goes", "applies"} & set(analysis.tokens) and not content_named:
                 content = []  # "same question for an ML engineer we'd hire later"
         content = [t for t in content if t not in FOLLOW_UP_FILLER]
+        masked = analysis.masked.split()
+        if content and any(t in REFERRING and n in ROLE_NOUNS for t, n in zip(masked, masked[1:])):
+            # "... of that job?": the role referred to, not a question about jobs
+            that_role = {w for t, n in zip(masked, masked[1:]) if t in REFERRING and n in ROLE_NOUNS for w in (t, n)}
+            content = [t for t in content if t not in that_role]
+        if content == ["do"] and WH_WORDS.isdisjoint(analysis.tokens):
+            content = []  # "now do DSEs": the last question for them (not "what do DSEs do?")
         if not roles and not content and "same" in analysis.tokens and ctx.roles and not things:
             roles = ctx.roles  # "same question" (after "forget what I told you", say): the last question again
 

@@ -161,6 +161,8 @@ PHRASES: Mapping[tuple[str, ...], str] = MappingProxyType(
         ("ph", "d"): "phd",
         ("data", "flow"): "flow",
         ("data", "flows"): "flow",
+        # no role's term: "taught high school math" says nothing about "high-performance"
+        ("high", "school"): "highschool",
     }
 )
 PHRASE_MAX = max(len(k) for k in PHRASES)

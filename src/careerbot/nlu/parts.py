@@ -105,7 +105,8 @@ _ITEM_MARK = re.compile(r"(?:^|(?<=[\s:]))\(?([1-9])[).](?=\s)")
 #: "..., and which degree do they have", "; also what do they earn", "... plus how much they earn".
 _JOINED_QUESTION = re.compile(
     r"\s*(?:,\s*|\s)(?:and|also|plus|&|\+|but|then)\s+(?:also\s+|then\s+|with\s+)?(?=(?:what|whats|what's|wat|wht|wut|waht|whta|which|wich|how|hw|hwo|who|where|why|when|"
-    r"do|does|is|are|can|could|should|would|will|tell|give|list|show|indicate|explain|describe|name|whether)\b)"
+    r"do|does|is|are|can|could|should|would|will|tell|give|list|show|indicate|explain|describe|name|whether|"
+    r"say\s+(?:what|which|how|who|where|why|whether))\b)"
     r"|\s*,\s*(?=(?:what|whats|what's|wat|wht|wut|waht|whta|which|wich|how|hw|hwo|who|where|why|should|could|can|would|do|does|is|are)\b)"
     # "..., curious what ML software engineers actually do"
     r"|\s*,\s*(?=(?:curious|wondering)\s+(?:what|which|how|who|why|whether|if|about)\b)",

@@ -30,6 +30,7 @@ _PAIR = frozenset({
     ("the", "2"), ("these", "2"), ("those", "2"),
     ("either",), ("these", "people"), ("those", "people"), ("these", "guys"), ("those", "guys"),
     ("for", "each"), ("in", "each"), ("each", "of", "them"), ("each", "of", "those"), ("them", "both"),
+    ("the", "pair"), ("this", "pair"), ("that", "pair"), ("the", "duo"),
 })
 #: The pairs by their first word (each token is looked up once).
 _PAIR_BY_FIRST: dict[str, tuple[tuple[str, ...], ...]] = {
@@ -41,7 +42,7 @@ _SIDE_NOUNS = frozenset(
 _POSTING_NOUNS = frozenset("posting postings job jobs one offer opening position listing ad role".split())
 _THAT = frozenset({"that", "this", "the"})
 #: Words without one of which no reference is found (besides role and company words).
-_TRIGGERS = frozenset(_ORDINALS) | {"other", "another", "option", "options", "both", "either", "runner", "people", "guys", "each", "2"} | _POSTING_NOUNS
+_TRIGGERS = frozenset(_ORDINALS) | {"other", "another", "option", "options", "both", "either", "runner", "people", "guys", "each", "2", "pair", "duo"} | _POSTING_NOUNS
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from .words import (
     CONTEXT_ADVICE,
     CONTEXT_KEYWORDED,
     CONVERSATIONAL,
+    DISCOURSE_MARKERS,
     FILLER,
     JOB_WORDS,
     NOT_COVERED,
@@ -29,7 +30,9 @@ from .words import (
     QUESTION_WORDS,
     REFERRING,
     SHORT_MESSAGE,
+    WH_WORDS,
     asks_all,
+    discourse_spans,
 )
 
 __all__ = ["Thresholds", "Understander", "Understanding", "posting_keywords"]
@@ -130,6 +133,15 @@ def _asks_for_help(tokens: Sequence[str]) -> bool:
     return _AFTER_HELP.issuperset(tokens[last + 1 :])
 
 
+_MARKER_STARTS = frozenset(p[0] for p in DISCOURSE_MARKERS)
+#: Words that make a message a request ("thanks, can you help with my CV?").
+_REQUEST_WORDS = WH_WORDS | frozenset("can could would will pls please".split())
+
+
+def _requests(analysis: Analysis) -> bool:
+    return analysis.question_mark or not _REQUEST_WORDS.isdisjoint(analysis.tokens)
+
+
 #: Words that ask which role is nearest to the person ("what's the closest of these roles to what I do?").
 _NEAREST = frozenset("closest closer nearest nearer".split())
 #: Intents about no role: a role named in the message does not make them likelier.
@@ -137,7 +149,8 @@ _ROLELESS = frozenset({"profile", "help", "greet", "goodbye"})
 #: Words that, a few words after "how many", count jobs or people: a headcount no article gives
 #: ("how many of those jobs even exist?"; not "how many postings do you have?").
 _COUNTED = frozenset(
-    "jobs positions people engineers roles workers professionals employees changers switchers teachers".split()
+    "jobs positions people engineers roles workers professionals employees changers switchers teachers "
+    "grads graduates students".split()
 )
 
 
@@ -218,6 +231,8 @@ class Understander:
         intent's keywords ("any internships?", "compensation for an MLRE")."""
         # Words inside a role mention ("software" in "ML software engineer") are not keywords.
         inside = {i for m in analysis.mentions for i in range(m.start, m.end)}
+        if not _MARKER_STARTS.isdisjoint(analysis.tokens):
+            inside |= discourse_spans(analysis.tokens)  # nor is "switching" in "switching topic, ..."
         key_of, other_key = self._key_of, self._other_key
         stem_of = {t: key_of.get(t) or other_key(t) for t in set(analysis.tokens)}  # each distinct word once
         # Phrases are matched with the role mentions left out: "remote DSE jobs" has "remote jobs".
@@ -305,6 +320,9 @@ class Understander:
             # Weak keywords (places, companies) only hint: half the boost.
             boost = self.thresholds.keyword_boost * (1.0 if keyword_intents[name] else 0.5)
             ranking[name] = min(1.0, ranking.get(name, 0.0) + boost)
+        if "thanks" in ranking and "help" in boosted and "thanks" in boosted and not _requests(analysis):
+            # "cheers for the help", "thx, this helped heaps": help thanked for, not asked for.
+            ranking["thanks"] = max(ranking["thanks"], ranking["help"] + 1e-3)
         for name in boosted:
             # A more specific intent named by its keywords wins over the general one it overrides.
             beaten = [ranking[o] for o in self._intents.intents[name].overrides if o in ranking]

@@ -154,7 +154,9 @@ SAME_FILLER = frozenset(
 FOLLOW_UP_FILLER = frozenset(
     "which ones one other another normal plain regular usual standard guy guys folks "
     # "and if I went the MLE route instead?"
-    "if i went go chose choose picked route path track specifically particular particularly especially exactly".split()
+    "if i went go chose choose picked route path track specifically particular particularly especially exactly "
+    # "and the equivalent list for MLEs?", "how about the research flavour of that job?"
+    "equivalent counterpart likewise similarly list version variant flavour flavor".split()
 )
 
 
@@ -181,6 +183,28 @@ def is_aside(tokens: Sequence[str]) -> bool:
     )
 
 
+#: Phrases that only mark a new question ("switching topic, what do DEs use ..."): none of their
+#: words is a keyword ("switching" is no career switch).
+DISCOURSE_MARKERS = tuple(
+    tuple(p.split()) for p in (
+        "switching topic", "switching topics", "switching gears", "switching subjects", "switching subject",
+        "change of topic", "changing topic", "changing topics", "changing the subject", "changing gears",
+        "different question", "different q", "new question", "next question", "another question",
+        "one more question", "one more q",
+    )
+)
+
+
+def discourse_spans(tokens: Sequence[str]) -> set[int]:
+    """The positions of the :data:`DISCOURSE_MARKERS` in ``tokens``."""
+    out: set[int] = set()
+    for i in range(len(tokens)):
+        for p in DISCOURSE_MARKERS:
+            if tuple(tokens[i : i + len(p)]) == p:
+                out.update(range(i, i + len(p)))
+    return out
+
+
 #: Words that make a statement naming a role a request for information ("I need a rundown of ...").
 REQUEST_WORDS = frozenset(
     "rundown overview explain explanation list info information details tell know understand summary "
@@ -200,5 +224,5 @@ ADVICE_ASKED = frozenset("recommend suggest pick advise which".split())
 #: What a question about a posting just shown asks ("how much does it pay?", "what level is it?").
 POSTING_ASPECTS = frozenset(
     "pay pays paid salary remote level senior junior where located location company intern internship "
-    "currency range".split()
+    "currency range office onsite hybrid".split()
 )

@@ -1,0 +1,138 @@
+"""Thanks for the help, follow-ups in new words ("now do DSEs", "the pair of them", "the equivalent
+list for ..."), discourse markers, posting aspects and plain-words keywords (issue 11, sixth pass),
+through the public ``CareerBot().ask``."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+
+from careerbot import CareerBot
+
+from .conftest import DE, DSE, MLE, MLRE, MLSWE, part_intents, talk
+
+
+@pytest.fixture
+def sid() -> str:
+    return f"sixth-{uuid.uuid4().hex}"
+
+
+# -- small talk -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("cheers for the help", "thanks"),
+        ("thx a ton, this helped heaps", "thanks"),
+        ("thanks, what else can you help with?", "help"),  # a request after the thanks
+        ("alright, that's all for today, have a good one", "goodbye"),
+    ],
+)
+def test_help_thanked_for_is_thanks(bot: CareerBot, text: str, intent: str) -> None:
+    assert bot.ask(text).intent == intent
+
+
+# -- follow-ups in new words ------------------------------------------------------------------------
+
+
+def test_now_do_a_role_repeats_the_last_question(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["what sectors hire ML software engineers?", "now do DSEs"])
+    assert reply.intent == "ask_industries" and reply.roles == (DSE,)
+
+
+def test_what_do_they_do_is_not_a_repeat(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["what skills does an ML engineer need?", "what do DSEs do?"])
+    assert reply.intent == "ask_definition" and reply.roles == (DSE,)
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "intent", "roles"),
+    [
+        ("what skills does an ML engineer need?", "how about the research flavour of that job?", "ask_skills", (MLRE,)),
+        ("Which sectors employ ML research engineers?", "And the equivalent list for machine learning engineers?",
+         "ask_industries", (MLE,)),
+    ],
+)
+def test_a_role_with_words_that_only_point_back_keeps_the_topic(
+    bot: CareerBot, sid: str, first: str, then: str, intent: str, roles: tuple[str, ...]
+) -> None:
+    reply = talk(bot, sid, [first, then])
+    assert reply.intent == intent and reply.roles == roles
+
+
+def test_the_pair_of_them_is_both(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, [
+        "who do MLEs usually team up with?", "and ML research engineers?",
+        "the pair of them, what do they typically study?",
+    ])
+    assert reply.intent == "ask_education" and set(reply.roles) == {MLE, MLRE}
+
+
+def test_that_one_in_an_office_asks_about_the_posting_shown(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["And what do DEs get paid? Any actual postings?", "does that one need you in an office?"])
+    assert reply.intent == "ask_salary" and "Remote" in reply.text
+
+
+# -- parts and markers ----------------------------------------------------------------------------------
+
+
+def test_and_then_say_what_is_a_second_question(bot: CareerBot) -> None:
+    reply = bot.ask("Could you define what a machine learning engineer is, and then say what they usually studied?")
+    assert part_intents(reply) == ["ask_definition", "ask_education"]
+
+
+def test_switching_topic_is_no_career_switch(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, [
+        "hi, I'm a DevOps engineer", "switching topic, what do data engineers use to run their pipelines?",
+    ])
+    assert reply.intent == "ask_tools" and reply.roles == (DE,)
+
+
+# -- wordings ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "roles"),
+    [
+        ("What tech should I screen DE candidates for?", "ask_tools", (DE,)),
+        ("do i actually need uni for ML engineer or can i skip it", "ask_education", (MLE,)),
+        ("What range should I offer a mid-level data engineer?", "ask_salary", (DE,)),
+        ("is ML software engineering a sinking ship or is the tide still rising?", "ask_outlook", (MLSWE,)),
+        ("sir what is the scope of MLE in coming years", "ask_outlook", (MLE,)),
+        ("who's in the trenches with a DSE on a normal workday?", "ask_works_with", (DSE,)),
+        ("what do ML SWEs spend their working hours wrestling with?", "ask_responsibilities", (MLSWE,)),
+        ("what about ML software engineers, where do they get hired?", "ask_industries", (MLSWE,)),
+    ],
+)
+def test_topic_in_other_words(bot: CareerBot, text: str, intent: str, roles: tuple[str, ...]) -> None:
+    reply = bot.ask(text)
+    assert reply.intent == intent and reply.roles == roles
+
+
+def test_what_to_add_to_my_skillset_is_a_gap(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["I know SQL and Excel", "what would i have to add to my skillset to become a DSE?"])
+    assert reply.intent == "skill_gap" and reply.roles == (DSE,)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Would an employer usually pay for my certifications?",
+        "in general do ML SWE teams let people go fully remote?",
+        "how is the work culture for data engineers, the teams are relaxed?",
+        "how many bootcamp grads actually land these jobs?",
+    ],
+)
+def test_what_the_articles_do_not_say(bot: CareerBot, text: str) -> None:
+    reply = bot.ask(text)
+    assert reply.intent == "not_covered" and "don't say" in reply.text
+
+
+def test_high_school_is_no_evidence_for_a_role(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, [
+        "Hi there! I'm Linda. I taught high school math for 15 years.",
+        "What would fit someone who loves statistics and explaining charts to people?",
+    ])
+    assert reply.intent == "recommend_role" and "high" not in reply.text.split("the best fit")[0]
