@@ -9,6 +9,7 @@ import uuid
 import pytest
 
 from careerbot import CareerBot
+from careerbot.nlu.parts import split_parts
 
 from .conftest import DE, DSE, MLE, MLRE, MLSWE, part_intents, talk
 
@@ -136,3 +137,84 @@ def test_high_school_is_no_evidence_for_a_role(bot: CareerBot, sid: str) -> None
         "What would fit someone who loves statistics and explaining charts to people?",
     ])
     assert reply.intent == "recommend_role" and "high" not in reply.text.split("the best fit")[0]
+
+
+# -- second round: relative clauses, role names said again, "same" tails, "de", introductions ------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm 29, working in IT support, and thinking of a part-time master's, which would cost me a lot of money. "
+        "Is demand for data engineers actually expected to grow?",
+        "I've been automating my reports with python scripts, which honestly is the part of the job I enjoy most. "
+        "Is demand for data engineers actually growing, or is that just hype?",
+    ],
+)
+def test_a_relative_clause_is_no_question(bot: CareerBot, text: str) -> None:
+    reply = bot.ask(text)
+    assert part_intents(reply) == ["ask_outlook"] and reply.roles == (DE,)
+
+
+def test_which_would_you_is_still_a_question() -> None:
+    parts = split_parts("I know SQL and Python, which would you pick for me?")
+    assert [p.kind for p in parts] == ["self", "question"]
+
+
+def test_the_role_name_said_again_keeps_the_topic(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["what do ML research engineers need to study", "what about the software engineering flavour, ML SWE?"])
+    assert reply.intent == "ask_education" and reply.roles == (MLSWE,)
+
+
+def test_a_learning_path_for_the_software_one_is_a_path(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["what do MLEs earn?", "ok give me a learning path for the ML software one then"])
+    assert reply.intent == "learning_path" and reply.roles == (MLSWE,)
+
+
+def test_is_it_the_same_after_a_role_repeats_the_question(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, [
+        "what would she need to study in college to be a machine learning engineer",
+        "and the data science engineer, is it the same?",
+    ])
+    assert reply.intent == "ask_education" and reply.roles == (DSE,)
+
+
+def test_remote_ones_after_another_topic_are_postings(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["WHAT TOOLS DE USE", "R THERE REMOTE 1S"])
+    assert reply.intent == "ask_salary" and "Remote" in reply.text
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        ("empresas de telecom hire DSE?", (DSE,)),
+        ("what tools does a de use", (DE,)),  # no capitals: "de" is the role
+        ("DE vs DSE, which de job pays more", (DE, DSE)),
+    ],
+)
+def test_lower_case_de_beside_capitals_is_a_word(bot: CareerBot, text: str, roles: tuple[str, ...]) -> None:
+    assert set(bot.ask(text).roles) == set(roles)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senior SRE, 15 yrs, Kubernetes and Terraform all day. Let's see if you're any use.",
+        "olá! sou João, do Brasil, trabalho com análise de dados em Python e SQL",
+    ],
+)
+def test_introductions_without_i(bot: CareerBot, text: str) -> None:
+    assert bot.ask(text).intent == "greet"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("where are you getting these answers from?", "ask_sources"),
+        ("Where's your data from? Random blog posts?", "ask_sources"),
+        ("what jobs like that do you know about", "list_roles"),
+        ("is possible work for american company from Brazil as DSE?", "not_covered"),
+    ],
+)
+def test_more_wordings(bot: CareerBot, text: str, intent: str) -> None:
+    assert bot.ask(text).intent == intent

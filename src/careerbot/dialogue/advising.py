@@ -80,7 +80,11 @@ class Advising(Answering):
         filters = query.remote is not None or bool(query.levels) or query.internship is not None
         # "remote?" right after postings (or after pay, even when none was shown); "mid-level jobs
         # only please" at any time.
-        return filters and (ctx.intent == "ask_salary" or not JOB_WORDS.isdisjoint(u.analysis.tokens))
+        # ... and "any remote ones?" (the jobs, in so many words) at any time.
+        return filters and (
+            ctx.intent == "ask_salary" or not JOB_WORDS.isdisjoint(u.analysis.tokens)
+            or ("ones" in u.analysis.tokens and len(u.analysis.tokens) <= 5)
+        )
 
     def advise_again(self, reading: PartReading, text: str, ctx: Context) -> tuple[Reply, Context]:
         """The last advice (a skill gap or a plan) again, for the role ``reading`` names ("and if

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from ..data.knowledge import ROLE_TOPICS, Thing
 from ..nlu.entities import PLACEHOLDER
+from ..nlu.keys import word_key
 from ..nlu.normalize import tokenize
 from ..nlu.parse import PartReading
 from ..nlu.understand import Understanding
@@ -244,6 +245,11 @@ class Questions(Resolving):
             if roles and {"question", "questions", "q", "qs", "goes", "applies"} & set(analysis.tokens) and not content_named:
                 content = []  # "same question for an ML engineer we'd hire later"
         content = [t for t in content if t not in FOLLOW_UP_FILLER]
+        if content and analysis.roles and not u.phrased:
+            # "what about the software engineering flavour, ML SWE?": the role's name said again
+            # (not "learning" in "a learning path for the ML software one").
+            said_name = {word_key(w) for w in self.name_words(analysis.roles)}
+            content = [t for t in content if word_key(t) not in said_name]
         masked = analysis.masked.split()
         if content and any(t in REFERRING and n in ROLE_NOUNS for t, n in zip(masked, masked[1:])):
             # "... of that job?": the role referred to, not a question about jobs

@@ -6,6 +6,7 @@ Also spots mentions of occupations careerbot does *not* cover ("civil engineer",
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -25,6 +26,10 @@ _JOB_HEADS = frozenset(
 )
 #: Endings of nouns for a person by trade ("pharmacist", "electrician"), and words that end so but are not.
 _PERSON_SUFFIXES = ("ist", "ician")
+#: "de" in lower case, a word in capitals (an abbreviation: "SQL", "DSE"), and "DE" in capitals.
+_PREPOSITION_DE = re.compile(r"\bde\b")
+_CAPITALS = re.compile(r"\b[A-Z]{2,}\b")
+_ROLE_DE = re.compile(r"\bDEs?\b")
 _NOT_PERSONS = frozenset("checklist playlist wishlist shortlist watchlist blacklist whitelist".split())
 #: Words that qualify a job title without naming another job ("a senior engineer").
 _MODIFIERS = frozenset(
@@ -193,6 +198,14 @@ class RoleFinder:
                 i += n
             else:
                 i += 1
+
+        if mentions and _PREPOSITION_DE.search(text) and _CAPITALS.search(text) and not _ROLE_DE.search(text):
+            # "empresas de telecom hire DSE?", "análise de dados em Python e SQL": someone who writes
+            # abbreviations in capitals wrote "de" in lower case as a word of their own language.
+            for m in [m for m in mentions if m.text in ("de", "des")]:
+                mentions.remove(m)
+                for j in range(m.start, m.end):
+                    covered[j] = False
 
         others: list[str] = []
         i = 0

@@ -70,7 +70,8 @@ _JOB_NOUNS = frozenset(
     "engineer developer analyst scientist manager designer consultant administrator admin architect "
     "tester programmer dba lead eng tech technician mechanic operator clerk specialist officer coordinator "
     "assistant trader accountant nurse teacher lawyer paralegal pharmacist photographer journalist librarian "
-    "electrician plumber driver chef barista cashier banker actuary auditor".split()
+    "electrician plumber driver chef barista cashier banker actuary auditor sre swe sde qa pm dev devops recruiter "
+    "researcher postdoc professor lecturer".split()
 )
 _YEARS = frozenset("years yrs year yr".split())
 #: "did you ...", "did they ...": a question, not courses the speaker did.
@@ -130,6 +131,9 @@ _NOT_LIST_HEADS = frozenset(
 _SUBJECTS = frozenset("i you u they we he she it its any the a an data ml machine these those people most all you'd".split())
 #: Words after which "which" opens a relative clause, not a question ("..., which is the part I like").
 _RELATIVE_VERBS = frozenset("is was are were has have had makes made means i i'm we".split())
+#: A tail that only asks whether the same goes for a role ("..., is it the same?", "..., same there?").
+_SAME_TAIL = frozenset("is are it that this same true there here the too also as well for them they".split())
+_MODALS = frozenset("would will could might may should can".split())
 #: Most questions a message is split into; one asking more is read whole.
 MAX_PARTS = 6
 #: Most sentences a message is split into; a longer one is read whole.
@@ -278,8 +282,16 @@ def _clauses(sentence: str) -> list[MessagePart]:
         joined = joiner in _FOLLOW_ON | {"&", "+"} and bool(right) and right[0] in _STRONG_OPENERS
         if not (left and len(tokenize(left)) >= 2 and whole_question):
             continue
-        if right[0] == "which" and right[1:2] and right[1] in _RELATIVE_VERBS and not sentence.rstrip().endswith("?"):
-            continue  # "..., which is honestly the part I like most.": a relative clause
+        if "same" in right and _SAME_TAIL.issuperset(right):
+            continue  # "and the data science engineer, is it the same?": the last question, for them
+        # (an adverb may come first: "..., which honestly is the part I like")
+        after = right[2:] if right[1:2] and right[1].endswith("ly") else right[1:]
+        if right[0] == "which" and after and (
+            after[0] in _RELATIVE_VERBS or (after[0] in _MODALS and after[1:2] and after[1] not in _SUBJECTS)
+        ) and not sentence.rstrip().endswith("?"):
+            # "..., which is honestly the part I like most.", "..., which would cost me a lot of money.":
+            # a relative clause (not "..., which would you pick?")
+            continue
         if (
             right[0] in ("do", "does", "did") and right[1:2] and right[1] not in _SUBJECTS
             and not sentence.rstrip().endswith("?") and _kind(left) == "self"
