@@ -10,6 +10,7 @@ is the other half, for the message as a whole.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 
 from ..data.knowledge import ROLE_TOPICS, Thing
@@ -90,6 +91,10 @@ _NOT_COMPARATIVE = frozenset(
     "after other others never either neither rather whether ever under over water career paper answer number "
     "offer order power worker tester member".split()
 )
+
+
+#: "what's a data engineer", "and what is an MLE", "who are DSEs" (masked: the role is PLACEHOLDER).
+_WHAT_IS = re.compile(rf"(?:(?:and|so|ok|okay|then) )?(?:what|who) (?:(?:is|are) )?(?:(?:a|an|the) )?{PLACEHOLDER}")
 
 
 class Questions(Resolving):
@@ -260,6 +265,9 @@ class Questions(Resolving):
         if not roles and not content and "same" in analysis.tokens and ctx.roles and not things:
             roles = ctx.roles  # "same question" (after "forget what I told you", say): the last question again
 
+        if roles and not content and _WHAT_IS.fullmatch(analysis.masked):
+            # "what's a data engineer?" asks what the role is, whatever was asked before.
+            return self._answer_topic("ask_definition", "definition", roles, max(score, 0.9), ctx)
         if roles and not content:
             # A bare role answers a pending advisor question or continues a roadmap or pay answer.
             if ctx.intent in ADVISOR_INTENTS and (

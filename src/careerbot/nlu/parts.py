@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .normalize import tokenize
+from .words import discourse_spans
 
 __all__ = ["MessagePart", "PartKind", "introduces_speaker", "split_parts", "topic_heads"]
 
@@ -362,6 +363,11 @@ def _numbered_items(text: str) -> list[str]:
     return [text[a:b].strip(" ,;") for a, b in zip(cuts, cuts[1:]) if text[a:b].strip(" ,;:")]
 
 
+def _only_marker(text: str) -> bool:
+    tokens = tokenize(text)
+    return bool(tokens) and len(discourse_spans(tokens)) == len(tokens)
+
+
 def split_parts(text: str, *, topics: Mapping[str, str] | None = None) -> tuple[MessagePart, ...]:
     """The parts of ``text`` in order; one part (the whole text) when it asks one thing.
 
@@ -375,6 +381,9 @@ def split_parts(text: str, *, topics: Mapping[str, str] | None = None) -> tuple[
     if len(sentences) > MAX_SENTENCES:
         return (MessagePart(text.strip(), _kind(text)),)
     pieces = [c for s in sentences for c in _clauses(s)]
+    if len(pieces) > 1:
+        # "different q: what's a DE, ...", "switching topic. ...": a marker of a new question asks nothing
+        pieces = [p for p in pieces if not _only_marker(p.text)] or pieces
     if topics:
         pieces = [p for c in pieces for p in _topic_list(c, topics)]
     if len(pieces) == 1 and len(sentences) == 1:

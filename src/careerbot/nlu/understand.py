@@ -77,7 +77,7 @@ _SPANS = frozenset("week weeks month months year years".split())
 
 
 #: Intents about what careerbot knows; their keywords count in a question up to this long.
-ABOUT_BOT = frozenset({"list_roles", "ask_sources"})
+ABOUT_BOT = frozenset({"list_roles", "ask_sources", "help"})
 ABOUT_BOT_MESSAGE = 14
 
 
@@ -283,6 +283,9 @@ class Understander:
             found[NOT_COVERED] = True  # "and how many of those jobs even exist?"
         if "help" in found and _own_task(analysis.tokens):
             del found["help"]  # "can u help w my chem homework": help with their task, not with careerbot
+        if "help" in phrased and "ask_definition" in found and not analysis.mentions:
+            # "might you kindly explain what you are able to assist me with?": careerbot explained
+            del found["ask_definition"]
         if self._salary_intent and any(_MONEY.match(t) for t in analysis.tokens):
             found[self._salary_intent] = True  # "is 100k realistic?", "80000 usd"
         rest = {
@@ -313,7 +316,8 @@ class Understander:
         boosted = [
             n for n in keyword_intents
             if n not in CONVERSATIONAL or (not topical and (
-                short or (n in PARTING and not analysis.mentions) or (n in ABOUT_BOT and about_bot)
+                short or (n in PARTING and not analysis.mentions)
+                or (n in ABOUT_BOT and about_bot and (n != "help" or _asks_for_help(analysis.tokens)))
             ))
         ]
         for name in boosted:
