@@ -218,3 +218,56 @@ def test_introductions_without_i(bot: CareerBot, text: str) -> None:
 )
 def test_more_wordings(bot: CareerBot, text: str, intent: str) -> None:
     assert bot.ask(text).intent == intent
+
+
+# -- third round -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("Might you kindly explain what you are able to assist me with?", "help"),
+        ("wat r u even lol wat can u do", "help"),
+        ("can you help me fix the brakes on my car", "fallback"),  # help with their own task
+        ("list the jobs u cover", "list_roles"),
+        ("Which careers, precisely, are you acquainted with?", "list_roles"),
+        ("btw do you know if pharmacy informatics is a real career path?", "fallback"),
+        ("goodnight", "goodbye"),
+        ("where are you even getting this", "ask_sources"),
+        ("is there a manager-type posting among the featured jobs?", "ask_salary"),
+        ("got any pointers for becoming a data engineer from scratch", "ask_getting_started"),
+        ("are data engineers usually in a union?", "not_covered"),
+    ],
+)
+def test_third_round_wordings(bot: CareerBot, text: str, intent: str) -> None:
+    assert bot.ask(text).intent == intent
+
+
+def test_what_is_a_role_after_another_topic_is_its_definition(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["what tools do DEs use", "what about DSEs?", "what's a MLE"])
+    assert reply.intent == "ask_definition" and reply.roles == (MLE,)
+
+
+def test_a_marker_of_a_new_question_is_no_part(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, [
+        "and for charts, is tableau a thing for DSEs?",
+        "different q: what's a data engineer, and who do they work with?",
+    ])
+    assert part_intents(reply) == ["ask_definition", "ask_works_with"] and reply.roles == (DE,)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hello sir, myself Arjun from Pune, working as software tester since 4 years, manual plus some selenium",
+        "hey, Chloe, first-year MBA, came from strategy consulting",
+        "hello, I do Kaggle comps on weekends (expert tier), day job is accounts payable",
+    ],
+)
+def test_more_introductions(bot: CareerBot, text: str) -> None:
+    assert bot.ask(text).intent == "greet"
+
+
+def test_a_thing_named_in_the_singular(bot: CareerBot) -> None:
+    reply = bot.ask("are ML SWEs hired at autonomous vehicle companies?")
+    assert reply.intent == "ask_industries" and reply.text.startswith("Yes")

@@ -380,6 +380,12 @@ class Policy:
                 reply.intent == FALLBACK and any(introduces_speaker(p.part.text) for p in parse.parts)
                 and not parse.whole.understanding.analysis.other_occupations  # (not "i want to be an electrician")
             )
+            # "hello, I do Kaggle comps on weekends, day job is accounts payable": all about them, asking
+            # nothing, so no "the articles don't say that" either.
+            about_them = about_them or (
+                reply.intent == NOT_COVERED and "?" not in parse.text and not parse.roles
+                and len(parse.about_self) == len(parse.parts)
+            )
             # ("CTO at a 10-person fintech startup here.": about them, though nothing in it is noted)
             if not about_them and (reply.intent != "recommend_role" or not self._introduces(parse)):
                 return reply, new_ctx

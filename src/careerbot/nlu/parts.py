@@ -37,16 +37,16 @@ _FOLLOW_ON = frozenset({
     "secondly", "thirdly",
 })
 #: Words that make a sentence about the speaker ("I know SQL", "name's Aisha").
-_FIRST_PERSON = frozenset("i i'm im i've ive i'd id name's".split())
+_FIRST_PERSON = frozenset("i i'm im i've ive i'd id name's myself".split())  # ("myself Arjun from Pune")
 #: Words that open a sentence about the speaker with the "I" left out ("been coding Python for years").
 _IMPLIED_I = frozenset(
     "been just finished did worked studied graduated spent coding built done currently recently got "
-    "retired former formerly looking self".split()
+    "retired former formerly looking self came moved switched working".split()
 )
 #: Words that open a message without asking anything ("hi there", "good morning").
 _GREETINGS = frozenset(
     "hi hello hey heya hiya yo howdy greetings there good morning afternoon evening ok okay so well fine alright cool "
-    "wait hmm hm um umm uh oh btw anyway anyways honestly sorry".split()
+    "wait hmm hm um umm uh oh btw anyway anyways honestly sorry sir madam maam dear".split()
 )
 #: "my background is ...", "my skills: ..." (but not "my code segfaults").
 _MY_SELF = frozenset("name background experience skills skillset degree major job career education studies cv resume".split())
@@ -64,7 +64,7 @@ _HERE = re.compile(r"\b(here|by trade|by training)\b")
 _PERSON_NOUNS = frozenset(
     "student students founder cofounder co-founder graduate grad undergrad undergraduate dev teacher pm "
     "postdoc intern freelancer recruiter retiree mom mum dad parent mother father bootcamper cto ceo cfo coo "
-    "cio vp".split()
+    "cio vp mba".split()
 )
 #: Job nouns that say who the speaker is only with their years ("DevOps engineer, 7 years").
 _JOB_NOUNS = frozenset(
@@ -185,6 +185,8 @@ def _kind(text: str) -> PartKind:
     if tokens[:2] == ["let", "me"] and tokens[2:3] and tokens[2] in _TELLING:
         return "self"  # "let me give you some context before I ask anything"
     mine = any(t == "my" and nxt in _MY_SELF for t, nxt in zip(tokens, tokens[1:]))
+    if first == "got" and tokens[1:2] in (["any"], ["anything"], ["some"]):
+        return "question"  # "got any pointers for becoming a DE?" ("got my degree in May" tells)
     if first in _IMPLIED_I or (first == "me" and len(tokens) > 2):
         # "just finished a data bootcamp", "been coding Python for 4 years", "me: 35, ex-chef"
         return "self"

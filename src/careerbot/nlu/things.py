@@ -31,6 +31,8 @@ class ThingFinder:
                     table.setdefault(key, thing)
                     if len(key[-1]) > 3 and not key[-1].endswith("s"):
                         table.setdefault((*key[:-1], key[-1] + "s"), thing)  # "databases", "PhDs"
+                    if len(key) > 1 and len(key[-1]) > 4 and key[-1].endswith("s") and not key[-1].endswith("ss"):
+                        table.setdefault((*key[:-1], key[-1][:-1]), thing)  # "an autonomous vehicle company"
         self._table = MappingProxyType(table)
         self._longest = max((len(k) for k in table), default=1)
         #: First words of every spelling: a token that starts none is skipped at once.

@@ -29,6 +29,7 @@ from .words import (
     PARTING,
     QUESTION_WORDS,
     REFERRING,
+    SELF_WORDS,
     SHORT_MESSAGE,
     WH_WORDS,
     asks_all,
@@ -407,6 +408,13 @@ class Understander:
             # "is there an age limit for these tech jobs?": what the articles don't say, about jobs.
             own_words = own_words or (
                 best == NOT_COVERED and keyword_intents.get(best, False) and not JOB_WORDS.isdisjoint(analysis.tokens)
+            ) or (  # "Which careers, precisely, are you acquainted with?": careerbot's own roles (not
+                # "do you know if pharmacy informatics is a real career?", "which of your careers lines up with that?")
+                best == "list_roles" and keyword_intents.get(best, False) and not analysis.mentions
+                and not analysis.other_occupations and not {"you", "u"}.isdisjoint(analysis.tokens)
+                and SELF_WORDS.isdisjoint(analysis.tokens) and {"know", "that", "if"}.isdisjoint(analysis.tokens)
+            ) or (  # "is there a manager-type posting among the featured jobs?": postings, in their words
+                best == self._salary_intent and best in phrased and not JOB_WORDS.isdisjoint(analysis.tokens)
             ) or (  # "where does all this come from?" (not "can you fix my latex bibliography")
                 best == "ask_sources" and keyword_intents.get(best, False) and "my" not in analysis.tokens
             )
