@@ -31,8 +31,8 @@ def sid() -> str:
         ("alright, that's all for today, have a good one", "goodbye"),
     ],
 )
-def test_help_thanked_for_is_thanks(bot: CareerBot, text: str, intent: str) -> None:
-    assert bot.ask(text).intent == intent
+def test_help_thanked_for_is_thanks(bot: CareerBot, sid: str, text: str, intent: str) -> None:
+    assert bot.ask(text, session_id=sid).intent == intent
 
 
 # -- follow-ups in new words ------------------------------------------------------------------------
@@ -79,8 +79,8 @@ def test_that_one_in_an_office_asks_about_the_posting_shown(bot: CareerBot, sid:
 # -- parts and markers ----------------------------------------------------------------------------------
 
 
-def test_and_then_say_what_is_a_second_question(bot: CareerBot) -> None:
-    reply = bot.ask("Could you define what a machine learning engineer is, and then say what they usually studied?")
+def test_and_then_say_what_is_a_second_question(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("Could you define what a machine learning engineer is, and then say what they usually studied?", session_id=sid)
     assert part_intents(reply) == ["ask_definition", "ask_education"]
 
 
@@ -107,8 +107,8 @@ def test_switching_topic_is_no_career_switch(bot: CareerBot, sid: str) -> None:
         ("what about ML software engineers, where do they get hired?", "ask_industries", (MLSWE,)),
     ],
 )
-def test_topic_in_other_words(bot: CareerBot, text: str, intent: str, roles: tuple[str, ...]) -> None:
-    reply = bot.ask(text)
+def test_topic_in_other_words(bot: CareerBot, sid: str, text: str, intent: str, roles: tuple[str, ...]) -> None:
+    reply = bot.ask(text, session_id=sid)
     assert reply.intent == intent and reply.roles == roles
 
 
@@ -126,8 +126,8 @@ def test_what_to_add_to_my_skillset_is_a_gap(bot: CareerBot, sid: str) -> None:
         "how many bootcamp grads actually land these jobs?",
     ],
 )
-def test_what_the_articles_do_not_say(bot: CareerBot, text: str) -> None:
-    reply = bot.ask(text)
+def test_what_the_articles_do_not_say(bot: CareerBot, sid: str, text: str) -> None:
+    reply = bot.ask(text, session_id=sid)
     assert reply.intent == "not_covered" and "don't say" in reply.text
 
 
@@ -151,8 +151,8 @@ def test_high_school_is_no_evidence_for_a_role(bot: CareerBot, sid: str) -> None
         "Is demand for data engineers actually growing, or is that just hype?",
     ],
 )
-def test_a_relative_clause_is_no_question(bot: CareerBot, text: str) -> None:
-    reply = bot.ask(text)
+def test_a_relative_clause_is_no_question(bot: CareerBot, sid: str, text: str) -> None:
+    reply = bot.ask(text, session_id=sid)
     assert part_intents(reply) == ["ask_outlook"] and reply.roles == (DE,)
 
 
@@ -192,8 +192,8 @@ def test_remote_ones_after_another_topic_are_postings(bot: CareerBot, sid: str) 
         ("DE vs DSE, which de job pays more", (DE, DSE)),
     ],
 )
-def test_lower_case_de_beside_capitals_is_a_word(bot: CareerBot, text: str, roles: tuple[str, ...]) -> None:
-    assert set(bot.ask(text).roles) == set(roles)
+def test_lower_case_de_beside_capitals_is_a_word(bot: CareerBot, sid: str, text: str, roles: tuple[str, ...]) -> None:
+    assert set(bot.ask(text, session_id=sid).roles) == set(roles)
 
 
 @pytest.mark.parametrize(
@@ -203,8 +203,8 @@ def test_lower_case_de_beside_capitals_is_a_word(bot: CareerBot, text: str, role
         "olá! sou João, do Brasil, trabalho com análise de dados em Python e SQL",
     ],
 )
-def test_introductions_without_i(bot: CareerBot, text: str) -> None:
-    assert bot.ask(text).intent == "greet"
+def test_introductions_without_i(bot: CareerBot, sid: str, text: str) -> None:
+    assert bot.ask(text, session_id=sid).intent == "greet"
 
 
 @pytest.mark.parametrize(
@@ -216,8 +216,8 @@ def test_introductions_without_i(bot: CareerBot, text: str) -> None:
         ("is possible work for american company from Brazil as DSE?", "not_covered"),
     ],
 )
-def test_more_wordings(bot: CareerBot, text: str, intent: str) -> None:
-    assert bot.ask(text).intent == intent
+def test_more_wordings(bot: CareerBot, sid: str, text: str, intent: str) -> None:
+    assert bot.ask(text, session_id=sid).intent == intent
 
 
 # -- third round -------------------------------------------------------------------------------------
@@ -239,8 +239,8 @@ def test_more_wordings(bot: CareerBot, text: str, intent: str) -> None:
         ("are data engineers usually in a union?", "not_covered"),
     ],
 )
-def test_third_round_wordings(bot: CareerBot, text: str, intent: str) -> None:
-    assert bot.ask(text).intent == intent
+def test_third_round_wordings(bot: CareerBot, sid: str, text: str, intent: str) -> None:
+    assert bot.ask(text, session_id=sid).intent == intent
 
 
 def test_what_is_a_role_after_another_topic_is_its_definition(bot: CareerBot, sid: str) -> None:
@@ -264,10 +264,57 @@ def test_a_marker_of_a_new_question_is_no_part(bot: CareerBot, sid: str) -> None
         "hello, I do Kaggle comps on weekends (expert tier), day job is accounts payable",
     ],
 )
-def test_more_introductions(bot: CareerBot, text: str) -> None:
-    assert bot.ask(text).intent == "greet"
+def test_more_introductions(bot: CareerBot, sid: str, text: str) -> None:
+    assert bot.ask(text, session_id=sid).intent == "greet"
 
 
-def test_a_thing_named_in_the_singular(bot: CareerBot) -> None:
-    reply = bot.ask("are ML SWEs hired at autonomous vehicle companies?")
+def test_a_thing_named_in_the_singular(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("are ML SWEs hired at autonomous vehicle companies?", session_id=sid)
     assert reply.intent == "ask_industries" and reply.text.startswith("Yes")
+
+
+# -- fourth round --------------------------------------------------------------------------------
+
+
+def test_tell_me_about_a_role_and_how_to_start_is_two_questions(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("tell me about the data science engineer then, and how I'd get started", session_id=sid)
+    assert part_intents(reply) == ["ask_definition", "ask_getting_started"]
+
+
+def test_tell_me_about_a_role_then_its_duties_is_one_question(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("Tell me about the data engineer then. What are the main duties?", session_id=sid)
+    assert reply.intent == "ask_responsibilities" and reply.roles == (DE,)
+
+
+def test_a_yes_no_tail_is_a_second_question(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["my son wants to be a data engineer", "Should he be doing internships, and are any listed?"])
+    assert part_intents(reply) == ["ask_getting_started", "ask_salary"]
+
+
+def test_least_of_something_is_what_they_would_avoid(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("which one's least math heavy for a guy like me", session_id=sid)
+    assert reply.intent == "recommend_role" and MLRE not in reply.roles and "avoid" in reply.text
+
+
+def test_a_sentence_listing_skills_tells_what_they_have(bot: CareerBot, sid: str) -> None:
+    first = talk(bot, sid, ["hi. finishing a PhD in computational neuroscience. lots of python, some pytorch, a ton of stats"])
+    assert first.intent == "greet" and all(w in first.text for w in ("Python", "PyTorch", "Statistics"))
+    reply = bot.ask("ML research engineer seems like the natural fit for me, agree?", session_id=sid)
+    assert reply.intent == "recommend_role" and reply.roles[:1] == (MLRE,)
+    gap = bot.ask("what am I likely missing for that path", session_id=sid)
+    assert gap.intent == "skill_gap" and gap.roles == (MLRE,)
+
+
+@pytest.mark.parametrize("text", ["Spark vs Hadoop", "python and sql for DE"])
+def test_things_weighed_or_asked_about_are_no_introduction(bot: CareerBot, sid: str, text: str) -> None:
+    assert bot.ask(text, session_id=sid).intent != "greet"
+
+
+def test_the_last_one_with_a_role_is_the_last_question(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["what tools do DSEs use", "last one, ML software engineers?"])
+    assert reply.intent == "ask_tools" and reply.roles == (MLSWE,)
+
+
+def test_better_than_between_two_roles_compares(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("Would an ML engineer be a better first hire than a DE? Our data is a mess right now.", session_id=sid)
+    assert reply.intent == "compare" and set(reply.roles) == {MLE, DE}

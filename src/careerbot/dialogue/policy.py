@@ -347,7 +347,11 @@ class Policy:
         names = self._q.name_words(roles) if not u.analysis.roles else frozenset()
         rest = {t for t in u.analysis.masked.split() if t != PLACEHOLDER and t not in SIDE_NOUNS and t not in names}
         # ("start with the MLRE. What is it?")
-        bare = bool(roles) and rest <= LEADING_FILLER and not rest.isdisjoint({"about", "for", "and", "with"})
+        # (not "tell me about the DSE then, and how I'd get started": the role asked about, then a second question)
+        # ("tell me about DEs. What are their main duties?" is still one question)
+        bare = bool(roles) and rest <= LEADING_FILLER and not rest.isdisjoint({"about", "for", "and", "with"}) and (
+            rest.isdisjoint({"tell", "explain", "describe"}) or v.intent in ("ask_definition", "ask_responsibilities")
+        )
         return (
             bare and v.intent is not None and (v.intent == COMPARE or not v.analysis.roles)
             and (v.intent == COMPARE or not REFERRING.isdisjoint(v.analysis.tokens) or v.intent in self._topic_intents)

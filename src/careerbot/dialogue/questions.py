@@ -10,12 +10,9 @@ is the other half, for the message as a whole.
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Sequence
 
 from ..data.knowledge import ROLE_TOPICS, Thing
-from ..nlu.entities import PLACEHOLDER
-from ..nlu.keys import word_key
 from ..nlu.normalize import tokenize
 from ..nlu.parse import PartReading
 from ..nlu.understand import Understanding
@@ -34,17 +31,15 @@ from ..nlu.words import (
     FILLER,
     FOLLOW_UP_FILLER,
     GENERIC_ROLE_WORDS,
+    JOB_WORDS,
     NEED_WORDS,
     NOT_COVERED,
     POSTING_ASPECTS,
     REFERRING,
-    ROLE_NOUNS,
-    SAME_FILLER,
     SELF_WORDS,
     SMALL_TALK,
     SOFT_OPENERS,
     TOOL_VERBS,
-    WH_WORDS,
     YES_NO_OPENERS,
     asks_all,
     says_likes,
@@ -62,6 +57,7 @@ from ..skills.responses import (
     render_sources,
 )
 from ..skills.wording import TEMPLATES, join_names
+from .follow_up import asks_what_it_is, content_words
 from .resolving import Resolving
 from .state import Context
 
@@ -93,10 +89,11 @@ _NOT_COMPARATIVE = frozenset(
 )
 
 
-#: "what's a data engineer", "and what is an MLE", "who are DSEs" (masked: the role is PLACEHOLDER).
-_WHAT_IS = re.compile(rf"(?:(?:and|so|ok|okay|then) )?(?:what|who) (?:(?:is|are) )?(?:(?:a|an|the) )?{PLACEHOLDER}")
-
-
+#: Words of a working life: a question with one is about careers even when it names no role.
+_WORKING_LIFE = JOB_WORDS | frozenset(
+    "employer employers employee employees certification certifications interview interviews resume cv boss "
+    "colleagues coworkers salary salaries".split()
+)
 class Questions(Resolving):
     """Answers one question. Immutable after construction; safe to share across threads."""
 
@@ -241,31 +238,14 @@ class Questions(Resolving):
             # "need a recipe for a team lunch, anything easy?" in a conversation about DEs: a topic
             # word ("team") and the conversation's role, but mostly words the articles never use.
             return self._fallback(ctx, analysis, score)
-        content = [
-            t for t in analysis.masked.split()
-            if t != PLACEHOLDER and t not in FILLER and t not in ref_words and t not in REFERRING
-        ] if referred else [t for t in analysis.masked.split() if t != PLACEHOLDER and t not in FILLER]
-        if "same" in analysis.tokens:
-            content = [t for t in content if t not in SAME_FILLER]  # "and the ML engineer, is it the same?"
-            if roles and {"question", "questions", "q", "qs", "goes", "applies"} & set(analysis.tokens) and not content_named:
-                content = []  # "same question for an ML engineer we'd hire later"
-        content = [t for t in content if t not in FOLLOW_UP_FILLER]
-        if content and analysis.roles and not u.phrased:
-            # "what about the software engineering flavour, ML SWE?": the role's name said again
-            # (not "learning" in "a learning path for the ML software one").
-            said_name = {word_key(w) for w in self.name_words(analysis.roles)}
-            content = [t for t in content if word_key(t) not in said_name]
-        masked = analysis.masked.split()
-        if content and any(t in REFERRING and n in ROLE_NOUNS for t, n in zip(masked, masked[1:])):
-            # "... of that job?": the role referred to, not a question about jobs
-            that_role = {w for t, n in zip(masked, masked[1:]) if t in REFERRING and n in ROLE_NOUNS for w in (t, n)}
-            content = [t for t in content if t not in that_role]
-        if content == ["do"] and WH_WORDS.isdisjoint(analysis.tokens):
-            content = []  # "now do DSEs": the last question for them (not "what do DSEs do?")
+        content = content_words(
+            u, roles=roles, referred=bool(referred), ref_words=ref_words,
+            name_words=self.name_words(analysis.roles), topic_named=content_named,
+        )
         if not roles and not content and "same" in analysis.tokens and ctx.roles and not things:
             roles = ctx.roles  # "same question" (after "forget what I told you", say): the last question again
 
-        if roles and not content and _WHAT_IS.fullmatch(analysis.masked):
+        if roles and not content and asks_what_it_is(u):
             # "what's a data engineer?" asks what the role is, whatever was asked before.
             return self._answer_topic("ask_definition", "definition", roles, max(score, 0.9), ctx)
         if roles and not content:
@@ -378,7 +358,10 @@ class Questions(Resolving):
         if intent == NOT_COVERED and things and roles and not own:
             # "do ML software engineers work in autonomous vehicles?": a named thing they cover.
             intent = self._intents.intent_for_topic(topic_of_kind(things[0][1].kind)) or intent
-        if intent == NOT_COVERED and not roles and not ctx.roles and GENERIC_ROLE_WORDS.isdisjoint(analysis.tokens):
+        if (
+            intent == NOT_COVERED and not roles and not ctx.roles and GENERIC_ROLE_WORDS.isdisjoint(analysis.tokens)
+            and _WORKING_LIFE.isdisjoint(analysis.tokens)  # (not "would an employer pay for my certifications?")
+        ):
             # "how long does it take to cook rice?": nothing about careers at all.
             return self._fallback(ctx, analysis, score)
         if intent == NOT_COVERED:

@@ -223,7 +223,7 @@ EXPAND: Mapping[str, tuple[str, ...]] = MappingProxyType(
 NEGATORS: frozenset[str] = wordset(
     "not no don't dont never hate hates hated dislike dislikes without nothing neither nor avoid "
     "can't cannot isn't aren't doesn't didn't won't haven't hasn't lack lacking less than instead except "
-    "none zero"
+    "none zero least fewest"
 )
 #: After a negator these words undo it ("I don't mind", "not only").
 NEGATION_UNDO: frozenset[str] = frozenset({"mind", "only", "just", "sure", "bad", "afraid", "opposed"})

@@ -116,6 +116,8 @@ def _surfaces(text: str) -> dict[str, str]:
 
 
 #: Words by which an aside still refers to the roles in focus ("unrelated, but do they earn well?").
+#: Words of a sentence that weighs or asks about things rather than listing what the person has.
+_NOT_LISTING = frozenset("vs versus or which what how compare comparison difference better than they them their".split())
 _ROLE_PRONOUNS = frozenset("they them their theirs it its those these both either he she his her".split())
 
 
@@ -197,9 +199,22 @@ class Reader:
             return dataclasses.replace(reading, profile=profile)
         return reading
 
+    def _listing_skills(self, part: MessagePart) -> MessagePart:
+        """A sentence that asks nothing and lists skills or tools tells what the person has ("lots
+        of python, some pytorch, a ton of stats"); not "Spark vs Hadoop" or "Python or R?"."""
+        if part.kind != "other" or part.text.rstrip().endswith("?"):
+            return part
+        tokens = tokenize(part.text)
+        if not _NOT_LISTING.isdisjoint(tokens):
+            return part
+        kinds = [t.kind for _, t in self.things.find(tokens)]
+        if sum(k in ("tool", "language", "skill") for k in kinds) >= 2 and not self.understander.finder.find(part.text).mentions:
+            return MessagePart(part.text, "self")  # (not "python and sql for DE")
+        return part
+
     def read(self, text: str, *, context_roles: Sequence[str] = ()) -> Parse:
         """Read ``text`` (already cut to the input limit) in a conversation about ``context_roles``."""
-        parts = split_parts(text, topics=self._topic_heads)
+        parts = tuple(self._listing_skills(p) for p in split_parts(text, topics=self._topic_heads))
         aside = is_aside(tokenize(text))
         if len(parts) == 1:
             only = self._read_part(MessagePart(text, parts[0].kind), context_roles, aside=aside, only=True)

@@ -41,7 +41,7 @@ _FIRST_PERSON = frozenset("i i'm im i've ive i'd id name's myself".split())  # (
 #: Words that open a sentence about the speaker with the "I" left out ("been coding Python for years").
 _IMPLIED_I = frozenset(
     "been just finished did worked studied graduated spent coding built done currently recently got "
-    "retired former formerly looking self came moved switched working".split()
+    "retired former formerly looking self came moved switched working finishing completing studying".split()
 )
 #: Words that open a message without asking anything ("hi there", "good morning").
 _GREETINGS = frozenset(
@@ -134,6 +134,7 @@ _SUBJECTS = frozenset("i you u they we he she it its any the a an data ml machin
 _RELATIVE_VERBS = frozenset("is was are were has have had makes made means i i'm we".split())
 #: A tail that only asks whether the same goes for a role ("..., is it the same?", "..., same there?").
 _SAME_TAIL = frozenset("is are it that this same true there here the too also as well for them they".split())
+_YES_NO_OPENERS = frozenset("are is do does can".split())
 _MODALS = frozenset("would will could might may should can".split())
 #: Most questions a message is split into; one asking more is read whole.
 MAX_PARTS = 6
@@ -279,7 +280,11 @@ def _clauses(sentence: str) -> list[MessagePart]:
         # ... or three after a plus ("what kind of companies hire DSEs + is demand growing").
         joiner = m.group().strip(" ,").casefold()
         plus = joiner in {"&", "+", "plus"}
-        whole_question = len(right) >= 4 or (len(right) == 3 and (right[0] in _STRONG_OPENERS or plus))
+        # ... or three asking yes or no at the end ("Should he be doing internships, and are any listed?").
+        whole_question = len(right) >= 4 or (len(right) == 3 and (
+            right[0] in _STRONG_OPENERS or plus
+            or (right[0] in _YES_NO_OPENERS and right[1] in ("any", "there") and sentence.rstrip().endswith("?"))
+        ))
         # A request without a question word ("skills for an MLE + which industries hire them") is
         # a part too when a conjunction joins a question word to it.
         joined = joiner in _FOLLOW_ON | {"&", "+"} and bool(right) and right[0] in _STRONG_OPENERS
