@@ -318,3 +318,16 @@ def test_the_last_one_with_a_role_is_the_last_question(bot: CareerBot, sid: str)
 def test_better_than_between_two_roles_compares(bot: CareerBot, sid: str) -> None:
     reply = bot.ask("Would an ML engineer be a better first hire than a DE? Our data is a mess right now.", session_id=sid)
     assert reply.intent == "compare" and set(reply.roles) == {MLE, DE}
+
+
+def test_which_programs_to_learn_is_the_roles_tools(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, [
+        "I'm a statistician", "what does a data science engineer do",
+        "and which programs I must to learn? I know R only a little",
+    ])
+    assert reply.intent == "ask_tools" and reply.roles == (DSE,) and "Tableau" in reply.text
+
+
+def test_a_role_named_software_engineer_is_no_kind_of_tool(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["I know Python and SQL", "what would I need to add to become an ML software engineer?"])
+    assert reply.intent == "skill_gap" and reply.roles == (MLSWE,)

@@ -52,7 +52,7 @@ _POSTING_NOUNS = frozenset(
 #: Words that ask what is missing, as opposed to what a role needs ("what should I know for it?").
 _GAP_WORDS = (GAP_ASKED - {"need", "needed"}) | {"still", "don't", "dont"}
 #: Kinds of tools a question may ask for ("which programming languages should I know?").
-_TOOL_KINDS = frozenset("languages language frameworks framework tools tool libraries library stack platforms platform".split())
+_TOOL_KINDS = frozenset("languages language frameworks framework tools tool libraries library stack platforms platform programs apps".split())
 
 
 class Advising(Answering):
