@@ -331,3 +331,61 @@ def test_which_programs_to_learn_is_the_roles_tools(bot: CareerBot, sid: str) ->
 def test_a_role_named_software_engineer_is_no_kind_of_tool(bot: CareerBot, sid: str) -> None:
     reply = talk(bot, sid, ["I know Python and SQL", "what would I need to add to become an ML software engineer?"])
     assert reply.intent == "skill_gap" and reply.roles == (MLSWE,)
+
+
+# -- fifth round (long24, long25) --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("what programs the ML research engineer is use in his job?", "ask_tools"),
+        ("what separates an ML engineer from an ML research engineer?", "compare"),
+        ("What are you basing all this on, by the way?", "ask_sources"),
+        ("what do you have on me so far?", "profile"),
+        ("please wipe whatever I told you earlier", "profile"),
+        ("Would you be so kind as to recount what you have learned of me thus far?", "profile"),
+        ("Which university degree is good for this job?", "ask_education"),
+        ("Would he get a good pension with these jobs?", "not_covered"),
+        ("how big is the average data engineering team at a mid-size company?", "not_covered"),
+        ("useless. what can u even do", "help"),
+        ("DE. tools", "ask_tools"),
+        ("I bid you good evening.", "goodbye"),
+        ("can you recommend a good pizza place while you're at it", "fallback"),
+        ("ok switching gears, what do ML engineers need to know?", "ask_skills"),
+        ("What abilities separate a competent data engineer from the rest?", "ask_skills"),
+    ],
+)
+def test_fifth_round_wordings(bot: CareerBot, sid: str, text: str, intent: str) -> None:
+    assert bot.ask(text, session_id=sid).intent == intent
+
+
+def test_fragments_naming_two_topics_stay_two_questions(bot: CareerBot, sid: str) -> None:
+    assert part_intents(bot.ask("mle skills. mle education.", session_id=sid)) == ["ask_skills", "ask_education"]
+
+
+def test_a_place_opening_the_question_is_a_place(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("In Japan, data engineer salary is how much?", session_id=sid)
+    assert reply.intent == "ask_salary" and "don't say" in reply.text and "Japan" in reply.text
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "roles"),
+    [
+        ("what does a data engineer do", "is that the same thing as a machine learning engineer", (DE, MLE)),
+        ("what does an ML engineer do", "wow, riveting. and an ML SWE is what, the same thing with a fancier title?", (MLE, MLSWE)),
+        ("what does a data engineer do", "And Machine Learning Software Engineer, it is more difficult than data engineer?", (MLSWE, DE)),
+    ],
+)
+def test_the_same_thing_as_another_role_compares(
+    bot: CareerBot, sid: str, first: str, then: str, roles: tuple[str, ...]
+) -> None:
+    reply = talk(bot, sid, [first, then])
+    assert reply.intent == "compare" and set(reply.roles) == set(roles)
+
+
+def test_the_plain_role_then_a_topic_after_a_roadmap(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, [
+        "roadmap please for the ML research engineer role", "what about the plain ML engineer, how's the outlook there",
+    ])
+    assert reply.intent == "ask_outlook" and reply.roles == (MLE,)

@@ -20,6 +20,7 @@ from ..nlu.understand import Thresholds
 from ..nlu.words import (
     ADVICE_ASKED,
     COMPARE,
+    FOLLOW_UP_FILLER,
     GAP_ASKED,
     LEADING_FILLER,
     NOT_COVERED,
@@ -103,6 +104,11 @@ class Policy:
     def _respond(self, parse: Parse, ctx: Context) -> tuple[Reply, Context]:
         questions = parse.questions
         if len(parse.parts) == 1 and questions:
+            u = parse.whole.understanding
+            if len(u.analysis.roles) == 1 and ctx.roles and ctx.roles[0] not in u.analysis.roles and _asks_if_same(u.analysis.tokens):
+                # (about a DE) "is that the same thing as a machine learning engineer?", "and an ML SWE
+                # is what, the same thing with a fancier title?": the two compared
+                return self._q.answer_compare((ctx.roles[0], u.analysis.roles[0]), max(u.score, 0.9), ctx)
             return self._q.single(parse.whole, parse.text, ctx)
         # A topic named with its role ("responsibilities of a DSE.") asks as much as a question.
         asking = [q for q in questions if q.part.kind == "question" or self._names_a_topic(q)] or questions
@@ -192,7 +198,7 @@ class Policy:
             # "I can't decide between a DE and a DSE. Which one should I choose?"
             return self._q.answer_compare(parse.roles, max(u.score, whole.score), ctx)
         if (
-            not u.analysis.roles and len(parse.roles) == 1 and ctx.roles and ctx.roles[0] not in parse.roles
+            len(u.analysis.roles) <= 1 and len(parse.roles) == 1 and ctx.roles and ctx.roles[0] not in parse.roles
             and _asks_if_same(u.analysis.tokens)
         ):
             # (about the MLE) "He also mentioned 'data engineer'. Is that the same thing?"
@@ -345,7 +351,10 @@ class Policy:
         if question.part.text.rstrip().endswith("?") and v.intent != COMPARE:
             return False  # "and for MLSWE? jenkins is in their stack right?": two questions
         names = self._q.name_words(roles) if not u.analysis.roles else frozenset()
-        rest = {t for t in u.analysis.masked.split() if t != PLACEHOLDER and t not in SIDE_NOUNS and t not in names}
+        rest = {
+            t for t in u.analysis.masked.split()
+            if t != PLACEHOLDER and t not in SIDE_NOUNS and t not in names and t not in FOLLOW_UP_FILLER
+        }  # ("what about the plain ML engineer, how's the outlook there")
         # ("start with the MLRE. What is it?")
         # (not "tell me about the DSE then, and how I'd get started": the role asked about, then a second question)
         # ("tell me about DEs. What are their main duties?" is still one question)

@@ -391,6 +391,11 @@ def split_parts(text: str, *, topics: Mapping[str, str] | None = None) -> tuple[
     if len(pieces) > 1:
         # "different q: what's a DE, ...", "switching topic. ...": a marker of a new question asks nothing
         pieces = [p for p in pieces if not _only_marker(p.text)] or pieces
+    if len(pieces) > 1 and all(p.kind == "other" and len(tokenize(p.text)) <= 2 for p in pieces) and sum(
+        any(t in (topics or {}) for t in tokenize(p.text)) for p in pieces
+    ) <= 1:
+        # "DE. tools": fragments of one question (not "mle skills. mle education.": two)
+        return (MessagePart(text.strip(), _kind(text)),)
     if topics:
         pieces = [p for c in pieces for p in _topic_list(c, topics)]
     if len(pieces) == 1 and len(sentences) == 1:

@@ -72,7 +72,7 @@ _US_LOWER_RE = re.compile(r"\b(?:in|across|within|the)\s+(?:the\s+)?(?:us|u\.s\.
 _UNKNOWN_PLACE_RE = re.compile(
     # not where the person is: "I am in Brazil", "I live in Lyon", "I'm based in Porto"
     r"(?<!\bam )(?<!\b[Ii]'m )(?<!\b[Ii]m )(?<!\blive )(?<!\bbased )(?<!\blocated )"
-    r"\b(?:in|near|around|based in|located in)\s+(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)"
+    r"\b(?:[Ii]n|[Nn]ear|[Aa]round|based in|located in)\s+(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)"
 )
 _UNKNOWN_PLACE_LOWER_RE = re.compile(
     r"\b(?:jobs?|positions?|postings?|openings?|vacancies|internships?|roles?|work|salary|salaries|pay)"

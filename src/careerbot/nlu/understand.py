@@ -29,6 +29,7 @@ from .words import (
     PARTING,
     QUESTION_WORDS,
     REFERRING,
+    ROLE_NOUNS,
     SELF_WORDS,
     SHORT_MESSAGE,
     WH_WORDS,
@@ -135,6 +136,15 @@ def _asks_for_help(tokens: Sequence[str]) -> bool:
 
 
 _MARKER_STARTS = frozenset(p[0] for p in DISCOURSE_MARKERS)
+def _recommends_a_thing(tokens: Sequence[str]) -> bool:
+    """"recommend a good pizza place": something recommended that is no role, career or path."""
+    for i, t in enumerate(tokens):
+        if t in ("recommend", "suggest") and tokens[i + 1 : i + 2] in (("a",), ("an",), ("some",), ("any",)):
+            return ROLE_NOUNS.isdisjoint(tokens[i + 1 : i + 6]) and _CAREER_NOUNS.isdisjoint(tokens[i + 1 : i + 6])
+    return False
+
+
+_CAREER_NOUNS = frozenset("career careers field fields direction directions fit match".split())
 #: Words that make a message a request ("thanks, can you help with my CV?").
 _REQUEST_WORDS = WH_WORDS | frozenset("can could would will pls please".split())
 
@@ -284,6 +294,8 @@ class Understander:
             found[NOT_COVERED] = True  # "and how many of those jobs even exist?"
         if "help" in found and _own_task(analysis.tokens):
             del found["help"]  # "can u help w my chem homework": help with their task, not with careerbot
+        if "recommend_role" in found and _recommends_a_thing(analysis.tokens):
+            del found["recommend_role"]  # "can you recommend a good pizza place?": no role asked for
         if "help" in phrased and "ask_definition" in found and not analysis.mentions:
             # "might you kindly explain what you are able to assist me with?": careerbot explained
             del found["ask_definition"]
@@ -297,11 +309,17 @@ class Understander:
         return found, only, frozenset(phrased)
 
     def _rank(self, analysis: Analysis, keyword_intents: Mapping[str, bool]) -> list[tuple[str, float]]:
-        ranking = dict(self.matcher.rank(analysis.masked, limit=5)) if analysis.masked else {}
-        if analysis.masked and any(n not in ranking for n in keyword_intents):
+        masked = analysis.masked
+        if not _MARKER_STARTS.isdisjoint(analysis.tokens):
+            # "ok switching gears, what do ML engineers need to know?": ranked without the marker
+            words = masked.split()
+            spans = discourse_spans(words)
+            masked = " ".join(w for i, w in enumerate(words) if i not in spans) if len(spans) < len(words) else masked
+        ranking = dict(self.matcher.rank(masked, limit=5)) if masked else {}
+        if masked and any(n not in ranking for n in keyword_intents):
             # An intent named by its keyword but outside the five best ("what do they get paid")
             # starts from its own score, not from nothing.
-            ranking = dict(self.matcher.rank(analysis.masked, limit=len(self.matcher.intents)))
+            ranking = dict(self.matcher.rank(masked, limit=len(self.matcher.intents)))
         short = len(analysis.tokens) <= SHORT_MESSAGE
         # Conversational keywords ("help", "thanks") count in short messages, unless a topic's own
         # keyword is there too ("what certifications help?").
@@ -395,7 +413,7 @@ class Understander:
             # goodbye needs its thanks or "bye" ("ok ty cya", not "translate good night into Spanish").
             parting = keyword_intents.get(best, False) and (
                 best == "thanks"
-                or (best == "profile" and len(analysis.tokens) <= 12)
+                or (best == "profile" and (len(analysis.tokens) <= 12 or best in phrased))
                 or (best == "help" and _asks_for_help(analysis.tokens) and len(analysis.tokens) <= 16)
                 or (best == "goodbye" and ("thanks" in keyword_intents or not {"bye", "goodbye"}.isdisjoint(analysis.tokens)))
             )
