@@ -117,6 +117,7 @@ class Answering:
         self._name_words = {
             rid: frozenset(t for name in (role.name, *role.aliases) for t in tokenize(name)) for rid, role in kb.roles.items()
         }
+        self._name_keys = {rid: frozenset(map(word_key, words)) for rid, words in self._name_words.items()}
         # The answers of a topic and of a comparison depend on the knowledge base alone: each is
         # rendered once and kept (bounded; lru_cache is thread-safe). Their data is copied per reply.
         self._topic_answer = lru_cache(maxsize=512)(self._render_topic)

@@ -27,11 +27,11 @@ def asks_what_it_is(u: Understanding) -> bool:
 
 def content_words(
     u: Understanding, *, roles: Collection[str], referred: bool, ref_words: Collection[str],
-    name_words: Collection[str], topic_named: bool,
+    name_keys: Collection[str], topic_named: bool,
 ) -> list[str]:
     """The words of ``u`` that ask something besides the role(s): ``roles`` are the roles the message
     is about, ``referred`` whether a reference back found them (its words, ``ref_words``, say
-    nothing more), ``name_words`` the words of the roles' names, ``topic_named`` whether a topic's
+    nothing more), ``name_keys`` the keys (:func:`~careerbot.nlu.keys.word_key`) of the words of the roles' names, ``topic_named`` whether a topic's
     keyword is in the message."""
     analysis = u.analysis
     masked = analysis.masked.split()
@@ -47,8 +47,7 @@ def content_words(
     if content and analysis.roles and not u.phrased:
         # "what about the software engineering flavour, ML SWE?": the role's name said again
         # (not "learning" in "a learning path for the ML software one").
-        said_name = {word_key(w) for w in name_words}
-        content = [t for t in content if word_key(t) not in said_name]
+        content = [t for t in content if word_key(t) not in name_keys]
     if content and any(t in REFERRING and n in ROLE_NOUNS for t, n in zip(masked, masked[1:])):
         # "... of that job?": the role referred to, not a question about jobs
         that_role = {w for t, n in zip(masked, masked[1:]) if t in REFERRING and n in ROLE_NOUNS for w in (t, n)}

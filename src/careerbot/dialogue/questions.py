@@ -240,7 +240,7 @@ class Questions(Resolving):
             return self._fallback(ctx, analysis, score)
         content = content_words(
             u, roles=roles, referred=bool(referred), ref_words=ref_words,
-            name_words=self.name_words(analysis.roles), topic_named=content_named,
+            name_keys=self.name_keys(analysis.roles), topic_named=content_named,
         )
         if not roles and not content and "same" in analysis.tokens and ctx.roles and not things:
             roles = ctx.roles  # "same question" (after "forget what I told you", say): the last question again

@@ -54,6 +54,12 @@ class Resolving(Advising):
             roles = ctx.roles[-1:]
         return roles, words
 
+    def name_keys(self, roles: Sequence[str]) -> frozenset[str]:
+        """The keys (:func:`~careerbot.nlu.keys.word_key`) of the words of these roles' names."""
+        if len(roles) == 1:
+            return self._name_keys.get(roles[0], frozenset())
+        return frozenset(k for r in roles for k in self._name_keys.get(r, ()))
+
     def name_words(self, roles: Sequence[str]) -> frozenset[str]:
         """The words of these roles' names and short names ("machine", "learning", "ml")."""
         return frozenset(w for r in roles for w in self._name_words.get(r, ()))

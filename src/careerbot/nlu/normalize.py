@@ -22,6 +22,8 @@ MAX_INPUT_CHARS = 2000
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
 _WORD_RE = re.compile(r"[^\W_]+(?:'[^\W_]+)*#?", re.UNICODE)
+#: _WORD_RE for lower-cased ASCII text.
+_ASCII_WORD_RE = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*#?")
 _SPACE_RE = re.compile(r"\s+")
 _ASCII_CONTROLS: dict[int, str | None] = {c: (" " if chr(c).isspace() else None) for c in (*range(32), 127)}
 _ASCII_CONTROLS[ord("`")] = "'"
@@ -64,6 +66,13 @@ def clean_text(text: str) -> str:
 def tokenize(text: str) -> list[str]:
     """Lower-cased word tokens of ``text`` (letters and digits; ``c++`` becomes ``cpp``; keeps ``c#``,
     ``don't``; a letter typed three times or more counts once: ``byeee`` is ``bye``)."""
+    if text.isascii():
+        # The common case, in fewer steps: spaces need no tidying to be split on, and ASCII
+        # lower-cases as it case-folds.
+        low = text.translate(_ASCII_CONTROLS).lower()
+        if "c++" in low:
+            low = low.replace("c++", "cpp")
+        return _ASCII_WORD_RE.findall(_ELONGATED.sub(r"\1", low))
     return _WORD_RE.findall(_ELONGATED.sub(r"\1", clean_text(text).casefold().replace("c++", "cpp")))
 
 

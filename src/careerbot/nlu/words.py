@@ -195,11 +195,14 @@ DISCOURSE_MARKERS = tuple(
 )
 
 
+_MARKERS_BY_FIRST = {first: tuple(p for p in DISCOURSE_MARKERS if p[0] == first) for first in {p[0] for p in DISCOURSE_MARKERS}}
+
+
 def discourse_spans(tokens: Sequence[str]) -> set[int]:
     """The positions of the :data:`DISCOURSE_MARKERS` in ``tokens``."""
     out: set[int] = set()
-    for i in range(len(tokens)):
-        for p in DISCOURSE_MARKERS:
+    for i, token in enumerate(tokens):
+        for p in _MARKERS_BY_FIRST.get(token, ()):
             if tuple(tokens[i : i + len(p)]) == p:
                 out.update(range(i, i + len(p)))
     return out
