@@ -389,3 +389,18 @@ def test_the_plain_role_then_a_topic_after_a_roadmap(bot: CareerBot, sid: str) -
         "roadmap please for the ML research engineer role", "what about the plain ML engineer, how's the outlook there",
     ])
     assert reply.intent == "ask_outlook" and reply.roles == (MLE,)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hi, I'm Priya, 5 years as a backend dev in Java and SQL, what am I missing for ML engineering?",
+        "C++ and C# and `quoted`, byeeee\tthx\x00x __init__ a_b don't it's 100k",
+        "", "   ", "DE. tools",
+    ],
+)
+def test_ascii_text_is_tokenised_like_any_other(text: str) -> None:
+    from careerbot.nlu.normalize import tokenize
+
+    # a non-ASCII word at the end takes the general path; the words before it are the same
+    assert tokenize(text + " é") == [*tokenize(text), "é"]
