@@ -404,3 +404,39 @@ def test_ascii_text_is_tokenised_like_any_other(text: str) -> None:
 
     # a non-ASCII word at the end takes the general path; the words before it are the same
     assert tokenize(text + " é") == [*tokenize(text), "é"]
+
+
+# -- sixth round (long26, long27) --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("good evening, hope you're doing alright", "greet"),
+        ("translate hello into spanish", "fallback"),
+        ("alright I'm heading off, see ya", "goodbye"),
+        ("Translate good night into Spanish", "fallback"),
+        ("what's on the menu career-wise?", "list_roles"),
+        ("Good morning. I'm Ingrid, a quality auditor; I'd appreciate precise answers.", "greet"),
+        ("xin chao, I am Linh from Da Nang, I study information technology in university, final year", "greet"),
+        ("got a good recipe for banana bread", "fallback"),
+        ("Which version control systems are named for ML engineers?", "ask_tools"),
+        ("what's the deal with ML engineers, what do they actually do", "ask_definition"),
+        ("is it a fun job tho? like do people enjoy it", "not_covered"),
+        ("just pick for me: I like SQL, dashboards and a bit of python", "recommend_role"),
+        ("wait what did I say I liked again?", "profile"),
+    ],
+)
+def test_sixth_round_wordings(bot: CareerBot, sid: str, text: str, intent: str) -> None:
+    assert bot.ask(text, session_id=sid).intent == intent
+
+
+@pytest.mark.parametrize("text", ["waht skils does a dat enginer need", "what skills does a dta engineer need"])
+def test_a_role_name_typed_one_edit_off(bot: CareerBot, sid: str, text: str) -> None:
+    reply = bot.ask(text, session_id=sid)
+    assert reply.intent == "ask_skills" and reply.roles == (DE,)
+
+
+def test_help_as_a_verb_of_another_question(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["what does a DSE do", "do bootcamps actually help for getting in?"])
+    assert reply.intent == "ask_getting_started" and reply.roles == (DSE,)

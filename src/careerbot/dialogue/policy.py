@@ -8,6 +8,7 @@ It resolves references to earlier turns ("they", "the second one") and is the on
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -396,8 +397,11 @@ class Policy:
             # "hello, I do Kaggle comps on weekends, day job is accounts payable": all about them, asking
             # nothing, so no "the articles don't say that" either.
             about_them = about_them or (
-                reply.intent == NOT_COVERED and "?" not in parse.text and not parse.roles
-                and len(parse.about_self) == len(parse.parts)
+                reply.intent in (NOT_COVERED, FALLBACK) and "?" not in parse.text and not parse.roles
+                and len(parse.about_self) == len(parse.parts) and not parse.whole.understanding.analysis.other_occupations
+                # (a fallback only when they say who they are: not "got a good recipe for banana
+                # bread", "I will decide later")
+                and (reply.intent == NOT_COVERED or bool(_WHO_I_AM.search(" ".join(parse.whole.understanding.analysis.tokens))))
             )
             # ("CTO at a 10-person fintech startup here.": about them, though nothing in it is noted)
             if not about_them and (reply.intent != "recommend_role" or not self._introduces(parse)):
@@ -416,6 +420,8 @@ class Policy:
         return dataclasses.replace(reply, text=f"{note}\n\n{reply.text}") if note else reply
 
 
+#: "I am Linh", "I'm a nurse", "my name is", "I work / study ...": who the speaker is.
+_WHO_I_AM = re.compile(r"\b(?:i am|i'm|im|my name|myself|i work|i study|i studied|i worked)\b")
 #: Words after "same" that ask whether two roles are one ("is that the same thing?", "the same as").
 _SAME_AS = frozenset("thing things as job role work".split())
 

@@ -113,6 +113,12 @@ class RoleFinder:
                     if variant:
                         table.setdefault(variant, role)
         self._aliases = table
+        #: Two-word names ending in "engineer" by their last word, for a first word typed one edit off
+        #: ("dat enginer", "dta engineer"); first words under four letters ("ml") are too short to guess.
+        self._fuzzy_heads = {
+            key[1]: tuple((k[0], r) for k, r in table.items() if len(k) == 2 and k[1] == key[1] and len(k[0]) >= 4)
+            for key in table if len(key) == 2 and key[1] in ("engineer", "engineers")
+        }
         self._alias_starts = frozenset(k[0] for k in table) | frozenset(self._synonyms)
         self._max_len = max((len(k) for k in table), default=1)
         others: set[tuple[str, ...]] = set()
@@ -196,6 +202,17 @@ class RoleFinder:
                 for j in range(i, i + n):
                     covered[j] = True
                 i += n
+            elif i + 1 < len(tokens) and tokens[i + 1] in self._fuzzy_heads and len(tokens[i]) >= 3 and tokens[i].isalpha():
+                near = [
+                    (first, role) for first, role in self._fuzzy_heads[tokens[i + 1]]
+                    if OSA.distance(tokens[i], first, score_cutoff=1) <= 1
+                ]
+                if len({role for _, role in near}) == 1:
+                    mentions.append(RoleMention(near[0][1], i, i + 2, f"{near[0][0]} {tokens[i + 1]}"))
+                    covered[i] = covered[i + 1] = True
+                    i += 2
+                else:
+                    i += 1
             else:
                 i += 1
 

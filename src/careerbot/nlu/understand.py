@@ -145,6 +145,8 @@ def _recommends_a_thing(tokens: Sequence[str]) -> bool:
 
 
 _CAREER_NOUNS = frozenset("career careers field fields direction directions fit match".split())
+_APPRECIATE_LATER = re.compile(r"\b(?:i'd|id|i would|would|will|i'll) (?:really )?appreciate\b")
+_THANKS = frozenset("thanks thank thx ty cheers".split())
 #: Words that make a message a request ("thanks, can you help with my CV?").
 _REQUEST_WORDS = WH_WORDS | frozenset("can could would will pls please".split())
 
@@ -294,8 +296,12 @@ class Understander:
             found[NOT_COVERED] = True  # "and how many of those jobs even exist?"
         if "help" in found and _own_task(analysis.tokens):
             del found["help"]  # "can u help w my chem homework": help with their task, not with careerbot
+        elif "help" in found and not _asks_for_help(analysis.tokens) and any(n not in CONVERSATIONAL for n in found):
+            del found["help"]  # "do bootcamps actually help for getting in?": "help" as a verb of another question
         if "recommend_role" in found and _recommends_a_thing(analysis.tokens):
             del found["recommend_role"]  # "can you recommend a good pizza place?": no role asked for
+        if "thanks" in found and _APPRECIATE_LATER.search(" ".join(analysis.tokens)) and _THANKS.isdisjoint(analysis.tokens):
+            del found["thanks"]  # "I'd appreciate precise answers": a wish, not thanks
         if "help" in phrased and "ask_definition" in found and not analysis.mentions:
             # "might you kindly explain what you are able to assist me with?": careerbot explained
             del found["ask_definition"]
@@ -307,6 +313,22 @@ class Understander:
         }
         only = {name for name, covered in spans.items() if analysis.tokens and rest <= covered}
         return found, only, frozenset(phrased)
+
+    def _starts_with(self, analysis: Analysis, intent: str) -> bool:
+        """Whether the message opens with one of ``intent``'s keywords ("good evening, hope ...")."""
+        keys = [self._key_of.get(t) or self._other_key(t) for t in analysis.tokens[:4]]
+        return bool(keys) and any(
+            name == intent and tuple(keys[: len(phrase)]) == phrase for phrase, name, _ in self._keywords.get(keys[0], ())
+        )
+
+    def _ends_with(self, analysis: Analysis, intent: str) -> bool:
+        """Whether the message ends with one of ``intent``'s keyword phrases of two words or more
+        ("..., see ya"; not "translate good night into Spanish")."""
+        keys = [self._key_of.get(t) or self._other_key(t) for t in analysis.tokens[-4:]]
+        return any(
+            name == intent and len(phrase) > 1 and tuple(keys[i:]) == phrase
+            for i in range(len(keys)) for phrase, name, _ in self._keywords.get(keys[i], ())
+        )
 
     def _rank(self, analysis: Analysis, keyword_intents: Mapping[str, bool]) -> list[tuple[str, float]]:
         masked = analysis.masked
@@ -415,7 +437,15 @@ class Understander:
                 best == "thanks"
                 or (best == "profile" and (len(analysis.tokens) <= 12 or best in phrased))
                 or (best == "help" and _asks_for_help(analysis.tokens) and len(analysis.tokens) <= 16)
-                or (best == "goodbye" and ("thanks" in keyword_intents or not {"bye", "goodbye"}.isdisjoint(analysis.tokens)))
+                or (best == "goodbye" and (
+                    "thanks" in keyword_intents or not {"bye", "goodbye"}.isdisjoint(analysis.tokens)
+                    or self._ends_with(analysis, "goodbye")  # "alright I'm heading off, see ya"
+                ))
+                # "good evening, hope you're doing alright": a short greeting in its own words
+                or (best == "greet" and len(analysis.tokens) <= SHORT_MESSAGE and not analysis.mentions
+                    and self._starts_with(analysis, "greet"))  # (not "translate hello into Spanish")
+                # "what's on the menu career-wise?": the roles, in a phrase of its own
+                or (best == "list_roles" and best in phrased and not analysis.mentions)
             )
             # "i kno python n some c++ which 1 fits me": a fit asked for in its own words.
             # ... or "closest" ("what's the closest of these roles to what I already do?"), or a
