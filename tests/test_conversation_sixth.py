@@ -440,3 +440,13 @@ def test_a_role_name_typed_one_edit_off(bot: CareerBot, sid: str, text: str) -> 
 def test_help_as_a_verb_of_another_question(bot: CareerBot, sid: str) -> None:
     reply = talk(bot, sid, ["what does a DSE do", "do bootcamps actually help for getting in?"])
     assert reply.intent == "ask_getting_started" and reply.roles == (DSE,)
+
+
+def test_same_thing_after_what_about_a_role_is_the_last_question(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["what sectors hire MLSWEs", "what about data science engineers, same thing?"])
+    assert reply.intent == "ask_industries" and reply.roles == (DSE,)
+
+
+def test_between_two_jobs_is_the_pair(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["what do data engineers do", "and ML engineers?", "what is different between two job? i confuse"])
+    assert reply.intent == "compare" and set(reply.roles) == {DE, MLE}

@@ -427,5 +427,12 @@ _SAME_AS = frozenset("thing things as job role work".split())
 
 
 def _asks_if_same(tokens: Sequence[str]) -> bool:
-    """"is that the same thing?", "is it the same as a DE?" (not "same question for DSEs")."""
-    return any(t == "same" and nxt in _SAME_AS for t, nxt in zip(tokens, tokens[1:]))
+    """"is that the same thing?", "is it the same as a DE?", "the same thing with a fancier title?"
+    (not "same question for DSEs", nor "what about DSEs, same thing?": the last question for them)."""
+    for i, t in enumerate(tokens[:-1]):
+        if t == "same" and tokens[i + 1] in _SAME_AS:
+            rest = tokens[i + 2 :]
+            if tokens[i + 1] == "as" or (rest and rest[0] in ("as", "with")) or tokens[0] in ("is", "are", "isn't"):
+                return True
+            return bool(rest) and not REFERRING.isdisjoint(tokens[:i])
+    return False

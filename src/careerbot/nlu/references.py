@@ -31,6 +31,7 @@ _PAIR = frozenset({
     ("either",), ("these", "people"), ("those", "people"), ("these", "guys"), ("those", "guys"),
     ("for", "each"), ("in", "each"), ("each", "of", "them"), ("each", "of", "those"), ("them", "both"),
     ("the", "pair"), ("this", "pair"), ("that", "pair"), ("the", "duo"),
+    ("between", "two"), ("two", "job"), ("two", "jobs"), ("two", "roles"), ("two", "careers"), ("two", "of", "them"),
 })
 #: The pairs by their first word (each token is looked up once).
 _PAIR_BY_FIRST: dict[str, tuple[tuple[str, ...], ...]] = {
