@@ -450,3 +450,13 @@ def test_same_thing_after_what_about_a_role_is_the_last_question(bot: CareerBot,
 def test_between_two_jobs_is_the_pair(bot: CareerBot, sid: str) -> None:
     reply = talk(bot, sid, ["what do data engineers do", "and ML engineers?", "what is different between two job? i confuse"])
     assert reply.intent == "compare" and set(reply.roles) == {DE, MLE}
+
+
+def test_ml_research_roles_name_the_role_not_the_field(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["Which industries hire MLREs - is finance among them?", "Is the outlook good for ML research roles?"])
+    assert reply.intent == "ask_outlook" and reply.roles == (MLRE,)
+
+
+def test_a_yes_no_question_after_also_is_a_part(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["what does a data engineer do", "ok and what degree, also is it growing?"])
+    assert part_intents(reply) == ["ask_education", "ask_outlook"]

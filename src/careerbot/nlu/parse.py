@@ -165,11 +165,13 @@ class Reader:
         else:
             u = self.understander.understand(part.text, context_roles=context_roles, message_roles=message_roles)
         inside = {i for m in u.analysis.mentions for i in range(m.start, m.end)}
-        things = self.things.find(u.analysis.tokens, skip=inside)
-        profile = None
         reference = find_reference(
             u.analysis.tokens, role_words=self._role_words, company_words=self._company_words
         )
+        if reference is not None and reference.kind == "side":
+            inside |= set(range(reference.start, reference.end))  # ("ML research roles": no field "ML")
+        things = self.things.find(u.analysis.tokens, skip=inside)
+        profile = None
         if only and reference is not None and reference.kind == "side" and reference.role in self._role_names:
             # "what does the software one do?": read with the role named, so that its name's word
             # ("software") is not read as a topic's keyword.

@@ -38,7 +38,8 @@ _PAIR_BY_FIRST: dict[str, tuple[tuple[str, ...], ...]] = {
     first: tuple(p for p in _PAIR if p[0] == first) for first in {p[0] for p in _PAIR}
 }
 _SIDE_NOUNS = frozenset(
-    "side one ones track path route role option end flavour flavor kind type folks people guys crowd types".split()
+    "side one ones track path route role roles job jobs position positions option end flavour flavor kind type "
+    "folks people guys crowd types".split()
 )
 _POSTING_NOUNS = frozenset("posting postings job jobs one offer opening position listing ad role".split())
 _THAT = frozenset({"that", "this", "the"})
@@ -106,7 +107,9 @@ def find_reference(
         role = role_words.get(token)
         if role is not None and (nxt in _SIDE_NOUNS or prev in ("the", "on")) and nxt not in ("engineer", "engineers"):
             # (also "the ML research folks")
-            return Reference("side", i, i + (2 if nxt in _SIDE_NOUNS else 1), role=role)
+            # ("ML research roles": "ML" is part of the name, not the field)
+            start = i - 1 if prev == "ml" else i
+            return Reference("side", start, i + (2 if nxt in _SIDE_NOUNS else 1), role=role)
         if company_words and token in company_words and nxt in _POSTING_NOUNS:
             return Reference("posting", i, i + 2, name=company_words[token])
         if token in _THAT and nxt in _POSTING_NOUNS and nxt != "role" and later is None:
