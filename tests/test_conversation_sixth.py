@@ -460,3 +460,31 @@ def test_ml_research_roles_name_the_role_not_the_field(bot: CareerBot, sid: str)
 def test_a_yes_no_question_after_also_is_a_part(bot: CareerBot, sid: str) -> None:
     reply = talk(bot, sid, ["what does a data engineer do", "ok and what degree, also is it growing?"])
     assert part_intents(reply) == ["ask_education", "ask_outlook"]
+
+
+def test_the_first_one_listed_after_the_list_of_roles(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["can you list the roles you've got info on?", "tell me more about the first one you listed"])
+    assert reply.intent == "ask_definition" and reply.roles == (DE,)
+
+
+def test_the_first_of_the_two_roles(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["compare DE and MLRE", "going back to that comparison, which industries hire the first of the two roles?"])
+    assert reply.intent == "ask_industries" and reply.roles == (DE,)
+
+
+def test_an_adverb_before_the_second_question(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("Which industries employ data engineers, and roughly what do they get paid?", session_id=sid)
+    assert part_intents(reply) == ["ask_industries", "ask_salary"]
+
+
+def test_what_is_a_role_then_after_another_topic(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, [
+        "Which sectors would take an ML research engineer on?",
+        "Her brother likes computers but not maths so much. What's a data engineer then?",
+    ])
+    assert reply.intent == "ask_definition" and reply.roles == (DE,)
+
+
+def test_a_plan_is_not_something_had(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("I'm 29, working in IT support, and thinking of retraining into data engineering through a part-time master's.", session_id=sid)
+    assert "Master" not in reply.text.split("\n")[0]

@@ -17,7 +17,10 @@ __all__ = ["asks_what_it_is", "content_words"]
 #: Words after "same" that make the message the same question again ("same question for an MLE").
 _SAME_QUESTION = frozenset({"question", "questions", "q", "qs", "goes", "applies"})
 #: "what's a data engineer", "and what is an MLE", "who are DSEs" (masked: the role is PLACEHOLDER).
-_WHAT_IS = re.compile(rf"(?:(?:and|so|ok|okay|then) )?(?:what|who) (?:(?:is|are) )?(?:(?:a|an|the) )?{PLACEHOLDER}")
+_WHAT_IS = re.compile(
+    rf"(?:(?:and|so|ok|okay|then) )?(?:what|who) (?:(?:is|are) )?(?:(?:a|an|the) )?{PLACEHOLDER}"
+    r"(?: (?:then|exactly|again|anyway|actually))?"
+)
 
 
 def asks_what_it_is(u: Understanding) -> bool:

@@ -94,6 +94,8 @@ class Policy:
             changes["options"] = new_ctx.recommended
         elif len(reply.roles) > 1:
             changes["options"] = reply.roles
+        elif reply.intent == "list_roles":
+            changes["options"] = self._q.role_ids  # "tell me more about the first one you listed"
         elif len(parse.roles) > 1:
             changes["options"] = parse.roles  # "torn between DSE and MLRE. What does a DSE do?"
         if reply.roles:

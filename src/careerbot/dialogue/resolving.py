@@ -54,6 +54,11 @@ class Resolving(Advising):
             roles = ctx.roles[-1:]
         return roles, words
 
+    @property
+    def role_ids(self) -> tuple[str, ...]:
+        """Every role's id, in the order the list of roles shows them."""
+        return tuple(self._kb.roles)
+
     def name_keys(self, roles: Sequence[str]) -> frozenset[str]:
         """The keys (:func:`~careerbot.nlu.keys.word_key`) of the words of these roles' names."""
         if len(roles) == 1:

@@ -127,6 +127,20 @@ _CLAUSE_BREAKS = frozenset("but though although however yet while i i'm im".spli
 _NEGATION_REACH = 12
 
 
+#: Words that make what follows in their clause a plan, not something had.
+_PLANNING = frozenset("thinking considering planning plan plans hoping would might someday eventually".split())
+
+
+def _planned_at(tokens: Sequence[str], position: int) -> bool:
+    """Whether a word of planning in the same clause comes before ``position``."""
+    for t in reversed(tokens[max(0, position - _NEGATION_REACH) : position]):
+        if t in _PLANNING:
+            return True
+        if t in _CLAUSE_BREAKS:
+            return False
+    return False
+
+
 def _negated_at(tokens: Sequence[str], position: int) -> bool:
     """Whether a negation in the same clause comes before ``position``."""
     for t in reversed(tokens[max(0, position - _NEGATION_REACH) : position]):
@@ -150,6 +164,8 @@ def stated(tokens: Sequence[str], things: Sequence[tuple[int, Thing]]) -> tuple[
             continue  # "move into ML research", "learn PyTorch", "I love maths": not something had
         if not WH_WORDS.isdisjoint(tokens[max(0, position - 2) : position]):
             continue  # "which cloud platforms should I know?": asked about, not had
+        if _planned_at(tokens, position):
+            continue  # "thinking of retraining through a part-time master's": planned, not had
         (lacks if _negated_at(tokens, position) else has).append(thing)
     return tuple(has), tuple(t for t in lacks if t not in has)
 

@@ -24,7 +24,7 @@ _ORDINALS: Mapping[str, int] = {
 _ITEM_NOUNS = frozenset("one ones option options role roles choice choices path paths suggestion pick job career".split())
 _NUMBERS = frozenset({"one", "two", "three", "four", "five"})
 #: Words that may follow "the second" when it stands alone ("and the second?", "the last please").
-_AFTER_ORDINAL = frozenset({"", "please", "pls", "then", "again", "too", "instead", "is", "does", "do", "up"})
+_AFTER_ORDINAL = frozenset({"", "please", "pls", "then", "again", "too", "instead", "is", "does", "do", "up", "of"})
 _PAIR = frozenset({
     ("the", "two"), ("these", "two"), ("those", "two"), ("them", "two"), ("both",), ("both", "of", "them"),
     ("the", "2"), ("these", "2"), ("those", "2"),

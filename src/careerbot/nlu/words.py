@@ -156,7 +156,9 @@ FOLLOW_UP_FILLER = frozenset(
     # "and if I went the MLE route instead?"
     "if i went go chose choose picked route path track specifically particular particularly especially exactly "
     # "and the equivalent list for MLEs?", "how about the research flavour of that job?"
-    "equivalent counterpart likewise similarly list version variant flavour flavor things last".split()
+    "equivalent counterpart likewise similarly list version variant flavour flavor things last "
+    # "the first one you listed"
+    "you listed mentioned named showed suggested gave".split()
 )
 
 
