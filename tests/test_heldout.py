@@ -79,6 +79,11 @@ FLOORS = {
     "conv_long21.yaml": (0.95, 0.85),
     "conv_long22.yaml": (0.94, 0.9),
     "conv_long23.yaml": (0.97, 0.9),
+    "conv_long24.yaml": (0.95, 0.8),
+    "conv_long25.yaml": (0.97, 0.8),
+    "conv_long26.yaml": (0.92, 0.75),
+    "conv_long27.yaml": (0.94, 0.85),
+    "conv_long28.yaml": (0.95, 0.85),
 }
 
 
