@@ -488,3 +488,47 @@ def test_what_is_a_role_then_after_another_topic(bot: CareerBot, sid: str) -> No
 def test_a_plan_is_not_something_had(bot: CareerBot, sid: str) -> None:
     reply = bot.ask("I'm 29, working in IT support, and thinking of retraining into data engineering through a part-time master's.", session_id=sid)
     assert "Master" not in reply.text.split("\n")[0]
+
+
+# -- seventh round (long29, long30) ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("Thanks, that's a good overview.", "thanks"),
+        ("Where did you get all this, by the way?", "ask_sources"),
+        ("ok. DSE, one line", "ask_definition"),
+        ("what does the ML SWE toolchain look like", "ask_tools"),
+        ("do MLSWEs tend to change employer every couple of years?", "not_covered"),
+    ],
+)
+def test_seventh_round_wordings(bot: CareerBot, sid: str, text: str, intent: str) -> None:
+    assert bot.ask(text, session_id=sid).intent == intent
+
+
+def test_a_comparative_against_another_role_compares(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["what does an ML research engineer do", "is it cooler than being a ML software engineer"])
+    assert reply.intent == "compare" and set(reply.roles) == {MLRE, MLSWE}
+
+
+def test_an_amount_of_pay_asks_about_pay(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["which jobs do u know", "do any of them pay like 100k"])
+    assert reply.intent == "ask_salary"
+
+
+def test_the_weather_in_a_conversation_is_out_of_scope(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["what frameworks do MLEs use?", "whats the weather gonna be tomorrow lol my station is offline"])
+    assert reply.intent == "fallback"
+
+
+def test_an_aside_answered_by_small_talk_keeps_the_role(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, [
+        "what does a DSE do?", "where's all this from btw", "what's the work culture like, is it creative at all?",
+    ])
+    assert reply.intent == "not_covered" and reply.roles == (DSE,)
+
+
+def test_another_career_is_not_the_list_of_roles(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["what does a DSE do?", "Can you tell me about nursing careers too, like becoming a nurse practitioner?"])
+    assert reply.intent == "fallback"

@@ -108,7 +108,9 @@ class Policy:
         questions = parse.questions
         if len(parse.parts) == 1 and questions:
             u = parse.whole.understanding
-            if len(u.analysis.roles) == 1 and ctx.roles and ctx.roles[0] not in u.analysis.roles and _asks_if_same(u.analysis.tokens):
+            if len(u.analysis.roles) == 1 and ctx.roles and ctx.roles[0] not in u.analysis.roles and (
+                _asks_if_same(u.analysis.tokens) or _weighs_against(u.analysis.tokens)
+            ):
                 # (about a DE) "is that the same thing as a machine learning engineer?", "and an ML SWE
                 # is what, the same thing with a fancier title?": the two compared
                 return self._q.answer_compare((ctx.roles[0], u.analysis.roles[0]), max(u.score, 0.9), ctx)
@@ -426,6 +428,17 @@ class Policy:
 _WHO_I_AM = re.compile(r"\b(?:i am|i'm|im|my name|myself|i work|i study|i studied|i worked)\b")
 #: Words after "same" that ask whether two roles are one ("is that the same thing?", "the same as").
 _SAME_AS = frozenset("thing things as job role work".split())
+
+
+def _weighs_against(tokens: Sequence[str]) -> bool:
+    """"is it cooler than being an ML software engineer?", "is it more fun than ...": this role
+    weighed against the one named (a comparative before "than"; not "more than 100k")."""
+    return any(
+        t == "than" and i > 0 and tokens[i + 1 : i + 2] and not tokens[i + 1][:1].isdigit() and (
+            (tokens[i - 1].endswith("er") and len(tokens[i - 1]) > 3) or (i > 1 and tokens[i - 2] in ("more", "less"))
+        )
+        for i, t in enumerate(tokens)
+    )
 
 
 def _asks_if_same(tokens: Sequence[str]) -> bool:

@@ -116,7 +116,8 @@ class Questions(Resolving):
             # "unrelated, but what's the best payroll software?": not about the roles in focus,
             # which the conversation keeps when the aside is out of scope.
             reply, new_ctx = self._single(reading, text, ctx.evolve(roles=(), topic=None, pending_topic=None))
-            return (reply, ctx) if reply.intent == FALLBACK else (reply, new_ctx)
+            # (and so does one answered by small talk: "where's all this from btw")
+            return (reply, ctx) if reply.intent in (FALLBACK, "ask_sources", "list_roles") or reply.intent in SMALL_TALK else (reply, new_ctx)
         return self._single(reading, text, ctx)
 
     def _single(self, reading: PartReading, text: str, ctx: Context) -> tuple[Reply, Context]:
@@ -300,7 +301,12 @@ class Questions(Resolving):
         if intent is None and not roles and ctx.roles and self._unanswerable(u, things):
             near = [name for name, value in u.ranking[:2] if value >= NEAR_NOT_COVERED]
             refers = not {"it", "they", "them", "their"}.isdisjoint(analysis.tokens)
-            if NOT_COVERED in near or (refers and self._yes_no(u) and not NEED_WORDS.isdisjoint(analysis.tokens)):
+            # (a near guess needs a word of working life or of the role: not "whats the weather gonna be
+            # tomorrow lol my station is offline")
+            about_work = NOT_COVERED in u.keyword_intents or refers or not (
+                _WORKING_LIFE.isdisjoint(analysis.tokens) and GENERIC_ROLE_WORDS.isdisjoint(analysis.tokens)
+            )
+            if (NOT_COVERED in near and about_work) or (refers and self._yes_no(u) and not NEED_WORDS.isdisjoint(analysis.tokens)):
                 # "is there an age limit?" in a conversation about a role, "does he need to be good
                 # at writing English for it?": the articles don't say.
                 return self._not_covered(u, ctx, roles)

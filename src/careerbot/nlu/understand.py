@@ -298,6 +298,8 @@ class Understander:
             del found["help"]  # "can u help w my chem homework": help with their task, not with careerbot
         elif "help" in found and not _asks_for_help(analysis.tokens) and any(n not in CONVERSATIONAL for n in found):
             del found["help"]  # "do bootcamps actually help for getting in?": "help" as a verb of another question
+        if "list_roles" in found and analysis.other_occupations:
+            del found["list_roles"]  # "can you tell me about nursing careers too?": another job, not the list
         if "recommend_role" in found and _recommends_a_thing(analysis.tokens):
             del found["recommend_role"]  # "can you recommend a good pizza place?": no role asked for
         if "thanks" in found and _APPRECIATE_LATER.search(" ".join(analysis.tokens)) and _THANKS.isdisjoint(analysis.tokens):
@@ -368,6 +370,13 @@ class Understander:
         if "thanks" in ranking and "help" in boosted and "thanks" in boosted and not _requests(analysis):
             # "cheers for the help", "thx, this helped heaps": help thanked for, not asked for.
             ranking["thanks"] = max(ranking["thanks"], ranking["help"] + 1e-3)
+        if (
+            "thanks" in keyword_intents and not analysis.mentions and not _requests(analysis)
+            and self._starts_with(analysis, "thanks")
+        ):
+            # "Thanks, that's a good overview.", "Thank you so much, ... this is the most structured
+            # advice I've had": thanks first, and nothing asked
+            ranking["thanks"] = max(ranking.get("thanks", 0.0), max(ranking.values(), default=0.0) + 1e-3)
         for name in boosted:
             # A more specific intent named by its keywords wins over the general one it overrides.
             beaten = [ranking[o] for o in self._intents.intents[name].overrides if o in ranking]
@@ -461,6 +470,8 @@ class Understander:
                 best == "list_roles" and keyword_intents.get(best, False) and not analysis.mentions
                 and not analysis.other_occupations and not {"you", "u"}.isdisjoint(analysis.tokens)
                 and SELF_WORDS.isdisjoint(analysis.tokens) and {"know", "that", "if"}.isdisjoint(analysis.tokens)
+            ) or (  # "do any of them pay like 100k": an amount of pay
+                best == self._salary_intent and any(_MONEY.match(t) for t in analysis.tokens)
             ) or (  # "is there a manager-type posting among the featured jobs?": postings, in their words
                 best == self._salary_intent and best in phrased and not JOB_WORDS.isdisjoint(analysis.tokens)
             ) or (  # "where does all this come from?" (not "can you fix my latex bibliography")
