@@ -133,21 +133,22 @@ _PLANNING = frozenset("thinking considering planning plan plans hoping would mig
 
 def _planned_at(tokens: Sequence[str], position: int) -> bool:
     """Whether a word of planning in the same clause comes before ``position``."""
-    for t in reversed(tokens[max(0, position - _NEGATION_REACH) : position]):
-        if t in _PLANNING:
-            return True
-        if t in _CLAUSE_BREAKS:
-            return False
-    return False
+    return _in_clause_before(tokens, position, _PLANNING)
 
 
 def _negated_at(tokens: Sequence[str], position: int) -> bool:
     """Whether a negation in the same clause comes before ``position``."""
+    return _in_clause_before(tokens, position, _NEGATION)
+
+
+def _in_clause_before(tokens: Sequence[str], position: int, words: frozenset[str]) -> bool:
+    """Whether one of ``words`` comes before ``position`` in its clause (within :data:`_NEGATION_REACH`)."""
     for t in reversed(tokens[max(0, position - _NEGATION_REACH) : position]):
-        if t in _NEGATION:
+        if t in words:
             return True
         if t in _CLAUSE_BREAKS:
             return False
+    return False
     return False
 
 
