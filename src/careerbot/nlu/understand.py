@@ -22,7 +22,6 @@ from .words import (
     CONTEXT_ADVICE,
     CONTEXT_KEYWORDED,
     CONVERSATIONAL,
-    DISCOURSE_MARKERS,
     FILLER,
     JOB_WORDS,
     NOT_COVERED,
@@ -135,7 +134,10 @@ def _asks_for_help(tokens: Sequence[str]) -> bool:
     return _AFTER_HELP.issuperset(tokens[last + 1 :])
 
 
-_MARKER_STARTS = frozenset(p[0] for p in DISCOURSE_MARKERS)
+#: What may be recommended besides a role ("recommend a career path").
+_CAREER_NOUNS = frozenset("career careers field fields direction directions fit match".split())
+
+
 def _recommends_a_thing(tokens: Sequence[str]) -> bool:
     """"recommend a good pizza place": something recommended that is no role, career or path."""
     for i, t in enumerate(tokens):
@@ -144,7 +146,6 @@ def _recommends_a_thing(tokens: Sequence[str]) -> bool:
     return False
 
 
-_CAREER_NOUNS = frozenset("career careers field fields direction directions fit match".split())
 _APPRECIATE_LATER = re.compile(r"\b(?:i'd|id|i would|would|will|i'll) (?:really )?appreciate\b")
 _THANKS = frozenset("thanks thank thx ty cheers".split())
 #: Words that make a message a request ("thanks, can you help with my CV?").
@@ -244,8 +245,7 @@ class Understander:
         intent's keywords ("any internships?", "compensation for an MLRE")."""
         # Words inside a role mention ("software" in "ML software engineer") are not keywords.
         inside = {i for m in analysis.mentions for i in range(m.start, m.end)}
-        if not _MARKER_STARTS.isdisjoint(analysis.tokens):
-            inside |= discourse_spans(analysis.tokens)  # nor is "switching" in "switching topic, ..."
+        inside |= discourse_spans(analysis.tokens)  # nor is "switching" in "switching topic, ..."
         key_of, other_key = self._key_of, self._other_key
         stem_of = {t: key_of.get(t) or other_key(t) for t in set(analysis.tokens)}  # each distinct word once
         # Phrases are matched with the role mentions left out: "remote DSE jobs" has "remote jobs".
@@ -334,11 +334,11 @@ class Understander:
 
     def _rank(self, analysis: Analysis, keyword_intents: Mapping[str, bool]) -> list[tuple[str, float]]:
         masked = analysis.masked
-        if not _MARKER_STARTS.isdisjoint(analysis.tokens):
+        words = masked.split()
+        spans = discourse_spans(words)
+        if spans and len(spans) < len(words):
             # "ok switching gears, what do ML engineers need to know?": ranked without the marker
-            words = masked.split()
-            spans = discourse_spans(words)
-            masked = " ".join(w for i, w in enumerate(words) if i not in spans) if len(spans) < len(words) else masked
+            masked = " ".join(w for i, w in enumerate(words) if i not in spans)
         ranking = dict(self.matcher.rank(masked, limit=5)) if masked else {}
         if masked and any(n not in ranking for n in keyword_intents):
             # An intent named by its keyword but outside the five best ("what do they get paid")
