@@ -108,9 +108,7 @@ class Policy:
         questions = parse.questions
         if len(parse.parts) == 1 and questions:
             u = parse.whole.understanding
-            if len(u.analysis.roles) == 1 and ctx.roles and ctx.roles[0] not in u.analysis.roles and (
-                _asks_if_same(u.analysis.tokens) or _weighs_against(u.analysis.tokens)
-            ):
+            if _against_focus(u.analysis.tokens, u.analysis.roles, ctx):
                 # (about a DE) "is that the same thing as a machine learning engineer?", "and an ML SWE
                 # is what, the same thing with a fancier title?": the two compared
                 return self._q.answer_compare((ctx.roles[0], u.analysis.roles[0]), max(u.score, 0.9), ctx)
@@ -202,10 +200,7 @@ class Policy:
         ):
             # "I can't decide between a DE and a DSE. Which one should I choose?"
             return self._q.answer_compare(parse.roles, max(u.score, whole.score), ctx)
-        if (
-            len(u.analysis.roles) <= 1 and len(parse.roles) == 1 and ctx.roles and ctx.roles[0] not in parse.roles
-            and _asks_if_same(u.analysis.tokens)
-        ):
+        if len(u.analysis.roles) <= 1 and _against_focus(u.analysis.tokens, parse.roles, ctx):
             # (about the MLE) "He also mentioned 'data engineer'. Is that the same thing?"
             return self._q.answer_compare((ctx.roles[0], parse.roles[0]), max(u.score, whole.score), ctx)
         # A vague question ("can you lay it out for me?") is read with the rest of the message.
@@ -428,6 +423,15 @@ class Policy:
 _WHO_I_AM = re.compile(r"\b(?:i am|i'm|im|my name|myself|i work|i study|i studied|i worked)\b")
 #: Words after "same" that ask whether two roles are one ("is that the same thing?", "the same as").
 _SAME_AS = frozenset("thing things as job role work".split())
+
+
+def _against_focus(tokens: Sequence[str], named: Sequence[str], ctx: Context) -> bool:
+    """Whether a message naming one role (``named``) asks if it is the same as, or weighs it against,
+    the role the conversation is about."""
+    return (
+        len(named) == 1 and bool(ctx.roles) and ctx.roles[0] not in named
+        and (_asks_if_same(tokens) or _weighs_against(tokens))
+    )
 
 
 def _weighs_against(tokens: Sequence[str]) -> bool:
