@@ -87,8 +87,9 @@ class Profile:
         fields: dict[str, tuple[str, ...]] = {}
         for key in ("known", "not_known", "background", "current", "targets", "statements", "likes"):
             value = data.get(key)
-            if value is None:
-                value = []
+            if value is None or (type(value) is list and not value):
+                fields[key] = ()  # the common case: nothing said of this kind
+                continue
             limit = MAX_STATEMENTS if key == "statements" else MAX_PROFILE_ITEMS
             chars = MAX_STATEMENT_CHARS if key == "statements" else MAX_ITEM_CHARS
             if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
