@@ -532,3 +532,8 @@ def test_an_aside_answered_by_small_talk_keeps_the_role(bot: CareerBot, sid: str
 def test_another_career_is_not_the_list_of_roles(bot: CareerBot, sid: str) -> None:
     reply = talk(bot, sid, ["what does a DSE do?", "Can you tell me about nursing careers too, like becoming a nurse practitioner?"])
     assert reply.intent == "fallback"
+
+
+@pytest.mark.parametrize(("text", "intent"), [("HOW MUCH $$ DE", "ask_salary"), ("how much math does a DE need", "ask_skills")])
+def test_a_bare_how_much_about_a_role_is_its_pay(bot: CareerBot, sid: str, text: str, intent: str) -> None:
+    assert bot.ask(text, session_id=sid).intent == intent

@@ -146,6 +146,8 @@ def _recommends_a_thing(tokens: Sequence[str]) -> bool:
     return False
 
 
+#: The words of a bare "how much" about a role ("how much does a DE get?").
+_HOW_MUCH = frozenset("how much do does they a an the for is are get gets".split())
 _APPRECIATE_LATER = re.compile(r"\b(?:i'd|id|i would|would|will|i'll) (?:really )?appreciate\b")
 _THANKS = frozenset("thanks thank thx ty cheers".split())
 #: Words that make a message a request ("thanks, can you help with my CV?").
@@ -307,6 +309,10 @@ class Understander:
         if "help" in phrased and "ask_definition" in found and not analysis.mentions:
             # "might you kindly explain what you are able to assist me with?": careerbot explained
             del found["ask_definition"]
+        if self._salary_intent and analysis.mentions and "much" in analysis.tokens and {
+            t for i, t in enumerate(analysis.tokens) if i not in inside
+        } <= _HOW_MUCH:
+            found[self._salary_intent] = True  # "HOW MUCH $$ DE", "how much for an MLE?": the pay
         if self._salary_intent and any(_MONEY.match(t) for t in analysis.tokens):
             found[self._salary_intent] = True  # "is 100k realistic?", "80000 usd"
         rest = {
