@@ -537,3 +537,15 @@ def test_another_career_is_not_the_list_of_roles(bot: CareerBot, sid: str) -> No
 @pytest.mark.parametrize(("text", "intent"), [("HOW MUCH $$ DE", "ask_salary"), ("how much math does a DE need", "ask_skills")])
 def test_a_bare_how_much_about_a_role_is_its_pay(bot: CareerBot, sid: str, text: str, intent: str) -> None:
     assert bot.ask(text, session_id=sid).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("do MLEs touch Kubernetes at all?", "ask_tools"),
+        ("why would someone pick ML engineering instead of data engineering?", "compare"),
+        ("do data engineers get 4-day work weeks?", "not_covered"),
+    ],
+)
+def test_last_round_wordings(bot: CareerBot, sid: str, text: str, intent: str) -> None:
+    assert bot.ask(text, session_id=sid).intent == intent

@@ -86,6 +86,7 @@ FLOORS = {
     "conv_long28.yaml": (0.95, 0.85),
     "conv_long29.yaml": (0.95, 0.8),
     "conv_long30.yaml": (0.93, 0.8),
+    "conv_long31.yaml": (0.94, 0.8),
     "conv_holdout8.yaml": (0.94, 0.8),
     "conv_holdout9.yaml": (0.94, 0.8),
 }
