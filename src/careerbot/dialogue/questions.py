@@ -94,6 +94,10 @@ _WORKING_LIFE = JOB_WORDS | frozenset(
     "employer employers employee employees certification certifications interview interviews resume cv boss "
     "colleagues coworkers salary salaries".split()
 )
+#: Answers to an aside that leave the conversation's roles in focus ("where's all this from btw").
+_KEEPS_FOCUS = SMALL_TALK | {FALLBACK, "ask_sources", "list_roles"}
+
+
 class Questions(Resolving):
     """Answers one question. Immutable after construction; safe to share across threads."""
 
@@ -117,7 +121,7 @@ class Questions(Resolving):
             # which the conversation keeps when the aside is out of scope.
             reply, new_ctx = self._single(reading, text, ctx.evolve(roles=(), topic=None, pending_topic=None))
             # (and so does one answered by small talk: "where's all this from btw")
-            return (reply, ctx) if reply.intent in (FALLBACK, "ask_sources", "list_roles") or reply.intent in SMALL_TALK else (reply, new_ctx)
+            return (reply, ctx) if reply.intent in _KEEPS_FOCUS else (reply, new_ctx)
         return self._single(reading, text, ctx)
 
     def _single(self, reading: PartReading, text: str, ctx: Context) -> tuple[Reply, Context]:

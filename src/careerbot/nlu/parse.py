@@ -115,9 +115,9 @@ def _surfaces(text: str) -> dict[str, str]:
     return out
 
 
-#: Words by which an aside still refers to the roles in focus ("unrelated, but do they earn well?").
 #: Words of a sentence that weighs or asks about things rather than listing what the person has.
 _NOT_LISTING = frozenset("vs versus or which what how compare comparison difference better than they them their".split())
+#: Words by which an aside still refers to the roles in focus ("unrelated, but do they earn well?").
 _ROLE_PRONOUNS = frozenset("they them their theirs it its those these both either he she his her".split())
 
 
