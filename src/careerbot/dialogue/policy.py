@@ -185,6 +185,10 @@ class Policy:
             # the two?": the role talked about and the one named now.
             pair = (ctx.roles[0], parse.roles[0])
             return ctx.evolve(roles=pair, topic=None, pending_topic=None, options=pair)
+        if ref is not None and ref.kind == "pair" and len(parse.roles) >= 2:
+            # "... one is a data engineer job, the other an ML research engineer track. How do the
+            # two roles differ?": the two this message names, whatever the person aims at.
+            return ctx.evolve(roles=parse.roles[:2], topic=None, pending_topic=None, options=parse.roles)
         aimed = [r for r in ctx.profile.targets if r in parse.roles]
         # The roles this message names are also the list "the first one" points into.
         return ctx.evolve(

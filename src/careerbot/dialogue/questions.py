@@ -471,6 +471,9 @@ class Questions(Resolving):
                 # "compare that with a data science engineer" after their tools compares the tools;
                 # "how's that different from ...", "compare that role to ..." compare the roles.
                 topic_intent = self._intents.intent_for_topic(str(ctx.topic))
+            if topic_intent is not None and self._intents.intents[topic_intent].topic == "definition":
+                # "can you explain how they differ?": the comparison opens with what each one is anyway
+                topic_intent = None
             if topic_intent is not None:
                 topic = self._intents.intents[topic_intent].topic
                 return self._answer_topic(topic_intent, str(topic), chosen, score, ctx)

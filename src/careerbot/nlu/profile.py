@@ -25,6 +25,8 @@ _AIM = frozenset(
     "pivoting into towards toward interested interesting considering thinking target targeting goal dream hoping "
     "hope plan planning get getting break".split()
 )
+#: Words before a role that make it a hire, not the person's aim ("we need a DE", "hiring an MLE").
+_HIRING = frozenset("hire hiring hired recruit recruiting we".split())
 #: Words before a role that make it the person's current or past job ("I'm a DE", "worked as").
 _NOW = frozenset("am i'm im as currently work working worked been was".split())
 #: Negation before a thing ("no Java", "never used Spark", "not a data engineer").
@@ -101,6 +103,8 @@ def read_profile(
         before = set(tokens[max(0, mention.start - 4) : mention.start])
         if before & _NEGATION:
             continue  # "I'm not a data engineer"
+        if before & _HIRING:
+            continue  # "some want to hire a data engineer, others say we need an MLRE": the team's need
         if before & _AIM:
             targets.append(mention.role)
         elif before & _NOW:
@@ -229,6 +233,8 @@ def _background_phrases(tokens: Sequence[str], analysis: Analysis, places: Colle
                 j += 1  # "I run a 6-person fintech startup"
             if cue in _BEING_IN and j in places:
                 continue
+            if _negated_at(tokens, i):
+                continue  # "I don't have a technical background in either area"
             phrase: list[str] = []
             while j < len(tokens) and len(phrase) < 7 and not tokens[j].isdigit() and (
                 (tokens[j] not in _PHRASE_STOP and len(phrase) < 4)
