@@ -10,7 +10,7 @@ import pytest
 
 from careerbot import CareerBot
 
-from .conftest import DE, MLE, MLRE, talk
+from .conftest import DE, DSE, MLE, MLRE, talk
 
 
 @pytest.fixture
@@ -48,3 +48,34 @@ def test_a_team_hiring_is_not_what_the_person_aims_at_nor_a_negated_background(b
 def test_explain_how_they_differ_is_a_comparison(bot: CareerBot, sid: str, then: str) -> None:
     reply = talk(bot, sid, ["DE vs MLE", then])
     assert reply.intent == "compare" and set(reply.roles) == {DE, MLE}
+
+
+def test_the_second_opening_a_question_points_into_the_comparison(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["difference between data engineer and data science engineer?", "the second, which tools he use?"])
+    assert reply.intent == "ask_tools" and reply.roles == (DSE,)
+
+
+def test_does_this_role_fit_me_is_about_that_role(bot: CareerBot, sid: str) -> None:
+    talk(bot, sid, ["Hello. I'm finishing a PhD in computational chemistry, mostly Python, NumPy and some PyTorch."])
+    reply = bot.ask("Would an ML research engineer role make sense for someone like me?", session_id=sid)
+    assert reply.intent == "recommend_role" and reply.roles == (MLRE,)
+    assert reply.text.startswith("Machine Learning Research Engineer") or reply.text.startswith("Yes")
+    # and the conversation goes on about it
+    assert bot.ask("Which frameworks do they rely on?", session_id=sid).roles == (MLRE,)
+
+
+def test_does_this_role_fit_me_says_so_when_nothing_is_known(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("would the data engineer role suit me?", session_id=sid)
+    assert reply.intent == "recommend_role" and reply.roles == (DE,)
+    assert "can't tell yet" in reply.text
+
+
+def test_ones_own_role_is_not_the_one_asked_to_fit(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("I'm a data engineer, which role fits me if I love maths and research papers?", session_id=sid)
+    assert reply.intent == "recommend_role" and DE not in reply.roles
+
+
+@pytest.mark.parametrize("adverb", ["typically", "usually", "normally"])
+def test_what_do_they_typically_do_is_their_work(bot: CareerBot, sid: str, adverb: str) -> None:
+    reply = talk(bot, sid, ["tell me about ML research engineers", f"What do they {adverb} do?"])
+    assert reply.intent == "ask_responsibilities" and reply.roles == (MLRE,)

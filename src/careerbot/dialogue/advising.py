@@ -38,6 +38,9 @@ from ..skills.wording import ADVISOR_TEMPLATES, join_names
 from .answering import Answering
 from .state import Context
 
+#: Words just before a role that make it the person's own job ("I'm a data engineer").
+_OWN_JOB = frozenset("am i'm im as was been currently".split())
+
 __all__ = ["Advising"]
 
 
@@ -133,6 +136,10 @@ class Advising(Answering):
                 # "recommend me a good movie": nothing about careers at all (but "which one is the most
                 # friendly for someone like me" in a conversation is about the roles).
                 return self._fallback(ctx, analysis, score)
+            asked = self._asked_to_fit(u, roles) if not candidates else None
+            if asked is not None:
+                # "Would an ML research engineer role make sense for someone like me?": that role's fit.
+                return self._fit_of(asked, answer, best, score, ctx)
             return self._recommendation(answer, best, score, ctx)
         if intent == "skill_gap":
             current, target = self._advisor.split_roles(tokens, analysis.mentions)
@@ -242,6 +249,36 @@ class Advising(Answering):
         from this very message are in ``text`` already and are not read twice)."""
         earlier = [s for s in ctx.profile.statements if s not in text]
         return " . ".join((*earlier, text)) if earlier else text
+
+    @staticmethod
+    def _asked_to_fit(u: Understanding, roles: Sequence[str]) -> str | None:
+        """The one role a recommendation question asks about ("would DE suit me?"), not the
+        person's own job ("I'm a data engineer, which role fits me?")."""
+        if len(roles) != 1:
+            return None
+        tokens = u.analysis.tokens
+        for m in u.analysis.mentions:
+            if m.role == roles[0] and not _OWN_JOB.isdisjoint(tokens[max(0, m.start - 3) : m.start]):
+                return None
+        return roles[0]
+
+    def _fit_of(
+        self, asked: str, answer: Answer, best: tuple[str, ...], score: float, ctx: Context
+    ) -> tuple[Reply, Context]:
+        """The recommendation, led by how the role asked about fits (the ranking kept for later)."""
+        name = self._kb.roles[asked].name
+        scores: Mapping[str, float] = answer.data.get("scores") or {}
+        if not best:
+            lead = ADVISOR_TEMPLATES["fit_unknown"].safe_substitute(name=name)
+        elif asked in best:
+            lead = ADVISOR_TEMPLATES["fit_best"].safe_substitute(name=name)
+        else:
+            lead = ADVISOR_TEMPLATES["fit_other"].safe_substitute(
+                name=name, pct=round(100 * scores.get(asked, 0.0)), best=join_names([self._kb.roles[r].name for r in best])
+            )
+        reply, new_ctx = self._recommendation(answer, best, score, ctx)
+        reply = dataclasses.replace(reply, text=f"{lead}\n\n{reply.text}", roles=(asked,))
+        return reply, new_ctx.evolve(roles=(asked,), options=())
 
     def _recommendation(
         self, answer: Answer, best: tuple[str, ...], score: float, ctx: Context

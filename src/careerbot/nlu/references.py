@@ -25,6 +25,8 @@ _ITEM_NOUNS = frozenset("one ones option options role roles choice choices path 
 _NUMBERS = frozenset({"one", "two", "three", "four", "five"})
 #: Words that may follow "the second" when it stands alone ("and the second?", "the last please").
 _AFTER_ORDINAL = frozenset({"", "please", "pls", "then", "again", "too", "instead", "is", "does", "do", "up", "of"})
+#: Words that may follow a message's opening "the second" ("the second, which tools he use?").
+_OPENING_ORDINAL_NEXT = frozenset("which what how who where why when can could would will are has have".split())
 _PAIR = frozenset({
     ("the", "two"), ("these", "two"), ("those", "two"), ("them", "two"), ("both",), ("both", "of", "them"),
     ("the", "2"), ("these", "2"), ("those", "2"),
@@ -94,7 +96,7 @@ def find_reference(
         if token in ("option", "options") and nxt.isdigit() and 0 < int(nxt) <= 9:
             return Reference("ordinal", i, i + 2, index=int(nxt) - 1)
         # "the second one", "your first suggestion", "the last" (but not "the first step").
-        ends = nxt in _ITEM_NOUNS or nxt in _AFTER_ORDINAL
+        ends = nxt in _ITEM_NOUNS or nxt in _AFTER_ORDINAL or (i == 1 and nxt in _OPENING_ORDINAL_NEXT)
         if token in _ORDINALS and token not in _NUMBERS and (
             (ends and prev in ("the", "your", "ur", "that")) or nxt in _ITEM_NOUNS or token in ("runnerup", "runner")
             or (token in ("latter", "former") and prev == "the")  # "who do the latter work with?"
