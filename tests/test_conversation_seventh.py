@@ -79,3 +79,42 @@ def test_ones_own_role_is_not_the_one_asked_to_fit(bot: CareerBot, sid: str) -> 
 def test_what_do_they_typically_do_is_their_work(bot: CareerBot, sid: str, adverb: str) -> None:
     reply = talk(bot, sid, ["tell me about ML research engineers", f"What do they {adverb} do?"])
     assert reply.intent == "ask_responsibilities" and reply.roles == (MLRE,)
+
+
+def test_the_side_of_it_keeps_the_question(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["what degree do ML engineers usually have?", "what about the research flavour of it"])
+    assert reply.intent == "ask_education" and reply.roles == (MLRE,)
+
+
+def test_a_posting_named_by_its_company_is_found_when_not_shown(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["any ML software engineer type jobs in the listings?", "is the Allora research engineer one remote?"])
+    assert reply.intent == "ask_salary" and reply.text.startswith("Yes") and "Allora" in reply.text
+
+
+def test_the_weather_in_a_posting_town_is_out_of_scope(bot: CareerBot, sid: str) -> None:
+    talk(bot, sid, ["any jobs in Berlin?"])
+    assert bot.ask("lol is it cold in berlin rn", session_id=sid).intent == "fallback"
+    # and the postings are still what "that one" means
+    assert bot.ask("is that one remote?", session_id=sid).intent == "ask_salary"
+
+
+@pytest.mark.parametrize("text", ["gotta go, break's over", "Cheerio."])
+def test_more_goodbyes(bot: CareerBot, sid: str, text: str) -> None:
+    assert bot.ask(text, session_id=sid).intent == "goodbye"
+
+
+@pytest.mark.parametrize("text", ["have to go to uni for DE?", "have to go back to school for this?"])
+def test_have_to_go_in_a_question_is_no_goodbye(bot: CareerBot, sid: str, text: str) -> None:
+    talk(bot, sid, ["what does a data engineer do?"])
+    assert bot.ask(text, session_id=sid).intent != "goodbye"
+
+
+def test_which_of_the_two_fits_my_background_recommends_between_them(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["hi, I'm a librarian, lots of metadata and some SQL", "DE vs DSE",
+                            "Which of the two fits my background better, do you think?"])
+    assert reply.intent == "recommend_role" and set(reply.roles) <= {DE, DSE}
+
+
+def test_what_a_role_goes_for_in_the_market_is_pay(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("what does a data engineer go for in the market?", session_id=sid)
+    assert reply.intent == "ask_salary" and reply.roles == (DE,)

@@ -23,6 +23,7 @@ from ..nlu.words import (
     ROLE_NOUNS,
     SELF_WORDS,
     SUPERLATIVE_WORDS,
+    WEATHER_WORDS,
     asks_all,
 )
 from ..reply import Reply
@@ -75,6 +76,8 @@ class Advising(Answering):
             bare = all(w in place_words or w in FILLER or w in QUESTION_WORDS or w in _BARE for w in tokens)
             # A follow-up filter is short ("and in Berlin?"); a longer message naming a posting's
             # town ("my cousin says the weather in Seattle is awful") is about something else.
+            if not WEATHER_WORDS.isdisjoint(tokens) and JOB_WORDS.isdisjoint(tokens):
+                return False  # "lol is it cold in berlin rn", even right after the Berlin postings
             return (after_postings and len(tokens) <= 7) or bare or not JOB_WORDS.isdisjoint(tokens)
         if query.unknown_places and not _POSTING_NOUNS.isdisjoint(u.analysis.tokens):
             return True  # "there is jobs for this in Kenya?": postings there (none, it will say)

@@ -40,6 +40,7 @@ from ..nlu.words import (
     SMALL_TALK,
     SOFT_OPENERS,
     TOOL_VERBS,
+    WEATHER_WORDS,
     YES_NO_OPENERS,
     asks_all,
     says_likes,
@@ -142,7 +143,7 @@ class Questions(Resolving):
             ) or (  # "does that one need you in an office?"
                 ref is not None and ref.kind == "posting" and not POSTING_ASPECTS.isdisjoint(tokens)
             ))
-            and (not u.analysis.roles or titled)
+            and (not u.analysis.roles or titled) and WEATHER_WORDS.isdisjoint(tokens)
             and (
                 (ref is not None and ref.kind == "posting") or titled
                 # "is it remote?", "the cloud consultant one, how much it pays?", not "my cousin says

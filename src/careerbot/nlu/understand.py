@@ -31,6 +31,7 @@ from .words import (
     ROLE_NOUNS,
     SELF_WORDS,
     SHORT_MESSAGE,
+    WEATHER_WORDS,
     WH_WORDS,
     asks_all,
     discourse_spans,
@@ -258,7 +259,9 @@ class Understander:
         phrased: set[str] = set()
         # A posting's town or company hints at postings in a short message ("anything in Berlin?"),
         # not in a longer one about something else ("the weather in Seattle is awful").
-        hints = len(analysis.tokens) <= SHORT_MESSAGE or not JOB_WORDS.isdisjoint(analysis.tokens)
+        hints = (len(analysis.tokens) <= SHORT_MESSAGE or not JOB_WORDS.isdisjoint(analysis.tokens)) and (
+            WEATHER_WORDS.isdisjoint(analysis.tokens)  # (not "lol is it cold in berlin rn")
+        )
         hits: list[tuple[int, int, str, bool]] = []
         for i, stem in enumerate(stems):
             for phrase, name, strong in self._keywords.get(stem, ()):
@@ -455,6 +458,9 @@ class Understander:
                 or (best == "goodbye" and (
                     "thanks" in keyword_intents or not {"bye", "goodbye"}.isdisjoint(analysis.tokens)
                     or self._ends_with(analysis, "goodbye")  # "alright I'm heading off, see ya"
+                    # "gotta go, break's over" (not "have to go to uni for that?")
+                    or (self._starts_with(analysis, "goodbye") and best in phrased and not analysis.question_mark
+                        and not analysis.mentions and len(analysis.tokens) <= SHORT_MESSAGE)
                 ))
                 # "good evening, hope you're doing alright": a short greeting in its own words
                 or (best == "greet" and len(analysis.tokens) <= SHORT_MESSAGE and not analysis.mentions

@@ -100,6 +100,10 @@ USE_WORDS = frozenset("use uses used using work works working stack".split())
 DIFFERENCE_WORDS = frozenset("different difference differences differ differs compare comparison vs versus".split())
 #: Small talk that ends or thanks, recognised in a message of any length.
 PARTING = frozenset({"thanks", "goodbye"})
+#: Words about the weather: a town named with them is not a posting's ("is it cold in Berlin?").
+WEATHER_WORDS = frozenset(
+    "weather cold hot warm rain raining rainy snow snowing sunny sun temperature forecast humid".split()
+)
 #: Words about openings ("is anything open at Occam AI?", "jobs in Berlin").
 JOB_WORDS = frozenset(
     "job jobs posting postings opening openings open position positions vacancy vacancies hiring hire "

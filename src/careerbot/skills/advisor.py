@@ -160,6 +160,12 @@ class Advisor:
         ``data["filters"]["roles"]`` holds the roles actually used.
         """
         query = self._query.read(text, tokens, roles, context_roles=context_roles)
+        if among and query.companies and not any(
+            p.company in query.companies for p in self._kb.postings if p.id in among
+        ):
+            # "is the Allora research engineer one remote?" when no Allora posting was shown: that
+            # company's postings are the ones asked about.
+            among = [p.id for p in self._kb.postings if p.company in query.companies]
         if among and query.has_filters and not self._postings.matching(dataclasses.replace(query, among=tuple(among))):
             words = set(tokens)
             if words.isdisjoint(YES_NO_OPENERS):
