@@ -239,7 +239,8 @@ def test_x_or_y_for_me_recommends_among_them(bot: CareerBot) -> None:
     reply = bot.ask(
         "I'd rather write solid production code than run experiments all day - ML software engineer or ML research engineer for me?"
     )
-    assert reply.intent == "recommend_role" and reply.roles == (MLSWE,)
+    # the answer weighs the two named, the better fit first
+    assert reply.intent == "recommend_role" and reply.roles == (MLSWE, MLRE)
 
 
 def test_an_introduction_without_i_and_nothing_noted_is_an_introduction(bot: CareerBot) -> None:

@@ -10,7 +10,7 @@ import pytest
 
 from careerbot import CareerBot
 
-from .conftest import DE, DSE, MLE, MLRE, talk
+from .conftest import DE, DSE, MLE, MLRE, MLSWE, talk
 
 
 @pytest.fixture
@@ -118,3 +118,32 @@ def test_which_of_the_two_fits_my_background_recommends_between_them(bot: Career
 def test_what_a_role_goes_for_in_the_market_is_pay(bot: CareerBot, sid: str) -> None:
     reply = bot.ask("what does a data engineer go for in the market?", session_id=sid)
     assert reply.intent == "ask_salary" and reply.roles == (DE,)
+
+
+def test_they_first_then_a_named_role_answers_both(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["what do ML research engineers do?", "what do they do all day? and what do data engineers do all day"])
+    assert reply.data["kind"] == "parts" and reply.roles == (MLRE, DE)
+
+
+def test_they_then_the_role_it_means_is_one_question(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["what do DSEs do?", "what degrees do they typically have? the DE I mean"])
+    assert reply.intent == "ask_education" and reply.roles == (DE,)
+
+
+@pytest.mark.parametrize(
+    ("turns", "roles"),
+    [
+        (["what does an ML software engineer do?", "between that and a plain ML engineer, which fits a web dev better?"],
+         {MLSWE, MLE}),
+        (["what do ML research engineers and data engineers do?", "what tools do the research ones use",
+          "which one fits me better, i like math way more than databases"], {MLRE, DE}),
+        (["DSE vs DE", "Which is the better fit for me? I love dashboards and statistics"], {DSE, DE}),
+    ],
+)
+def test_a_recommendation_between_two_is_about_both(bot: CareerBot, sid: str, turns: list[str], roles: set[str]) -> None:
+    reply = talk(bot, sid, turns)
+    assert reply.intent == "recommend_role" and set(reply.roles) == roles
+
+
+def test_which_roles_can_you_talk_about(bot: CareerBot, sid: str) -> None:
+    assert bot.ask("Which roles can you talk about?", session_id=sid).intent == "list_roles"

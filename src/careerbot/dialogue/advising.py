@@ -119,12 +119,21 @@ class Advising(Answering):
         if intent == "recommend_role":
             candidates = roles if len(roles) > 1 else ()
             if (
-                len(roles) == 1 and ctx.roles and ctx.roles[0] not in roles and "or" in tokens
+                len(roles) == 1 and ctx.roles and ctx.roles[0] not in roles and ("or" in tokens or "between" in tokens)
                 and not {"that", "this", "it"}.isdisjoint(tokens)
             ):
-                candidates = (ctx.roles[0], roles[0])  # (about a DSE) "which fits me better, that or ML engineer?"
-            if not candidates and len(ctx.roles) > 1 and {"one", "them", "both", "either", "two"} & set(tokens):
-                candidates = ctx.roles  # "DE vs MLSWE ... which one should I pick if I love maths?"
+                # (about a DSE) "which fits me better, that or ML engineer?", "between that and a plain
+                # ML engineer, which fits a web dev better?"
+                candidates = (ctx.roles[0], roles[0])
+            if not candidates and not roles and ctx.intent == COMPARE and len(ctx.roles) == 2 and "better" in tokens:
+                candidates = ctx.roles  # "DSE vs DE" "which is the better fit for me?": better of the two
+            if not candidates and {"one", "them", "both", "either", "two"} & set(tokens):
+                if len(ctx.roles) > 1:
+                    candidates = ctx.roles  # "DE vs MLSWE ... which one should I pick if I love maths?"
+                elif not roles and len(ctx.options) == 2:
+                    # "what do MLREs and DEs do?" "what tools do the research ones use?" "which one fits
+                    # me better?": the two of the list
+                    candidates = ctx.options
             answer, best = self._advisor.recommend(told, tokens, candidates=candidates)
             if not best and len(candidates) == 2:
                 # "ML SWE or MLRE for me?" from someone who has said nothing yet: ask, and compare them.
@@ -143,7 +152,12 @@ class Advising(Answering):
             if asked is not None:
                 # "Would an ML research engineer role make sense for someone like me?": that role's fit.
                 return self._fit_of(asked, answer, best, score, ctx)
-            return self._recommendation(answer, best, score, ctx)
+            reply, new_ctx = self._recommendation(answer, best, score, ctx)
+            if best and len(candidates) >= 2:
+                # "DSE or data engineer, which fits me better?": the answer weighs both, the best first
+                # (what follows is about the best one).
+                reply = dataclasses.replace(reply, roles=tuple(dict.fromkeys((*best, *candidates))))
+            return reply, new_ctx
         if intent == "skill_gap":
             current, target = self._advisor.split_roles(tokens, analysis.mentions)
             if not analysis.mentions and roles:

@@ -41,6 +41,23 @@ from .state import Context
 if TYPE_CHECKING:
     pass
 
+#: Pronouns that point at the role in focus ("what do they do all day?").
+_PRONOUNS = frozenset("they them their he she his her".split())
+
+def _focus_then_named(questions: Sequence[PartReading], ctx: Context) -> bool:
+    """Whether the first question points at the role in focus with a pronoun and names none, and
+    a later one names another role ("what do they do all day? and what do data engineers do?")."""
+    if not ctx.roles or not questions:
+        return False
+    first = questions[0].understanding.analysis
+    # (a later part that only names the role says who "they" are: "... they typically have? the DE I mean")
+    return not first.roles and not _PRONOUNS.isdisjoint(first.tokens) and any(
+        q.understanding.analysis.roles and ctx.roles[0] not in q.understanding.analysis.roles
+        and q.understanding.intent is not None and q.part.kind == "question"
+        for q in questions[1:]
+    )
+
+
 __all__ = ["Policy"]
 
 
@@ -179,6 +196,10 @@ class Policy:
                         if roles:
                             return ctx.evolve(roles=roles, topic=None, pending_topic=None)
             return ctx
+        if question in parse.parts and _focus_then_named(parse.parts[parse.parts.index(question) :], ctx):
+            # (about the MLRE) "what do they do all day? and what do data engineers do all day": "they"
+            # is the role in focus, not one the message names only later.
+            return ctx
         ref = question.reference
         if ref is not None and ref.kind == "pair" and len(parse.roles) == 1 and ctx.roles and ctx.roles[0] not in parse.roles:
             # (about the MLE) "his friend wants to do data engineering. what's the difference between
@@ -273,7 +294,8 @@ class Policy:
         named = {q.understanding.analysis.roles for q in understood if q.understanding.analysis.roles}
         if whole.intent is not None and (
             not understood
-            or (all(q.understanding.intent == whole.intent for q in understood) and len(named) <= 1)
+            or (all(q.understanding.intent == whole.intent for q in understood) and len(named) <= 1
+                and not _focus_then_named(questions, ctx))
         ):
             # Nothing clear in the parts, or every clear part asks what the whole message asks
             # ("is there a remote MLRE job, and what does it pay?"): one answer to the whole.
