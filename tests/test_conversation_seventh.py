@@ -147,3 +147,25 @@ def test_a_recommendation_between_two_is_about_both(bot: CareerBot, sid: str, tu
 
 def test_which_roles_can_you_talk_about(bot: CareerBot, sid: str) -> None:
     assert bot.ask("Which roles can you talk about?", session_id=sid).intent == "list_roles"
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("what abilities should a research-minded ML engineer bring to the table?", MLRE),
+        ("what did most research-focused machine learning engineers study at university?", MLRE),
+        ("what does a research ML engineer do", MLRE),
+    ],
+)
+def test_a_flavour_word_before_a_role_names_the_fuller_role(bot: CareerBot, sid: str, text: str, role: str) -> None:
+    assert bot.ask(text, session_id=sid).roles == (role,)
+
+
+def test_sir_before_what_about_a_role_leads_to_the_question(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["what do ML engineers do?", "Sir what about data engineer, what type of projects they are doing"])
+    assert reply.intent == "ask_projects" and reply.roles == (DE,)
+
+
+def test_n_joins_two_questions(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["what does an MLE do?", "do u need a degree for it or nah, n who do they work with"])
+    assert [p["intent"] for p in reply.data["parts"]] == ["ask_education", "ask_works_with"]

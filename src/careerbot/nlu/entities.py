@@ -7,7 +7,7 @@ Also spots mentions of occupations careerbot does *not* cover ("civil engineer",
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz.distance import OSA
@@ -86,6 +86,10 @@ def _one_edit(speller: Speller, word: str) -> bool:
     return fixed is not None and OSA.distance(fixed, word) <= 1
 
 
+#: Words after a flavour word before a role name ("research-minded", "software-focused").
+_FLAVOUR_SUFFIXES = frozenset("minded focused oriented leaning heavy y type flavoured flavored side centric".split())
+
+
 class RoleFinder:
     """Finds role mentions. Immutable after construction; safe to share across threads.
 
@@ -118,6 +122,16 @@ class RoleFinder:
         self._fuzzy_heads = {
             key[1]: tuple((k[0], r) for k, r in table.items() if len(k) == 2 and k[1] == key[1] and len(k[0]) >= 4)
             for key in table if len(key) == 2 and key[1] in ("engineer", "engineers")
+        }
+        # A role written as another's name with one more word before it ("research-minded ML
+        # engineer", "research-focused machine learning engineers"): (role, word) -> the fuller role.
+        words_of = {role: tuple(tokenize(next(iter(names), ""))) for role, names in aliases.items()}
+        self._flavours: dict[tuple[str, str], str] = {
+            (base, extra[0]): role
+            for role, full in words_of.items() for base, short in words_of.items()
+            if len(full) == len(short) + 1 and full[-1] == short[-1]
+            for extra in [[w for w in full if w not in short]] if len(extra) == 1
+            and [w for w in full if w != extra[0]] == list(short)
         }
         self._alias_starts = frozenset(k[0] for k in table) | frozenset(self._synonyms)
         self._max_len = max((len(k) for k in table), default=1)
@@ -153,6 +167,19 @@ class RoleFinder:
             if tuple(tokens[i : i + n]) in table:
                 return n
         return 0
+
+    def _flavoured(self, m: RoleMention, tokens: Sequence[str], covered: list[bool]) -> RoleMention:
+        """The fuller role a flavour word before a mention names ("research-minded ML engineer" is
+        the ML research engineer; the words before say which)."""
+        start = m.start - 2 if m.start >= 2 and tokens[m.start - 1] in _FLAVOUR_SUFFIXES else m.start - 1
+        if start < 0 or covered[start]:
+            return m
+        role = self._flavours.get((m.role, tokens[start]))
+        if role is None or (start == m.start - 1 and tokens[start] not in ("research",)):
+            return m  # (a bare word before the name only for "research ML engineer")
+        for j in range(start, m.start):
+            covered[j] = True
+        return RoleMention(role, start, m.end, " ".join(tokens[start : m.end]))
 
     def mask(self, text: str) -> str:
         """``find(text, correct=False).masked``, fast for trusted text (intent examples) that names
@@ -215,6 +242,9 @@ class RoleFinder:
                     i += 1
             else:
                 i += 1
+
+        if mentions and self._flavours:
+            mentions = [self._flavoured(m, tokens, covered) for m in mentions]
 
         if mentions and _PREPOSITION_DE.search(text) and _CAPITALS.search(text) and not _ROLE_DE.search(text):
             # "empresas de telecom hire DSE?", "análise de dados em Python e SQL": someone who writes

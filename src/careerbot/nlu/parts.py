@@ -106,7 +106,7 @@ _LIST_ITEM = re.compile(r"^\s*\(?\d[).]\s")
 _ITEM_MARK = re.compile(r"(?:^|(?<=[\s:]))\(?([1-9])[).](?=\s)")
 #: "..., and which degree do they have", "; also what do they earn", "... plus how much they earn".
 _JOINED_QUESTION = re.compile(
-    r"\s*(?:,\s*|\s)(?:and|also|plus|&|\+|but|then)\s+(?:also\s+|then\s+|with\s+)?"
+    r"\s*(?:,\s*|\s)(?:and|also|plus|&|\+|but|then|n|nd)\s+(?:also\s+|then\s+|with\s+)?"
     r"(?:roughly\s+|approximately\s+|exactly\s+|generally\s+|typically\s+|usually\s+)?(?=(?:what|whats|what's|wat|wht|wut|waht|whta|which|wich|how|hw|hwo|who|where|why|when|"
     r"do|does|is|are|can|could|should|would|will|tell|give|list|show|indicate|explain|describe|name|whether|"
     r"say\s+(?:what|which|how|who|where|why|whether))\b)"

@@ -18,7 +18,7 @@ EVERYTHING_WORDS = frozenset({"table", "everything", "topics", "full", "detail",
 FILLER = frozenset(
     "and n nd or but what about how so ok okay k kk then also too the a an for of in on with please pls tell show give me more "
     "same question again now instead regarding re as well hmm um thanks alright right sure yes yeah "
-    "cool nice great i see bruh bro tho though q qs lol lmao fr rn".split()
+    "cool nice great i see bruh bro tho though q qs lol lmao fr rn sir madam maam ma'am mam".split()
 )
 #: Intents about the conversation itself; their keywords ("help", "thanks") only count in short messages.
 CONVERSATIONAL = frozenset({"greet", "thanks", "goodbye", "help", "list_roles", "ask_sources"})
@@ -224,7 +224,7 @@ SIDE_NOUNS = frozenset("side track path route role roles option one ones job job
 #: What may come with a role that only turns the conversation to it ("what about", "and for the").
 LEADING_FILLER = frozenset(
     "what about how and for as the a an so ok okay then now hmm tell me more of it that this start begin with let's lets "
-    "instead".split()
+    "instead sir madam maam ma'am mam".split()
 )
 #: Words that ask what is missing ("I know SQL and want to be a DE, what am I missing").
 GAP_ASKED = frozenset("missing miss gap gaps lack lacking else left need needed".split())
