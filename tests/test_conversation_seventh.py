@@ -169,3 +169,26 @@ def test_sir_before_what_about_a_role_leads_to_the_question(bot: CareerBot, sid:
 def test_n_joins_two_questions(bot: CareerBot, sid: str) -> None:
     reply = talk(bot, sid, ["what does an MLE do?", "do u need a degree for it or nah, n who do they work with"])
     assert [p["intent"] for p in reply.data["parts"]] == ["ask_education", "ask_works_with"]
+
+
+def test_recommendation_engines_are_projects_not_advice(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("our customers always ask about recommendation engines, do ML engineers build those?", session_id=sid)
+    assert reply.intent != "recommend_role" and reply.roles == (MLE,)
+
+
+def test_i_want_to_know_two_roles_then_the_difference(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask(
+        "I want to know machine learning research engineer and machine learning engineer, what is difference?",
+        session_id=sid,
+    )
+    assert reply.intent == "compare" and set(reply.roles) == {MLRE, MLE}
+
+
+def test_the_number_for_another_role_keeps_the_topic(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["how fast is hiring for DSEs supposed to grow?", "And what's the number for data engineers?"])
+    assert reply.intent == "ask_outlook" and reply.roles == (DE,) and "22%" in reply.text
+
+
+def test_a_range_to_offer_is_pay(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("What's a realistic range to offer the data engineer?", session_id=sid)
+    assert reply.intent == "ask_salary" and "100K" in reply.text

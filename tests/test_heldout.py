@@ -89,9 +89,11 @@ FLOORS = {
     "conv_long31.yaml": (0.94, 0.8),
     "conv_holdout8.yaml": (0.94, 0.8),
     "conv_holdout9.yaml": (0.94, 0.8),
-    # seventh pass: tuned on long32 and long33; holdout10 kept untouched until the end
+    # seventh pass: tuned on long32-long35; holdout10 kept untouched until the end
     "conv_long32.yaml": (0.93, 0.55),
     "conv_long33.yaml": (0.87, 0.6),
+    "conv_long34.yaml": (0.89, 0.6),
+    "conv_long35.yaml": (0.88, 0.7),
 }
 
 

@@ -15,6 +15,7 @@ from types import MappingProxyType
 from ..data.intents import IntentSet
 from ..data.knowledge import KnowledgeBase
 from ..matcher import IntentMatcher
+from .cues import asks_for_help, counts_jobs, own_task, recommends_a_thing, within_a_time
 from .entities import Analysis, RoleFinder
 from .keys import word_key
 from .normalize import tokenize
@@ -28,7 +29,6 @@ from .words import (
     PARTING,
     QUESTION_WORDS,
     REFERRING,
-    ROLE_NOUNS,
     SELF_WORDS,
     SHORT_MESSAGE,
     WEATHER_WORDS,
@@ -74,39 +74,12 @@ class Thresholds:
 
 #: A sum of money as people type it: "100k", "120000", "$90k".
 _MONEY = re.compile(r"^\d{2,3}k$|^\d{2,3}000$")
-_NUMBER_WORDS = frozenset("a an one two three four five six seven eight nine ten twelve few couple".split())
-_SPANS = frozenset("week weeks month months year years".split())
+
 
 
 #: Intents about what careerbot knows; their keywords count in a question up to this long.
 ABOUT_BOT = frozenset({"list_roles", "ask_sources", "help"})
 ABOUT_BOT_MESSAGE = 14
-
-
-#: "help (me) with my ...", "help me file my ...": what follows "help" before the person's own task.
-_TASK_VERBS = frozenset("with w file do fix write finish".split())
-
-
-def _own_task(tokens: Sequence[str]) -> bool:
-    """Whether the message asks for help with the person's own task ("can you help me with my tax
-    return?"), which is not a question about what careerbot does."""
-    for i, t in enumerate(tokens):
-        if t != "help":
-            continue
-        rest = list(tokens[i + 1 : i + 4])
-        if rest[:1] in (["me"], ["us"]):
-            rest = rest[1:]
-        if len(rest) >= 2 and rest[0] in _TASK_VERBS and rest[1] in ("my", "our"):
-            return True
-    return False
-
-
-def _within_a_time(tokens: Sequence[str]) -> bool:
-    """"in 6 months", "within a year", "in two years": how long something takes."""
-    return any(
-        t in ("in", "within") and (n.isdigit() or n in _NUMBER_WORDS) and span in _SPANS
-        for t, n, span in zip(tokens, tokens[1:], tokens[2:])
-    )
 
 
 def posting_keywords(kb: KnowledgeBase) -> list[str]:
@@ -121,32 +94,8 @@ def posting_keywords(kb: KnowledgeBase) -> list[str]:
     return list(dict.fromkeys(words))
 
 
-#: Words that may follow "help" in a request for careerbot's help ("what can you help me with?").
-_AFTER_HELP = frozenset("me us with out please pls plz here now today".split())
-
-
-def _asks_for_help(tokens: Sequence[str]) -> bool:
-    """Whether "help" (if said at all) asks for careerbot's help: nothing but "me", "with" or "please"
-    follows it ("what are you able to help me with?"), not a task ("help me fix my brakes") or a verb
-    ("would hackathons help me get in?")."""
-    if "help" not in tokens:
-        return True
-    last = len(tokens) - 1 - list(reversed(tokens)).index("help")
-    return _AFTER_HELP.issuperset(tokens[last + 1 :])
-
-
-#: What may be recommended besides a role ("recommend a career path").
-_CAREER_NOUNS = frozenset("career careers field fields direction directions fit match".split())
-
-
-def _recommends_a_thing(tokens: Sequence[str]) -> bool:
-    """"recommend a good pizza place": something recommended that is no role, career or path."""
-    for i, t in enumerate(tokens):
-        if t in ("recommend", "suggest") and tokens[i + 1 : i + 2] in (("a",), ("an",), ("some",), ("any",)):
-            return ROLE_NOUNS.isdisjoint(tokens[i + 1 : i + 6]) and _CAREER_NOUNS.isdisjoint(tokens[i + 1 : i + 6])
-    return False
-
-
+#: What "recommendation" names when these follow it ("recommendation engines").
+_SYSTEMS = frozenset((w,) for w in "engine engines system systems systemes model models algorithm algorithms".split())
 #: The words of a bare "how much" about a role ("how much does a DE get?").
 _HOW_MUCH = frozenset("how much do does they a an the for is are get gets".split())
 _APPRECIATE_LATER = re.compile(r"\b(?:i'd|id|i would|would|will|i'll) (?:really )?appreciate\b")
@@ -163,22 +112,6 @@ def _requests(analysis: Analysis) -> bool:
 _NEAREST = frozenset("closest closer nearest nearer".split())
 #: Intents about no role: a role named in the message does not make them likelier.
 _ROLELESS = frozenset({"profile", "help", "greet", "goodbye"})
-#: Words that, a few words after "how many", count jobs or people: a headcount no article gives
-#: ("how many of those jobs even exist?"; not "how many postings do you have?").
-_COUNTED = frozenset(
-    "jobs positions people engineers roles workers professionals employees changers switchers teachers "
-    "grads graduates students".split()
-)
-
-
-def _counts_jobs(tokens: Sequence[str]) -> bool:
-    return any(
-        t == "how" and tokens[i + 1 : i + 2] == ("many",)
-        and any(w in _COUNTED or w.endswith(("ians", "ists")) for w in tokens[i + 2 : i + 6])
-        for i, t in enumerate(tokens)
-    )
-
-
 class Understander:
     """Role finder, intent matcher and keyword index over one knowledge base and intent set.
 
@@ -273,6 +206,8 @@ class Understander:
                     continue  # the person's own team or Kaggle work ("for my team", "with my kaggle stuff")
                 if name == self._salary_intent and phrase[0] == "job" and at[i] - 1 in inside:
                     continue  # "the data engineer job in one paragraph": the role itself, not openings
+                if name == "recommend_role" and len(phrase) == 1 and analysis.tokens[at[i] + 1 : at[i] + 2] in _SYSTEMS:
+                    continue  # "recommendation engines": a kind of project, not advice asked for
                 hits.append((i, i + len(phrase), name, strong))
         for start, end, name, strong in hits:
             if any(
@@ -286,7 +221,7 @@ class Understander:
                 phrased.add(name)
         if (
             NOT_COVERED in self._intents.intents and "learning_path" not in found and "ask_outlook" not in found
-            and _within_a_time(analysis.tokens)
+            and within_a_time(analysis.tokens)
         ):  # (not "will there still be jobs in ten years' time?": the outlook)
             # "can I switch to ML engineering in 6 months?": no article says how long (a plan for
             # six months is still a plan).
@@ -297,15 +232,15 @@ class Understander:
             for m in analysis.mentions
         ):
             found[NOT_COVERED] = True  # "how many DSEs does a typical bank employ?": a headcount
-        if NOT_COVERED in self._intents.intents and _counts_jobs(analysis.tokens):
+        if NOT_COVERED in self._intents.intents and counts_jobs(analysis.tokens):
             found[NOT_COVERED] = True  # "and how many of those jobs even exist?"
-        if "help" in found and _own_task(analysis.tokens):
+        if "help" in found and own_task(analysis.tokens):
             del found["help"]  # "can u help w my chem homework": help with their task, not with careerbot
-        elif "help" in found and not _asks_for_help(analysis.tokens) and any(n not in CONVERSATIONAL for n in found):
+        elif "help" in found and not asks_for_help(analysis.tokens) and any(n not in CONVERSATIONAL for n in found):
             del found["help"]  # "do bootcamps actually help for getting in?": "help" as a verb of another question
         if "list_roles" in found and analysis.other_occupations:
             del found["list_roles"]  # "can you tell me about nursing careers too?": another job, not the list
-        if "recommend_role" in found and _recommends_a_thing(analysis.tokens):
+        if "recommend_role" in found and recommends_a_thing(analysis.tokens):
             del found["recommend_role"]  # "can you recommend a good pizza place?": no role asked for
         if "thanks" in found and _APPRECIATE_LATER.search(" ".join(analysis.tokens)) and _THANKS.isdisjoint(analysis.tokens):
             del found["thanks"]  # "I'd appreciate precise answers": a wish, not thanks
@@ -369,7 +304,7 @@ class Understander:
             n for n in keyword_intents
             if n not in CONVERSATIONAL or (not topical and (
                 short or (n in PARTING and not analysis.mentions)
-                or (n in ABOUT_BOT and about_bot and (n != "help" or _asks_for_help(analysis.tokens)))
+                or (n in ABOUT_BOT and about_bot and (n != "help" or asks_for_help(analysis.tokens)))
             ))
         ]
         for name in boosted:
@@ -454,7 +389,7 @@ class Understander:
             parting = keyword_intents.get(best, False) and (
                 best == "thanks"
                 or (best == "profile" and (len(analysis.tokens) <= 12 or best in phrased))
-                or (best == "help" and _asks_for_help(analysis.tokens) and len(analysis.tokens) <= 16)
+                or (best == "help" and asks_for_help(analysis.tokens) and len(analysis.tokens) <= 16)
                 or (best == "goodbye" and (
                     "thanks" in keyword_intents or not {"bye", "goodbye"}.isdisjoint(analysis.tokens)
                     or self._ends_with(analysis, "goodbye")  # "alright I'm heading off, see ya"

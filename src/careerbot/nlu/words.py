@@ -162,7 +162,9 @@ FOLLOW_UP_FILLER = frozenset(
     # "and the equivalent list for MLEs?", "how about the research flavour of that job?"
     "equivalent counterpart likewise similarly list version variant flavour flavor things last "
     # "the first one you listed"
-    "you listed mentioned named showed suggested gave".split()
+    "you listed mentioned named showed suggested gave "
+    # "and what's the number for data engineers?" (after their outlook)
+    "number numbers figure figures".split()
 )
 
 
@@ -224,7 +226,7 @@ SIDE_NOUNS = frozenset("side track path route role roles option one ones job job
 #: What may come with a role that only turns the conversation to it ("what about", "and for the").
 LEADING_FILLER = frozenset(
     "what about how and for as the a an so ok okay then now hmm tell me more of it that this start begin with let's lets "
-    "instead sir madam maam ma'am mam".split()
+    "instead sir madam maam ma'am mam i want wanna to know understand would like i'd id".split()
 )
 #: Words that ask what is missing ("I know SQL and want to be a DE, what am I missing").
 GAP_ASKED = frozenset("missing miss gap gaps lack lacking else left need needed".split())

@@ -1,0 +1,82 @@
+"""Word patterns that adjust what a message's keywords say: help with one's own task, a length of
+time, help asked of careerbot, something recommended that is no role, a headcount of jobs."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .words import ROLE_NOUNS
+
+__all__ = ["asks_for_help", "counts_jobs", "own_task", "recommends_a_thing", "within_a_time"]
+
+
+_NUMBER_WORDS = frozenset("a an one two three four five six seven eight nine ten twelve few couple".split())
+_SPANS = frozenset("week weeks month months year years".split())
+
+
+#: "help (me) with my ...", "help me file my ...": what follows "help" before the person's own task.
+_TASK_VERBS = frozenset("with w file do fix write finish".split())
+
+
+def own_task(tokens: Sequence[str]) -> bool:
+    """Whether the message asks for help with the person's own task ("can you help me with my tax
+    return?"), which is not a question about what careerbot does."""
+    for i, t in enumerate(tokens):
+        if t != "help":
+            continue
+        rest = list(tokens[i + 1 : i + 4])
+        if rest[:1] in (["me"], ["us"]):
+            rest = rest[1:]
+        if len(rest) >= 2 and rest[0] in _TASK_VERBS and rest[1] in ("my", "our"):
+            return True
+    return False
+
+
+def within_a_time(tokens: Sequence[str]) -> bool:
+    """"in 6 months", "within a year", "in two years": how long something takes."""
+    return any(
+        t in ("in", "within") and (n.isdigit() or n in _NUMBER_WORDS) and span in _SPANS
+        for t, n, span in zip(tokens, tokens[1:], tokens[2:])
+    )
+
+
+#: Words that may follow "help" in a request for careerbot's help ("what can you help me with?").
+_AFTER_HELP = frozenset("me us with out please pls plz here now today".split())
+
+
+def asks_for_help(tokens: Sequence[str]) -> bool:
+    """Whether "help" (if said at all) asks for careerbot's help: nothing but "me", "with" or "please"
+    follows it ("what are you able to help me with?"), not a task ("help me fix my brakes") or a verb
+    ("would hackathons help me get in?")."""
+    if "help" not in tokens:
+        return True
+    last = len(tokens) - 1 - list(reversed(tokens)).index("help")
+    return _AFTER_HELP.issuperset(tokens[last + 1 :])
+
+
+#: What may be recommended besides a role ("recommend a career path").
+_CAREER_NOUNS = frozenset("career careers field fields direction directions fit match".split())
+
+
+def recommends_a_thing(tokens: Sequence[str]) -> bool:
+    """"recommend a good pizza place": something recommended that is no role, career or path."""
+    for i, t in enumerate(tokens):
+        if t in ("recommend", "suggest") and tokens[i + 1 : i + 2] in (("a",), ("an",), ("some",), ("any",)):
+            return ROLE_NOUNS.isdisjoint(tokens[i + 1 : i + 6]) and _CAREER_NOUNS.isdisjoint(tokens[i + 1 : i + 6])
+    return False
+
+
+#: Words that, a few words after "how many", count jobs or people: a headcount no article gives
+#: ("how many of those jobs even exist?"; not "how many postings do you have?").
+_COUNTED = frozenset(
+    "jobs positions people engineers roles workers professionals employees changers switchers teachers "
+    "grads graduates students".split()
+)
+
+
+def counts_jobs(tokens: Sequence[str]) -> bool:
+    return any(
+        t == "how" and tokens[i + 1 : i + 2] == ("many",)
+        and any(w in _COUNTED or w.endswith(("ians", "ists")) for w in tokens[i + 2 : i + 6])
+        for i, t in enumerate(tokens)
+    )
