@@ -192,3 +192,13 @@ def test_the_number_for_another_role_keeps_the_topic(bot: CareerBot, sid: str) -
 def test_a_range_to_offer_is_pay(bot: CareerBot, sid: str) -> None:
     reply = bot.ask("What's a realistic range to offer the data engineer?", session_id=sid)
     assert reply.intent == "ask_salary" and "100K" in reply.text
+
+
+def test_a_yes_no_question_two_of_whose_words_a_point_has_gets_yes(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("are machine learning engineers responsible for monitoring models after they're deployed?", session_id=sid)
+    assert reply.text.startswith("Yes") and "Monitor" in reply.text
+
+
+def test_an_either_or_question_gets_no_yes(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("do data science engineers analyze datasets themselves or only prep them for others?", session_id=sid)
+    assert reply.roles == (DSE,) and not reply.text.startswith("Yes")

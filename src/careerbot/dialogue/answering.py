@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from ..data.intents import IntentSet
 from ..data.knowledge import KnowledgeBase, Thing
 from ..lazy import Lazy
+from ..nlu.cues import asks_which
 from ..nlu.entities import Analysis
 from ..nlu.keys import word_key
 from ..nlu.normalize import tokenize
@@ -305,8 +306,7 @@ class Answering:
         hits = close[:2]
         topic = best.topic
         if keyword and self._intents.intents[intent].topic is not None:
-            # Only that topic's points answer it.
-            named = str(self._intents.intents[intent].topic)
+            named = str(self._intents.intents[intent].topic)  # only that topic's points answer it
             in_topic = [h for h in close if h.topic == named][:2]
             if not in_topic and (best.score < 0.9 or (intent in u.keyword_intents and len(best.matched) < 2)):
                 # one word in common is not enough against the topic's own keyword ("stay" in
@@ -316,7 +316,9 @@ class Answering:
             # "who they work with" by "deal with") answers better than the whole topic.
             hits = in_topic or hits
             topic = hits[0].topic
-        answer = render_specific(self._kb, role, hits, yes=yes_no and best.score >= 0.75)
+        # (two of three words is enough: "responsible for monitoring models after they're deployed?")
+        sure = best.score >= 0.75 or (best.score >= 0.6 and len(best.matched) >= 2)
+        answer = render_specific(self._kb, role, hits, yes=yes_no and sure and not asks_which(u.analysis.tokens))
         return self._intents.intent_for_topic(topic) or intent, topic, answer
 
     def _specific_across(self, u: Understanding, roles: Sequence[str]) -> Answer | None:

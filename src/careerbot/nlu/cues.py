@@ -1,5 +1,6 @@
 """Word patterns that adjust what a message's keywords say: help with one's own task, a length of
-time, help asked of careerbot, something recommended that is no role, a headcount of jobs."""
+time, help asked of careerbot, something recommended that is no role, a headcount of jobs; and
+an either-or question."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from collections.abc import Sequence
 
 from .words import ROLE_NOUNS
 
-__all__ = ["asks_for_help", "counts_jobs", "own_task", "recommends_a_thing", "within_a_time"]
+__all__ = ["asks_for_help", "asks_which", "counts_jobs", "own_task", "recommends_a_thing", "within_a_time"]
 
 
 _NUMBER_WORDS = frozenset("a an one two three four five six seven eight nine ten twelve few couple".split())
@@ -80,3 +81,9 @@ def counts_jobs(tokens: Sequence[str]) -> bool:
         and any(w in _COUNTED or w.endswith(("ians", "ists")) for w in tokens[i + 2 : i + 6])
         for i, t in enumerate(tokens)
     )
+
+
+def asks_which(tokens: Sequence[str]) -> bool:
+    """"do they analyse the data or only build pipelines?": which of two, not yes or no ("or not" is
+    still yes or no)."""
+    return any(w == "or" and tokens[i + 1 : i + 2] != ("not",) for i, w in enumerate(tokens))
