@@ -202,3 +202,28 @@ def test_a_yes_no_question_two_of_whose_words_a_point_has_gets_yes(bot: CareerBo
 def test_an_either_or_question_gets_no_yes(bot: CareerBot, sid: str) -> None:
     reply = bot.ask("do data science engineers analyze datasets themselves or only prep them for others?", session_id=sid)
     assert reply.roles == (DSE,) and not reply.text.startswith("Yes")
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("would my architecture degree count for anything or do they want computer science", "ask_education"),
+        ("does fintech count as finance in the industries list?", "ask_industries"),
+        ("does a postdoc count as work experience?", "not_covered"),
+    ],
+)
+def test_what_counts_as_a_listed_thing_is_that_topic(bot: CareerBot, sid: str, text: str, intent: str) -> None:
+    talk(bot, sid, ["what does a data science engineer do?"])
+    assert bot.ask(text, session_id=sid).intent == intent
+
+
+def test_am_i_too_old_is_not_covered(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["what does a data science engineer do?", "am i too old to start at 34"])
+    assert reply.intent == "not_covered" and "don't say" in reply.text
+
+
+def test_forget_the_details_forgets(bot: CareerBot, sid: str) -> None:
+    talk(bot, sid, ["hi, I work at a bank, mostly SQL and Excel"])
+    reply = bot.ask("Please forget the details about my bank, I shouldn't have shared them.", session_id=sid)
+    assert reply.intent == "profile"
+    assert "bank" not in bot.ask("what do you know about me?", session_id=sid).text

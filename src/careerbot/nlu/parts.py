@@ -176,6 +176,8 @@ def _kind(text: str) -> PartKind:
         return "self" if rest == "self" else "question"
     low = " ".join(tokens)
     first = tokens[0]
+    if tokens[:2] == ["am", "i"]:
+        return "question"  # "am i too old to start at 34": asked, without its question mark
     if not text.rstrip().endswith("?") and (first not in QUESTION_OPENERS or first == "did") and _introduces(tokens):
         return "self"
     if _SELF_ASKING.search(low) or text.rstrip().endswith("?") or first in QUESTION_OPENERS:

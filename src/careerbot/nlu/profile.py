@@ -50,7 +50,7 @@ _CUES_BY_FIRST: dict[str, tuple[tuple[str, ...], ...]] = {
 _STUDY_WORDS = frozenset("student undergrad graduate grad degree major phd masters bachelor bachelors".split())
 #: Words that end a background phrase.
 _PHRASE_STOP = frozenset(
-    "for and with at in who that but so since from of to by on i my me or because where which".split()
+    "for and with at in who that but so since from of to by on i my me or because where which mostly mainly".split()
 )
 #: Words after which an unknown word is something the person uses ("mostly SQL and Power BI").
 _TOOL_CUES = frozenset(

@@ -219,6 +219,13 @@ class Understander:
             spans.setdefault(name, set()).update(at[start:end])
             if end - start > 1 and strong:
                 phrased.add(name)
+        if NOT_COVERED in found and ("ask_education" in found or "ask_industries" in found) and all(
+            stems[start] == "count" for start, _, name, _ in hits if name == NOT_COVERED
+        ) and "experience" not in analysis.tokens:
+            # "would my architecture degree count for anything?", "does fintech count as finance?":
+            # whether the articles list it (not "does a postdoc count as work experience?")
+            del found[NOT_COVERED]
+            phrased.discard(NOT_COVERED)
         if (
             NOT_COVERED in self._intents.intents and "learning_path" not in found and "ask_outlook" not in found
             and within_a_time(analysis.tokens)
