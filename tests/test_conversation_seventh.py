@@ -227,3 +227,11 @@ def test_forget_the_details_forgets(bot: CareerBot, sid: str) -> None:
     reply = bot.ask("Please forget the details about my bank, I shouldn't have shared them.", session_id=sid)
     assert reply.intent == "profile"
     assert "bank" not in bot.ask("what do you know about me?", session_id=sid).text
+
+
+@pytest.mark.parametrize(
+    "text", ["Are the hours flexible? I need to pick up the kids at 3.", "They must fix production in night when something breaks?"]
+)
+def test_working_hours_questions_are_not_covered(bot: CareerBot, sid: str, text: str) -> None:
+    reply = talk(bot, sid, ["what does a data engineer do?", text])
+    assert reply.intent == "not_covered" and reply.roles == (DE,)
