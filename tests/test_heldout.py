@@ -94,6 +94,7 @@ FLOORS = {
     "conv_long33.yaml": (0.87, 0.6),
     "conv_long34.yaml": (0.89, 0.6),
     "conv_long35.yaml": (0.88, 0.7),
+    "conv_holdout10.yaml": (0.9, 0.7),
 }
 
 
