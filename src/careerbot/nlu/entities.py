@@ -90,6 +90,19 @@ def _one_edit(speller: Speller, word: str) -> bool:
 _FLAVOUR_SUFFIXES = frozenset("minded focused oriented leaning heavy y type flavoured flavored side centric".split())
 
 
+def _flavours(names: Mapping[str, tuple[str, ...]]) -> dict[tuple[str, str], str]:
+    """``(role, word) -> fuller role`` for each role whose name is another's with one word more
+    ("machine learning research engineer" is "machine learning engineer" and "research")."""
+    out: dict[tuple[str, str], str] = {}
+    for role, full in names.items():
+        for i, word in enumerate(full):
+            shorter = full[:i] + full[i + 1 :]
+            for base, name in names.items():
+                if name == shorter:
+                    out[(base, word)] = role
+    return out
+
+
 class RoleFinder:
     """Finds role mentions. Immutable after construction; safe to share across threads.
 
@@ -125,14 +138,8 @@ class RoleFinder:
         }
         # A role written as another's name with one more word before it ("research-minded ML
         # engineer", "research-focused machine learning engineers"): (role, word) -> the fuller role.
-        words_of = {role: tuple(tokenize(next(iter(names), ""))) for role, names in aliases.items()}
-        self._flavours: dict[tuple[str, str], str] = {
-            (base, extra[0]): role
-            for role, full in words_of.items() for base, short in words_of.items()
-            if len(full) == len(short) + 1 and full[-1] == short[-1]
-            for extra in [[w for w in full if w not in short]] if len(extra) == 1
-            and [w for w in full if w != extra[0]] == list(short)
-        }
+        names_of = {role: tuple(tokenize(next(iter(names), ""))) for role, names in aliases.items()}
+        self._flavours = _flavours(names_of)
         self._alias_starts = frozenset(k[0] for k in table) | frozenset(self._synonyms)
         self._max_len = max((len(k) for k in table), default=1)
         others: set[tuple[str, ...]] = set()
@@ -175,8 +182,8 @@ class RoleFinder:
         if start < 0 or covered[start]:
             return m
         role = self._flavours.get((m.role, tokens[start]))
-        if role is None or (start == m.start - 1 and tokens[start] not in ("research",)):
-            return m  # (a bare word before the name only for "research ML engineer")
+        if role is None:
+            return m
         for j in range(start, m.start):
             covered[j] = True
         return RoleMention(role, start, m.end, " ".join(tokens[start : m.end]))
