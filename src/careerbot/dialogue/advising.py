@@ -284,14 +284,13 @@ class Advising(Answering):
     ) -> tuple[Reply, Context]:
         """The recommendation, led by how the role asked about fits (the ranking kept for later)."""
         name = self._kb.roles[asked].name
-        scores: Mapping[str, float] = answer.data.get("scores") or {}
         if not best:
             lead = ADVISOR_TEMPLATES["fit_unknown"].safe_substitute(name=name)
         elif asked in best:
             lead = ADVISOR_TEMPLATES["fit_best"].safe_substitute(name=name)
         else:
             lead = ADVISOR_TEMPLATES["fit_other"].safe_substitute(
-                name=name, pct=round(100 * scores.get(asked, 0.0)), best=join_names([self._kb.roles[r].name for r in best])
+                name=name, best=join_names([self._kb.roles[r].name for r in best])
             )
         reply, new_ctx = self._recommendation(answer, best, score, ctx)
         reply = dataclasses.replace(reply, text=f"{lead}\n\n{reply.text}", roles=(asked,))

@@ -242,9 +242,7 @@ ADVISOR_TEMPLATES: Mapping[str, Template] = MappingProxyType(
         ),
         "rec_candidates": Template("I only compared the roles you named: $names."),
         "fit_best": Template("Yes: of the five roles, $name fits what you've told me best."),
-        "fit_other": Template(
-            "$name matches what you've told me $pct% as well as the best fit, $best."
-        ),
+        "fit_other": Template("$name is not the best fit for what you've told me: $best is (how they all compare is below)."),
         "fit_unknown": Template("$name: I can't tell yet whether it fits you."),
         "rec_why": Template("Why $name: the articles mention $terms."),
         "rec_why_none": Template("$name: the articles mention none of what you would rather avoid."),
