@@ -235,3 +235,8 @@ def test_forget_the_details_forgets(bot: CareerBot, sid: str) -> None:
 def test_working_hours_questions_are_not_covered(bot: CareerBot, sid: str, text: str) -> None:
     reply = talk(bot, sid, ["what does a data engineer do?", text])
     assert reply.intent == "not_covered" and reply.roles == (DE,)
+
+
+def test_a_field_inside_a_job_title_is_not_noted_as_known(bot: CareerBot, sid: str) -> None:
+    assert "Noted: Engineering" not in bot.ask("I'm an engineering manager at a logistics company", session_id=sid).text
+    assert "Engineering" in bot.ask("I studied engineering and I know SQL", session_id=f"{sid}-2").text

@@ -94,7 +94,9 @@ def read_profile(
     likes = [
         t.name for p, t in things if any(likes_at(tokens, q) for q in range(max(0, p - 3), p)) and t not in has
     ]
-    known = [t.name for t in has if t.kind != "industry"]  # ("maintenance tech" knows no industry "Technology")
+    # ("maintenance tech" knows no industry "Technology"; an "engineering manager" no field "Engineering")
+    in_jobs = {p for p, _ in things if any(tokens[p] in occ.split() for occ in analysis.other_occupations)}
+    known = [t.name for p, t in things if t in has and t.kind != "industry" and not (t.kind == "field" and p in in_jobs)]
     not_known = [t.name for t in lacks]
     known.extend(_own_tools(tokens, things, unknown))
     targets: list[str] = []
