@@ -240,3 +240,8 @@ def test_working_hours_questions_are_not_covered(bot: CareerBot, sid: str, text:
 def test_a_field_inside_a_job_title_is_not_noted_as_known(bot: CareerBot, sid: str) -> None:
     assert "Noted: Engineering" not in bot.ask("I'm an engineering manager at a logistics company", session_id=sid).text
     assert "Engineering" in bot.ask("I studied engineering and I know SQL", session_id=f"{sid}-2").text
+
+
+def test_that_in_a_short_question_is_the_thing_named_before(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["what does an ML research engineer do?", "He also likes maths very much. Is that useful for them?"])
+    assert reply.roles == (MLRE,) and reply.text.startswith("Yes") and "Mathematics" in reply.text

@@ -41,6 +41,8 @@ from .state import Context
 if TYPE_CHECKING:
     pass
 
+#: Words that point at something the message said before ("Is that useful for them?").
+_DEMONSTRATIVES = frozenset({"that", "this", "it"})
 #: Pronouns that point at the role in focus ("what do they do all day?").
 _PRONOUNS = frozenset("they them their he she his her".split())
 
@@ -244,7 +246,11 @@ class Policy:
             not parse.roles and not ctx.roles and bool(whole.analysis.other_occupations) and question.reference is None
             and len(whole.analysis.tokens) <= 20 and not any(r.background for r in parse.self_readings)
         )
-        reading = parse.whole if use_whole or uncovered else question
+        # "He also likes maths very much. Is that useful for them?": "that" is the thing named before.
+        that_thing = not question.things and bool(parse.whole.things) and len(u.analysis.tokens) <= SHORT_QUESTION and not (
+            _DEMONSTRATIVES.isdisjoint(u.analysis.tokens)
+        )
+        reading = parse.whole if use_whole or uncovered or that_thing else question
         reply, new_ctx = self._q.single(reading, parse.text, self._context_for(parse, question, ctx))
         if reply.intent == FALLBACK and reading is not parse.whole and not reading.aside:
             # (an aside out of scope stays out of scope: "unrelated, but any tips for sleeping better?")
