@@ -245,3 +245,10 @@ def test_a_field_inside_a_job_title_is_not_noted_as_known(bot: CareerBot, sid: s
 def test_that_in_a_short_question_is_the_thing_named_before(bot: CareerBot, sid: str) -> None:
     reply = talk(bot, sid, ["what does an ML research engineer do?", "He also likes maths very much. Is that useful for them?"])
     assert reply.roles == (MLRE,) and reply.text.startswith("Yes") and "Mathematics" in reply.text
+
+
+@pytest.mark.parametrize("text", ["how do i bake bread", "how do i fix my car", "how do i learn piano"])
+def test_how_do_i_about_something_else_is_out_of_scope_mid_conversation(bot: CareerBot, sid: str, text: str) -> None:
+    reply = talk(bot, sid, ["what does a DE earn?", text])
+    assert reply.intent == "fallback"
+    assert bot.ask("how do i get started?", session_id=sid).roles == (DE,)  # the conversation goes on

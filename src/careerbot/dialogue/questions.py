@@ -236,9 +236,12 @@ class Questions(Resolving):
         if (
             intent is not None and self._intents.intents[intent].topic not in (None, "salary") and not analysis.roles
             and not referred and ctx.roles and score < self._thresholds.accept
-            and REFERRING.isdisjoint(analysis.tokens) and SELF_WORDS.isdisjoint(analysis.tokens)
+            and REFERRING.isdisjoint(analysis.tokens)
             and not asks_all(analysis.tokens) and intent not in u.phrased  # (not "will there still be jobs ...")
             and not (intent in u.keyword_intents and len(analysis.tokens) <= 4)  # (not "which frameworks specifically")
+            # (about oneself only when no keyword says what: "how do i bake bread", not "who would I
+            # end up working with?")
+            and (SELF_WORDS.isdisjoint(analysis.tokens) or not u.keyword_intents)
             and self._unanswerable(u, things, UNKNOWN_SHARE)
         ):
             # "need a recipe for a team lunch, anything easy?" in a conversation about DEs: a topic
