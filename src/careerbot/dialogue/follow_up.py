@@ -10,12 +10,10 @@ from collections.abc import Collection
 from ..nlu.entities import PLACEHOLDER
 from ..nlu.keys import word_key
 from ..nlu.understand import Understanding
-from ..nlu.words import FILLER, FOLLOW_UP_FILLER, REFERRING, ROLE_NOUNS, SAME_FILLER, WH_WORDS
+from ..nlu.words import DEMONSTRATIVES, FILLER, FOLLOW_UP_FILLER, REFERRING, ROLE_NOUNS, SAME_FILLER, WH_WORDS
 
 __all__ = ["asks_what_it_is", "content_words"]
 
-#: Words that, after "of", point at what was asked ("and the research side of it?").
-_OF_IT = frozenset({"it", "that", "this"})
 #: Words after "same" that make the message the same question again ("same question for an MLE").
 _SAME_QUESTION = frozenset({"question", "questions", "q", "qs", "goes", "applies"})
 #: "what's a data engineer", "and what is an MLE", "who are DSEs" (masked: the role is PLACEHOLDER).
@@ -43,7 +41,7 @@ def content_words(
     content = [
         t for i, t in enumerate(masked)
         if t != PLACEHOLDER and t not in FILLER and not (referred and (t in ref_words or t in REFERRING))
-        and not (t in _OF_IT and i and masked[i - 1] == "of")  # "the research side of it": the same question
+        and not (t in DEMONSTRATIVES and i and masked[i - 1] == "of")  # "the research side of it": the same question
     ]
     if "same" in analysis.tokens:
         content = [t for t in content if t not in SAME_FILLER]  # "and the ML engineer, is it the same?"

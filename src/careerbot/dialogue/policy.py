@@ -21,6 +21,7 @@ from ..nlu.understand import Thresholds
 from ..nlu.words import (
     ADVICE_ASKED,
     COMPARE,
+    DEMONSTRATIVES,
     FOLLOW_UP_FILLER,
     GAP_ASKED,
     LEADING_FILLER,
@@ -41,8 +42,6 @@ from .state import Context
 if TYPE_CHECKING:
     pass
 
-#: Words that point at something the message said before ("Is that useful for them?").
-_DEMONSTRATIVES = frozenset({"that", "this", "it"})
 #: Pronouns that point at the role in focus ("what do they do all day?").
 _PRONOUNS = frozenset("they them their he she his her".split())
 
@@ -248,7 +247,7 @@ class Policy:
         )
         # "He also likes maths very much. Is that useful for them?": "that" is the thing named before.
         that_thing = not question.things and bool(parse.whole.things) and len(u.analysis.tokens) <= SHORT_QUESTION and not (
-            _DEMONSTRATIVES.isdisjoint(u.analysis.tokens)
+            DEMONSTRATIVES.isdisjoint(u.analysis.tokens)
         )
         reading = parse.whole if use_whole or uncovered or that_thing else question
         reply, new_ctx = self._q.single(reading, parse.text, self._context_for(parse, question, ctx))

@@ -100,6 +100,8 @@ USE_WORDS = frozenset("use uses used using work works working stack".split())
 DIFFERENCE_WORDS = frozenset("different difference differences differ differs compare comparison vs versus".split())
 #: Small talk that ends or thanks, recognised in a message of any length.
 PARTING = frozenset({"thanks", "goodbye"})
+#: Words that point back at something said before ("Is that useful for them?", "the research side of it").
+DEMONSTRATIVES = frozenset({"that", "this", "it"})
 #: Words about the weather: a town named with them is not a posting's ("is it cold in Berlin?").
 WEATHER_WORDS = frozenset(
     "weather cold hot warm rain raining rainy snow snowing sunny sun temperature forecast humid".split()
