@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING
 
 from ..data.intents import IntentSet
 from ..data.knowledge import KnowledgeBase
+from ..nlu.cues import asks_if_same, weighs_against
 from ..nlu.entities import PLACEHOLDER
-from ..nlu.parse import Parse, PartReading
+from ..nlu.parse import Parse, PartReading, is_asked, out_of_scope
 from ..nlu.parts import introduces_speaker
 from ..nlu.understand import Thresholds
 from ..nlu.words import (
@@ -36,6 +37,8 @@ from ..nlu.words import (
 )
 from ..reply import FALLBACK, Reply
 from ..skills.profile import render_introduced, render_noted
+from ..skills.responses import render_skipped
+from .combining import combined, plain_fallback
 from .questions import Questions
 from .state import Context
 
@@ -295,6 +298,9 @@ class Policy:
         if understood and all(i in SMALL_TALK for i in said) and "thanks" in said and "goodbye" in said:
             # "thank you so much, this helped. bye!": thanks, then goodbye.
             return self._q.thanks_and_goodbye(min(q.understanding.score for q in understood)), ctx
+        # A question out of scope next to answered ones ("what's the weather in Nairobi, and what does
+        # a DSE do?") is not dropped without a word: one line, in its place, says it is not answered.
+        outside = {id(q) for q in questions if q not in understood and out_of_scope(q, parse.text)} if understood else set()
         whole = parse.whole.understanding
         named = {q.understanding.analysis.roles for q in understood if q.understanding.analysis.roles}
         if whole.intent is not None and (
@@ -304,7 +310,14 @@ class Policy:
         ):
             # Nothing clear in the parts, or every clear part asks what the whole message asks
             # ("is there a remote MLRE job, and what does it pay?"): one answer to the whole.
-            return self._q.single(parse.whole, parse.text, ctx)
+            reply, new_ctx = self._q.single(parse.whole, parse.text, ctx)
+            if outside and reply.intent != FALLBACK:
+                # (in the order asked: the answer where the first question it answers stands)
+                first = next(i for i, q in enumerate(questions) if id(q) not in outside)
+                ordered = [reply if i == first else self._skipped(q) for i, q in enumerate(questions) if i == first or id(q) in outside]
+                return combined(ordered), new_ctx
+            return reply, new_ctx
+        asked = questions
         if understood and len(understood) < len(questions):
             # A vague part ("are there jobs for MLREs outside big tech?") next to a clear one
             # ("which sectors hire them?") is answered by the clear one.
@@ -312,9 +325,14 @@ class Policy:
             questions = substantive or understood
         elif understood:
             questions = [q for q in understood if q.understanding.intent not in PLEASANTRIES] or understood
+        if outside:
+            questions = [q for q in asked if q in questions or id(q) in outside]
         replies: list[Reply] = []
-        ctx = self._context_for(parse, questions[0], ctx)
+        ctx = self._context_for(parse, next(q for q in questions if id(q) not in outside), ctx)
         for question, after in zip(questions, [*questions[1:], None]):
+            if id(question) in outside:
+                replies.append(self._skipped(question))
+                continue
             own = question.understanding.analysis.roles
             if after is not None and own and self._leads_to(question, after, own):
                 # "what about DE, how is that different from DSE": the role, then its comparison;
@@ -328,6 +346,12 @@ class Policy:
             reply, next_ctx = self._q.single(question, question.text, ctx)
             if reply.intent == FALLBACK and len(question.understanding.analysis.tokens) < 3:
                 continue  # a stray fragment ("and?"), not a question of its own
+            if plain_fallback(reply):
+                # A part not understood gets one line when it was asked ("what does a DE earn? also how
+                # do i bake bread?"), none when it was not ("..., which mostly meant spreadsheets").
+                if is_asked(question, parse.text):
+                    replies.append(self._skipped(question))
+                continue
             replies.append(reply)
             ctx = next_ctx
         answered = [r for r in replies if r.intent != FALLBACK]
@@ -335,24 +359,10 @@ class Policy:
             return self._q.single(parse.whole, parse.text, ctx)
         if len(replies) == 1:
             return self._with_noted(replies[0], parse, ctx), ctx
-        first = answered[0]
-        combined = Reply(
-            text="\n\n".join(r.text for r in replies),
-            intent=first.intent,
-            confidence=min(r.confidence for r in answered),
-            roles=tuple(dict.fromkeys(role for r in answered for role in r.roles)),
-            topic=first.topic,
-            sources=tuple(dict.fromkeys(s for r in replies for s in r.sources)),
-            suggestions=replies[-1].suggestions,
-            data={
-                "kind": "parts",
-                "parts": [
-                    {"intent": r.intent, "roles": list(r.roles), "topic": r.topic, "data": r.data}
-                    for r in replies
-                ],
-            },
-        )
-        return self._with_noted(combined, parse, ctx), ctx
+        return self._with_noted(combined(replies), parse, ctx), ctx
+
+    def _skipped(self, reading: PartReading) -> Reply:
+        return self._q.reply(render_skipped(reading.text), FALLBACK, 0.0, (), None)
 
     def _names_a_topic(self, reading: PartReading) -> bool:
         """Whether a part that is not worded as a question names a topic and a role ("responsibilities
@@ -452,8 +462,6 @@ class Policy:
 
 #: "I am Linh", "I'm a nurse", "my name is", "I work / study ...": who the speaker is.
 _WHO_I_AM = re.compile(r"\b(?:i am|i'm|im|my name|myself|i work|i study|i studied|i worked)\b")
-#: Words after "same" that ask whether two roles are one ("is that the same thing?", "the same as").
-_SAME_AS = frozenset("thing things as job role work".split())
 
 
 def _against_focus(tokens: Sequence[str], named: Sequence[str], ctx: Context) -> bool:
@@ -461,28 +469,5 @@ def _against_focus(tokens: Sequence[str], named: Sequence[str], ctx: Context) ->
     the role the conversation is about."""
     return (
         len(named) == 1 and bool(ctx.roles) and ctx.roles[0] not in named
-        and (_asks_if_same(tokens) or _weighs_against(tokens))
+        and (asks_if_same(tokens) or weighs_against(tokens))
     )
-
-
-def _weighs_against(tokens: Sequence[str]) -> bool:
-    """"is it cooler than being an ML software engineer?", "is it more fun than ...": this role
-    weighed against the one named (a comparative before "than"; not "more than 100k")."""
-    return any(
-        t == "than" and i > 0 and tokens[i + 1 : i + 2] and not tokens[i + 1][:1].isdigit() and (
-            (tokens[i - 1].endswith("er") and len(tokens[i - 1]) > 3) or (i > 1 and tokens[i - 2] in ("more", "less"))
-        )
-        for i, t in enumerate(tokens)
-    )
-
-
-def _asks_if_same(tokens: Sequence[str]) -> bool:
-    """"is that the same thing?", "is it the same as a DE?", "the same thing with a fancier title?"
-    (not "same question for DSEs", nor "what about DSEs, same thing?": the last question for them)."""
-    for i, t in enumerate(tokens[:-1]):
-        if t == "same" and tokens[i + 1] in _SAME_AS:
-            rest = tokens[i + 2 :]
-            if tokens[i + 1] == "as" or (rest and rest[0] in ("as", "with")) or tokens[0] in ("is", "are", "isn't"):
-                return True
-            return bool(rest) and not REFERRING.isdisjoint(tokens[:i])
-    return False

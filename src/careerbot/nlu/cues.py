@@ -6,9 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .words import ROLE_NOUNS
+from .words import REFERRING, ROLE_NOUNS
 
-__all__ = ["asks_for_help", "asks_which", "counts_jobs", "own_task", "recommends_a_thing", "within_a_time"]
+__all__ = [
+    "asks_for_help", "asks_if_same", "asks_which", "counts_jobs", "own_task", "recommends_a_thing", "weighs_against",
+    "within_a_time",
+]
 
 
 _NUMBER_WORDS = frozenset("a an one two three four five six seven eight nine ten twelve few couple".split())
@@ -87,3 +90,30 @@ def asks_which(tokens: Sequence[str]) -> bool:
     """"do they analyse the data or only build pipelines?": which of two, not yes or no ("or not" is
     still yes or no)."""
     return any(w == "or" and tokens[i + 1 : i + 2] != ("not",) for i, w in enumerate(tokens))
+
+
+#: Words after "same" that ask whether two roles are one ("is that the same thing?", "the same as").
+_SAME_AS = frozenset("thing things as job role work".split())
+
+
+def weighs_against(tokens: Sequence[str]) -> bool:
+    """"is it cooler than being an ML software engineer?", "is it more fun than ...": this role
+    weighed against the one named (a comparative before "than"; not "more than 100k")."""
+    return any(
+        t == "than" and i > 0 and tokens[i + 1 : i + 2] and not tokens[i + 1][:1].isdigit() and (
+            (tokens[i - 1].endswith("er") and len(tokens[i - 1]) > 3) or (i > 1 and tokens[i - 2] in ("more", "less"))
+        )
+        for i, t in enumerate(tokens)
+    )
+
+
+def asks_if_same(tokens: Sequence[str]) -> bool:
+    """"is that the same thing?", "is it the same as a DE?", "the same thing with a fancier title?"
+    (not "same question for DSEs", nor "what about DSEs, same thing?": the last question for them)."""
+    for i, t in enumerate(tokens[:-1]):
+        if t == "same" and tokens[i + 1] in _SAME_AS:
+            rest = tokens[i + 2 :]
+            if tokens[i + 1] == "as" or (rest and rest[0] in ("as", "with")) or tokens[0] in ("is", "are", "isn't"):
+                return True
+            return bool(rest) and not REFERRING.isdisjoint(tokens[:i])
+    return False

@@ -29,7 +29,7 @@ from .understand import Thresholds, Understander, Understanding
 from .vocabulary import Vocabulary
 from .words import is_aside
 
-__all__ = ["Parse", "PartReading", "Reader"]
+__all__ = ["Parse", "PartReading", "Reader", "is_asked", "out_of_scope"]
 
 
 @dataclass(frozen=True)
@@ -228,3 +228,32 @@ class Reader:
         roles = tuple(dict.fromkeys((*context_roles, *named)))
         readings = tuple(self._read_part(p, roles, named, aside=aside, rank=p.kind != "self") for p in parts)
         return Parse(text, whole, readings)
+
+
+#: The end of a sentence.
+_SENTENCE_END = re.compile(r"[.!?]")
+
+
+def is_asked(reading: PartReading, text: str) -> bool:
+    """Whether a part of ``text`` is asked: its sentence ends with "?" ("what's the weather in Nairobi,
+    and what does a DSE do?"), or it opens with a question word in a message without stops ("how do i
+    bake bread"); not "..., which mostly meant spreadsheets." nor "Oh, how wonderful."."""
+    at = text.find(reading.text)
+    stop = _SENTENCE_END.search(text, at + len(reading.text) - 1) if at >= 0 else None
+    if stop is not None:
+        return stop.group() == "?"
+    return reading.part.explicit
+
+
+def out_of_scope(reading: PartReading, text: str) -> bool:
+    """Whether a part asks outright about nothing careerbot knows: no role, reference, named
+    thing or intent of its own, and two words or more that no intent or article uses ("what's
+    the weather in Nairobi?", "also how do I bake bread"; not "lots of late nights?", "anything
+    with audio?", which go on about the question next to them)."""
+    u = reading.understanding
+    return (
+        reading.part.explicit and u.intent is None and not u.keyword_intents
+        and not u.analysis.mentions and not u.analysis.other_occupations and reading.reference is None
+        and not reading.things and len(reading.unknown) >= 2
+        and is_asked(reading, text)
+    )

@@ -10,6 +10,7 @@ returns an :class:`Answer`: text, structured data and the source ids behind it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -27,6 +28,7 @@ __all__ = [
     "render_list_roles",
     "render_not_covered",
     "render_salary",
+    "render_skipped",
     "render_small_talk",
     "render_sources",
     "render_topic",
@@ -157,6 +159,19 @@ def render_fallback(
         roles=_all_roles(kb), first=suggestions[0], second=suggestions[1 % len(suggestions)]
     )
     return Answer(text, {"kind": "fallback"}, (), suggestions)
+
+
+#: Words that join a part to the one before ("and", "also, ..."), left out when the part is quoted.
+_CONNECTIVE = re.compile(r"^(?:(?:and|also|plus|but|so|oh|btw|anyway)\b[\s,]*)+", re.IGNORECASE)
+
+
+def render_skipped(part: str) -> Answer:
+    """One line for an out-of-scope question asked next to others ("what's the weather in Nairobi,
+    and what does a DSE do?"): it is not answered, and the reply says so instead of dropping it."""
+    text = _CONNECTIVE.sub("", " ".join(part.split())).rstrip("?!.,; ")
+    if len(text) > 80:
+        text = text[:77].rstrip() + "..."
+    return Answer(TEMPLATES["skipped_part"].safe_substitute(part=text), {"kind": "skipped", "part": text}, ())
 
 
 def render_uncovered(kb: KnowledgeBase, others: Sequence[str]) -> Answer:

@@ -107,6 +107,7 @@ TEMPLATES: Mapping[str, Template] = MappingProxyType({
         "education, tools, outlook and pay. Try \"$first\" or \"$second\"."
     ),
     "fallback_again": Template("That's outside what I know too. Perhaps \"$first\" or \"$second\"?"),
+    "skipped_part": Template("I can't answer \"$part\" from the articles on these five careers."),
     "empty": Template("Type a question about one of these careers: $roles. Try \"$first\"."),
     "uncovered": Template(
         "I don't have information about $others. I only cover these roles: $roles."
