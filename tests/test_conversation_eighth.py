@@ -8,8 +8,10 @@ import uuid
 import pytest
 
 from careerbot import CareerBot
+from careerbot.nlu.normalize import tokenize
+from careerbot.nlu.references import find_reference
 
-from .conftest import DE, DSE, MLE
+from .conftest import DE, DSE, MLE, talk
 
 
 @pytest.fixture
@@ -52,3 +54,60 @@ def test_a_follow_up_part_next_to_the_question_is_not_called_out_of_scope(bot: C
     # "lots of late nights?" goes on about the question next to it (the articles don't say).
     reply = bot.ask("what's the work-life balance like for ML engineers? lots of late nights?", session_id=sid)
     assert "I can't answer" not in reply.text and reply.roles == (MLE,)
+
+
+NAME_WORDS = frozenset("machine learning engineer data science software research ml".split())
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("to get started on the machine learning one?", "machine learning one"),
+        ("and the data track, what does it pay?", "data track"),
+        ("what about that ML role", "ml role"),
+    ],
+)
+def test_words_several_role_names_share_before_one_are_a_reference(text: str, span: str) -> None:
+    tokens = tokenize(text)
+    found = find_reference(tokens, role_words={}, name_words=NAME_WORDS)
+    assert found is not None and found.kind == "named" and " ".join(tokens[found.start : found.end]) == span
+
+
+@pytest.mark.parametrize("text", ["and the data engineer job, what do they study?", "the machine learning engineer"])
+def test_a_whole_role_name_is_no_named_reference(text: str) -> None:
+    found = find_reference(tokenize(text), role_words={}, name_words=NAME_WORDS)
+    assert found is None or found.kind != "named"
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "what can he do now, while still in school, to get started on the machine learning one?",
+        "and what about the machine learning one?",
+    ],
+)
+def test_the_machine_learning_one_is_the_one_talked_about_before(bot: CareerBot, sid: str, last: str) -> None:
+    reply = talk(bot, sid, ["What is a machine learning engineer, in simple terms?", "and the data engineer job, what do they study?", last])
+    assert reply.roles == (MLE,)
+    assert reply.intent == ("ask_getting_started" if "started" in last else "ask_education")
+
+
+def test_long_hours_is_a_question_the_articles_do_not_answer(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["what do ML engineers do?", "Do they work long hours? I worry about that."])
+    assert reply.intent == "not_covered" and reply.roles == (MLE,) and "don't say" in reply.text
+
+
+def test_things_that_recommend_films_ask_for_no_recommendation(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["what do machine learning engineers do?", "Do they make those things that recommend films on the telly?"])
+    assert reply.intent != "recommend_role" and "best fit" not in reply.text
+    assert bot.ask("which role would you recommend for me?", session_id=sid).intent == "recommend_role"
+
+
+def test_what_that_one_involves_after_a_recommendation(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, [
+        "Hey! Marketing analyst here. I live in SQL and Tableau, run A/B tests, and do a bit of Python with Pandas.",
+        "Which of your roles is closest to what I already do?",
+        "what does that one actually involve?",
+    ])
+    assert reply.intent == "ask_responsibilities" and len(reply.roles) == 1
+    assert list(reply.roles) == bot.export_session(sid)["recommended"][:1]

@@ -13,6 +13,7 @@ import dataclasses
 from collections.abc import Sequence
 
 from ..data.knowledge import ROLE_TOPICS, Thing
+from ..nlu.cues import comparative
 from ..nlu.normalize import tokenize
 from ..nlu.parse import PartReading
 from ..nlu.understand import Understanding
@@ -31,7 +32,6 @@ from ..nlu.words import (
     FILLER,
     FOLLOW_UP_FILLER,
     GENERIC_ROLE_WORDS,
-    JOB_WORDS,
     NEED_WORDS,
     NOT_COVERED,
     POSTING_ASPECTS,
@@ -41,6 +41,7 @@ from ..nlu.words import (
     SOFT_OPENERS,
     TOOL_VERBS,
     WEATHER_WORDS,
+    WORKING_LIFE,
     YES_NO_OPENERS,
     asks_all,
     says_likes,
@@ -78,23 +79,7 @@ CARRIED_COMPARISONS = frozenset({"tools", "skills"})
 #: Words of a gap someone has ("what are they missing?", "a candidate who knows SQL").
 _NO_ONES_GAP = frozenset("missing miss gap gaps lack lacking knows has have candidate".split())
 
-def _comparative(word: str) -> bool:
-    """"more", "harder", "cooler": a word that compares (an "-er" adjective of a short stem)."""
-    return word in COMPARATIVE_WORDS or (word.endswith("er") and 5 <= len(word) <= 7 and word not in _NOT_COMPARATIVE)
 
-
-#: Words ending in "-er" that compare nothing ("after", "other", "career").
-_NOT_COMPARATIVE = frozenset(
-    "after other others never either neither rather whether ever under over water career paper answer number "
-    "offer order power worker tester member".split()
-)
-
-
-#: Words of a working life: a question with one is about careers even when it names no role.
-_WORKING_LIFE = JOB_WORDS | frozenset(
-    "employer employers employee employees certification certifications interview interviews resume cv boss "
-    "colleagues coworkers salary salaries".split()
-)
 #: Answers to an aside that leave the conversation's roles in focus ("where's all this from btw").
 _KEEPS_FOCUS = SMALL_TALK | {FALLBACK, "ask_sources", "list_roles"}
 
@@ -312,7 +297,7 @@ class Questions(Resolving):
             # (a near guess needs a word of working life or of the role: not "whats the weather gonna be
             # tomorrow lol my station is offline")
             about_work = NOT_COVERED in u.keyword_intents or refers or not (
-                _WORKING_LIFE.isdisjoint(analysis.tokens) and GENERIC_ROLE_WORDS.isdisjoint(analysis.tokens)
+                WORKING_LIFE.isdisjoint(analysis.tokens) and GENERIC_ROLE_WORDS.isdisjoint(analysis.tokens)
             )
             if (NOT_COVERED in near and about_work) or (refers and self._yes_no(u) and not NEED_WORDS.isdisjoint(analysis.tokens)):
                 # "is there an age limit?" in a conversation about a role, "does he need to be good
@@ -347,7 +332,7 @@ class Questions(Resolving):
             words = set(analysis.tokens)
             if "which" in words and len(ctx.pair) == 2 and SELF_WORDS.isdisjoint(words) and (
                 {"them", "those", "two"} & words
-                or (len(analysis.tokens) <= 5 and any(_comparative(t) for t in analysis.tokens))
+                or (len(analysis.tokens) <= 5 and any(comparative(t) for t in analysis.tokens))
             ):
                 # "which of them does more of the actual analysis?", "wich is cooler tbh": how the two compare.
                 return self.answer_compare(ctx.pair, score, ctx)
@@ -374,7 +359,7 @@ class Questions(Resolving):
             intent = self._intents.intent_for_topic(topic_of_kind(things[0][1].kind)) or intent
         if (
             intent == NOT_COVERED and not roles and not ctx.roles and GENERIC_ROLE_WORDS.isdisjoint(analysis.tokens)
-            and _WORKING_LIFE.isdisjoint(analysis.tokens)  # (not "would an employer pay for my certifications?")
+            and WORKING_LIFE.isdisjoint(analysis.tokens)  # (not "would an employer pay for my certifications?")
         ):
             # "how long does it take to cook rice?": nothing about careers at all.
             return self._fallback(ctx, analysis, score)

@@ -34,6 +34,8 @@ class Resolving(Advising):
         roles: tuple[str, ...] = ()
         if ref.kind == "side" and ref.role is not None:
             roles = (ref.role,)
+        elif ref.kind == "named":
+            roles = self._option_named(reading, ctx)
         elif ref.kind == "pair":
             # "the two": the top two of a recommendation, the two just compared, or the last two asked about.
             if ctx.intent == "recommend_role" and len(ctx.options) >= 2:
@@ -70,9 +72,11 @@ class Resolving(Advising):
         return frozenset(w for r in roles for w in self._name_words.get(r, ()))
 
     def _option_named(self, reading: PartReading, ctx: Context) -> tuple[str, ...]:
-        """"the ML one", "the data one": the one role of the last list whose name has that word."""
+        """"the ML one", "the data one": the one role of the last list, or else of the roles talked
+        about in turn ("what is an MLE?" "and the DE job?" "the machine learning one"), whose name has
+        that word."""
         tokens = reading.understanding.analysis.tokens
-        options = ctx.options or ctx.roles
+        options = ctx.options or (ctx.roles if len(ctx.roles) > 1 else ctx.recent)
         if len(options) < 2:
             return ()
         for i, token in enumerate(tokens[:-1]):

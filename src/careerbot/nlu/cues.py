@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .words import REFERRING, ROLE_NOUNS
+from .words import COMPARATIVE_WORDS, REFERRING, ROLE_NOUNS
 
 __all__ = [
-    "asks_for_help", "asks_if_same", "asks_which", "counts_jobs", "own_task", "recommends_a_thing", "weighs_against",
+    "asks_for_help", "asks_if_same", "asks_which", "comparative", "counts_jobs", "own_task", "recommends_a_thing", "weighs_against",
     "within_a_time",
 ]
 
@@ -63,8 +63,13 @@ _CAREER_NOUNS = frozenset("career careers field fields direction directions fit 
 
 
 def recommends_a_thing(tokens: Sequence[str]) -> bool:
-    """"recommend a good pizza place": something recommended that is no role, career or path."""
+    """"recommend a good pizza place": something recommended that is no role, career or path; "those
+    things that recommend films": something that recommends."""
     for i, t in enumerate(tokens):
+        if t in ("recommend", "recommends", "suggest", "suggests") and i and tokens[i - 1] in ("that", "which") and (
+            "me" not in tokens[i + 1 : i + 2]  # (not "which would you recommend me")
+        ) and tokens[i - 2 : i - 1] not in (("you",), ("would",), ("do",)):
+            return True
         if t in ("recommend", "suggest") and tokens[i + 1 : i + 2] in (("a",), ("an",), ("some",), ("any",)):
             return ROLE_NOUNS.isdisjoint(tokens[i + 1 : i + 6]) and _CAREER_NOUNS.isdisjoint(tokens[i + 1 : i + 6])
     return False
@@ -117,3 +122,15 @@ def asks_if_same(tokens: Sequence[str]) -> bool:
                 return True
             return bool(rest) and not REFERRING.isdisjoint(tokens[:i])
     return False
+
+
+def comparative(word: str) -> bool:
+    """"more", "harder", "cooler": a word that compares (an "-er" adjective of a short stem)."""
+    return word in COMPARATIVE_WORDS or (word.endswith("er") and 5 <= len(word) <= 7 and word not in _NOT_COMPARATIVE)
+
+
+#: Words ending in "-er" that compare nothing ("after", "other", "career").
+_NOT_COMPARATIVE = frozenset(
+    "after other others never either neither rather whether ever under over water career paper answer number "
+    "offer order power worker tester member".split()
+)

@@ -135,6 +135,7 @@ class Reader:
         })
         self._role_names = {r.id: r.name for r in kb.roles.values()}
         self._role_words = distinctive_role_words(self._role_names)
+        self._name_words = frozenset(t for r in kb.roles.values() for name in (r.name, *r.aliases) for t in tokenize(name))
         # "the Occam one": the first word of each featured posting's company.
         self._company_words = {
             tokenize(p.company)[0]: p.company for p in kb.postings if tokenize(p.company)
@@ -166,9 +167,9 @@ class Reader:
             u = self.understander.understand(part.text, context_roles=context_roles, message_roles=message_roles)
         inside = {i for m in u.analysis.mentions for i in range(m.start, m.end)}
         reference = find_reference(
-            u.analysis.tokens, role_words=self._role_words, company_words=self._company_words
+            u.analysis.tokens, role_words=self._role_words, company_words=self._company_words, name_words=self._name_words
         )
-        if reference is not None and reference.kind == "side":
+        if reference is not None and reference.kind in ("side", "named"):
             inside |= set(range(reference.start, reference.end))  # ("ML research roles": no field "ML")
         things = self.things.find(u.analysis.tokens, skip=inside)
         profile = None

@@ -13,7 +13,7 @@ from typing import Literal
 
 __all__ = ["Reference", "ReferenceKind", "distinctive_role_words", "find_reference"]
 
-ReferenceKind = Literal["ordinal", "other", "pair", "side", "posting"]
+ReferenceKind = Literal["ordinal", "other", "pair", "side", "named", "posting"]
 
 _ORDINALS: Mapping[str, int] = {
     "first": 0, "1st": 0, "one": 0, "second": 1, "2nd": 1, "two": 1, "third": 2, "3rd": 2, "three": 2,
@@ -43,10 +43,17 @@ _SIDE_NOUNS = frozenset(
     "side one ones track path route role roles job jobs position positions option end flavour flavor kind type "
     "folks people guys crowd types".split()
 )
+#: Nouns after words of role names that make "the machine learning one", "the data track".
+_NAMED_NOUNS = frozenset("one role side option track path".split())
+#: Words that end a role's name: "the data engineer job" names the role itself.
+_TITLE_WORDS = frozenset("engineer engineers engineering scientist scientists".split())
 _POSTING_NOUNS = frozenset("posting postings job jobs one offer opening position listing ad role".split())
 _THAT = frozenset({"that", "this", "the"})
 #: Words without one of which no reference is found (besides role and company words).
-_TRIGGERS = frozenset(_ORDINALS) | {"other", "another", "option", "options", "both", "either", "runner", "people", "guys", "each", "2", "pair", "duo"} | _POSTING_NOUNS
+_TRIGGERS = (
+    frozenset(_ORDINALS) | {"other", "another", "option", "options", "both", "either", "runner", "people", "guys", "each", "2", "pair", "duo"}
+    | _POSTING_NOUNS | _NAMED_NOUNS
+)
 
 
 @dataclass(frozen=True)
@@ -55,8 +62,9 @@ class Reference:
 
     ``kind``: ``ordinal`` (``index`` into the last list; -1 for the last), ``other`` (the item
     not in focus), ``pair`` (the two in focus), ``side`` (``role``: a role named by its one
-    distinctive word, "the research side"), ``posting`` (``name``: a company word, or ``None``
-    for "that one" after postings).
+    distinctive word, "the research side"), ``named`` (words that several roles' names share,
+    "the machine learning one", "the data track": the one of the roles in question whose name has
+    them), ``posting`` (``name``: a company word, or ``None`` for "that one" after postings).
     """
 
     kind: ReferenceKind
@@ -77,9 +85,11 @@ def distinctive_role_words(names: Mapping[str, str]) -> dict[str, str]:
 
 
 def find_reference(
-    tokens: Sequence[str], *, role_words: Mapping[str, str], company_words: Mapping[str, str] | None = None
+    tokens: Sequence[str], *, role_words: Mapping[str, str], company_words: Mapping[str, str] | None = None,
+    name_words: frozenset[str] = frozenset(),
 ) -> Reference | None:
-    """The first reference back in ``tokens`` (lower-cased), or ``None``."""
+    """The first reference back in ``tokens`` (lower-cased), or ``None``. ``role_words``: words of
+    one role's name only; ``name_words``: the words of every role's names."""
     words = set(tokens)
     if words.isdisjoint(_TRIGGERS) and words.isdisjoint(role_words) and words.isdisjoint(company_words or ()):
         return None  # nothing that could point back: the common case, decided at once
@@ -112,6 +122,12 @@ def find_reference(
             # ("ML research roles": "ML" is part of the name, not the field)
             start = i - 1 if prev == "ml" else i
             return Reference("side", start, i + (2 if nxt in _SIDE_NOUNS else 1), role=role)
+        if prev in _THAT and token in name_words and token not in _TITLE_WORDS:
+            end = i
+            while end < n and tokens[end] in name_words and tokens[end] not in _TITLE_WORDS:
+                end += 1
+            if end < n and tokens[end] in _NAMED_NOUNS:
+                return Reference("named", i, end + 1)  # "the machine learning one", "the data track"
         if company_words and token in company_words and nxt in _POSTING_NOUNS:
             return Reference("posting", i, i + 2, name=company_words[token])
         if token in _THAT and nxt in _POSTING_NOUNS and nxt != "role" and later is None:

@@ -122,6 +122,12 @@ EXPAND_FILLER = frozenset(
     "those these its their them about and all full exact what did articles article say said could "
     "would like to of any there is are".split()
 )
+#: Words of a working life: a question with one is about careers even when it names no role.
+WORKING_LIFE = JOB_WORDS | frozenset(
+    "employer employers employee employees certification certifications interview interviews resume cv boss "
+    "colleagues coworkers salary salaries".split()
+)
+
 
 
 def asks_all(tokens: Sequence[str]) -> bool:
