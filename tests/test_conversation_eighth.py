@@ -11,7 +11,7 @@ from careerbot import CareerBot
 from careerbot.nlu.normalize import tokenize
 from careerbot.nlu.references import find_reference
 
-from .conftest import DE, DSE, MLE, talk
+from .conftest import DE, DSE, MLE, MLRE, talk
 
 
 @pytest.fixture
@@ -111,3 +111,30 @@ def test_what_that_one_involves_after_a_recommendation(bot: CareerBot, sid: str)
     ])
     assert reply.intent == "ask_responsibilities" and len(reply.roles) == 1
     assert list(reply.roles) == bot.export_session(sid)["recommended"][:1]
+
+
+def test_take_care_of_is_a_duty_not_a_farewell(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("Do data engineers take care of data quality?", session_id=sid)
+    assert reply.intent == "ask_responsibilities" and reply.roles == (DE,) and reply.text.startswith("Yes")
+    assert bot.ask("ok take care", session_id=sid).intent == "goodbye"
+
+
+@pytest.mark.parametrize(("text", "intent"), [("Have a good evening.", "goodbye"), ("good evening!", "greet")])
+def test_have_a_good_evening_is_goodbye(bot: CareerBot, sid: str, text: str, intent: str) -> None:
+    assert bot.ask(text, session_id=sid).intent == intent
+
+
+def test_the_bag_is_the_pay(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("wats the bag like for data engineers 💰", session_id=sid)
+    assert reply.intent == "ask_salary" and reply.roles == (DE,)
+
+
+def test_a_tie_with_the_role_talked_about_keeps_it_in_focus(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, [
+        "Hello. I'm asking on behalf of my daughter, she's 16 and very strong in math and physics. She wants to work in AI one day.",
+        "What would she need to study at university to become a machine learning research engineer?",
+        "Given her strengths, is this the right role for her or would another one fit better?",
+    ])
+    assert reply.intent == "recommend_role" and reply.roles[0] == MLRE and len(reply.roles) == 2
+    after = bot.ask("What can she start doing now, while she's still in high school?", session_id=sid)
+    assert after.intent == "ask_getting_started" and after.roles == (MLRE,)

@@ -156,7 +156,7 @@ class Advising(Answering):
             if best and len(candidates) >= 2:
                 # "DSE or data engineer, which fits me better?": the answer weighs both, the best first
                 # (what follows is about the best one).
-                reply = dataclasses.replace(reply, roles=tuple(dict.fromkeys((*best, *candidates))))
+                reply = dataclasses.replace(reply, roles=tuple(dict.fromkeys((*reply.roles, *candidates))))
             return reply, new_ctx
         if intent == "skill_gap":
             current, target = self._advisor.split_roles(tokens, analysis.mentions)
@@ -300,6 +300,10 @@ class Advising(Answering):
         self, answer: Answer, best: tuple[str, ...], score: float, ctx: Context
     ) -> tuple[Reply, Context]:
         intent = "recommend_role"
+        if len(best) > 1 and ctx.roles and ctx.roles[0] in best:
+            # Two that fit as well, one of them the role talked about ("is this the right role for her
+            # or would another one fit better?"): that one first, and it stays in focus.
+            best = (ctx.roles[0], *(r for r in best if r != ctx.roles[0]))
         reply = self.reply(answer, intent, score, best, None)
         if not best:
             return reply, ctx.evolve(pending_topic=None, intent=intent)

@@ -208,6 +208,8 @@ class Understander:
                     continue  # "the data engineer job in one paragraph": the role itself, not openings
                 if name == "recommend_role" and len(phrase) == 1 and analysis.tokens[at[i] + 1 : at[i] + 2] in _SYSTEMS:
                     continue  # "recommendation engines": a kind of project, not advice asked for
+                if name == "goodbye" and analysis.tokens[at[i + len(phrase) - 1] + 1 : at[i + len(phrase) - 1] + 2] == ("of",):
+                    continue  # "do data engineers take care of data quality?": not a farewell
                 hits.append((i, i + len(phrase), name, strong))
         for start, end, name, strong in hits:
             if any(
