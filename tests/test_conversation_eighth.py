@@ -138,3 +138,34 @@ def test_a_tie_with_the_role_talked_about_keeps_it_in_focus(bot: CareerBot, sid:
     assert reply.intent == "recommend_role" and reply.roles[0] == MLRE and len(reply.roles) == 2
     after = bot.ask("What can she start doing now, while she's still in high school?", session_id=sid)
     assert after.intent == "ask_getting_started" and after.roles == (MLRE,)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("how does their outlook stack up against data engineers'?", "outlook"),
+        ("how does their pay compare to data engineers?", "salary"),
+    ],
+)
+def test_their_topic_against_a_named_role_weighs_the_role_talked_about(bot: CareerBot, sid: str, text: str, topic: str) -> None:
+    reply = talk(bot, sid, ["what do ML research engineers do?", text])
+    assert reply.roles == (MLRE, DE) and reply.topic == topic
+
+
+def test_a_clause_of_time_is_no_question_of_its_own(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("when I pitch to a data engineer, what are they actually busy with all day?", session_id=sid)
+    assert reply.intent == "ask_responsibilities" and reply.roles == (DE,)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("so what's a data engineer's bread and butter, really?", "ask_responsibilities"),
+        ("whats a DSE's typical workload", "ask_responsibilities"),
+        ("is there a lot of travel for data engineers?", "not_covered"),
+        ("who do data engineers report to?", "not_covered"),
+        ("which jobs do you actually know about?", "list_roles"),
+    ],
+)
+def test_more_wordings(bot: CareerBot, sid: str, text: str, intent: str) -> None:
+    assert bot.ask(text, session_id=sid).intent == intent

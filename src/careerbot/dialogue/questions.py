@@ -208,6 +208,14 @@ class Questions(Resolving):
         ``unknown``: words careerbot does not know, as written (names the articles never use)."""
         analysis, intent, score = u.analysis, u.intent, u.score
         roles = analysis.roles or referred
+        if (
+            len(analysis.roles) == 1 and not referred and ctx.roles and ctx.roles[0] not in roles
+            and COMPARE in u.keyword_intents and intent not in (None, COMPARE)
+            and not {"they", "them", "their", "theirs", "it", "its", "that", "this"}.isdisjoint(analysis.tokens)
+        ):
+            # (about the MLRE) "how does their outlook stack up against data engineers'?": the role
+            # talked about, weighed against the one named, on the topic asked.
+            roles = (ctx.roles[0], *roles)
         all_roles = tuple(self._kb.roles)
         content_named = any(self._intents.intents[n].topic for n in u.keyword_intents)
         across = self._across_roles(u, ctx, roles, things)

@@ -178,6 +178,8 @@ def _kind(text: str) -> PartKind:
     first = tokens[0]
     if tokens[:2] == ["am", "i"]:
         return "question"  # "am i too old to start at 34": asked, without its question mark
+    if first in ("when", "whenever") and tokens[1:2] and tokens[1] in _SUBJECTS and not text.rstrip().endswith("?"):
+        return "other"  # "when I pitch to a data engineer, what are they busy with?": when, not a question
     if not text.rstrip().endswith("?") and (first not in QUESTION_OPENERS or first == "did") and _introduces(tokens):
         return "self"
     if _SELF_ASKING.search(low) or text.rstrip().endswith("?") or first in QUESTION_OPENERS:
@@ -201,6 +203,8 @@ def _kind(text: str) -> PartKind:
     return "other"
 
 
+#: Subjects after an opening "when" that make it a clause of time ("when I pitch to a DE, ...").
+_SUBJECTS = frozenset("i we you he she they my our his her their it".split())
 #: Verbs after "let me" that open what the person tells about themselves ("let me give you some context").
 _TELLING = frozenset("give tell introduce start share describe explain sketch".split())
 #: Past events of a working life that, early in a sentence without a question, say who the speaker is.
