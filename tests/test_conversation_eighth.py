@@ -169,3 +169,15 @@ def test_a_clause_of_time_is_no_question_of_its_own(bot: CareerBot, sid: str) ->
 )
 def test_more_wordings(bot: CareerBot, sid: str, text: str, intent: str) -> None:
     assert bot.ask(text, session_id=sid).intent == intent
+
+
+def test_a_list_then_a_yes_no_about_one_of_its_items_answers_both_once(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["what do DSEs do?", "which industries hire them? is retail one of them?"])
+    assert reply.data["kind"] == "parts" and reply.roles == (DSE,)
+    assert "Yes: the articles list Retail for Data Science Engineers." in reply.text
+    assert reply.text.count("Telecommunications") == 1  # (the list once, not again under the yes)
+
+
+def test_the_weather_in_a_conversation_about_a_role_is_out_of_scope(bot: CareerBot, sid: str) -> None:
+    assert talk(bot, sid, ["what do DSEs do?", "Is it going to rain for the garden this weekend?"]).intent == "fallback"
+    assert bot.ask("is it stressful?", session_id=sid).intent == "not_covered"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from ..reply import FALLBACK, Reply
 
@@ -14,7 +14,7 @@ def combined(replies: Sequence[Reply]) -> Reply:
     answered = [r for r in replies if r.intent != FALLBACK]
     first = answered[0]
     return Reply(
-        text="\n\n".join(r.text for r in replies),
+        text=_once(r.text for r in replies),
         intent=first.intent,
         confidence=min(r.confidence for r in answered),
         roles=tuple(dict.fromkeys(role for r in answered for role in r.roles)),
@@ -34,3 +34,18 @@ def combined(replies: Sequence[Reply]) -> Reply:
 def plain_fallback(reply: Reply) -> bool:
     """Whether a reply is the out-of-scope fallback (not "I don't have information about lawyers")."""
     return reply.intent == FALLBACK and reply.data.get("kind") == "fallback"
+
+
+def _once(texts: Iterable[str]) -> str:
+    """The parts' texts one after the other, each paragraph once: a later part that repeats a block
+    already shown ("which industries hire them? is retail one of them?": the industries list, then
+    "Yes: ... Retail" and the same list) keeps only what is new."""
+    seen: set[str] = set()
+    out: list[str] = []
+    for text in texts:
+        for block in text.split("\n\n"):
+            if block not in seen:
+                seen.add(block)
+                out.append(block)
+    return "\n\n".join(out)
+

@@ -306,7 +306,9 @@ class Policy:
         if whole.intent is not None and (
             not understood
             or (all(q.understanding.intent == whole.intent for q in understood) and len(named) <= 1
-                and not _focus_then_named(questions, ctx))
+                and not _focus_then_named(questions, ctx)
+                # (not "which industries hire them? is retail one of them?": the list, then the one asked)
+                and not any(q.things for q in understood[1:]))
         ):
             # Nothing clear in the parts, or every clear part asks what the whole message asks
             # ("is there a remote MLRE job, and what does it pay?"): one answer to the whole.

@@ -307,6 +307,8 @@ class Questions(Resolving):
             about_work = NOT_COVERED in u.keyword_intents or refers or not (
                 WORKING_LIFE.isdisjoint(analysis.tokens) and GENERIC_ROLE_WORDS.isdisjoint(analysis.tokens)
             )
+            # (and the weather is none: "is it going to rain for the garden this weekend?")
+            about_work = about_work and WEATHER_WORDS.isdisjoint(analysis.tokens)
             if (NOT_COVERED in near and about_work) or (refers and self._yes_no(u) and not NEED_WORDS.isdisjoint(analysis.tokens)):
                 # "is there an age limit?" in a conversation about a role, "does he need to be good
                 # at writing English for it?": the articles don't say.
