@@ -181,3 +181,12 @@ def test_a_list_then_a_yes_no_about_one_of_its_items_answers_both_once(bot: Care
 def test_the_weather_in_a_conversation_about_a_role_is_out_of_scope(bot: CareerBot, sid: str) -> None:
     assert talk(bot, sid, ["what do DSEs do?", "Is it going to rain for the garden this weekend?"]).intent == "fallback"
     assert bot.ask("is it stressful?", session_id=sid).intent == "not_covered"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["hey there, 23 y/o, just finished a web dev bootcamp", "Hey, self-taught dev here. 3 years of Python, built a few Flask apps, no degree."],
+)
+def test_introductions_in_fragments_are_introductions(bot: CareerBot, sid: str, text: str) -> None:
+    reply = bot.ask(text, session_id=sid)
+    assert reply.intent == "greet" and "Which role do you mean" not in reply.text

@@ -178,6 +178,8 @@ def _kind(text: str) -> PartKind:
     first = tokens[0]
     if tokens[:2] == ["am", "i"]:
         return "question"  # "am i too old to start at 34": asked, without its question mark
+    if _AGE.search(low) and not text.rstrip().endswith("?"):
+        return "self"  # "hey there, 23 y/o, just finished a web dev bootcamp"
     if first in ("when", "whenever") and tokens[1:2] and tokens[1] in _SUBJECTS and not text.rstrip().endswith("?"):
         return "other"  # "when I pitch to a data engineer, what are they busy with?": when, not a question
     if not text.rstrip().endswith("?") and (first not in QUESTION_OPENERS or first == "did") and _introduces(tokens):
@@ -203,6 +205,8 @@ def _kind(text: str) -> PartKind:
     return "other"
 
 
+#: An age said in passing ("23 y/o", "29yo", "41 years old").
+_AGE = re.compile(r"\b\d{1,2} ?(?:y o|yo|yrs old|yr old|years old|year old)\b")
 #: Subjects after an opening "when" that make it a clause of time ("when I pitch to a DE, ...").
 _SUBJECTS = frozenset("i we you he she they my our his her their it".split())
 #: Verbs after "let me" that open what the person tells about themselves ("let me give you some context").
@@ -404,7 +408,10 @@ def split_parts(text: str, *, topics: Mapping[str, str] | None = None) -> tuple[
         # "DE. tools": fragments of one question (not "mle skills. mle education.": two)
         return (MessagePart(text.strip(), _kind(text)),)
     if topics:
-        pieces = [p for c in pieces for p in _topic_list(c, topics)]
+        # (not a sentence that goes on about the person: "Hey, self-taught dev here. 3 years of
+        # Python, built a few Flask apps, no degree.")
+        telling = any(p.kind == "self" for p in pieces)
+        pieces = [p for c in pieces for p in (_topic_list(c, topics) if c.kind == "question" or not telling else [c])]
     if len(pieces) == 1 and len(sentences) == 1:
         return (MessagePart(text.strip(), pieces[0].kind),)  # its kind is already read
     if len(pieces) <= 1:
