@@ -359,8 +359,8 @@ SCHEMA_BREAKS = {
                            "also recorded under 'silent'"),
     "source not on the role": ("roles/ml_research_engineer.yaml", "- {source: de_vs_mlre, text: \"Robotics\"}",
                                "- {source: mle_vs_dse, text: \"Robotics\"}", "that source covers only"),
-    "duplicate point": ("roles/data_science_engineer.yaml", '- text: "Ensure data quality and integrity."',
-                        '- text: "Build and maintain data pipelines and ETL processes."', "duplicate responsibilities point"),
+    "duplicate point": ("roles/data_science_engineer.yaml", '- text: "Ensuring data quality and integrity."',
+                        '- text: "Building and maintaining data pipelines and ETL processes."', "duplicate responsibilities point"),
 }
 
 
