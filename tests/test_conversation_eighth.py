@@ -190,3 +190,17 @@ def test_the_weather_in_a_conversation_about_a_role_is_out_of_scope(bot: CareerB
 def test_introductions_in_fragments_are_introductions(bot: CareerBot, sid: str, text: str) -> None:
     reply = bot.ask(text, session_id=sid)
     assert reply.intent == "greet" and "Which role do you mean" not in reply.text
+
+
+def test_which_roles_list_a_thing_shows_where_when_few_do(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["compare DE and MLRE", "which one needs more math?"])
+    assert reply.roles == (DE, MLRE) or reply.roles == (MLRE, DE)
+    assert 'Machine Learning Research Engineers (Required skills): "Strong mathematical foundation' in reply.text
+    many = bot.ask("which roles use python?", session_id=sid)
+    assert many.text == "The articles list Python for all five roles."  # (no quote lines for all five)
+
+
+def test_one_role_asked_about_a_thing_it_has_is_no_each_of_them(bot: CareerBot, sid: str) -> None:
+    reply = talk(bot, sid, ["what do DSEs do?", "which of them uses Tableau?"])
+    assert reply.text.startswith("Yes: the articles list Tableau for Data Science Engineers.")
+    assert "each of them" not in reply.text

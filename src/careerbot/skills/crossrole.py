@@ -141,6 +141,8 @@ def render_roles_with(
             lines.append(TEMPLATES["roles_with_none"].safe_substitute(thing=thing.name))
         elif not without and not among:
             lines.append(TEMPLATES["roles_with_all"].safe_substitute(thing=thing.name))
+        elif not without and len(with_it) == 1:
+            lines.append(TEMPLATES["roles_with_one"].safe_substitute(thing=thing.name, roles=kb.roles[with_it[0]].plural))
         elif not without:
             lines.append(TEMPLATES["roles_with_both"].safe_substitute(
                 thing=thing.name, roles=join_names([kb.roles[r].plural for r in with_it])
@@ -151,9 +153,21 @@ def render_roles_with(
                 roles=join_names([kb.roles[r].plural for r in with_it]),
                 others=join_names([kb.roles[r].plural for r in without], "or"),
             ))
+        if 0 < len(with_it) <= 2 and len(things) == 1:
+            # Where each article says it, when few roles have it ("which one needs more math?": the
+            # research engineer's "Strong mathematical foundation ...").
+            lines.extend(_where_said(kb, rid, thing.id) for rid in with_it)
     topic = topic_of_kind(things[0].kind) if things else "tools"
     data = {"kind": "roles_with", "topic": topic, "things": data_things}
     return Answer("\n".join(lines), data, tuple(dict.fromkeys(sources))), tuple(having), topic
+
+
+def _where_said(kb: KnowledgeBase, role_id: str, thing_id: str) -> str:
+    """One line: the first sentence the articles list ``thing_id`` in for the role, and its topic."""
+    role = kb.roles[role_id]
+    topic, link = next((t, lk) for t in role.things if (lk := role.link(t, thing_id)) is not None)
+    quote = link.quotes[0].text if link.quotes else ""
+    return TEMPLATES["roles_with_quote"].safe_substitute(plural=role.plural, title=TOPIC_TITLES.get(topic, topic), quote=quote)
 
 
 def render_ranking(kb: KnowledgeBase, topic: str, role_ids: Sequence[str]) -> Answer:

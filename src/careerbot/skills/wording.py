@@ -149,6 +149,8 @@ TEMPLATES: Mapping[str, Template] = MappingProxyType({
     "roles_with": Template("The articles list $thing for $roles, not for $others."),
     "roles_with_all": Template("The articles list $thing for all five roles."),
     "roles_with_both": Template("The articles list $thing for each of them: $roles."),
+    "roles_with_one": Template("Yes: the articles list $thing for $roles."),
+    "roles_with_quote": Template("- $plural ($title): \"$quote\""),
     "roles_with_none": Template("The articles don't list $thing for any of the five roles."),
     "no_ranking": Template(
         "No article ranks the roles by $title; here is what each says, side by side."
