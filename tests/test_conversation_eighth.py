@@ -204,3 +204,15 @@ def test_one_role_asked_about_a_thing_it_has_is_no_each_of_them(bot: CareerBot, 
     reply = talk(bot, sid, ["what do DSEs do?", "which of them uses Tableau?"])
     assert reply.text.startswith("Yes: the articles list Tableau for Data Science Engineers.")
     assert "each of them" not in reply.text
+
+
+@pytest.mark.parametrize(
+    ("turns", "intent"),
+    [
+        (["I know SQL and Excel.", "what am I missing for data engineering?", "and in what order should I pick up the stuff I'm missing?"], "learning_path"),
+        (["lol ok. what should i do this summer to build toward the research engineer thing?"], "ask_getting_started"),
+        (["what background should I look for in candidates for an ML engineer?"], "ask_education"),
+    ],
+)
+def test_order_build_toward_and_background(bot: CareerBot, sid: str, turns: list[str], intent: str) -> None:
+    assert talk(bot, sid, turns).intent == intent
