@@ -216,3 +216,8 @@ def test_one_role_asked_about_a_thing_it_has_is_no_each_of_them(bot: CareerBot, 
 )
 def test_order_build_toward_and_background(bot: CareerBot, sid: str, turns: list[str], intent: str) -> None:
     assert talk(bot, sid, turns).intent == intent
+
+
+def test_graduates_best_prepared_for_a_role_asks_for_a_recommendation(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("Which of your roles would our statistics graduates be best prepared for?", session_id=sid)
+    assert reply.intent == "recommend_role" and "posting" not in reply.text.lower()
