@@ -221,3 +221,10 @@ def test_order_build_toward_and_background(bot: CareerBot, sid: str, turns: list
 def test_graduates_best_prepared_for_a_role_asks_for_a_recommendation(bot: CareerBot, sid: str) -> None:
     reply = bot.ask("Which of your roles would our statistics graduates be best prepared for?", session_id=sid)
     assert reply.intent == "recommend_role" and "posting" not in reply.text.lower()
+
+
+def test_a_degree_in_an_introduction_does_not_make_the_question_about_education(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("Hi I'm Mei, I have a PhD in statistics. what do data science engineers actually do?", session_id=sid)
+    assert reply.intent == "ask_definition" and reply.roles == (DSE,)
+    # (what the person has still makes a question about it: whether the articles list it)
+    assert bot.ask("I know already Java, is useful for data engineer?", session_id=sid).intent == "ask_skills"

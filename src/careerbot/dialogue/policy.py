@@ -241,7 +241,13 @@ class Policy:
         use_whole = question.reference is None and not question.things and whole.intent is not None and not (
             question.aside and not parse.whole.aside
         ) and "same" not in u.analysis.tokens and (
-            u.intent is None or (short and whole.score > u.score and not clear)
+            u.intent is None or (short and whole.score > u.score and not clear and (
+                # (not "Hi I'm Mei, I have a PhD in statistics. what do DSEs actually do?": the
+                # whole's education comes from what she says about herself; but "I know already
+                # Java, is useful for data engineer?" asks about what she has)
+                whole.intent in PROFILE_ADVICE
+                or not any(whole.intent in r.understanding.keyword_intents for r in parse.about_self)
+            ))
         )
         # "I want to be a data scientist, what skills do I need?": about a job careerbot does not cover.
         uncovered = (
