@@ -228,3 +228,8 @@ def test_a_degree_in_an_introduction_does_not_make_the_question_about_education(
     assert reply.intent == "ask_definition" and reply.roles == (DSE,)
     # (what the person has still makes a question about it: whether the articles list it)
     assert bot.ask("I know already Java, is useful for data engineer?", session_id=sid).intent == "ask_skills"
+
+
+def test_a_close_point_of_what_the_role_does_answers_before_what_it_is(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("do ML engineers test their models too or is that someone else's problem?", session_id=sid)
+    assert reply.intent == "ask_responsibilities" and "testing" in reply.text

@@ -9,10 +9,9 @@ adds the advisor's answers and :class:`~careerbot.dialogue.questions.Questions` 
 from __future__ import annotations
 
 import dataclasses
-import marshal
 from collections.abc import Sequence
 from functools import lru_cache, partial
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from ..data.intents import IntentSet
 from ..data.knowledge import KnowledgeBase, Thing
@@ -78,25 +77,6 @@ _SECTOR_FRAME = frozenset(word_key(w) for w in (
     "industry industries sector sectors company companies firm firms business businesses employer employers "
     "hire hires hiring hired work works working field fields area areas kind kinds type types place places"
 ).split())
-
-def _copied(value: Any) -> Any:
-    """A copy of an answer's data (dicts and lists anew), so no reply shares it with another.
-
-    Answer data is plain values (dicts, lists, tuples, strings, numbers), which ``marshal`` copies
-    in C, several times faster than walking it; anything else is walked."""
-    try:
-        return marshal.loads(marshal.dumps(value))
-    except ValueError:
-        return _walked(value)
-
-
-def _walked(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _walked(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_walked(v) for v in value]
-    return value
-
 
 class Answering:
     """What every answer needs, and the answers of one topic, comparison or point. Immutable after
@@ -217,7 +197,7 @@ class Answering:
             topic=topic,
             sources=self._kb.source_titles(answer.source_ids),
             suggestions=tuple(answer.suggestions or suggestions),
-            data=_copied(answer.data),
+            data=answer.copied_data(),
         )
 
     def _topic_suggestions(self, roles: Sequence[str], topic: str) -> tuple[str, ...]:
@@ -302,9 +282,10 @@ class Answering:
             return None
         best = found[0]
         # The two best, but the topic's own points are looked for among four.
-        close = [h for h in found if h.score >= best.score - 0.15]
+        # (what a role is answers after a close point of what it does: "do MLEs test their models?")
+        close = sorted((h for h in found if h.score >= best.score - 0.15), key=lambda h: h.topic == "definition")
         hits = close[:2]
-        topic = best.topic
+        topic = hits[0].topic
         if keyword and self._intents.intents[intent].topic is not None:
             named = str(self._intents.intents[intent].topic)  # only that topic's points answer it
             in_topic = [h for h in close if h.topic == named][:2]
