@@ -8,6 +8,7 @@ import uuid
 import pytest
 
 from careerbot import CareerBot
+from careerbot.nlu.cues import speakers_own
 from careerbot.nlu.normalize import tokenize
 from careerbot.nlu.references import find_reference
 
@@ -233,3 +234,20 @@ def test_a_degree_in_an_introduction_does_not_make_the_question_about_education(
 def test_a_close_point_of_what_the_role_does_answers_before_what_it_is(bot: CareerBot, sid: str) -> None:
     reply = bot.ask("do ML engineers test their models too or is that someone else's problem?", session_id=sid)
     assert reply.intent == "ask_responsibilities" and "testing" in reply.text
+
+
+def test_the_speakers_own_job_is_no_uncovered_job(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("Good morning. I'm a retired accountant trying to figure out what my grandson might study.", session_id=sid)
+    assert reply.intent == "greet" and "I don't have information about accountants" not in reply.text
+    other = bot.ask("what does a lawyer earn?", session_id=sid)
+    assert other.intent == "fallback" and "I don't have information about lawyers" in other.text
+
+
+@pytest.mark.parametrize(
+    ("text", "own"),
+    [("i'm a retired accountant trying to figure it out", True), ("i was a senior nurse", True),
+     ("what does a lawyer earn", False), ("i'm a nurse and what does a lawyer do", False)],
+)
+def test_speakers_own(text: str, own: bool) -> None:
+    occupations = [w for w in ("accountant", "nurse", "lawyer") if w in text]
+    assert speakers_own(tokenize(text), occupations) is own

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..data.intents import IntentSet
 from ..data.knowledge import KnowledgeBase
-from ..nlu.cues import asks_if_same, weighs_against
+from ..nlu.cues import asks_if_same, speakers_own, weighs_against
 from ..nlu.entities import PLACEHOLDER
 from ..nlu.parse import Parse, PartReading, is_asked, out_of_scope
 from ..nlu.parts import introduces_speaker
@@ -253,6 +253,7 @@ class Policy:
         uncovered = (
             not parse.roles and not ctx.roles and bool(whole.analysis.other_occupations) and question.reference is None
             and len(whole.analysis.tokens) <= 20 and not any(r.background for r in parse.self_readings)
+            and not speakers_own(whole.analysis.tokens, whole.analysis.other_occupations)  # ("I'm a retired accountant ...")
         )
         # "He also likes maths very much. Is that useful for them?": "that" is the thing named before.
         that_thing = not question.things and bool(parse.whole.things) and len(u.analysis.tokens) <= SHORT_QUESTION and not (
@@ -266,6 +267,9 @@ class Policy:
         if reply.intent == FALLBACK:
             if any(r.background or r.targets or r.current for r in parse.self_readings):
                 return self._introduced(parse, ctx)
+            if speakers_own(whole.analysis.tokens, whole.analysis.other_occupations):
+                # "Good morning. I'm a retired accountant trying to figure out what my grandson might study."
+                return self._introduced(parse, ctx, told=True)
             return reply, ctx
         return self._with_noted(reply, parse, ctx), new_ctx
 

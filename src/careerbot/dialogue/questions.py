@@ -13,7 +13,7 @@ import dataclasses
 from collections.abc import Sequence
 
 from ..data.knowledge import ROLE_TOPICS, Thing
-from ..nlu.cues import comparative
+from ..nlu.cues import comparative, speakers_own
 from ..nlu.normalize import tokenize
 from ..nlu.parse import PartReading
 from ..nlu.understand import Understanding
@@ -395,7 +395,9 @@ class Questions(Resolving):
         if intent == "recommend_role":
             return self._advise(intent, text, u, score, ctx, roles=roles, things=things)
 
-        if not roles and analysis.other_occupations and not (ctx.roles and not REFERRING.isdisjoint(analysis.tokens)):
+        if not roles and analysis.other_occupations and not (ctx.roles and not REFERRING.isdisjoint(analysis.tokens)) and not (
+            speakers_own(analysis.tokens, analysis.other_occupations)  # ("I'm a retired accountant trying to ...")
+        ):
             return self._fallback(ctx, analysis, score)
 
         if intent == "skill_gap" and SELF_WORDS.isdisjoint(analysis.tokens) and not {"they", "them", "their"}.isdisjoint(

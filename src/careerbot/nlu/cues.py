@@ -9,7 +9,15 @@ from collections.abc import Sequence
 from .words import COMPARATIVE_WORDS, REFERRING, ROLE_NOUNS
 
 __all__ = [
-    "asks_for_help", "asks_if_same", "asks_which", "comparative", "counts_jobs", "own_task", "recommends_a_thing", "weighs_against",
+    "asks_for_help",
+    "asks_if_same",
+    "asks_which",
+    "comparative",
+    "counts_jobs",
+    "own_task",
+    "recommends_a_thing",
+    "speakers_own",
+    "weighs_against",
     "within_a_time",
 ]
 
@@ -134,3 +142,29 @@ _NOT_COMPARATIVE = frozenset(
     "after other others never either neither rather whether ever under over water career paper answer number "
     "offer order power worker tester member".split()
 )
+
+
+#: What opens the speaker's own job ("I'm a retired accountant", "I work as a nurse").
+_I_AM = frozenset({("i", "am"), ("i'm",), ("im",), ("i", "was"), ("i", "work", "as"), ("i", "worked", "as")})
+_JOB_FLAVOURS = frozenset("a an retired former ex senior junior qualified trained".split())
+
+
+def speakers_own(tokens: Sequence[str], occupations: Sequence[str]) -> bool:
+    """Whether every occupation named is the speaker's own job ("I'm a retired accountant trying to
+    figure out what my grandson might study"), not one asked about ("what does a lawyer earn?")."""
+    if not occupations:
+        return False
+    words = list(tokens)
+    for occupation in occupations:
+        first = occupation.split()[0].casefold()
+        at = [i for i, t in enumerate(words) if t == first or t == first + "s"]
+        own = False
+        for i in at:
+            j = i
+            while j > 0 and words[j - 1] in _JOB_FLAVOURS:
+                j -= 1
+            if any(tuple(words[max(0, j - len(p)) : j]) == p for p in _I_AM):
+                own = True
+        if not own:
+            return False
+    return True
