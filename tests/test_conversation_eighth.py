@@ -251,3 +251,9 @@ def test_the_speakers_own_job_is_no_uncovered_job(bot: CareerBot, sid: str) -> N
 def test_speakers_own(text: str, own: bool) -> None:
     occupations = [w for w in ("accountant", "nurse", "lawyer") if w in text]
     assert speakers_own(tokenize(text), occupations) is own
+
+
+def test_the_sector_of_ones_workplace_is_no_industries_question(bot: CareerBot, sid: str) -> None:
+    text = "Hello - I'm a hiring manager at a fintech startup and I need to understand what a DSE does before I write a job ad."
+    assert bot.ask(text, session_id=sid).intent == "ask_definition"
+    assert bot.ask("do DSEs work in fintech?", session_id=sid).intent == "ask_industries"

@@ -210,6 +210,8 @@ class Understander:
                     continue  # "recommendation engines": a kind of project, not advice asked for
                 if name == "goodbye" and analysis.tokens[at[i + len(phrase) - 1] + 1 : at[i + len(phrase) - 1] + 2] == ("of",):
                     continue  # "do data engineers take care of data quality?": not a farewell
+                if name == "ask_industries" and _workplace(analysis.tokens, at[i], at[i + len(phrase) - 1] + 1):
+                    continue  # "I'm a hiring manager at a fintech startup": where they work, not a question
                 hits.append((i, i + len(phrase), name, strong))
         for start, end, name, strong in hits:
             if any(
@@ -441,3 +443,16 @@ class Understander:
             if score >= bar and (evidence or score - runner_up >= t.margin):
                 accepted = best
         return Understanding(analysis, accepted, score, tuple(ranking), frozenset(keyword_intents), phrased)
+
+
+#: Nouns of a workplace after its sector ("a fintech startup", "a healthcare company").
+_WORKPLACES = frozenset("startup startups company firm shop agency bank business org organisation organization".split())
+
+
+def _workplace(tokens: Sequence[str], start: int, end: int) -> bool:
+    """Whether the words ``tokens[start:end]`` name the sector of someone's workplace ("at a fintech
+    startup", "for a healthcare company"), not a sector asked about."""
+    return tokens[max(0, start - 2) : start] in (("at", "a"), ("at", "an"), ("for", "a"), ("for", "an")) and (
+        end < len(tokens) and tokens[end] in _WORKPLACES
+    )
+
