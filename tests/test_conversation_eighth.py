@@ -257,3 +257,15 @@ def test_the_sector_of_ones_workplace_is_no_industries_question(bot: CareerBot, 
     text = "Hello - I'm a hiring manager at a fintech startup and I need to understand what a DSE does before I write a job ad."
     assert bot.ask(text, session_id=sid).intent == "ask_definition"
     assert bot.ask("do DSEs work in fintech?", session_id=sid).intent == "ask_industries"
+
+
+def test_which_roles_list_any_thing_answers_for_every_thing(bot: CareerBot, sid: str) -> None:
+    from careerbot.skills.crossrole import render_roles_with
+
+    kb = bot.knowledge
+    for thing in kb.things.values():  # (a thing a point names but no link lists once crashed it)
+        for among in [(), *[(r,) for r in kb.roles]]:
+            answer, _, _ = render_roles_with(kb, [thing], among=among)
+            assert answer.text
+    reply = bot.ask("which roles need calculus?", session_id=sid)
+    assert reply.roles == (MLRE,) and '(How to get started): "Build a Strong Mathematical Foundation' in reply.text

@@ -132,11 +132,13 @@ def render_roles_with(
         without = [rid for rid in pool if rid not in with_it]
         having.extend(r for r in with_it if r not in having)
         data_things.append({"id": thing.id, "name": thing.name, "roles": with_it})
+        said: dict[str, tuple[str, str]] = {}  # role -> (topic, the first sentence that lists it)
         for rid in with_it:
             for topic in kb.roles[rid].things:
                 link = kb.roles[rid].link(topic, thing.id)
                 if link is not None:
                     sources.extend(link.sources)
+                    said.setdefault(rid, (topic, link.quotes[0].text if link.quotes else ""))
         if not with_it:
             lines.append(TEMPLATES["roles_with_none"].safe_substitute(thing=thing.name))
         elif not without and not among:
@@ -156,17 +158,22 @@ def render_roles_with(
         if 0 < len(with_it) <= 2 and len(things) == 1:
             # Where each article says it, when few roles have it ("which one needs more math?": the
             # research engineer's "Strong mathematical foundation ...").
-            lines.extend(_where_said(kb, rid, thing.id) for rid in with_it)
+            lines.extend(_where_said(kb, rid, thing.id, said.get(rid)) for rid in with_it)
     topic = topic_of_kind(things[0].kind) if things else "tools"
     data = {"kind": "roles_with", "topic": topic, "things": data_things}
     return Answer("\n".join(lines), data, tuple(dict.fromkeys(sources))), tuple(having), topic
 
 
-def _where_said(kb: KnowledgeBase, role_id: str, thing_id: str) -> str:
-    """One line: the first sentence the articles list ``thing_id`` in for the role, and its topic."""
+def _where_said(kb: KnowledgeBase, role_id: str, thing_id: str, linked: tuple[str, str] | None) -> str:
+    """One line: where the articles list ``thing_id`` for the role, and under which topic: the first
+    quote of its link (``linked``), else the first of its points that names it ("Build a Strong
+    Mathematical Foundation: ... calculus" is a getting-started tip, linked nowhere)."""
     role = kb.roles[role_id]
-    topic, link = next((t, lk) for t in role.things if (lk := role.link(t, thing_id)) is not None)
-    quote = link.quotes[0].text if link.quotes else ""
+    if linked is None:
+        linked = next(
+            (t, p.text) for t in _LISTING_TOPICS for p in role.points.get(t, ()) if thing_id in p.things
+        )
+    topic, quote = linked
     return TEMPLATES["roles_with_quote"].safe_substitute(plural=role.plural, title=TOPIC_TITLES.get(topic, topic), quote=quote)
 
 
