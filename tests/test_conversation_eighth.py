@@ -11,6 +11,7 @@ from careerbot import CareerBot
 from careerbot.nlu.cues import speakers_own
 from careerbot.nlu.normalize import tokenize
 from careerbot.nlu.references import find_reference
+from careerbot.skills.crossrole import render_roles_with
 
 from .conftest import DE, DSE, MLE, MLRE, talk
 
@@ -260,8 +261,6 @@ def test_the_sector_of_ones_workplace_is_no_industries_question(bot: CareerBot, 
 
 
 def test_which_roles_list_any_thing_answers_for_every_thing(bot: CareerBot, sid: str) -> None:
-    from careerbot.skills.crossrole import render_roles_with
-
     kb = bot.knowledge
     for thing in kb.things.values():  # (a thing a point names but no link lists once crashed it)
         for among in [(), *[(r,) for r in kb.roles]]:
