@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, TypeVar
 from ..data.intents import IntentSet
 from ..data.knowledge import KnowledgeBase, Thing
 from ..lazy import Lazy
-from ..nlu.cues import asks_which, speakers_own
+from ..nlu.cues import asks_which, others_named
 from ..nlu.entities import Analysis
 from ..nlu.keys import word_key
 from ..nlu.normalize import tokenize
@@ -462,8 +462,9 @@ class Answering:
         return dataclasses.replace(reply, text=f"{note}\n\n{reply.text}")
 
     def _fallback(self, ctx: Context, analysis: Analysis, score: float) -> tuple[Reply, Context]:
-        if analysis.other_occupations and not speakers_own(analysis.tokens, analysis.other_occupations):
-            answer = render_uncovered(self._kb, analysis.other_occupations)  # (not the speaker's own job)
+        asked = others_named(analysis.tokens, analysis.other_occupations)
+        if asked:
+            answer = render_uncovered(self._kb, asked)  # (not the speaker's own job)
         else:
             answer = render_fallback(
                 self._kb, empty=not analysis.tokens, repeated=ctx.last_fallback is not None,

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..data.intents import IntentSet
 from ..data.knowledge import KnowledgeBase
-from ..nlu.cues import asks_if_same, speakers_own, weighs_against
+from ..nlu.cues import asks_if_same, others_named, speakers_own, weighs_against
 from ..nlu.entities import PLACEHOLDER
 from ..nlu.parse import Parse, PartReading, is_asked, out_of_scope
 from ..nlu.parts import introduces_speaker
@@ -133,7 +133,11 @@ class Policy:
                 # (about a DE) "is that the same thing as a machine learning engineer?", "and an ML SWE
                 # is what, the same thing with a fancier title?": the two compared
                 return self._q.answer_compare((ctx.roles[0], u.analysis.roles[0]), max(u.score, 0.9), ctx)
-            return self._q.single(parse.whole, parse.text, ctx)
+            reply, new_ctx = self._q.single(parse.whole, parse.text, ctx)
+            if reply.intent == FALLBACK and speakers_own(u.analysis.tokens, u.analysis.other_occupations):
+                # "I'm a retired accountant trying to figure out what my grandson might study."
+                return self._introduced(parse, ctx, told=True)
+            return reply, new_ctx
         # A topic named with its role ("responsibilities of a DSE.") asks as much as a question.
         asking = [q for q in questions if q.part.kind == "question" or self._names_a_topic(q)] or questions
         # Questions asked outright come first; one inside a sentence about oneself ("I'm trying to
@@ -252,8 +256,12 @@ class Policy:
         # "I want to be a data scientist, what skills do I need?": about a job careerbot does not cover.
         uncovered = (
             not parse.roles and not ctx.roles and bool(whole.analysis.other_occupations) and question.reference is None
-            and len(whole.analysis.tokens) <= 20 and not any(r.background for r in parse.self_readings)
-            and not speakers_own(whole.analysis.tokens, whole.analysis.other_occupations)  # ("I'm a retired accountant ...")
+            and len(whole.analysis.tokens) <= 20 and any(  # (not "I'm a retired accountant ...", nor the
+                # background they tell: "former teacher, what should I learn?"; but "I'm a nurse. what
+                # does a lawyer earn?" and "... and i want to be a doctor")
+                not any(job in b for r in parse.self_readings for b in r.background)
+                for job in others_named(whole.analysis.tokens, whole.analysis.other_occupations)
+            )
         )
         # "He also likes maths very much. Is that useful for them?": "that" is the thing named before.
         that_thing = not question.things and bool(parse.whole.things) and len(u.analysis.tokens) <= SHORT_QUESTION and not (
@@ -264,7 +272,7 @@ class Policy:
         if reply.intent == FALLBACK and reading is not parse.whole and not reading.aside:
             # (an aside out of scope stays out of scope: "unrelated, but any tips for sleeping better?")
             reply, new_ctx = self._q.single(parse.whole, parse.text, ctx)
-        if reply.intent == FALLBACK:
+        if reply.intent == FALLBACK and not (uncovered and reply.data.get("kind") == "uncovered"):
             if any(r.background or r.targets or r.current for r in parse.self_readings):
                 return self._introduced(parse, ctx)
             if speakers_own(whole.analysis.tokens, whole.analysis.other_occupations):

@@ -14,6 +14,7 @@ __all__ = [
     "asks_which",
     "comparative",
     "counts_jobs",
+    "others_named",
     "own_task",
     "recommends_a_thing",
     "speakers_own",
@@ -152,19 +153,23 @@ _JOB_FLAVOURS = frozenset("a an retired former ex senior junior qualified traine
 def speakers_own(tokens: Sequence[str], occupations: Sequence[str]) -> bool:
     """Whether every occupation named is the speaker's own job ("I'm a retired accountant trying to
     figure out what my grandson might study"), not one asked about ("what does a lawyer earn?")."""
-    if not occupations:
-        return False
+    return bool(occupations) and not others_named(tokens, occupations)
+
+
+def others_named(tokens: Sequence[str], occupations: Sequence[str]) -> tuple[str, ...]:
+    """The occupations named that are not the speaker's own job: "lawyer" in "I'm a nurse, what
+    does a lawyer earn?"."""
     words = list(tokens)
+    others: list[str] = []
     for occupation in occupations:
         first = occupation.split()[0].casefold()
-        at = [i for i, t in enumerate(words) if t == first or t == first + "s"]
         own = False
-        for i in at:
+        for i in (i for i, t in enumerate(words) if t == first or t == first + "s"):
             j = i
             while j > 0 and words[j - 1] in _JOB_FLAVOURS:
                 j -= 1
             if any(tuple(words[max(0, j - len(p)) : j]) == p for p in _I_AM):
                 own = True
         if not own:
-            return False
-    return True
+            others.append(occupation)
+    return tuple(others)
