@@ -48,3 +48,63 @@ def test_ones_own_job_with_a_vague_wish_is_an_introduction(bot: CareerBot, sid: 
 def test_others_named(text: str, others: tuple[str, ...]) -> None:
     occupations = [w for w in ("lawyer", "nurse") if w in text]
     assert others_named(tokenize(text), occupations) == others
+
+
+@pytest.mark.parametrize(
+    ("turns", "among"),
+    [
+        (["Where I fit better, data engineer or data science engineer?"], {"data_engineer", "data_science_engineer"}),
+        (["I'm a bank analyst with SQL and Excel", "given everything I said, DE or DSE for me?"],
+         {"data_engineer", "data_science_engineer"}),
+        (["what does a DSE do?", "ok. compared with a plain data engineer, which one fits me better?"],
+         {"data_engineer", "data_science_engineer"}),
+    ],
+)
+def test_which_of_the_roles_named_fits_me_is_a_recommendation_among_them(
+    bot: CareerBot, sid: str, turns: list[str], among: set[str]
+) -> None:
+    for text in turns:
+        reply = bot.ask(text, session_id=sid)
+    assert reply.intent == "recommend_role" and set(reply.roles) == among
+
+
+def test_comparing_for_me_is_still_a_comparison(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("Compare MLRE and MLSWE for me. Which is more research-heavy?", session_id=sid)
+    assert reply.intent == "compare"
+
+
+@pytest.mark.parametrize(
+    ("text", "noted"),
+    [("I have an IT degree", "background: IT degree"), ("my degree is in history", "background: history"),
+     ("I got a chemistry degree and I'm wondering about DE", "aiming at: Data Engineer")],
+)
+def test_a_degree_said_is_the_persons_background(bot: CareerBot, sid: str, text: str, noted: str) -> None:
+    reply = bot.ask(text, session_id=sid)
+    assert reply.intent == "greet" and noted in reply.text
+
+
+@pytest.mark.parametrize("text", ["Auf Wiedersehen!", "hasta luego amigo", "arrivederci"])
+def test_goodbyes_in_other_languages(bot: CareerBot, sid: str, text: str) -> None:
+    assert bot.ask(text, session_id=sid).intent == "goodbye"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [("Is it realistic to switch into data engineering at 42?", "not_covered"),
+     ("can people still switch into data engineering at 38?", "not_covered"),
+     ("Is 17 too young to get a data engineering internship?", "not_covered"),
+     ("what can he do now at 15 to get started in data engineering?", "ask_getting_started")],
+)
+def test_whether_one_can_start_at_an_age_is_not_in_the_articles(bot: CareerBot, sid: str, text: str, intent: str) -> None:
+    reply = bot.ask(text, session_id=sid)
+    assert reply.intent == intent and reply.roles == ("data_engineer",)
+    assert ("don't say" in reply.text) is (intent == "not_covered")
+
+
+def test_postings_in_a_place_for_other_roles_are_shown_when_none_is_for_the_role(bot: CareerBot, sid: str) -> None:
+    in_place = [p for p in bot.knowledge.postings if p.location == "New York"]
+    assert in_place and all(p.closest_role != "ml_software_engineer" for p in in_place)
+    bot.ask("does an ML software engineer use C++ at all?", session_id=sid)
+    reply = bot.ask("any of those featured jobs in New York?", session_id=sid)
+    assert "is in New York; the featured postings there are for other roles:" in reply.text
+    assert [p["id"] for p in reply.data["postings"]] == [p.id for p in in_place]

@@ -141,7 +141,7 @@ def test_small_talk_in_other_words(bot: CareerBot, sid: str, text: str, intent: 
 @pytest.mark.parametrize(
     ("text", "noted"),
     [
-        ("Hello, I am Oksana from Ukraine, I am working like SQL developer 5 years in bank", "sql developer"),
+        ("Hello, I am Oksana from Ukraine, I am working like SQL developer 5 years in bank", "SQL developer"),
         ("Hello, I am Hoang. I am working like software tester since 4 years, I know Java and Selenium.", "Java"),
     ],
 )

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..data.intents import IntentSet
 from ..data.knowledge import KnowledgeBase
-from ..nlu.cues import asks_if_same, others_named, speakers_own, weighs_against
+from ..nlu.cues import asks_if_same, asks_which_fits, others_named, speakers_own, weighs_against
 from ..nlu.entities import PLACEHOLDER
 from ..nlu.parse import Parse, PartReading, is_asked, out_of_scope
 from ..nlu.parts import introduces_speaker
@@ -490,4 +490,5 @@ def _against_focus(tokens: Sequence[str], named: Sequence[str], ctx: Context) ->
     return (
         len(named) == 1 and bool(ctx.roles) and ctx.roles[0] not in named
         and (asks_if_same(tokens) or weighs_against(tokens))
+        and not asks_which_fits(tokens)  # ("compared with a plain data engineer, which one fits me better?")
     )

@@ -13,7 +13,7 @@ import dataclasses
 from collections.abc import Sequence
 
 from ..data.knowledge import ROLE_TOPICS, Thing
-from ..nlu.cues import comparative, speakers_own
+from ..nlu.cues import asks_which_fits, comparative, speakers_own
 from ..nlu.normalize import tokenize
 from ..nlu.parse import PartReading
 from ..nlu.understand import Understanding
@@ -216,6 +216,15 @@ class Questions(Resolving):
             # (about the MLRE) "how does their outlook stack up against data engineers'?": the role
             # talked about, weighed against the one named, on the topic asked.
             roles = (ctx.roles[0], *roles)
+        if (
+            asks_which_fits(analysis.tokens) and intent not in ADVISOR_INTENTS and "recommend_role" in self._intents.intents
+            and not analysis.other_occupations
+        ):
+            # "Where I fit better, data engineer or data science engineer?"; (about the DSE) "compared
+            # with a plain data engineer, which one fits me better?": which of those suits them.
+            among = roles if len(roles) > 1 else (ctx.roles[0], *roles) if len(roles) == 1 and ctx.roles and ctx.roles[0] not in roles else ()
+            if len(among) > 1:
+                return self._advise("recommend_role", text, u, max(score, 0.8), ctx, roles=among, things=things)
         all_roles = tuple(self._kb.roles)
         content_named = any(self._intents.intents[n].topic for n in u.keyword_intents)
         across = self._across_roles(u, ctx, roles, things)
@@ -383,14 +392,6 @@ class Questions(Resolving):
         if intent == "ask_sources":
             return self.reply(render_sources(self._kb), intent, score, (), None), ctx
 
-        order = analysis.tokens
-        if (
-            len(roles) > 1 and "or" in order and intent not in ADVISOR_INTENTS
-            and any(a == "for" and b == "me" for a, b in zip(order, order[1:])) and "?" in text
-        ):
-            # "I'd rather write production code than run experiments - ML SWE or MLRE for me?":
-            # which of those fits them.
-            intent = "recommend_role"
         # "I'm a data analyst, which role fits me?" is a recommendation, not an uncovered job.
         if intent == "recommend_role":
             return self._advise(intent, text, u, score, ctx, roles=roles, things=things)

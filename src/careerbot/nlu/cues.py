@@ -12,6 +12,8 @@ __all__ = [
     "asks_for_help",
     "asks_if_same",
     "asks_which",
+    "asks_which_fits",
+    "at_an_age",
     "comparative",
     "counts_jobs",
     "others_named",
@@ -50,6 +52,24 @@ def within_a_time(tokens: Sequence[str]) -> bool:
     return any(
         t in ("in", "within") and (n.isdigit() or n in _NUMBER_WORDS) and span in _SPANS
         for t, n, span in zip(tokens, tokens[1:], tokens[2:])
+    )
+
+
+#: Words of starting a career, with which "at 42" is an age ("realistic to switch into either at 42?").
+_STARTING = frozenset(
+    "switch switching start starting begin beginning change changing transition become becoming retrain "
+    "retraining realistic late pivot get getting break".split()
+)
+#: Words after a number that make it no age ("at 9 am", "at 40 percent", "at 100k").
+_NOT_AGE = frozenset("am pm percent k hours hour an a per".split())
+
+
+def at_an_age(tokens: Sequence[str]) -> bool:
+    """"switch into either of these at 42?", "start at 50": whether a career can be begun at an age."""
+    # (not "what can he do now at 15 to get started?": what to do at that age)
+    return not _STARTING.isdisjoint(tokens) and tokens[:1] not in (("what",), ("which",)) and any(
+        t == "at" and n.isdigit() and 15 <= int(n) <= 80 and after not in _NOT_AGE and before != "now"
+        for before, t, n, after in zip(("", *tokens), tokens, tokens[1:], (*tokens[2:], ""))
     )
 
 
@@ -173,3 +193,24 @@ def others_named(tokens: Sequence[str], occupations: Sequence[str]) -> tuple[str
         if not own:
             others.append(occupation)
     return tuple(others)
+
+
+#: Words that ask which of some roles suits the speaker ("fits me", "for me", "where I fit").
+_FITS_ME = frozenset({
+    ("fit", "me"), ("fits", "me"), ("suit", "me"), ("suits", "me"), ("suited",), ("i", "fit"), ("for", "me"),
+    ("match", "me"), ("matches", "me"), ("should", "i", "pick"), ("should", "i", "choose"), ("should", "i", "go"),
+})
+#: Words of a choice between them ("which", "or", "better").
+_CHOICE = frozenset("which or better best more".split())
+_COMPARING = frozenset("compare comparison difference differences differ".split())
+
+
+def asks_which_fits(tokens: Sequence[str]) -> bool:
+    """Whether a message asks which of the roles it names suits the speaker ("Where I fit better,
+    data engineer or data science engineer?", "given everything I said, DE or DSE for me?"), not
+    about one of them ("what tools are best for me to learn for DE?" names one)."""
+    if _CHOICE.isdisjoint(tokens):
+        return False
+    said = {p for i in range(len(tokens)) for p in _FITS_ME if tokens[i] == p[0] and tuple(tokens[i : i + len(p)]) == p}
+    # ("Compare MLRE and MLSWE for me. Which is more research-heavy?" asks for the comparison)
+    return bool(said - {("for", "me")}) or (bool(said) and _COMPARING.isdisjoint(tokens))

@@ -199,6 +199,11 @@ class Reader:
                 )
             ]
             profile = read_profile(u.analysis, things, names)
+            if any(w.upper() in spelled.values() for b in profile.background for w in b.split()):
+                # "I have an IT degree": a word written in capitals is kept so ("IT degree", not "it degree").
+                upper = {w.casefold(): w for w in spelled.values() if w.isupper() and len(w) > 1}
+                background = tuple(" ".join(upper.get(w, w) for w in b.split()) for b in profile.background)
+                profile = dataclasses.replace(profile, background=background)
             return dataclasses.replace(reading, profile=profile)
         return reading
 

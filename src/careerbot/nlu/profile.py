@@ -23,6 +23,7 @@ _AIM = frozenset(
     "become becoming want wanna like love dream someday eventually aim aiming switch switching move moving "
     "transition transitioning pivot "
     "pivoting into towards toward interested interesting considering thinking target targeting goal dream hoping "
+    "wondering exploring "
     "hope plan planning get getting break".split()
 )
 #: Words before a role that make it a hire, not the person's aim ("we need a DE", "hiring an MLE").
@@ -38,7 +39,7 @@ _BACKGROUND_CUES = tuple(
         "i run", "i own", "i work at", "i work in", "i work for", "i'm in", "im in", "i am in", "was a",
         "was an", "worked as", "work as", "working as", "i'm a", "im a", "i am a", "i'm an", "i am an",
         "background in", "experience in", "retired", "im an", "studied", "studying", "degree in", "major in",
-        "majoring in",
+        "majoring in", "majored in", "degree is in", "major is", "major is in", "background is in",
     )
 )
 #: Cues after which a name is where the person is ("I am in Brazil"), not what they do.
@@ -257,7 +258,7 @@ def _background_phrases(tokens: Sequence[str], analysis: Analysis, places: Colle
 
 
 #: Nouns that say someone studies, whose words before them say what ("2nd year comp sci student").
-_STUDENT_HEADS = frozenset("student undergrad undergraduate postdoc".split())
+_STUDENT_HEADS = frozenset("student undergrad undergraduate postdoc degree diploma".split())
 #: Job nouns that, opening a sentence, say what the person does ("maintenance tech at a car parts plant").
 _JOB_HEADS = frozenset(
     "tech technician mechanic operator clerk analyst developer dev manager designer consultant administrator "

@@ -15,7 +15,7 @@ from types import MappingProxyType
 from ..data.intents import IntentSet
 from ..data.knowledge import KnowledgeBase
 from ..matcher import IntentMatcher
-from .cues import asks_for_help, counts_jobs, own_task, recommends_a_thing, within_a_time
+from .cues import asks_for_help, at_an_age, counts_jobs, own_task, recommends_a_thing, within_a_time
 from .entities import Analysis, RoleFinder
 from .keys import word_key
 from .normalize import tokenize
@@ -232,8 +232,8 @@ class Understander:
             phrased.discard(NOT_COVERED)
         if (
             NOT_COVERED in self._intents.intents and "learning_path" not in found and "ask_outlook" not in found
-            and within_a_time(analysis.tokens)
-        ):  # (not "will there still be jobs in ten years' time?": the outlook)
+            and (within_a_time(analysis.tokens) or at_an_age(analysis.tokens))
+        ):  # (nor whether one can start "at 42")  # (not "will there still be jobs in ten years' time?": the outlook)
             # "can I switch to ML engineering in 6 months?": no article says how long (a plan for
             # six months is still a plan).
             found[NOT_COVERED] = True

@@ -236,6 +236,15 @@ class PostingsFinder:
     def _no_place(self, q: PostingsQuery) -> tuple[list[Posting], list[str], list[str]]:
         """What to show when no posting is in the place asked for: the line saying so, and where they are."""
         kb = self._kb
+        named = dedupe_ci([p.title() for p in q.places] + list(q.regions) + list(q.unknown_places))
+        asked = self.describe(q, places=False)
+        there = [p for p in kb.postings if _matches(p, dataclasses.replace(q, roles=()))] if q.roles else []
+        if there:
+            # (about the ML SWE) "any of those featured jobs in New York?": one is, for another role.
+            line = say(
+                "post_no_place_others", which=say("post_no_place_which", filters=asked), places=join_names(named, "or")
+            )
+            return there, [line], [say("post_place_count", place=p.location, n=1) for p in there]
         elsewhere = [p for p in kb.postings if _matches(p, q, places=False)]
         which = self.describe(q, places=False)
         if not elsewhere and q.roles:
@@ -247,8 +256,6 @@ class PostingsFinder:
         for p in elsewhere:
             counts[p.location] = counts.get(p.location, 0) + 1
         where = [say("post_place_count", place=place, n=n) for place, n in counts.items()]
-        named = dedupe_ci([p.title() for p in q.places] + list(q.regions) + list(q.unknown_places))
-        asked = self.describe(q, places=False)
         if len(elsewhere) == len(kb.postings):
             they = say("post_they_all")
         elif which == asked:

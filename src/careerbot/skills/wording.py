@@ -326,6 +326,7 @@ ADVISOR_TEMPLATES: Mapping[str, Template] = MappingProxyType(
             "The articles don't say anything about jobs in $places: no featured posting$which is there; $they in $where."
         ),
         "post_no_place_which": Template(" ($filters)"),
+        "post_no_place_others": Template("No featured posting$which is in $places; the featured postings there are for other roles:"),
         "post_they_all": Template("the featured postings are"),
         "post_they_some": Template("the ones$which are"),
         "post_they_those": Template("those are"),
