@@ -108,3 +108,37 @@ def test_postings_in_a_place_for_other_roles_are_shown_when_none_is_for_the_role
     reply = bot.ask("any of those featured jobs in New York?", session_id=sid)
     assert "is in New York; the featured postings there are for other roles:" in reply.text
     assert [p["id"] for p in reply.data["postings"]] == [p.id for p in in_place]
+
+
+def test_which_of_the_two_asks_among_the_two(bot: CareerBot, sid: str) -> None:
+    bot.ask("what do DEs do?", session_id=sid)
+    bot.ask("and DSEs?", session_id=sid)
+    reply = bot.ask("which of the two needs distributed computing?", session_id=sid)
+    assert set(reply.roles) == {"data_engineer", "data_science_engineer"}
+    assert reply.text.startswith(
+        "The articles don't list Distributed computing for Data Engineers or Data Science Engineers; "
+        "they list it for Machine Learning Software Engineers."
+    )
+
+
+def test_what_about_a_thing_then_which_needs_that_is_one_question(bot: CareerBot, sid: str) -> None:
+    bot.ask("what do MLSWEs do?", session_id=sid)
+    bot.ask("and MLREs?", session_id=sid)
+    reply = bot.ask("What about distributed computing, which of the two needs that?", session_id=sid)
+    assert reply.data["kind"] == "roles_with" and "parts" not in reply.data
+    assert "for Machine Learning Software Engineers, not for Machine Learning Research Engineers" in reply.text
+
+
+def test_which_of_these_jobs_after_the_list_of_roles_is_every_role(bot: CareerBot, sid: str) -> None:
+    bot.ask("which roles do you cover?", session_id=sid)
+    reply = bot.ask("which of these jobs has something to do with robots?", session_id=sid)
+    assert reply.intent == "ask_industries" and reply.data["kind"] == "roles_with"
+    assert reply.text.startswith("The articles list Robotics for Machine Learning Research Engineers, not for")
+
+
+def test_a_use_of_an_industry_counts_as_listed_and_is_quoted(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("Do any of these roles work on self-driving cars?", session_id=sid)
+    assert set(reply.roles) == {"ml_research_engineer", "ml_software_engineer"}
+    assert 'Machine Learning Research Engineers (Industries): "Automotive (self-driving cars)"' in reply.text
+    one = bot.ask("do MLREs work on self-driving cars?", session_id=f"{sid}-2")
+    assert one.text.startswith("Yes: the articles list Automotive (self-driving cars) for Machine Learning Research Engineers.")

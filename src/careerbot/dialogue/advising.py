@@ -214,17 +214,18 @@ class Advising(Answering):
 
     def _across_roles(
         self, u: Understanding, ctx: Context, roles: Sequence[str],
-        things: Sequence[tuple[int, Thing]],
+        things: Sequence[tuple[int, Thing]], referred: Sequence[str] = (),
     ) -> tuple[Reply, Context] | None:
         """Questions about the five roles at once: "which roles use Python?", "which role needs the
-        least education?". ``None`` when the question is not one of those."""
+        least education?"; or about the roles ``referred`` to ("which of the two needs Spark?").
+        ``None`` when the question is not one of those."""
         tokens = set(u.analysis.tokens)
         if roles or u.intent in PROFILE_ADVICE or not SELF_WORDS.isdisjoint(tokens):
             return None
         if not CHOOSING_WORDS.isdisjoint(tokens - {"which", "what"}):
             return None  # "which job fits someone who loves ETL?"
-        among = ctx.roles if ctx.roles and not REFERRING.isdisjoint(tokens) else ()
-        if len(among) == 1 and {"them", "those", "both"} & tokens and ctx.pair:
+        among = tuple(referred) or (ctx.roles if ctx.roles and not REFERRING.isdisjoint(tokens) else ())
+        if len(among) == 1 and {"them", "those", "both", "two"} & tokens and ctx.pair:
             among = ctx.pair  # "DE?" "now an MLRE" "which of them needs the stronger math?"
         if among and not things:
             return None  # "which of them needs more schooling?": the roles in focus

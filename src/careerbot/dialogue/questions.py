@@ -227,7 +227,12 @@ class Questions(Resolving):
                 return self._advise("recommend_role", text, u, max(score, 0.8), ctx, roles=among, things=things)
         all_roles = tuple(self._kb.roles)
         content_named = any(self._intents.intents[n].topic for n in u.keyword_intents)
-        across = self._across_roles(u, ctx, roles, things)
+        # ("which of these roles needs Tableau?", "which of the two needs that?": among the roles
+        # referred to; "do both of them need SQL?" is answered for each below)
+        if len(referred) > 1 and "which" in analysis.tokens:
+            across = self._across_roles(u, ctx, analysis.roles, things, referred)
+        else:
+            across = self._across_roles(u, ctx, roles, things)
         if across is not None:
             return across
         if intent is None and not roles and ctx.roles and not things:

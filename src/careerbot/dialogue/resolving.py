@@ -12,6 +12,9 @@ from .state import Context
 
 __all__ = ["Resolving"]
 
+#: Plural nouns after "these" / "those" that point at a list of roles ("which of these jobs ...").
+_PLURAL_NOUNS = frozenset("roles careers jobs paths professions positions fields".split())
+
 
 class Resolving(Advising):
     """Resolves references for the question policy. Immutable after construction."""
@@ -27,7 +30,7 @@ class Resolving(Advising):
         if reading.understanding.analysis.roles:
             return (), frozenset()
         if ref is None:
-            return self._option_named(reading, ctx), frozenset()
+            return self._option_named(reading, ctx) or self._these_listed(reading, ctx), frozenset()
         words = frozenset(reading.understanding.analysis.tokens[ref.start : ref.end])
         # The last list shown, else the roles talked about in turn ("DE?" "and the MLE?" "the first one").
         options = ctx.options or (ctx.roles if len(ctx.roles) > 1 else ctx.pair) or ctx.roles
@@ -70,6 +73,16 @@ class Resolving(Advising):
     def name_words(self, roles: Sequence[str]) -> frozenset[str]:
         """The words of these roles' names and short names ("machine", "learning", "ml")."""
         return frozenset(w for r in roles for w in self._name_words.get(r, ()))
+
+    @staticmethod
+    def _these_listed(reading: PartReading, ctx: Context) -> tuple[str, ...]:
+        """"which of these jobs has something to do with robots?" after the list of roles, with no
+        role in focus: that list (the roles in focus are the conversation's anyway)."""
+        if ctx.roles or ctx.postings or len(ctx.options) < 2:
+            return ()
+        tokens = reading.understanding.analysis.tokens
+        these = any(t in ("these", "those") and nxt in _PLURAL_NOUNS for t, nxt in zip(tokens, tokens[1:]))
+        return ctx.options if these else ()
 
     def _option_named(self, reading: PartReading, ctx: Context) -> tuple[str, ...]:
         """"the ML one", "the data one": the one role of the last list, or else of the roles talked

@@ -205,6 +205,8 @@ def _kind(text: str) -> PartKind:
     return "other"
 
 
+#: Words by which a question points at the thing named just before it.
+_POINTING = frozenset("that it this those".split())
 #: An age said in passing ("23 y/o", "29yo", "41 years old").
 _AGE = re.compile(r"\b\d{1,2} ?(?:y o|yo|yrs old|yr old|years old|year old)\b")
 #: Subjects after an opening "when" that make it a clause of time ("when I pitch to a DE, ...").
@@ -301,6 +303,11 @@ def _clauses(sentence: str) -> list[MessagePart]:
         joined = joiner in _FOLLOW_ON | {"&", "+"} and bool(right) and right[0] in _STRONG_OPENERS
         if not (left and len(tokenize(left)) >= 2 and whole_question):
             continue
+        if (
+            tokenize(left)[:2] in (["what", "about"], ["how", "about"]) and right[0] in ("which", "who")
+            and not _POINTING.isdisjoint(right)
+        ):
+            continue  # "What about distributed computing, which of the two needs that?": one question
         if "same" in right and _SAME_TAIL.issuperset(right):
             continue  # "and the data science engineer, is it the same?": the last question, for them
         # (an adverb may come first: "..., which honestly is the part I like")

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
 
-from ..data.knowledge import TOPIC_TITLES, KnowledgeBase, Point, Role, Thing
+from ..data.knowledge import TOPIC_TITLES, KnowledgeBase, Point, Role, Thing, ThingLink
+from ..nlu.normalize import tokenize
 from .responses import Answer, render_topic
 from .wording import TEMPLATES, join_names
 
@@ -74,8 +75,30 @@ _LISTING_TOPICS = ("tools", "skills", "education", "industries", "getting_starte
 
 
 def _roles_listing(kb: KnowledgeBase, thing_id: str) -> list[str]:
-    """The roles whose articles list ``thing_id`` as something they use, need or work in."""
-    return [rid for rid in kb.roles if any(thing_id in kb.roles[rid].thing_ids(t) for t in _LISTING_TOPICS)]
+    """The roles whose articles list ``thing_id`` as something they use, need or work in (also as
+    the use of an industry: "Automotive (self-driving cars)" lists self-driving cars)."""
+    return [
+        rid for rid in kb.roles
+        if any(thing_id in kb.roles[rid].thing_ids(t) for t in _LISTING_TOPICS) or _use_link(kb, rid, thing_id)
+    ]
+
+
+def _listed_as(kb: KnowledgeBase, role_id: str, thing: Thing) -> str:
+    """How the articles list ``thing`` for the role: its name, or the industry whose use it is
+    ("Automotive (self-driving cars)")."""
+    if any(thing.id in kb.roles[role_id].thing_ids(t) for t in _LISTING_TOPICS):
+        return thing.name
+    used = _use_link(kb, role_id, thing.id)
+    return used.quotes[0].text if used is not None and used.quotes else thing.name
+
+
+def _use_link(kb: KnowledgeBase, role_id: str, thing_id: str) -> ThingLink | None:
+    """The role's industry link whose use the article words as one of the thing's spellings."""
+    links = kb.roles[role_id].things.get("industries", ())
+    if not any(lk.uses for lk in links):
+        return None
+    spellings = {tuple(tokenize(s)) for s in kb.things[thing_id].spellings}
+    return next((lk for lk in links if any(tuple(tokenize(u)) in spellings for u in lk.uses)), None)
 
 
 def topic_of_kind(kind: str) -> str:
@@ -91,7 +114,7 @@ def render_listed(kb: KnowledgeBase, role_ids: Sequence[str], things: Sequence[T
     # Roles the same things are listed for share one line ("... C++ for MLEs and ML SWEs").
     groups: dict[tuple[str, ...], list[str]] = {}
     for rid in role_ids:
-        listed = tuple(t.name for t in things if rid in listing[t.id])
+        listed = tuple(_listed_as(kb, rid, t) for t in things if rid in listing[t.id])
         if listed:
             groups.setdefault(listed, []).append(kb.roles[rid].plural)
     template = TEMPLATES["term_yes" if yes else "term_listed"]
@@ -139,7 +162,20 @@ def render_roles_with(
                 if link is not None:
                     sources.extend(link.sources)
                     said.setdefault(rid, (topic, link.quotes[0].text if link.quotes else ""))
-        if not with_it:
+            used = None if rid in said else _use_link(kb, rid, thing.id)
+            if used is not None:
+                sources.extend(used.sources)
+                said[rid] = ("industries", used.quotes[0].text if used.quotes else "")
+        if not with_it and among:
+            # "which of the two needs distributed computing?": neither; say who does.
+            elsewhere = [r for r in _roles_listing(kb, thing.id) if r not in pool]
+            lines.append(TEMPLATES["roles_with_none_among"].safe_substitute(
+                thing=thing.name, roles=join_names([kb.roles[r].plural for r in pool], "or"),
+                elsewhere=TEMPLATES["roles_with_elsewhere"].safe_substitute(
+                    roles=join_names([kb.roles[r].plural for r in elsewhere])
+                ) if elsewhere else "",
+            ))
+        elif not with_it:
             lines.append(TEMPLATES["roles_with_none"].safe_substitute(thing=thing.name))
         elif not without and not among:
             lines.append(TEMPLATES["roles_with_all"].safe_substitute(thing=thing.name))

@@ -152,6 +152,8 @@ TEMPLATES: Mapping[str, Template] = MappingProxyType({
     "roles_with_one": Template("Yes: the articles list $thing for $roles."),
     "roles_with_quote": Template("- $plural ($title): \"$quote\""),
     "roles_with_none": Template("The articles don't list $thing for any of the five roles."),
+    "roles_with_none_among": Template("The articles don't list $thing for $roles$elsewhere."),
+    "roles_with_elsewhere": Template("; they list it for $roles"),
     "no_ranking": Template(
         "No article ranks the roles by $title; here is what each says, side by side."
     ),
