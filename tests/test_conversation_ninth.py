@@ -142,3 +142,26 @@ def test_a_use_of_an_industry_counts_as_listed_and_is_quoted(bot: CareerBot, sid
     assert 'Machine Learning Research Engineers (Industries): "Automotive (self-driving cars)"' in reply.text
     one = bot.ask("do MLREs work on self-driving cars?", session_id=f"{sid}-2")
     assert one.text.startswith("Yes: the articles list Automotive (self-driving cars) for Machine Learning Research Engineers.")
+
+
+def test_given_what_i_told_you_x_or_y_recommends_among_them(bot: CareerBot, sid: str) -> None:
+    bot.ask("I work nights as a security guard and I like tinkering with SQL and spreadsheets", session_id=sid)
+    reply = bot.ask("given what i told you, de or dse?", session_id=sid)
+    assert reply.intent == "recommend_role" and set(reply.roles) == {"data_engineer", "data_science_engineer"}
+
+
+def test_what_i_said_inside_a_question_is_no_part_of_its_own(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("with a PhD in computational biology plus what I said, what am I missing for MLRE?", session_id=sid)
+    assert reply.intent == "skill_gap" and reply.roles == ("ml_research_engineer",)
+
+
+def test_working_in_a_field_asks_for_a_sector(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("do DSEs work in sports analytics?", session_id=sid)
+    assert reply.intent == "ask_industries"
+    assert reply.text.startswith("The articles don't say whether Data Science Engineers work in that sector")
+    assert "Yes" not in reply.text.split("\n", 1)[0]
+
+
+def test_a_sector_question_for_data_engineers_says_the_silence_once(bot: CareerBot, sid: str) -> None:
+    text = bot.ask("do DEs work in insurance?", session_id=sid).text
+    assert "they give no industries for Data Engineers" in text and "the industries they name" not in text

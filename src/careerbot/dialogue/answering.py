@@ -336,6 +336,8 @@ class Answering:
         words = u.analysis.tokens
         if thing.kind == "skill" and any(w in USE_WORDS and nxt == "for" for w, nxt in zip(words, words[1:])):
             return "tools"  # "what do they use for testing and CI?": the tools they use for it
+        if thing.kind == "field" and any(w in ("work", "works", "working") and nxt == "in" for w, nxt in zip(words, words[1:])):
+            return "industries"  # "do DSEs work in sports analytics?": a sector, not what they study
         if NEED_WORDS.isdisjoint(words) or not USE_WORDS.isdisjoint(words):
             return topic
         if thing.kind == "language" or (thing.kind == "tool" and any(
@@ -372,6 +374,13 @@ class Answering:
             # the articles list it for them.
             topic = self._thing_topic(u, (tools or listed)[0], roles)
             intent = self._intents.intent_for_topic(topic) or intent
+        # "do DSEs work in sports analytics?": a sector, which the articles may not name for them.
+        sector = u is not None and bool(listed) and listed[0].kind == "field" and (
+            self._thing_topic(u, listed[0], roles) == "industries"
+        )
+        if sector:
+            listed = []
+            topic, intent = "industries", self._intents.intent_for_topic("industries") or intent
         if u is not None and len(roles) == 1 and listed and self._yes_no(u) and not (
             intent in u.keyword_intents and self._intents.intents[intent].topic in ("tools", "skills", "education")
         ):
@@ -418,8 +427,8 @@ class Answering:
             listed_line = render_listed(self._kb, roles, named, yes=u is None or self._yes_no(u))
             answer = dataclasses.replace(answer, text=listed_line + "\n\n" + answer.text)
         elif u is not None and topic == "industries" and len(roles) == 1 and self._yes_no(u) and answer.text and (
-            self._sector_named(u)
-        ):
+            sector or self._sector_named(u)
+        ) and self._kb.roles[roles[0]].topic("industries"):  # (the articles' silence says it for DEs)
             # "do they work in insurance at all?": a sector the articles do not name for them.
             role = self._kb.roles[roles[0]]
             unnamed = TEMPLATES["sector_unnamed"].safe_substitute(plural=role.plural)

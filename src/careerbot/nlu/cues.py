@@ -199,6 +199,7 @@ def others_named(tokens: Sequence[str], occupations: Sequence[str]) -> tuple[str
 _FITS_ME = frozenset({
     ("fit", "me"), ("fits", "me"), ("suit", "me"), ("suits", "me"), ("suited",), ("i", "fit"), ("for", "me"),
     ("match", "me"), ("matches", "me"), ("should", "i", "pick"), ("should", "i", "choose"), ("should", "i", "go"),
+    ("i", "told"), ("i", "said"), ("i", "mentioned"),  # "given what i told you, de or dse?"
 })
 #: Words of a choice between them ("which", "or", "better").
 _CHOICE = frozenset("which or better best more".split())

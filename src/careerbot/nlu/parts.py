@@ -308,6 +308,8 @@ def _clauses(sentence: str) -> list[MessagePart]:
             and not _POINTING.isdisjoint(right)
         ):
             continue  # "What about distributed computing, which of the two needs that?": one question
+        if right[:2] == ["what", "i"] and right[2:3] and right[2] in ("said", "told", "mentioned", "wrote"):
+            continue  # "with a PhD in computational biology plus what I said, what am I missing?"
         if "same" in right and _SAME_TAIL.issuperset(right):
             continue  # "and the data science engineer, is it the same?": the last question, for them
         # (an adverb may come first: "..., which honestly is the part I like")

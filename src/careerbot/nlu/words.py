@@ -92,7 +92,7 @@ TOOL_VERBS = frozenset("use uses used using know knows need needs learn work wor
 #: Words asking whether a role needs something ("does a DE need to know Scala?").
 NEED_WORDS = frozenset(
     "need needs needed require requires required requirement obligatory necessary mandatory essential must useful "
-    "important".split()
+    "important crucial vital matter matters".split()
 )
 #: Words asking whether a role uses something ("do they work with NoSQL?").
 USE_WORDS = frozenset("use uses used using work works working stack".split())
