@@ -165,3 +165,15 @@ def test_working_in_a_field_asks_for_a_sector(bot: CareerBot, sid: str) -> None:
 def test_a_sector_question_for_data_engineers_says_the_silence_once(bot: CareerBot, sid: str) -> None:
     text = bot.ask("do DEs work in insurance?", session_id=sid).text
     assert "they give no industries for Data Engineers" in text and "the industries they name" not in text
+
+
+def test_which_role_works_on_a_thing_only_a_point_names(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("Which role is working on natural language processing?", session_id=sid)
+    assert reply.roles == ("ml_engineer",) and reply.data["kind"] == "points_across"
+    assert "natural language processing" in reply.text
+
+
+def test_have_to_in_a_second_part_is_a_need_the_articles_do_not_state(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("what do data engineers do all day and do they have to be good at public speaking?", session_id=sid)
+    assert [p["topic"] for p in reply.data["parts"]] == ["responsibilities", "skills"]
+    assert "The articles don't say whether Data Engineers need that" in reply.text

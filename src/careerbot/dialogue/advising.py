@@ -7,10 +7,12 @@ import dataclasses
 from collections.abc import Mapping, Sequence
 
 from ..data.knowledge import Thing
+from ..nlu.cues import asks_which_fits
 from ..nlu.parse import PartReading
 from ..nlu.profile import stated
 from ..nlu.understand import Understanding
 from ..nlu.words import (
+    ADVISOR_INTENTS,
     CHOOSING_WORDS,
     COMPARE,
     FILLER,
@@ -260,6 +262,39 @@ class Advising(Answering):
             reply = self.reply(answer, COMPARE, max(u.score, 0.5), all_roles, topic)
             return reply, ctx.evolve(roles=all_roles, topic=topic, pending_topic=None, intent=COMPARE)
         return None
+
+    def _fit_among(
+        self, text: str, u: Understanding, ctx: Context, roles: Sequence[str], things: Sequence[tuple[int, Thing]]
+    ) -> tuple[Reply, Context] | None:
+        """"Where I fit better, data engineer or data science engineer?"; (about the DSE) "compared
+        with a plain data engineer, which one fits me better?": a recommendation among those roles
+        (the one in focus and the one named); ``None`` when the message asks no such thing."""
+        if (
+            not asks_which_fits(u.analysis.tokens) or u.intent in ADVISOR_INTENTS
+            or "recommend_role" not in self._intents.intents or u.analysis.other_occupations
+        ):
+            return None
+        among = tuple(roles)
+        if len(among) == 1 and ctx.roles and ctx.roles[0] not in among:
+            among = (ctx.roles[0], *among)
+        if len(among) < 2:
+            return None
+        return self._advise("recommend_role", text, u, max(u.score, 0.8), ctx, roles=among, things=things)
+
+    def _which_roles_say(
+        self, u: Understanding, intent: str, topic: str, score: float, ctx: Context
+    ) -> tuple[Reply, Context] | None:
+        """"Which role is working on natural language processing?": the roles whose points say it,
+        when no named thing does; ``None`` when the question asks no "which role" or no point fits."""
+        words = u.analysis.tokens
+        if not any(w == "which" and nxt in ROLE_NOUNS for w, nxt in zip(words, words[1:])):
+            return None
+        found = self._specific_across(u, tuple(self._kb.roles))
+        if found is None:
+            return None
+        having = tuple(found.data["roles"])
+        reply = self.reply(found, intent, score, having, topic, found.suggestions)
+        return reply, ctx.evolve(roles=having, topic=topic, pending_topic=None, intent=intent)
 
     @staticmethod
     def _told(text: str, ctx: Context) -> str:

@@ -409,7 +409,7 @@ class Answering:
             silent = (
                 topic in ("skills", "education") and self._yes_no(u) and len(content) >= 2
                 and len(u.analysis.tokens) <= 12  # (one short question, not a message with more in it)
-                and not NEED_WORDS.isdisjoint(u.analysis.tokens)
+                and (not NEED_WORDS.isdisjoint(u.analysis.tokens) or _has_to(u.analysis.tokens))
                 and not self._points.search((roles[0],), content, limit=1, min_score=0.45)
             )
         if u is not None and len(roles) > 1 and topic != "salary" and not things and self._yes_no(u):
@@ -489,3 +489,10 @@ class Answering:
             if name in u.keyword_intents and self._intents.intents[name].topic not in (None, "differences")
         ]
         return named[0] if named else None
+
+
+def _has_to(tokens: Sequence[str]) -> bool:
+    """"do they have to be good at public speaking?", "has he got to know ...": a need, in other words."""
+    return "gotta" in tokens or any(
+        a in ("have", "has", "got") and b == "to" for a, b in zip(tokens, tokens[1:])
+    )

@@ -13,7 +13,7 @@ import dataclasses
 from collections.abc import Sequence
 
 from ..data.knowledge import ROLE_TOPICS, Thing
-from ..nlu.cues import asks_which_fits, comparative, speakers_own
+from ..nlu.cues import comparative, speakers_own
 from ..nlu.normalize import tokenize
 from ..nlu.parse import PartReading
 from ..nlu.understand import Understanding
@@ -216,15 +216,9 @@ class Questions(Resolving):
             # (about the MLRE) "how does their outlook stack up against data engineers'?": the role
             # talked about, weighed against the one named, on the topic asked.
             roles = (ctx.roles[0], *roles)
-        if (
-            asks_which_fits(analysis.tokens) and intent not in ADVISOR_INTENTS and "recommend_role" in self._intents.intents
-            and not analysis.other_occupations
-        ):
-            # "Where I fit better, data engineer or data science engineer?"; (about the DSE) "compared
-            # with a plain data engineer, which one fits me better?": which of those suits them.
-            among = roles if len(roles) > 1 else (ctx.roles[0], *roles) if len(roles) == 1 and ctx.roles and ctx.roles[0] not in roles else ()
-            if len(among) > 1:
-                return self._advise("recommend_role", text, u, max(score, 0.8), ctx, roles=among, things=things)
+        fit = self._fit_among(text, u, ctx, roles, things)
+        if fit is not None:
+            return fit  # "Where I fit better, data engineer or data science engineer?"
         all_roles = tuple(self._kb.roles)
         content_named = any(self._intents.intents[n].topic for n in u.keyword_intents)
         # ("which of these roles needs Tableau?", "which of the two needs that?": among the roles
@@ -493,6 +487,9 @@ class Questions(Resolving):
         if topic is None:
             topic = "definition"
         chosen = roles or (all_roles if wants_all else ctx.roles)
+        said = None if chosen else self._which_roles_say(u, intent, topic, score, ctx)
+        if said is not None:
+            return said  # "Which role is working on natural language processing?"
         if not chosen:
             answer = render_clarify(self._kb, topic)
             reply = self.reply(answer, intent, score, (), topic)
