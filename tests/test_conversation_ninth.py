@@ -177,3 +177,18 @@ def test_have_to_in_a_second_part_is_a_need_the_articles_do_not_state(bot: Caree
     reply = bot.ask("what do data engineers do all day and do they have to be good at public speaking?", session_id=sid)
     assert [p["topic"] for p in reply.data["parts"]] == ["responsibilities", "skills"]
     assert "The articles don't say whether Data Engineers need that" in reply.text
+
+
+def test_what_about_a_role_then_what_am_i_missing_there_is_the_gap_for_it(bot: CareerBot, sid: str) -> None:
+    bot.ask("I know Python", session_id=sid)
+    bot.ask("what is a DE?", session_id=sid)
+    reply = bot.ask("what about ML software eng, what would I be missing there", session_id=sid)
+    assert reply.intent == "skill_gap" and reply.roles == ("ml_software_engineer",)
+    assert "Overview" not in reply.text
+
+
+def test_a_gap_asked_without_a_question_mark_for_the_role_named(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("i only kno excel n a bit of sql wat am i missin 4 de", session_id=sid)
+    assert reply.intent == "skill_gap" and reply.roles == ("data_engineer",)
+    assert "now: Data Engineer" not in reply.text
+    assert bot.export_session(sid)["profile"]["targets"] == ["data_engineer"]

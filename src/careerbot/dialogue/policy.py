@@ -424,7 +424,10 @@ class Policy:
         )
         return (
             bare and v.intent is not None and (v.intent == COMPARE or not v.analysis.roles)
-            and (v.intent == COMPARE or not REFERRING.isdisjoint(v.analysis.tokens) or v.intent in self._topic_intents)
+            and (
+                v.intent == COMPARE or not REFERRING.isdisjoint(v.analysis.tokens) or v.intent in self._topic_intents
+                or v.intent in ("skill_gap", "learning_path")  # ("what about ML software eng, what would I be missing there")
+            )
         )
 
     # -- what the person says about themselves ------------------------------------------------

@@ -108,8 +108,8 @@ def read_profile(
             continue  # "I'm not a data engineer"
         if before & _HIRING:
             continue  # "some want to hire a data engineer, others say we need an MLRE": the team's need
-        if before & _AIM:
-            targets.append(mention.role)
+        if before & _AIM or tokens[mention.start - 1 : mention.start] in (("for",), ("4",), ("into",), ("to",)):
+            targets.append(mention.role)  # (also "wat am i missin 4 de": the role asked for)
         elif before & _NOW:
             current.append(mention.role)
         else:

@@ -237,7 +237,7 @@ LEADING_FILLER = frozenset(
     "instead sir madam maam ma'am mam i want wanna to know understand would like i'd id".split()
 )
 #: Words that ask what is missing ("I know SQL and want to be a DE, what am I missing").
-GAP_ASKED = frozenset("missing miss gap gaps lack lacking else left need needed".split())
+GAP_ASKED = frozenset("missing missin miss gap gaps lack lacking else left need needed".split())
 #: Words that ask for advice in a message without a question ("just pick one for me, I like ...").
 ADVICE_ASKED = frozenset("recommend suggest pick advise which".split())
 #: What a question about a posting just shown asks ("how much does it pay?", "what level is it?").
