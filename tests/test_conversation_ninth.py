@@ -9,6 +9,7 @@ import pytest
 from careerbot import CareerBot
 from careerbot.nlu.cues import others_named
 from careerbot.nlu.normalize import tokenize
+from careerbot.nlu.references import find_reference
 
 
 @pytest.fixture
@@ -192,3 +193,24 @@ def test_a_gap_asked_without_a_question_mark_for_the_role_named(bot: CareerBot, 
     assert reply.intent == "skill_gap" and reply.roles == ("data_engineer",)
     assert "now: Data Engineer" not in reply.text
     assert bot.export_session(sid)["profile"]["targets"] == ["data_engineer"]
+
+
+def test_the_ml_folks_is_the_one_role_talked_about_with_ml_in_its_name(bot: CareerBot, sid: str) -> None:
+    bot.ask("who do MLEs work with?", session_id=sid)
+    bot.ask("And the data engineers?", session_id=sid)
+    reply = bot.ask("What kind of projects would the ML folks usually own? And are those common in finance?", session_id=sid)
+    assert reply.roles == ("ml_engineer",) and [p["topic"] for p in reply.data["parts"]] == ["projects", "industries"]
+
+
+def test_on_the_other_roles_side_then_a_question_is_about_that_role(bot: CareerBot, sid: str) -> None:
+    bot.ask("what do MLEs do day to day?", session_id=sid)
+    reply = bot.ask("and on the data engineer side, is their stack cloud heavy?", session_id=sid)
+    assert reply.intent == "ask_tools" and reply.roles == ("data_engineer",)
+
+
+def test_a_named_span_with_one_roles_own_word_is_that_role() -> None:
+    ref = find_reference(
+        tokenize("and the ml research folks"), role_words={"research": "ml_research_engineer"},
+        name_words=frozenset({"ml", "machine", "learning", "research", "engineer"}),
+    )
+    assert ref is not None and ref.kind == "side" and ref.role == "ml_research_engineer"

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..nlu.parse import PartReading
+from ..nlu.references import NAMED_NOUNS
 from .advising import Advising
 from .state import Context
 
@@ -93,7 +94,7 @@ class Resolving(Advising):
         if len(options) < 2:
             return ()
         for i, token in enumerate(tokens[:-1]):
-            if tokens[i + 1] not in ("one", "role", "side", "option", "track", "path"):
+            if tokens[i + 1] not in NAMED_NOUNS:
                 continue
             having = [r for r in options if token in self._name_words.get(r, ())]
             if len(having) == 1:

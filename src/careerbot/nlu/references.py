@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["Reference", "ReferenceKind", "distinctive_role_words", "find_reference"]
+__all__ = ["NAMED_NOUNS", "Reference", "ReferenceKind", "distinctive_role_words", "find_reference"]
 
 ReferenceKind = Literal["ordinal", "other", "pair", "side", "named", "posting"]
 
@@ -44,7 +44,7 @@ _SIDE_NOUNS = frozenset(
     "folks people guys crowd types".split()
 )
 #: Nouns after words of role names that make "the machine learning one", "the data track".
-_NAMED_NOUNS = frozenset("one role side option track path".split())
+NAMED_NOUNS = frozenset("one role side option track path folks people guys crowd".split())
 #: Words that end a role's name: "the data engineer job" names the role itself.
 _TITLE_WORDS = frozenset("engineer engineers engineering scientist scientists".split())
 _POSTING_NOUNS = frozenset("posting postings job jobs one offer opening position listing ad role".split())
@@ -52,7 +52,7 @@ _THAT = frozenset({"that", "this", "the"})
 #: Words without one of which no reference is found (besides role and company words).
 _TRIGGERS = (
     frozenset(_ORDINALS) | {"other", "another", "option", "options", "both", "either", "runner", "people", "guys", "each", "2", "pair", "duo"}
-    | _POSTING_NOUNS | _NAMED_NOUNS
+    | _POSTING_NOUNS | NAMED_NOUNS
 )
 
 
@@ -126,7 +126,10 @@ def find_reference(
             end = i
             while end < n and tokens[end] in name_words and tokens[end] not in _TITLE_WORDS:
                 end += 1
-            if end < n and tokens[end] in _NAMED_NOUNS:
+            if end < n and tokens[end] in NAMED_NOUNS:
+                own = {role_words[t] for t in tokens[i:end] if t in role_words}
+                if len(own) == 1:  # "the ml research folks": a word of one role's name says which
+                    return Reference("side", i, end + 1, role=own.pop())
                 return Reference("named", i, end + 1)  # "the machine learning one", "the data track"
         if company_words and token in company_words and nxt in _POSTING_NOUNS:
             return Reference("posting", i, i + 2, name=company_words[token])

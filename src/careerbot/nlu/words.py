@@ -233,7 +233,7 @@ REQUEST_WORDS = frozenset(
 SIDE_NOUNS = frozenset("side track path route role roles option one ones job jobs career folks people guys version variant equivalent counterpart".split())
 #: What may come with a role that only turns the conversation to it ("what about", "and for the").
 LEADING_FILLER = frozenset(
-    "what about how and for as the a an so ok okay then now hmm tell me more of it that this start begin with let's lets "
+    "what about how and for on over as the a an so ok okay then now hmm tell me more of it that this start begin with let's lets "
     "instead sir madam maam ma'am mam i want wanna to know understand would like i'd id".split()
 )
 #: Words that ask what is missing ("I know SQL and want to be a DE, what am I missing").
