@@ -214,3 +214,10 @@ def test_a_named_span_with_one_roles_own_word_is_that_role() -> None:
         name_words=frozenset({"ml", "machine", "learning", "research", "engineer"}),
     )
     assert ref is not None and ref.kind == "side" and ref.role == "ml_research_engineer"
+
+
+def test_academic_jobs_are_the_postings_titled_professor(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("are there any academic jobs in the postings you have?", session_id=sid)
+    shown = reply.data["postings"]
+    assert shown and all("Professor" in p["title"] for p in shown)
+    assert 'titled with "professor"' in reply.text

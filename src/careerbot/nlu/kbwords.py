@@ -31,7 +31,7 @@ from .keys import (
 from .normalize import tokenize
 from .spelling import Speller
 
-__all__ = ["LEVEL_WORDS", "KbWords", "Tool", "mention_index", "tool_key"]
+__all__ = ["LEVEL_WORDS", "TITLE_SYNONYMS", "KbWords", "Tool", "mention_index", "tool_key"]
 
 #: Words for posting levels ("intern" is the internship flag, not a level).
 LEVEL_WORDS: Mapping[str, str] = MappingProxyType(
@@ -222,5 +222,16 @@ def _title_words(kb: KnowledgeBase, alias_keys: set[tuple[str, ...]]) -> dict[st
                     and word not in _GENERIC_TITLE_WORDS:
                 for form in (word, word if word.endswith("s") else word + "s"):
                     ids.setdefault(form, []).append(p.id)
+    # Words people use for a kind of job that a title names in its own word ("academic jobs": the professor's).
+    for word, title_word in TITLE_SYNONYMS.items():
+        if title_word in ids:
+            ids.setdefault(word, ids[title_word])
     # A word in many titles names none of them.
     return {w: tuple(found) for w, found in ids.items() if len(found) <= 2}
+
+
+#: Other words for a kind of job, by the word a featured posting's title uses for it.
+TITLE_SYNONYMS: Mapping[str, str] = MappingProxyType({
+    "academic": "professor", "academia": "professor", "university": "professor", "faculty": "professor",
+    "professorship": "professor",
+})

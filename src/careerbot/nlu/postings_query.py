@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from .kbwords import LEVEL_WORDS, KbWords
+from .kbwords import LEVEL_WORDS, TITLE_SYNONYMS, KbWords
 from .keys import STOPWORDS, wordset
 from .normalize import tokenize
 from .words import YES_NO_OPENERS
@@ -150,8 +150,9 @@ class PostingsQueryReader:
         elif wordset_ & _SORT_MIN:
             sort = "min"
         refers_back = bool(wordset_ & _PRONOUNS)
-        title_words = tuple(t for t in dict.fromkeys(words) if t in w.title_words)
-        titled = tuple(dict.fromkeys(i for t in title_words for i in w.title_words[t]))
+        asked = tuple(t for t in dict.fromkeys(words) if t in w.title_words)
+        titled = tuple(dict.fromkeys(i for t in asked for i in w.title_words[t]))
+        title_words = tuple(dict.fromkeys(TITLE_SYNONYMS.get(t, t) for t in asked))  # (as the title words it)
         query = PostingsQuery(
             places=tuple(places), regions=tuple(regions), unknown_places=tuple(unknown), remote=remote,
             levels=levels, internship=internship, currency=currency, companies=companies, sort=sort,
