@@ -221,3 +221,18 @@ def test_academic_jobs_are_the_postings_titled_professor(bot: CareerBot, sid: st
     shown = reply.data["postings"]
     assert shown and all("Professor" in p["title"] for p in shown)
     assert 'titled with "professor"' in reply.text
+
+
+@pytest.mark.parametrize("ask", ["so with my background, which one fits better?", "so with my background which one?"])
+def test_with_my_background_which_one_recommends_among_the_two_talked_about(bot: CareerBot, sid: str, ask: str) -> None:
+    bot.ask("I'm a claims adjuster, lots of Excel and some SQL", session_id=sid)
+    bot.ask("what does a data science engineer do?", session_id=sid)
+    bot.ask("and a plain data engineer?", session_id=sid)
+    reply = bot.ask(ask, session_id=sid)
+    assert reply.intent == "recommend_role" and set(reply.roles) <= {"data_engineer", "data_science_engineer"}
+
+
+def test_a_terse_hours_question_is_not_in_the_articles(bot: CareerBot, sid: str) -> None:
+    bot.ask("what does an MLRE do?", session_id=sid)
+    reply = bot.ask("hours?", session_id=sid)
+    assert reply.intent == "not_covered" and reply.roles == ("ml_research_engineer",) and "don't say" in reply.text

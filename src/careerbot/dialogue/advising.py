@@ -277,6 +277,8 @@ class Advising(Answering):
         among = tuple(roles)
         if len(among) == 1 and ctx.roles and ctx.roles[0] not in among:
             among = (ctx.roles[0], *among)
+        elif not among and "which" in u.analysis.tokens:
+            among = ctx.options[:2] if len(ctx.options) >= 2 else ctx.pair  # "so with my background, which one?"
         if len(among) < 2:
             return None
         return self._advise("recommend_role", text, u, max(u.score, 0.8), ctx, roles=among, things=things)

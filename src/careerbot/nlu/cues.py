@@ -200,6 +200,7 @@ _FITS_ME = frozenset({
     ("fit", "me"), ("fits", "me"), ("suit", "me"), ("suits", "me"), ("suited",), ("i", "fit"), ("for", "me"),
     ("match", "me"), ("matches", "me"), ("should", "i", "pick"), ("should", "i", "choose"), ("should", "i", "go"),
     ("i", "told"), ("i", "said"), ("i", "mentioned"),  # "given what i told you, de or dse?"
+    ("my", "background"), ("my", "profile"), ("my", "experience"), ("my", "skills"),  # "so with my background, which one?"
 })
 #: Words of a choice between them ("which", "or", "better").
 _CHOICE = frozenset("which or better best more".split())
