@@ -236,3 +236,10 @@ def test_a_terse_hours_question_is_not_in_the_articles(bot: CareerBot, sid: str)
     bot.ask("what does an MLRE do?", session_id=sid)
     reply = bot.ask("hours?", session_id=sid)
     assert reply.intent == "not_covered" and reply.roles == ("ml_research_engineer",) and "don't say" in reply.text
+
+
+def test_what_someone_says_about_a_role_is_context_not_a_question(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("My grandson says data engineering is the future. What is a data engineer, in simple terms?", session_id=sid)
+    assert reply.intent == "ask_definition" and reply.data["kind"] == "topic"
+    first = bot.ask("first, what are DSE responsibilities; second, how do they compare to ML engineers?", session_id=f"{sid}-2")
+    assert [p["intent"] for p in first.data["parts"]] == ["ask_responsibilities", "compare"]

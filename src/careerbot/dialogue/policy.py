@@ -391,6 +391,7 @@ class Policy:
         return (
             u.intent in self._topic_intents and u.intent in u.keyword_intents and bool(u.analysis.roles)
             and len(u.analysis.tokens) <= SHORT_QUESTION
+            and _STATING.isdisjoint(u.analysis.tokens)  # (not "My grandson says data engineering is the future.")
         )
 
     @staticmethod
@@ -483,6 +484,8 @@ class Policy:
         return dataclasses.replace(reply, text=f"{note}\n\n{reply.text}") if note else reply
 
 
+#: Verbs that make a sentence naming a topic and a role a statement, not a request for the topic.
+_STATING = frozenset("says said say thinks think thought told tells heard hear reckons reckon believes".split())
 #: "I am Linh", "I'm a nurse", "my name is", "I work / study ...": who the speaker is.
 _WHO_I_AM = re.compile(r"\b(?:i am|i'm|im|my name|myself|i work|i study|i studied|i worked)\b")
 
