@@ -243,3 +243,18 @@ def test_what_someone_says_about_a_role_is_context_not_a_question(bot: CareerBot
     assert reply.intent == "ask_definition" and reply.data["kind"] == "topic"
     first = bot.ask("first, what are DSE responsibilities; second, how do they compare to ML engineers?", session_id=f"{sid}-2")
     assert [p["intent"] for p in first.data["parts"]] == ["ask_responsibilities", "compare"]
+
+
+@pytest.mark.parametrize(
+    ("text", "having"),
+    [("between DSEs and MLREs, which one needs Tableau?", ("data_science_engineer",)),
+     ("DE or DSE, which needs more SQL?", ("data_engineer", "data_science_engineer"))],
+)
+def test_which_of_the_roles_named_lists_a_thing(bot: CareerBot, sid: str, text: str, having: tuple[str, ...]) -> None:
+    reply = bot.ask(text, session_id=sid)
+    assert reply.data["kind"] == "roles_with"
+    assert reply.data["things"][0]["roles"] == list(having)
+
+
+def test_what_they_use_to_deploy_is_their_tools(bot: CareerBot, sid: str) -> None:
+    assert bot.ask("what do ML engineers use to actually deploy stuff?", session_id=sid).intent == "ask_tools"

@@ -244,7 +244,7 @@ class Advising(Answering):
             w == "any" and (nxt in ROLE_NOUNS or (nxt == "of" and (bool(among) or not ROLE_NOUNS.isdisjoint(tokens))))
             for w, nxt in zip(words, words[1:])
         )
-        asks_which = asks_which or pair_asked or any_asked
+        asks_which = asks_which or pair_asked or any_asked or (bool(referred) and "which" in tokens)
         if not asks_which:
             return None
         all_roles = tuple(self._kb.roles)

@@ -225,6 +225,8 @@ class Questions(Resolving):
         # referred to; "do both of them need SQL?" is answered for each below)
         if len(referred) > 1 and "which" in analysis.tokens:
             across = self._across_roles(u, ctx, analysis.roles, things, referred)
+        elif len(analysis.roles) > 1 and "which" in analysis.tokens and things:
+            across = self._across_roles(u, ctx, (), things, analysis.roles)  # "between DSEs and MLREs, which one needs Tableau?"
         else:
             across = self._across_roles(u, ctx, roles, things)
         if across is not None:
