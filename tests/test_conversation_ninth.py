@@ -258,3 +258,10 @@ def test_which_of_the_roles_named_lists_a_thing(bot: CareerBot, sid: str, text: 
 
 def test_what_they_use_to_deploy_is_their_tools(bot: CareerBot, sid: str) -> None:
     assert bot.ask("what do ML engineers use to actually deploy stuff?", session_id=sid).intent == "ask_tools"
+
+
+def test_those_three_are_the_three_roles_talked_about(bot: CareerBot, sid: str) -> None:
+    for text in ("who do ML engineers typically work with?", "and the data engineers?", "What does a data science engineer do?"):
+        bot.ask(text, session_id=sid)
+    reply = bot.ask("which of those three needs the most maths?", session_id=sid)
+    assert set(reply.roles) == {"ml_engineer", "data_engineer", "data_science_engineer"}

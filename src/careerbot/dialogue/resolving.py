@@ -42,7 +42,10 @@ class Resolving(Advising):
             roles = self._option_named(reading, ctx)
         elif ref.kind == "pair":
             # "the two": the top two of a recommendation, the two just compared, or the last two asked about.
-            if ctx.intent == "recommend_role" and len(ctx.options) >= 2:
+            if ref.index == 3 and (len(ctx.options) >= 3 or len(ctx.recent) >= 3):
+                # "which of those three needs the most maths?": the last three listed, or talked about
+                roles = ctx.options[:3] if len(ctx.options) >= 3 else ctx.recent[:3]
+            elif ctx.intent == "recommend_role" and len(ctx.options) >= 2:
                 roles = ctx.options[:2]
             else:
                 roles = ctx.pair

@@ -51,7 +51,7 @@ _POSTING_NOUNS = frozenset("posting postings job jobs one offer opening position
 _THAT = frozenset({"that", "this", "the"})
 #: Words without one of which no reference is found (besides role and company words).
 _TRIGGERS = (
-    frozenset(_ORDINALS) | {"other", "another", "option", "options", "both", "either", "runner", "people", "guys", "each", "2", "pair", "duo"}
+    frozenset(_ORDINALS) | {"3", "other", "another", "option", "options", "both", "either", "runner", "people", "guys", "each", "2", "pair", "duo"}
     | _POSTING_NOUNS | NAMED_NOUNS
 )
 
@@ -61,7 +61,7 @@ class Reference:
     """What the message points back at, and the token span ``[start, end)`` that does it.
 
     ``kind``: ``ordinal`` (``index`` into the last list; -1 for the last), ``other`` (the item
-    not in focus), ``pair`` (the two in focus), ``side`` (``role``: a role named by its one
+    not in focus), ``pair`` (the two in focus; ``index`` 3 for "those three": the last three listed), ``side`` (``role``: a role named by its one
     distinctive word, "the research side"), ``named`` (words that several roles' names share,
     "the machine learning one", "the data track": the one of the roles in question whose name has
     them), ``posting`` (``name``: a company word, or ``None`` for "that one" after postings).
@@ -113,6 +113,8 @@ def find_reference(
         ):
             end = i + (2 if nxt in _ITEM_NOUNS else 1)
             return Reference("ordinal", i, end, index=_ORDINALS[token])
+        if token in ("three", "3") and prev in ("the", "those", "these", "all") and nxt in _ITEM_NOUNS | _AFTER_ORDINAL | {"need", "needs", "pays", "has"}:
+            return Reference("pair", i - 1, i + 1, index=3)  # "which of those three needs the most maths?"
         for pair in _PAIR_BY_FIRST.get(token, ()):
             if tuple(tokens[i : i + len(pair)]) == pair:
                 return Reference("pair", i, i + len(pair))
