@@ -265,3 +265,13 @@ def test_those_three_are_the_three_roles_talked_about(bot: CareerBot, sid: str) 
         bot.ask(text, session_id=sid)
     reply = bot.ask("which of those three needs the most maths?", session_id=sid)
     assert set(reply.roles) == {"ml_engineer", "data_engineer", "data_science_engineer"}
+
+
+def test_one_short_common_word_is_no_specific_match(bot: CareerBot, sid: str) -> None:
+    bot.ask("what will a data engineer do all day?", session_id=sid)
+    reply = bot.ask("He also plays video games all night, is that bad for him?", session_id=sid)
+    assert "differ" not in reply.text and reply.intent != "compare"
+    research = bot.ask("what does an MLRE do?", session_id=f"{sid}-2")
+    assert research.roles == ("ml_research_engineer",)
+    reply = bot.ask("do they put stuff into production or is it pure research", session_id=f"{sid}-2")
+    assert reply.intent == "ask_responsibilities" and "production" in reply.text

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, TypeVar
 from ..data.intents import IntentSet
 from ..data.knowledge import KnowledgeBase, Thing
 from ..lazy import Lazy
-from ..nlu.cues import asks_which, others_named
+from ..nlu.cues import asks_which, has_to, others_named
 from ..nlu.entities import Analysis
 from ..nlu.keys import word_key
 from ..nlu.normalize import tokenize
@@ -278,6 +278,10 @@ class Answering:
         if not yes_no and u.intent is not None:
             return None  # "what skills does a DSE need?": the topic, not a point
         found = self._points.search((role,), content, limit=4, min_score=0.55 if yes_no else 0.7)
+        if len(content) >= 4:
+            # (one short word of four or more is no match: "plays video games all night, is that
+            # bad?" is not "the roles play ..."; "production" in "... or is it pure research" is)
+            found = [h for h in found if len(h.matched) >= 2 or (h.matched and len(h.matched[0]) >= 6)]
         if not found:
             return None
         best = found[0]
@@ -409,7 +413,7 @@ class Answering:
             silent = (
                 topic in ("skills", "education") and self._yes_no(u) and len(content) >= 2
                 and len(u.analysis.tokens) <= 12  # (one short question, not a message with more in it)
-                and (not NEED_WORDS.isdisjoint(u.analysis.tokens) or _has_to(u.analysis.tokens))
+                and (not NEED_WORDS.isdisjoint(u.analysis.tokens) or has_to(u.analysis.tokens))
                 and not self._points.search((roles[0],), content, limit=1, min_score=0.45)
             )
         if u is not None and len(roles) > 1 and topic != "salary" and not things and self._yes_no(u):
@@ -490,9 +494,3 @@ class Answering:
         ]
         return named[0] if named else None
 
-
-def _has_to(tokens: Sequence[str]) -> bool:
-    """"do they have to be good at public speaking?", "has he got to know ...": a need, in other words."""
-    return "gotta" in tokens or any(
-        a in ("have", "has", "got") and b == "to" for a, b in zip(tokens, tokens[1:])
-    )

@@ -16,6 +16,7 @@ __all__ = [
     "at_an_age",
     "comparative",
     "counts_jobs",
+    "has_to",
     "others_named",
     "own_task",
     "recommends_a_thing",
@@ -216,3 +217,8 @@ def asks_which_fits(tokens: Sequence[str]) -> bool:
     said = {p for i in range(len(tokens)) for p in _FITS_ME if tokens[i] == p[0] and tuple(tokens[i : i + len(p)]) == p}
     # ("Compare MLRE and MLSWE for me. Which is more research-heavy?" asks for the comparison)
     return bool(said - {("for", "me")}) or (bool(said) and _COMPARING.isdisjoint(tokens))
+
+
+def has_to(tokens: Sequence[str]) -> bool:
+    """"do they have to be good at public speaking?", "has he got to know ...": a need, in other words."""
+    return "gotta" in tokens or any(a in ("have", "has", "got") and b == "to" for a, b in zip(tokens, tokens[1:]))
