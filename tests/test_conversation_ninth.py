@@ -275,3 +275,10 @@ def test_one_short_common_word_is_no_specific_match(bot: CareerBot, sid: str) ->
     assert research.roles == ("ml_research_engineer",)
     reply = bot.ask("do they put stuff into production or is it pure research", session_id=f"{sid}-2")
     assert reply.intent == "ask_responsibilities" and "production" in reply.text
+
+
+def test_the_two_stay_in_focus_after_which_of_the_two_needs_a_thing(bot: CareerBot, sid: str) -> None:
+    bot.ask("compare data engineers and ML research engineers for me", session_id=sid)
+    bot.ask("which of the two needs more maths?", session_id=sid)
+    reply = bot.ask("and their outlook?", session_id=sid)
+    assert reply.intent == "ask_outlook" and set(reply.roles) == {"data_engineer", "ml_research_engineer"}

@@ -254,7 +254,9 @@ class Advising(Answering):
             intent = self._intents.intent_for_topic(topic) or COMPARE
             # "which of them needs a PhD?" is about the roles in focus, whichever the answer names.
             reply = self.reply(answer, intent, max(u.score, 0.5), among or having, topic)
-            return reply, ctx.evolve(roles=having or ctx.roles, topic=topic, pending_topic=None, intent=intent)
+            # (the two asked about stay in focus: "which of the two needs more maths?" "and their outlook?")
+            focus = tuple(referred) if len(referred) > 1 else having or ctx.roles
+            return reply, ctx.evolve(roles=focus, topic=topic, pending_topic=None, intent=intent)
         topic_intent = self._topic_from_keywords(u)
         if topic_intent is not None and topic_intent != "ask_salary" and not SUPERLATIVE_WORDS.isdisjoint(tokens):
             topic = str(self._intents.intents[topic_intent].topic)
