@@ -8,13 +8,12 @@ from collections.abc import Sequence
 
 from ..nlu.parse import PartReading
 from ..nlu.references import NAMED_NOUNS
+from ..nlu.words import ROLE_NOUNS
 from .advising import Advising
 from .state import Context
 
 __all__ = ["Resolving"]
 
-#: Plural nouns after "these" / "those" that point at a list of roles ("which of these jobs ...").
-_PLURAL_NOUNS = frozenset("roles careers jobs paths professions positions fields".split())
 
 
 class Resolving(Advising):
@@ -85,7 +84,7 @@ class Resolving(Advising):
         if ctx.roles or ctx.postings or len(ctx.options) < 2:
             return ()
         tokens = reading.understanding.analysis.tokens
-        these = any(t in ("these", "those") and nxt in _PLURAL_NOUNS for t, nxt in zip(tokens, tokens[1:]))
+        these = any(t in ("these", "those") and nxt in ROLE_NOUNS for t, nxt in zip(tokens, tokens[1:]))
         return ctx.options if these else ()
 
     def _option_named(self, reading: PartReading, ctx: Context) -> tuple[str, ...]:

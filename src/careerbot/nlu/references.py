@@ -25,6 +25,8 @@ _ITEM_NOUNS = frozenset("one ones option options role roles choice choices path 
 _NUMBERS = frozenset({"one", "two", "three", "four", "five"})
 #: Words that may follow "the second" when it stands alone ("and the second?", "the last please").
 _AFTER_ORDINAL = frozenset({"", "please", "pls", "then", "again", "too", "instead", "is", "does", "do", "up", "of"})
+#: Words after "those three" that end the reference ("which of those three needs ...").
+_AFTER_THREE = _ITEM_NOUNS | _AFTER_ORDINAL | {"need", "needs", "pays", "has"}
 #: Words that may follow a message's opening "the second" ("the second, which tools he use?").
 _OPENING_ORDINAL_NEXT = frozenset("which what how who where why when can could would will are has have".split())
 _PAIR = frozenset({
@@ -113,7 +115,7 @@ def find_reference(
         ):
             end = i + (2 if nxt in _ITEM_NOUNS else 1)
             return Reference("ordinal", i, end, index=_ORDINALS[token])
-        if token in ("three", "3") and prev in ("the", "those", "these", "all") and nxt in _ITEM_NOUNS | _AFTER_ORDINAL | {"need", "needs", "pays", "has"}:
+        if token in ("three", "3") and prev in ("the", "those", "these", "all") and nxt in _AFTER_THREE:
             return Reference("pair", i - 1, i + 1, index=3)  # "which of those three needs the most maths?"
         for pair in _PAIR_BY_FIRST.get(token, ()):
             if tuple(tokens[i : i + len(pair)]) == pair:
