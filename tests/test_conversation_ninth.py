@@ -282,3 +282,10 @@ def test_the_two_stay_in_focus_after_which_of_the_two_needs_a_thing(bot: CareerB
     bot.ask("which of the two needs more maths?", session_id=sid)
     reply = bot.ask("and their outlook?", session_id=sid)
     assert reply.intent == "ask_outlook" and set(reply.roles) == {"data_engineer", "ml_research_engineer"}
+
+
+def test_i_want_know_is_asking_and_which_ones_goes_on_with_it(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("I want know the tools for machine learning software engineer, which ones they are using?", session_id=sid)
+    assert reply.intent == "ask_tools" and reply.data["kind"] == "topic" and "Industries" not in reply.text
+    two = bot.ask("which programming languages does an ML SWE need, and which ones does a DE need?", session_id=f"{sid}-2")
+    assert [p["roles"] for p in two.data["parts"]] == [["ml_software_engineer"], ["data_engineer"]]

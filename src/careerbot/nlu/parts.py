@@ -81,14 +81,16 @@ _PRONOUN_NEXT = tuple([w] for w in "you u they he she it i we a an the data ml".
 _RELATIVES = frozenset("son daughter kid kids child children partner husband wife brother sister friend nephew niece".split())
 #: Phrases that ask although the sentence starts with "I": "I want to know", "I wonder".
 _SELF_ASKING = re.compile(
-    r"^(i|i'd|id|i would) (want to know|wanna know|would like to know|wonder|am wondering|'m wondering|"
+    r"^(i|i'd|id|i would) (want to know|want know|wanna know|would like to know|would like know|wonder|am wondering|'m wondering|"
     r"was wondering|need to know|like to know|need help|want to understand)\b"
     r"|^(i'd|id|i would) like (the|some|info|information|details|an overview|a list|a summary|to see|to hear)\b"
     r"|^(i'd|id|i would|i should) (be )?(most |very |really )?(appreciate|grateful|thankful)\b"
     r"|^i'?m (wondering|curious)\b|^(i|im|i'm) not sure (what|which|how|if|whether)\b"
 )
 #: Of those, the ones that ask outright ("I'd like to know what a DSE is", not "I'm curious how ...").
-_KNOW_ASKING = re.compile(r"^(i|i'd|id|i would) (want to know|wanna know|would like to know|need to know|like to know)\b")
+_KNOW_ASKING = re.compile(
+    r"^(i|i'd|id|i would) (want to know|want know|wanna know|would like to know|would like know|need to know|need know|like to know)\b"
+)  # (also as learners write it: "I want know the tools for ...")
 _SENTENCE_END = re.compile(
     r"(?<=[?!.;])\s+|\n+|(?<=\?)(?=\S)"
     # "Before anything else: where does your information come from?" (not "outlook comparison: DE vs MLE")
@@ -308,6 +310,10 @@ def _clauses(sentence: str) -> list[MessagePart]:
             and not _POINTING.isdisjoint(right)
         ):
             continue  # "What about distributed computing, which of the two needs that?": one question
+        if right[:2] == ["which", "ones"] and not joiner:
+            # "the tools for ML software engineers, which ones they are using?": the same question
+            # (not "..., and which ones does a DE need?")
+            continue
         if right[:2] == ["what", "i"] and right[2:3] and right[2] in ("said", "told", "mentioned", "wrote"):
             continue  # "with a PhD in computational biology plus what I said, what am I missing?"
         if "same" in right and _SAME_TAIL.issuperset(right):
