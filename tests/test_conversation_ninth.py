@@ -289,3 +289,9 @@ def test_i_want_know_is_asking_and_which_ones_goes_on_with_it(bot: CareerBot, si
     assert reply.intent == "ask_tools" and reply.data["kind"] == "topic" and "Industries" not in reply.text
     two = bot.ask("which programming languages does an ML SWE need, and which ones does a DE need?", session_id=f"{sid}-2")
     assert [p["roles"] for p in two.data["parts"]] == [["ml_software_engineer"], ["data_engineer"]]
+
+
+def test_another_job_asked_about_in_a_conversation_about_a_role(bot: CareerBot, sid: str) -> None:
+    bot.ask("what does a DE do", session_id=sid)
+    reply = bot.ask("I'm a nurse. what does a lawyer earn?", session_id=sid)
+    assert reply.data["kind"] == "uncovered" and "I don't have information about lawyers." in reply.text

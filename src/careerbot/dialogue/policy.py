@@ -33,6 +33,7 @@ from ..nlu.words import (
     REQUEST_WORDS,
     SIDE_NOUNS,
     SMALL_TALK,
+    STATING_WORDS,
     says_likes,
 )
 from ..reply import FALLBACK, Reply
@@ -253,12 +254,13 @@ class Policy:
                 or not any(whole.intent in r.understanding.keyword_intents for r in parse.about_self)
             ))
         )
-        # "I want to be a data scientist, what skills do I need?": about a job careerbot does not cover.
+        # "I want to be a data scientist, what skills do I need?": about a job careerbot does not cover (in a
+        # conversation about a role, a question naming that job itself: "what does a lawyer earn?"; not "I'm a
+        # retired accountant ...", nor their background: "former teacher, what should I learn?").
         uncovered = (
-            not parse.roles and not ctx.roles and bool(whole.analysis.other_occupations) and question.reference is None
-            and len(whole.analysis.tokens) <= 20 and any(  # (not "I'm a retired accountant ...", nor the
-                # background they tell: "former teacher, what should I learn?"; but "I'm a nurse. what
-                # does a lawyer earn?" and "... and i want to be a doctor")
+            not parse.roles and bool(whole.analysis.other_occupations) and question.reference is None
+            and (not ctx.roles or (bool(others_named(u.analysis.tokens, u.analysis.other_occupations)) and REFERRING.isdisjoint(u.analysis.tokens)))
+            and len(whole.analysis.tokens) <= 20 and any(
                 not any(job in b for r in parse.self_readings for b in r.background)
                 for job in others_named(whole.analysis.tokens, whole.analysis.other_occupations)
             )
@@ -391,7 +393,7 @@ class Policy:
         return (
             u.intent in self._topic_intents and u.intent in u.keyword_intents and bool(u.analysis.roles)
             and len(u.analysis.tokens) <= SHORT_QUESTION
-            and _STATING.isdisjoint(u.analysis.tokens)  # (not "My grandson says data engineering is the future.")
+            and STATING_WORDS.isdisjoint(u.analysis.tokens)  # (not "My grandson says data engineering is the future.")
         )
 
     @staticmethod
@@ -484,8 +486,6 @@ class Policy:
         return dataclasses.replace(reply, text=f"{note}\n\n{reply.text}") if note else reply
 
 
-#: Verbs that make a sentence naming a topic and a role a statement, not a request for the topic.
-_STATING = frozenset("says said say thinks think thought told tells heard hear reckons reckon believes".split())
 #: "I am Linh", "I'm a nurse", "my name is", "I work / study ...": who the speaker is.
 _WHO_I_AM = re.compile(r"\b(?:i am|i'm|im|my name|myself|i work|i study|i studied|i worked)\b")
 

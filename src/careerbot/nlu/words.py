@@ -245,3 +245,6 @@ POSTING_ASPECTS = frozenset(
     "pay pays paid salary remote level senior junior where located location company intern internship "
     "currency range office onsite hybrid".split()
 )
+#: Verbs that make a sentence naming a topic and a role a statement, not a request for the topic
+#: ("My grandson says data engineering is the future.").
+STATING_WORDS = frozenset("says said say thinks think thought told tells heard hear reckons reckon believes".split())
