@@ -233,7 +233,7 @@ class Understander:
         if (
             NOT_COVERED in self._intents.intents and "learning_path" not in found and "ask_outlook" not in found
             and (within_a_time(analysis.tokens) or at_an_age(analysis.tokens))
-        ):  # (nor whether one can start "at 42")  # (not "will there still be jobs in ten years' time?": the outlook)
+        ):  # (not "will there still be jobs in ten years' time?": the outlook; but "can I start at 42?")
             # "can I switch to ML engineering in 6 months?": no article says how long (a plan for
             # six months is still a plan).
             found[NOT_COVERED] = True

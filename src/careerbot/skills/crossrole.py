@@ -77,16 +77,18 @@ _LISTING_TOPICS = ("tools", "skills", "education", "industries", "getting_starte
 def _roles_listing(kb: KnowledgeBase, thing_id: str) -> list[str]:
     """The roles whose articles list ``thing_id`` as something they use, need or work in (also as
     the use of an industry: "Automotive (self-driving cars)" lists self-driving cars)."""
-    return [
-        rid for rid in kb.roles
-        if any(thing_id in kb.roles[rid].thing_ids(t) for t in _LISTING_TOPICS) or _use_link(kb, rid, thing_id)
-    ]
+    return [rid for rid in kb.roles if _lists(kb, rid, thing_id) or _use_link(kb, rid, thing_id)]
+
+
+def _lists(kb: KnowledgeBase, role_id: str, thing_id: str) -> bool:
+    """Whether the role's articles name ``thing_id`` under a topic that lists things."""
+    return any(thing_id in kb.roles[role_id].thing_ids(t) for t in _LISTING_TOPICS)
 
 
 def _listed_as(kb: KnowledgeBase, role_id: str, thing: Thing) -> str:
     """How the articles list ``thing`` for the role: its name, or the industry whose use it is
     ("Automotive (self-driving cars)")."""
-    if any(thing.id in kb.roles[role_id].thing_ids(t) for t in _LISTING_TOPICS):
+    if _lists(kb, role_id, thing.id):
         return thing.name
     used = _use_link(kb, role_id, thing.id)
     return used.quotes[0].text if used is not None and used.quotes else thing.name

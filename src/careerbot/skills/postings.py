@@ -54,6 +54,14 @@ def posting_line(kb: KnowledgeBase, p: Posting, *, closest: bool) -> str:
     )
 
 
+def _place_counts(postings: Sequence[Posting]) -> list[str]:
+    """"Berlin, Germany and Remote (1)": each place of ``postings`` with how many are there."""
+    counts: dict[str, int] = {}
+    for p in postings:
+        counts[p.location] = counts.get(p.location, 0) + 1
+    return [say("post_place_count", place=place, n=n) for place, n in counts.items()]
+
+
 def _matches(p: Posting, q: PostingsQuery, *, places: bool = True) -> bool:
     if q.among and p.id not in q.among:
         return False
@@ -244,7 +252,7 @@ class PostingsFinder:
             line = say(
                 "post_no_place_others", which=say("post_no_place_which", filters=asked), places=join_names(named, "or")
             )
-            return there, [line], [say("post_place_count", place=p.location, n=1) for p in there]
+            return there, [line], _place_counts(there)
         elsewhere = [p for p in kb.postings if _matches(p, q, places=False)]
         which = self.describe(q, places=False)
         if not elsewhere and q.roles:
@@ -252,10 +260,7 @@ class PostingsFinder:
             which = self.describe(PostingsQuery(roles=q.roles))
         if not elsewhere:
             elsewhere, which = list(kb.postings), ""
-        counts: dict[str, int] = {}
-        for p in elsewhere:
-            counts[p.location] = counts.get(p.location, 0) + 1
-        where = [say("post_place_count", place=place, n=n) for place, n in counts.items()]
+        where = _place_counts(elsewhere)
         if len(elsewhere) == len(kb.postings):
             they = say("post_they_all")
         elif which == asked:
