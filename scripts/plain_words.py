@@ -2,7 +2,8 @@
 or split into two of its own words.
 
 The role finder corrects words of six letters or more that are one or two edits from one of its own
-words ("enginer" -> "engineer"). Real words that close are not typos: "coming" is not "coding",
+words ("enginer" -> "engineer"), and so does the advisor for what people say about themselves
+("pyhton" -> "python"). Real words that close are not typos: "coming" is not "coding",
 "actually" is not "actuary"; "overall" is not "over all" and "designing" is not "DE signing". This
 script lists them once: words of the ``english-words`` package's web2
 list that are common in English (``wordfreq`` Zipf frequency of at least 3: "coming", not "machin")
@@ -30,17 +31,21 @@ def plain_words(intents_dir: Path = ROOT / "intents", knowledge_dir: Path = ROOT
 
     sys.path.insert(0, str(ROOT / "src"))
     from careerbot import CareerBot
+    from careerbot.nlu.kbwords import KbWords
     from careerbot.nlu.spelling import Speller
 
     bot = CareerBot(knowledge_dir=knowledge_dir, intents_dir=intents_dir)
     finder = bot._nlu.understander.finder  # the role finder's own words
     vocabulary = finder.speller.vocabulary
     plain = Speller(vocabulary)
+    # ... and the advisor's (skills, tools, places): "freaking" is not "creating" either.
+    advisor_vocabulary = KbWords(bot.knowledge).speller.vocabulary
+    advisor = Speller(advisor_vocabulary, min_length=5)
     def a_form_of_own_word(word: str) -> bool:
         # "sources" of "source", "coded" of "code", "coding" of "cod"... but not "former" of "for".
         stems = {word[: -len(end)] for end in ("s", "es", "d", "ed", "ing") if word.endswith(end)}
         stems |= {word[:-3] + "y" for end in ("ied", "ies") if word.endswith(end)}  # "studied" of "study"
-        return bool((stems | {word + e for e in ("s", "es", "ed", "ing", "d")}) & vocabulary)
+        return bool((stems | {word + e for e in ("s", "es", "ed", "ing", "d")}) & (vocabulary | advisor_vocabulary))
 
     # Words the speller would take for a typo ("coming" for "coding"), or split into two of its own
     # words ("overall" into "over all", "designing" into "de signing", which reads as a role).
@@ -51,7 +56,10 @@ def plain_words(intents_dir: Path = ROOT / "intents", knowledge_dir: Path = ROOT
     words = sorted(
         w for w in candidates
         if len(w) >= 6 and w not in vocabulary and zipf_frequency(w, "en") >= MIN_ZIPF
-        and ((plain.correct(w) is not None and not a_form_of_own_word(w)) or plain.split(w) is not None)
+        and (
+            (plain.correct(w) is not None and not a_form_of_own_word(w)) or plain.split(w) is not None
+            or (w not in advisor_vocabulary and advisor.correct(w) is not None and not a_form_of_own_word(w))
+        )
     )
     return words
 

@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 
 from ..data.knowledge import Thing
 from ..nlu.cues import asks_which_fits
+from ..nlu.normalize import tokenize
 from ..nlu.parse import PartReading
 from ..nlu.profile import stated
 from ..nlu.understand import Understanding
@@ -24,6 +25,7 @@ from ..nlu.words import (
     REFERRING,
     ROLE_NOUNS,
     SELF_WORDS,
+    SHORT_MESSAGE,
     SUPERLATIVE_WORDS,
     WEATHER_WORDS,
     asks_all,
@@ -93,6 +95,24 @@ class Advising(Answering):
             ctx.intent == "ask_salary" or not JOB_WORDS.isdisjoint(u.analysis.tokens)
             or ("ones" in u.analysis.tokens and len(u.analysis.tokens) <= 5)
         )
+
+    def titled_as(self, u: Understanding) -> tuple[str, ...]:
+        """The featured postings whose title has a job the message names that is none of the five
+        roles, when it asks for postings ("any postings for AI engineers?": the AI Engineer ones)."""
+        tokens = u.analysis.tokens
+        if (
+            not u.analysis.other_occupations or u.intent not in (None, "ask_salary") or len(tokens) > SHORT_MESSAGE * 2
+            or (_POSTING_NOUNS | {"listing", "listings", "ads", "offers"}).isdisjoint(tokens)
+        ):
+            return ()  # (not "... pairing with the data scientists ... an ML SWE position. What am I missing?")
+        found: list[str] = []
+        for job in u.analysis.other_occupations:
+            words = tuple(w.removesuffix("s") for w in job.split())
+            for posting in self._kb.postings:
+                title = tuple(w.removesuffix("s") for w in tokenize(posting.title))
+                if any(title[i : i + len(words)] == words for i in range(len(title) - len(words) + 1)):
+                    found.append(posting.id)
+        return tuple(dict.fromkeys(found))
 
     def advise_again(self, reading: PartReading, text: str, ctx: Context) -> tuple[Reply, Context]:
         """The last advice (a skill gap or a plan) again, for the role ``reading`` names ("and if
@@ -227,11 +247,17 @@ class Advising(Answering):
         if not CHOOSING_WORDS.isdisjoint(tokens - {"which", "what"}):
             return None  # "which job fits someone who loves ETL?"
         among = tuple(referred) or (ctx.roles if ctx.roles and not REFERRING.isdisjoint(tokens) else ())
-        if len(among) == 1 and {"them", "those", "both", "two"} & tokens and ctx.pair:
+        words = u.analysis.tokens
+        if len(among) == 1 and any(
+            words[i : i + 2] == ("which", "of") and words[i + 2] in ("these", "those") and words[i + 3] in ROLE_NOUNS
+            for i in range(len(words) - 3)
+        ):
+            # (about the DSE) "which of these jobs get hired by hospitals?": the roles, not the one
+            among = ctx.options if 1 < len(ctx.options) < len(self._kb.roles) else ()
+        elif len(among) == 1 and {"them", "those", "both", "two"} & tokens and ctx.pair:
             among = ctx.pair  # "DE?" "now an MLRE" "which of them needs the stronger math?"
         if among and not things:
             return None  # "which of them needs more schooling?": the roles in focus
-        words = u.analysis.tokens
         # "which roles use Python?", "which of them ...", "who uses Spark?", "what jobs need a PhD?"
         # (not "what tools do they use?").
         asks_which = "who" in tokens or any(
@@ -248,7 +274,8 @@ class Advising(Answering):
         if not asks_which:
             return None
         all_roles = tuple(self._kb.roles)
-        if things and u.intent != "ask_salary":
+        # (the postings say no sector: "which of these jobs get hired by hospitals?" asks the articles)
+        if things and (u.intent != "ask_salary" or all(t.kind == "industry" for _, t in things)):
             # "which roles use Python?", "which roles need a PhD?": a topic question across the roles.
             answer, having, topic = render_roles_with(self._kb, [thing for _, thing in things], among=among)
             intent = self._intents.intent_for_topic(topic) or COMPARE

@@ -66,10 +66,10 @@ __all__ = ["Answering"]
 _Self = TypeVar("_Self", bound="Answering")
 
 
-def _advisor(kb: KnowledgeBase) -> Advisor:
+def _advisor(kb: KnowledgeBase, plain_words: Sequence[str]) -> Advisor:
     from ..skills.advisor import Advisor  # imported on first use, like it is built
 
-    return Advisor(kb)
+    return Advisor(kb, plain_words=plain_words)
 
 
 #: Words of an industries question that name no sector ("which companies hire them?").
@@ -89,7 +89,8 @@ class Answering:
         # Built on first use, so a one-off `careerbot ask` pays only for what it needs: the points
         # for specific questions, the advisor for recommendations, gaps, paths, postings and tables.
         self._point_index: Lazy[PointIndex] = Lazy(partial(PointIndex, kb))
-        self._advisor_lazy: Lazy[Advisor] = Lazy(partial(_advisor, kb))
+        # (English words near one of the advisor's words are no typos of it: "freaking" is not "creating")
+        self._advisor_lazy: Lazy[Advisor] = Lazy(partial(_advisor, kb, intents.lookups.get("plain_word", ())))
         #: The categories of tools ("cloud", "databases"), for "and cloud?" after a tools answer.
         self._tool_categories = tuple(dict.fromkeys(
             t.category for t in kb.things.values() if t.kind in ("tool", "language") and t.category

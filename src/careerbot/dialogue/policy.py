@@ -10,11 +10,10 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from ..data.intents import IntentSet
 from ..data.knowledge import KnowledgeBase
-from ..nlu.cues import asks_if_same, asks_which_fits, others_named, speakers_own, weighs_against
+from ..nlu.cues import others_named, speakers_own
 from ..nlu.entities import PLACEHOLDER
 from ..nlu.parse import Parse, PartReading, is_asked, out_of_scope
 from ..nlu.parts import introduces_speaker
@@ -40,28 +39,9 @@ from ..reply import FALLBACK, Reply
 from ..skills.profile import render_introduced, render_noted
 from ..skills.responses import render_skipped
 from .combining import combined, plain_fallback
+from .focus import against_focus, focus_then_named
 from .questions import Questions
 from .state import Context
-
-if TYPE_CHECKING:
-    pass
-
-#: Pronouns that point at the role in focus ("what do they do all day?").
-_PRONOUNS = frozenset("they them their he she his her".split())
-
-def _focus_then_named(questions: Sequence[PartReading], ctx: Context) -> bool:
-    """Whether the first question points at the role in focus with a pronoun and names none, and
-    a later one names another role ("what do they do all day? and what do data engineers do?")."""
-    if not ctx.roles or not questions:
-        return False
-    first = questions[0].understanding.analysis
-    # (a later part that only names the role says who "they" are: "... they typically have? the DE I mean")
-    return not first.roles and not _PRONOUNS.isdisjoint(first.tokens) and any(
-        q.understanding.analysis.roles and ctx.roles[0] not in q.understanding.analysis.roles
-        and q.understanding.intent is not None and q.part.kind == "question"
-        for q in questions[1:]
-    )
-
 
 __all__ = ["Policy"]
 
@@ -130,7 +110,7 @@ class Policy:
         questions = parse.questions
         if len(parse.parts) == 1 and questions:
             u = parse.whole.understanding
-            if _against_focus(u.analysis.tokens, u.analysis.roles, ctx):
+            if against_focus(u.analysis.tokens, u.analysis.roles, ctx):
                 # (about a DE) "is that the same thing as a machine learning engineer?", "and an ML SWE
                 # is what, the same thing with a fancier title?": the two compared
                 return self._q.answer_compare((ctx.roles[0], u.analysis.roles[0]), max(u.score, 0.9), ctx)
@@ -181,7 +161,14 @@ class Policy:
         # Parts that neither ask nor tell about the person ("My friend says DEs only write SQL.")
         # are context for the question, not questions of their own; so are the roles they name.
         if len(asking) == 1:
-            return self._one_question(parse, asking[0], ctx)
+            reply, new_ctx = self._one_question(parse, asking[0], ctx)
+            if reply.intent == FALLBACK and "?" not in parse.text and any(
+                p.understanding.intent == "greet" for p in parse.parts if p is not asking[0]
+            ):
+                # "Hello dear. I am asking for my grandson Liam, he is 19 ...": a greeting, then who
+                # they are; nothing asked yet
+                return self._introduced(parse, ctx, told=True)
+            return reply, new_ctx
         return self._answer_parts(parse, asking, ctx)
 
     def _context_for(self, parse: Parse, question: PartReading, ctx: Context) -> Context:
@@ -205,7 +192,7 @@ class Policy:
                         if roles:
                             return ctx.evolve(roles=roles, topic=None, pending_topic=None)
             return ctx
-        if question in parse.parts and _focus_then_named(parse.parts[parse.parts.index(question) :], ctx):
+        if question in parse.parts and focus_then_named(parse.parts[parse.parts.index(question) :], ctx):
             # (about the MLRE) "what do they do all day? and what do data engineers do all day": "they"
             # is the role in focus, not one the message names only later.
             return ctx
@@ -234,7 +221,7 @@ class Policy:
         ):
             # "I can't decide between a DE and a DSE. Which one should I choose?"
             return self._q.answer_compare(parse.roles, max(u.score, whole.score), ctx)
-        if len(u.analysis.roles) <= 1 and _against_focus(u.analysis.tokens, parse.roles, ctx):
+        if len(u.analysis.roles) <= 1 and against_focus(u.analysis.tokens, parse.roles, ctx):
             # (about the MLE) "He also mentioned 'data engineer'. Is that the same thing?"
             return self._q.answer_compare((ctx.roles[0], parse.roles[0]), max(u.score, whole.score), ctx)
         # A vague question ("can you lay it out for me?") is read with the rest of the message.
@@ -326,7 +313,7 @@ class Policy:
         if whole.intent is not None and (
             not understood
             or (all(q.understanding.intent == whole.intent for q in understood) and len(named) <= 1
-                and not _focus_then_named(questions, ctx)
+                and not focus_then_named(questions, ctx)
                 # (not "which industries hire them? is retail one of them?": the list, then the one asked)
                 and not any(q.things for q in understood[1:]))
         ):
@@ -463,11 +450,17 @@ class Policy:
             # "hello, I do Kaggle comps on weekends, day job is accounts payable": all about them, asking
             # nothing, so no "the articles don't say that" either.
             about_them = about_them or (
-                reply.intent in (NOT_COVERED, FALLBACK) and "?" not in parse.text and not parse.roles
+                (reply.intent in (NOT_COVERED, FALLBACK) or parse.whole.understanding.intent is None)
+                and "?" not in parse.text and not parse.roles
                 and len(parse.about_self) == len(parse.parts) and not parse.whole.understanding.analysis.other_occupations
                 # (a fallback only when they say who they are: not "got a good recipe for banana
                 # bread", "I will decide later")
-                and (reply.intent == NOT_COVERED or bool(_WHO_I_AM.search(" ".join(parse.whole.understanding.analysis.tokens))))
+                and (
+                    reply.intent == NOT_COVERED or bool(_WHO_I_AM.search(" ".join(parse.whole.understanding.analysis.tokens)))
+                    # "hello, i work data entry at a hospital billing office": nothing is asked
+                    # ("entry" is no question about entry-level postings)
+                    or (parse.whole.understanding.intent is None and reply.intent not in (NOT_COVERED, FALLBACK))
+                )
             )
             # ("CTO at a 10-person fintech startup here.": about them, though nothing in it is noted)
             if not about_them and (reply.intent != "recommend_role" or not self._introduces(parse)):
@@ -488,13 +481,3 @@ class Policy:
 
 #: "I am Linh", "I'm a nurse", "my name is", "I work / study ...": who the speaker is.
 _WHO_I_AM = re.compile(r"\b(?:i am|i'm|im|my name|myself|i work|i study|i studied|i worked)\b")
-
-
-def _against_focus(tokens: Sequence[str], named: Sequence[str], ctx: Context) -> bool:
-    """Whether a message naming one role (``named``) asks if it is the same as, or weighs it against,
-    the role the conversation is about."""
-    return (
-        len(named) == 1 and bool(ctx.roles) and ctx.roles[0] not in named
-        and (asks_if_same(tokens) or weighs_against(tokens))
-        and not asks_which_fits(tokens)  # ("compared with a plain data engineer, which one fits me better?")
-    )

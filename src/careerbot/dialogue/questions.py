@@ -9,7 +9,6 @@ is the other half, for the message as a whole.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 
 from ..data.knowledge import ROLE_TOPICS, Thing
@@ -29,8 +28,6 @@ from ..nlu.words import (
     EVERYTHING_WORDS,
     EXPAND_FILLER,
     EXPAND_WORDS,
-    FILLER,
-    FOLLOW_UP_FILLER,
     GENERIC_ROLE_WORDS,
     NEED_WORDS,
     NOT_COVERED,
@@ -51,14 +48,13 @@ from ..skills.crossrole import (
     LISTED_KINDS,
     topic_of_kind,
 )
-from ..skills.facts import render_category, render_quotes
+from ..skills.facts import render_quotes
 from ..skills.responses import (
     render_clarify,
     render_list_roles,
     render_small_talk,
     render_sources,
 )
-from ..skills.wording import TEMPLATES, join_names
 from .follow_up import asks_what_it_is, content_words
 from .resolving import Resolving
 from .state import Context
@@ -141,6 +137,10 @@ class Questions(Resolving):
                 "ask_salary", text, u, max(u.score, self._thresholds.with_role), ctx, among=ctx.postings,
                 among_roles=u.analysis.roles if titled else (),
             )
+        titled_as = self.titled_as(u)
+        if titled_as:
+            # "any postings for AI engineers?": a job none of the five roles is, in postings' titles
+            return self._advise("ask_salary", text, u, max(u.score, self._thresholds.with_role), ctx, among=titled_as)
         # ... and so does a guess of outlook without its words ("there is jobs for this in Kenya?").
         guessed = u.intent == "ask_outlook" and u.intent not in u.keyword_intents
         if (u.intent is None or guessed) and not u.analysis.roles and self._asks_postings(
@@ -171,30 +171,6 @@ class Questions(Resolving):
             # "is being a doctor better than being a DE?": answer the covered role, name the other job.
             reply = self._with_uncovered_note(reply, u.analysis)
         return reply, new_ctx
-
-    def _tool_category(self, tokens: Sequence[str]) -> str | None:
-        """The category of tools a short follow-up names on its own ("and cloud?", "what about
-        databases?"), or ``None``."""
-        words = [t for t in tokens if t not in FILLER and t not in FOLLOW_UP_FILLER and t not in REFERRING]
-        if not words or len(tokens) > 6:
-            return None
-        asked = " ".join(words)
-        for category in self._tool_categories:
-            if asked in (category, category.rstrip("s"), f"{category} tools", f"{category} stuff"):
-                return category
-        return None
-
-    def _category_reply(self, category: str, roles: Sequence[str], score: float, ctx: Context) -> tuple[Reply, Context]:
-        """That kind of tool for the roles ("and cloud?"), or their whole tools answer when the
-        articles list none of that kind for them."""
-        answer = render_category(self._kb, roles, category)
-        if answer is None:
-            reply, new_ctx = self._answer_topic("ask_tools", "tools", roles, max(score, 0.5), ctx)
-            plural = join_names([self._kb.roles[r].plural for r in roles])
-            none = TEMPLATES["category_none"].safe_substitute(category=category, plural=plural)
-            return dataclasses.replace(reply, text=f"{none}\n\n{reply.text}"), new_ctx
-        reply = self.reply(answer, "ask_tools", max(score, 0.5), roles, "tools")
-        return reply, ctx.evolve(roles=tuple(roles), topic="tools", pending_topic=None, intent="ask_tools")
 
     def _decide(
         self, text: str, u: Understanding, ctx: Context,

@@ -1,14 +1,19 @@
 """References back to the conversation resolved against its state: "the second one", "the two",
 "the research side", "the ML one" (:func:`careerbot.nlu.references.find_reference` says what the
-words refer to; :class:`Resolving` says which roles that is in this conversation)."""
+words refer to; :class:`Resolving` says which roles that is in this conversation); and a short
+follow-up naming a kind of tool ("and cloud?"), answered for the roles in focus."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 from ..nlu.parse import PartReading
 from ..nlu.references import NAMED_NOUNS
-from ..nlu.words import ROLE_NOUNS
+from ..nlu.words import FILLER, FOLLOW_UP_FILLER, REFERRING, ROLE_NOUNS
+from ..reply import Reply
+from ..skills.facts import render_category
+from ..skills.wording import TEMPLATES, join_names
 from .advising import Advising
 from .state import Context
 
@@ -17,7 +22,8 @@ __all__ = ["Resolving"]
 
 
 class Resolving(Advising):
-    """Resolves references for the question policy. Immutable after construction."""
+    """Resolves references for the question policy, and short follow-ups naming a kind of tool
+    ("and cloud?"). Immutable after construction."""
 
     def resolve(self, reading: PartReading, ctx: Context) -> tuple[tuple[str, ...], frozenset[str]]:
         """The roles ``reading`` refers back to (see :meth:`_resolve`), for the rest of its message."""
@@ -102,3 +108,27 @@ class Resolving(Advising):
             if len(having) == 1:
                 return (having[0],)
         return ()
+
+    def _tool_category(self, tokens: Sequence[str]) -> str | None:
+        """The category of tools a short follow-up names on its own ("and cloud?", "what about
+        databases?"), or ``None``."""
+        words = [t for t in tokens if t not in FILLER and t not in FOLLOW_UP_FILLER and t not in REFERRING]
+        if not words or len(tokens) > 6:
+            return None
+        asked = " ".join(words)
+        for category in self._tool_categories:
+            if asked in (category, category.rstrip("s"), f"{category} tools", f"{category} stuff"):
+                return category
+        return None
+
+    def _category_reply(self, category: str, roles: Sequence[str], score: float, ctx: Context) -> tuple[Reply, Context]:
+        """That kind of tool for the roles ("and cloud?"), or their whole tools answer when the
+        articles list none of that kind for them."""
+        answer = render_category(self._kb, roles, category)
+        if answer is None:
+            reply, new_ctx = self._answer_topic("ask_tools", "tools", roles, max(score, 0.5), ctx)
+            plural = join_names([self._kb.roles[r].plural for r in roles])
+            none = TEMPLATES["category_none"].safe_substitute(category=category, plural=plural)
+            return dataclasses.replace(reply, text=f"{none}\n\n{reply.text}"), new_ctx
+        reply = self.reply(answer, "ask_tools", max(score, 0.5), roles, "tools")
+        return reply, ctx.evolve(roles=tuple(roles), topic="tools", pending_topic=None, intent="ask_tools")

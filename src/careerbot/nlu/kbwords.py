@@ -11,7 +11,7 @@ all of it. Immutable after construction.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 
@@ -101,7 +101,7 @@ def mention_index(tokens: Sequence[str], tool: Tool) -> int | None:
 class KbWords:
     """Words of one knowledge base, for reading what people say against it. Read-only."""
 
-    def __init__(self, kb: KnowledgeBase, *, speller: Speller | None = None) -> None:
+    def __init__(self, kb: KnowledgeBase, *, speller: Speller | None = None, plain_words: Iterable[str] = ()) -> None:
         alias_keys: set[tuple[str, ...]] = set()
         for role in kb.roles.values():
             for name in (role.name, role.plural, *role.aliases):
@@ -140,7 +140,7 @@ class KbWords:
         vocabulary.update(self.companies)
         vocabulary.update(self.title_words)
         vocabulary -= STOPWORDS
-        self.speller = speller or Speller(vocabulary, min_length=5)
+        self.speller = speller or Speller(vocabulary, min_length=5, keep=plain_words)
 
     def correct(self, token: str) -> str:
         """``token`` corrected onto the knowledge base's words (stop words and negators left alone)."""

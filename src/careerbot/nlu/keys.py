@@ -53,7 +53,7 @@ STOPWORDS: frozenset[str] = wordset(
     studying studied read reading write writing doing done part parts side lover lovers fond keen big
     new curious type aim aiming pursue follow following ideal perfect suggestion based given
     engineer engineers engineering scientist scientists field fields area areas related similar
-    typical common many various several across different along within
+    typical common many various several across different along within sorry advance
     """
 )
 

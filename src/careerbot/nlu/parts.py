@@ -97,8 +97,9 @@ _SENTENCE_END = re.compile(
     r"|(?<=:)\s+(?=(?:what|whats|what's|where|which|how|who|why|when|do|does|is|are|can|could|should)\b)"
     # "I know python and SQL - what am I missing for data engineering?"
     r"|\s+[-\u2013\u2014]+\s+(?=(?:what|whats|what's|where|which|how|who|why|when|do|does|can|could|should)\b)"
-    # "skills for an MLRE / which industries / any internships going?"
-    r"|\s+/\s+",
+    # "skills for an MLRE / which industries / any internships going?" (not "hired by hospitals /
+    # healthcare?": one word after it is another name for the same thing)
+    r"|\s+/\s+(?!\S+\s*$)",
     re.IGNORECASE,
 )
 #: A numbered item of a list of questions ("2) the frameworks they use").

@@ -95,7 +95,7 @@ def posting_keywords(kb: KnowledgeBase) -> list[str]:
 
 
 #: What "recommendation" names when these follow it ("recommendation engines").
-_SYSTEMS = frozenset((w,) for w in "engine engines system systems systemes model models algorithm algorithms".split())
+_SYSTEMS = frozenset((w,) for w in "engine engines system systems systemes model models algorithm algorithms stuff feature features tool tools app apps project projects".split())
 #: The words of a bare "how much" about a role ("how much does a DE get?").
 _HOW_MUCH = frozenset("how much do does they a an the for is are get gets".split())
 _APPRECIATE_LATER = re.compile(r"\b(?:i'd|id|i would|would|will|i'll) (?:really )?appreciate\b")
@@ -403,6 +403,7 @@ class Understander:
                 or (best == "help" and asks_for_help(analysis.tokens) and len(analysis.tokens) <= 16)
                 or (best == "goodbye" and (
                     "thanks" in keyword_intents or not {"bye", "goodbye"}.isdisjoint(analysis.tokens)
+                    or analysis.tokens[-1:] == ("by",)  # "gtg, by": "bye" typed short
                     or self._ends_with(analysis, "goodbye")  # "alright I'm heading off, see ya"
                     # "gotta go, break's over" (not "have to go to uni for that?")
                     or (self._starts_with(analysis, "goodbye") and best in phrased and not analysis.question_mark

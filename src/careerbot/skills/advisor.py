@@ -18,7 +18,7 @@ shared by threads.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from ..data.knowledge import KnowledgeBase
 from ..nlu.entities import RoleMention
@@ -50,12 +50,15 @@ class Advisor:
 
     Immutable after construction and safe to share across threads. ``speller`` corrects typos in
     what people type; by default it is a :class:`Speller` over the knowledge base's own words
-    (skills, tools, places, levels), which is what the advisor needs.
+    (skills, tools, places, levels), which is what the advisor needs; ``plain_words`` are English
+    words it leaves as typed (the ``plain_word`` lookup of the intents).
     """
 
-    def __init__(self, kb: KnowledgeBase, *, speller: Speller | None = None) -> None:
+    def __init__(
+        self, kb: KnowledgeBase, *, speller: Speller | None = None, plain_words: Iterable[str] = ()
+    ) -> None:
         self._kb = kb
-        self._words = KbWords(kb, speller=speller)
+        self._words = KbWords(kb, speller=speller, plain_words=plain_words)
         self._said = SaidReader(self._words)
         self._query = PostingsQueryReader(self._words)
         examples = [(interest, self._said.read(interest)) for interest in INTEREST_EXAMPLES]

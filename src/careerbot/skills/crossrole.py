@@ -188,11 +188,24 @@ def render_roles_with(
                 thing=thing.name, roles=join_names([kb.roles[r].plural for r in with_it])
             ))
         else:
-            lines.append(TEMPLATES["roles_with"].safe_substitute(
+            # Roles the articles say nothing about on that topic are not "without" it: "they name
+            # no industries for Data Engineers".
+            topic_of = topic_of_kind(thing.kind)
+            silent = [r for r in without if topic_of in kb.roles[r].silent]
+            listing = [r for r in without if r not in silent]
+            line = TEMPLATES["roles_with"].safe_substitute(
                 thing=thing.name,
                 roles=join_names([kb.roles[r].plural for r in with_it]),
-                others=join_names([kb.roles[r].plural for r in without], "or"),
-            ))
+                others=join_names([kb.roles[r].plural for r in listing], "or"),
+            ) if listing else TEMPLATES["roles_with_only"].safe_substitute(
+                thing=thing.name, roles=join_names([kb.roles[r].plural for r in with_it])
+            )
+            if silent:
+                line += " " + TEMPLATES["roles_with_silent"].safe_substitute(
+                    topic=TOPIC_TITLES[topic_of].lower(), roles=join_names([kb.roles[r].plural for r in silent])
+                )
+                sources.extend(s for r in silent for s in kb.roles[r].silent[topic_of].sources)
+            lines.append(line)
         if 0 < len(with_it) <= 2 and len(things) == 1:
             # Where each article says it, when few roles have it ("which one needs more math?": the
             # research engineer's "Strong mathematical foundation ...").

@@ -147,6 +147,8 @@ TEMPLATES: Mapping[str, Template] = MappingProxyType({
     "specific_silent": Template("The articles say nothing like it about ${plurals}."),
     "unlisted": Template("The articles don't say anything about $names for ${plural} (or for any of the five roles)."),
     "roles_with": Template("The articles list $thing for $roles, not for $others."),
+    "roles_with_only": Template("The articles list $thing for $roles."),
+    "roles_with_silent": Template("They give no $topic for $roles."),
     "roles_with_all": Template("The articles list $thing for all five roles."),
     "roles_with_both": Template("The articles list $thing for each of them: $roles."),
     "roles_with_one": Template("Yes: the articles list $thing for $roles."),

@@ -1,0 +1,39 @@
+"""How a message's roles stand to the roles the conversation is about: a pronoun for the role in
+focus before another role is named, or one role named to weigh against the one in focus."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..nlu.cues import asks_if_same, asks_which_fits, weighs_against
+from ..nlu.parse import PartReading
+from .state import Context
+
+__all__ = ["against_focus", "focus_then_named"]
+
+#: Pronouns that point at the role in focus ("what do they do all day?").
+_PRONOUNS = frozenset("they them their he she his her".split())
+
+
+def focus_then_named(questions: Sequence[PartReading], ctx: Context) -> bool:
+    """Whether the first question points at the role in focus with a pronoun and names none, and
+    a later one names another role ("what do they do all day? and what do data engineers do?")."""
+    if not ctx.roles or not questions:
+        return False
+    first = questions[0].understanding.analysis
+    # (a later part that only names the role says who "they" are: "... they typically have? the DE I mean")
+    return not first.roles and not _PRONOUNS.isdisjoint(first.tokens) and any(
+        q.understanding.analysis.roles and ctx.roles[0] not in q.understanding.analysis.roles
+        and q.understanding.intent is not None and q.part.kind == "question"
+        for q in questions[1:]
+    )
+
+
+def against_focus(tokens: Sequence[str], named: Sequence[str], ctx: Context) -> bool:
+    """Whether a message naming one role (``named``) asks if it is the same as, or weighs it against,
+    the role the conversation is about."""
+    return (
+        len(named) == 1 and bool(ctx.roles) and ctx.roles[0] not in named
+        and (asks_if_same(tokens) or weighs_against(tokens))
+        and not asks_which_fits(tokens)  # ("compared with a plain data engineer, which one fits me better?")
+    )
