@@ -134,3 +134,64 @@ def test_recommendation_stuff_is_a_kind_of_project(bot: CareerBot, sid: str) -> 
     reply = bot.ask("what kind of projects? could it be recommendation stuff, spotify-style?", session_id=sid)
     assert reply.intent == "ask_projects" and reply.roles == ("ml_engineer",)
     assert "best fit" not in reply.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["is maths important for ML engineers?", "does an ML engineer need heavy maths? I dropped calculus in college lol"],
+)
+def test_maths_asked_as_a_skill_gets_the_skills(bot: CareerBot, sid: str, text: str) -> None:
+    reply = bot.ask(text, session_id=sid)
+    assert reply.intent == "ask_skills" and reply.roles == ("ml_engineer",)
+    assert "Statistics" in reply.text  # (their skills name statistics and probability, not "mathematics")
+
+
+def test_a_maths_degree_is_still_education(bot: CareerBot, sid: str) -> None:
+    assert bot.ask("is a maths degree useful for MLEs?", session_id=sid).intent == "ask_education"
+
+
+def test_the_other_option_after_or_is_that_does_not_hide_the_question(bot: CareerBot, sid: str) -> None:
+    bot.ask("what does a DE do", session_id=sid)
+    reply = bot.ask("Do they also own data quality, or is that somebody else's problem?", session_id=sid)
+    assert reply.intent == "ask_responsibilities" and "data quality" in reply.text
+
+
+def test_which_one_of_the_two_in_focus_does_a_task(bot: CareerBot, sid: str) -> None:
+    bot.ask("DE vs DSE", session_id=sid)
+    reply = bot.ask("Which one builds the pipelines?", session_id=sid)
+    assert reply.data["kind"] == "points_across"
+    assert set(reply.roles) == {"data_engineer", "data_science_engineer"} and "pipelines" in reply.text
+
+
+def test_which_of_the_two_is_more_is_still_a_comparison(bot: CareerBot, sid: str) -> None:
+    bot.ask("DE vs DSE", session_id=sid)
+    assert bot.ask("Which of the two involves more analysing of the data itself?", session_id=sid).data["kind"] != "points_across"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("To start simply: what exactly is a machine learning research engineer?", "ask_definition"),
+        ("Let's start with data engineers. What tools should I expect to see on a strong candidate's CV?", "ask_tools"),
+        ("tbh data engineering might suit me more since i already do infra-ish stuff. whats their job in a nutshell",
+         "ask_definition"),
+    ],
+)
+def test_start_as_a_way_of_speaking_and_their_job_as_the_work(bot: CareerBot, sid: str, text: str, intent: str) -> None:
+    assert bot.ask(text, session_id=sid).intent == intent
+
+
+def test_where_to_start_is_still_getting_started(bot: CareerBot, sid: str) -> None:
+    assert bot.ask("where should I start with data engineering?", session_id=sid).intent == "ask_getting_started"
+
+
+def test_a_plan_then_bye_is_a_goodbye(bot: CareerBot, sid: str) -> None:
+    bot.ask("what does an MLSWE do", session_id=sid)
+    assert bot.ask("Let me go and start applying. Bye bye", session_id=sid).intent == "goodbye"
+    assert bot.ask("ok thank you!! byeee", session_id=sid).intent == "thanks"  # (thanks and bye: both said)
+
+
+def test_sidebar_is_an_aside(bot: CareerBot, sid: str) -> None:
+    bot.ask("what does a DE do", session_id=sid)
+    reply = bot.ask("Sidebar, can you help me build a DCF model for my corporate finance class?", session_id=sid)
+    assert reply.intent == "fallback" and "Finance" not in reply.text

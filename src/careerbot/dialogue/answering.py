@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, TypeVar
 from ..data.intents import IntentSet
 from ..data.knowledge import KnowledgeBase, Thing
 from ..lazy import Lazy
-from ..nlu.cues import asks_which, has_to, others_named
+from ..nlu.cues import asks_which, before_or_else, has_to, others_named
 from ..nlu.entities import Analysis
 from ..nlu.keys import word_key
 from ..nlu.normalize import tokenize
@@ -28,7 +28,6 @@ from ..nlu.words import (
     NEED_WORDS,
     NOT_COVERED,
     SOFT_OPENERS,
-    USE_WORDS,
     WH_WORDS,
     WIDE_COMPARE_TOPICS,
     YES_NO_OPENERS,
@@ -41,7 +40,7 @@ from ..skills.crossrole import (
     render_kind_elsewhere,
     render_listed,
     render_unlisted,
-    topic_of_kind,
+    thing_topic,
 )
 from ..skills.profile import render_profile
 from ..skills.responses import (
@@ -247,7 +246,14 @@ class Answering:
         inside = self._mention_words(u)
         if all(k in self._topic_keys for k in content_keys(tokens, inside)):
             return []  # "what tools does a DE use?": nothing to look up (and no index to build)
-        return [k for k in self._points.content(tokens, skip=inside) if k not in self._topic_keys]
+        content = [k for k in self._points.content(tokens, skip=inside) if k not in self._topic_keys]
+        # "Do they also own data quality, or is that somebody else's problem?": the question is
+        # before its "or is that ..." (when that leaves something to look up)
+        first = before_or_else(tokens)
+        if first is not None:
+            before = [k for k in self._points.content(first, skip=inside) if k not in self._topic_keys]
+            return before or content
+        return content
 
     def _sector_named(self, u: Understanding) -> bool:
         """Whether an industries question names a sector of its own ("sports teams", "insurance"):
@@ -307,9 +313,10 @@ class Answering:
         answer = render_specific(self._kb, role, hits, yes=yes_no and sure and not asks_which(u.analysis.tokens))
         return self._intents.intent_for_topic(topic) or intent, topic, answer
 
-    def _specific_across(self, u: Understanding, roles: Sequence[str]) -> Answer | None:
+    def _specific_across(self, u: Understanding, roles: Sequence[str], *, every: bool = False) -> Answer | None:
         """A yes/no question asked across roles whose points some roles have and others not ("do
-        any of these roles work on natural language processing?"); ``None`` when all or none do."""
+        any of these roles work on natural language processing?"); ``None`` when none do, or all
+        do (unless ``every``: "which one builds the pipelines?" of two that both do)."""
         content = self._content(u)
         if not content:
             return None
@@ -319,7 +326,7 @@ class Answering:
             (r, hits) for r in roles
             if (hits := [h for h in self._points.search((r,), content, limit=2, min_score=0.75) if len(h.matched) >= enough])
         ]
-        if not found or len(found) == len(roles):
+        if not found or (len(found) == len(roles) and not every):
             return None
         found_roles = {r for r, _ in found}
         return render_specific_across(self._kb, found, [r for r in roles if r not in found_roles])
@@ -333,23 +340,8 @@ class Answering:
         return reply, ctx.evolve(roles=tuple(roles), topic=topic, pending_topic=None, intent=intent)
 
     def _thing_topic(self, u: Understanding, thing: Thing, roles: Sequence[str] = ()) -> str:
-        """The topic a question about ``thing`` asks: where it is listed, except that a language the
-        role needs is a skill ("does a DE need to know Scala?", "is Python obligatory?"), and so is a
-        tool its skills name ("do DSEs need to know Tableau?"), while one they use or work with is a
-        tool ("do they code in Python?")."""
-        topic = topic_of_kind(thing.kind)
-        words = u.analysis.tokens
-        if thing.kind == "skill" and any(w in USE_WORDS and nxt == "for" for w, nxt in zip(words, words[1:])):
-            return "tools"  # "what do they use for testing and CI?": the tools they use for it
-        if thing.kind == "field" and any(w in ("work", "works", "working") and nxt == "in" for w, nxt in zip(words, words[1:])):
-            return "industries"  # "do DSEs work in sports analytics?": a sector, not what they study
-        if NEED_WORDS.isdisjoint(words) or not USE_WORDS.isdisjoint(words):
-            return topic
-        if thing.kind == "language" or (thing.kind == "tool" and any(
-            lk.thing == thing.id for r in roles if r in self._kb.roles for lk in self._kb.roles[r].things.get("skills", ())
-        )):
-            return "skills"
-        return topic
+        """The topic a question about ``thing`` asks (:func:`~careerbot.skills.crossrole.thing_topic`)."""
+        return thing_topic(self._kb, u.analysis.tokens, thing, roles)
 
     def _thing_points(self, role_id: str, things: Sequence[Thing]) -> list[Hit]:
         """The role's points that name one of ``things`` (at most two, in topic order)."""
@@ -391,6 +383,12 @@ class Answering:
         ):
             # "is SQL a big deal for data engineering?": yes, and the points that name it, not the whole list.
             hits = self._thing_points(roles[0], listed)
+            if listed[0].kind == "field" and self._thing_topic(u, listed[0], roles) == "skills" and all(
+                h.topic != "skills" for h in hits
+            ):
+                # "is maths important for ML engineers?": their skills (statistics, probability), not
+                # the degree that names mathematics
+                return self._answer_topic("ask_skills", "skills", roles, confidence, ctx)
             if hits:
                 answer = render_specific(
                     self._kb, roles[0], hits, yes=True, lead=render_listed(self._kb, roles, listed)

@@ -160,6 +160,14 @@ class Policy:
             return self._introduced(parse, ctx)
         # Parts that neither ask nor tell about the person ("My friend says DEs only write SQL.")
         # are context for the question, not questions of their own; so are the roles they name.
+        if (
+            "?" not in parse.text and parse.parts[-1].understanding.intent in ("goodbye", "thanks")
+            and not any(q.part.explicit for q in asking)
+            and not any(p.understanding.intent in SMALL_TALK for p in parse.parts[:-1])  # ("thanks! bye")
+            and "thanks" not in parse.whole.understanding.keyword_intents
+        ):
+            # "Let me go and start applying. Bye bye": a goodbye (not how to get started)
+            return self._q.single(parse.parts[-1], parse.text, ctx)
         if len(asking) == 1:
             reply, new_ctx = self._one_question(parse, asking[0], ctx)
             if reply.intent == FALLBACK and "?" not in parse.text and any(
@@ -228,7 +236,10 @@ class Policy:
         short = len(u.analysis.tokens) <= SHORT_QUESTION
         # A question that names its role and its intent's own keyword is clear on its own.
         # So is advice, which reads what the rest of the message says about the person anyway.
-        clear = (u.intent in u.keyword_intents and bool(u.analysis.roles)) or u.intent in PROFILE_ADVICE
+        # ... and so is one in its intent's own phrase ("whats their job in a nutshell").
+        clear = (u.intent in u.keyword_intents and bool(u.analysis.roles)) or u.intent in PROFILE_ADVICE or (
+            u.intent in u.phrased and u.intent in self._topic_intents
+        )
         # ... and so is one naming a tool or skill ("Postgres is in the list? I use it every day").
         use_whole = question.reference is None and not question.things and whole.intent is not None and not (
             question.aside and not parse.whole.aside

@@ -305,6 +305,18 @@ class Questions(Resolving):
             found = self._specific(u, u.ranking[0][0], focus[0])
             if found is not None:
                 return self._specific_reply(found, focus, score, ctx)  # (searched once)
+        if (
+            intent is None and not analysis.roles and not things and len(ctx.roles) >= 2 and "which" in analysis.tokens
+            and COMPARATIVE_WORDS.isdisjoint(analysis.tokens) and not any(comparative(t) for t in analysis.tokens)
+        ):  # (not "which of the two is more about visualization?": how they compare)
+            # (about DEs and DSEs) "Which one builds the pipelines?": the points of each that say it
+            each_says = self._specific_across(u, ctx.roles, every=True)
+            if each_says is not None:
+                topic = str(each_says.data["points"][0]["topic"])
+                intent = self._intents.intent_for_topic(topic) or COMPARE
+                return self.reply(each_says, intent, score, tuple(each_says.data["roles"]), topic, each_says.suggestions), ctx.evolve(
+                    topic=topic, pending_topic=None, intent=intent
+                )
         if intent is None:
             listed = [thing for _, thing in things if thing.kind in LISTED_KINDS]
             if len(roles) > 1 and listed and self._yes_no(u):

@@ -9,11 +9,13 @@ from collections.abc import Sequence
 from .words import COMPARATIVE_WORDS, REFERRING, ROLE_NOUNS
 
 __all__ = [
+    "asks_as_skill",
     "asks_for_help",
     "asks_if_same",
     "asks_which",
     "asks_which_fits",
     "at_an_age",
+    "before_or_else",
     "comparative",
     "counts_jobs",
     "has_to",
@@ -222,3 +224,33 @@ def asks_which_fits(tokens: Sequence[str]) -> bool:
 def has_to(tokens: Sequence[str]) -> bool:
     """"do they have to be good at public speaking?", "has he got to know ...": a need, in other words."""
     return "gotta" in tokens or any(a in ("have", "has", "got") and b == "to" for a, b in zip(tokens, tokens[1:]))
+
+
+#: How a skill is asked about ("is maths important", "good at math", "math-wise", "heavy maths").
+_SKILL_ASKED = frozenset(
+    "need needs needed require required important necessary essential obligatory good strong heavy crazy lot "
+    "lots much wise skill skills focus matter matters useful level".split()
+)
+#: Words about studying a field, not being good at it ("a maths degree", "I majored in physics"),
+#: or about how much more one needs than another ("more math than that?").
+_STUDIED = frozenset(
+    "degree degrees major majored study studied studying bachelor bachelors master masters phd diploma "
+    "background graduate graduated course courses class classes school university college more than".split()
+)
+
+
+def asks_as_skill(tokens: Sequence[str]) -> bool:
+    """Whether a field is asked about as something to be good at ("is maths important for ML
+    engineers?", "do u gotta be crazy good at math"), not as a degree ("is a maths degree useful?")."""
+    return not _SKILL_ASKED.isdisjoint(tokens) and _STUDIED.isdisjoint(tokens)
+
+
+#: "... or is that somebody else's job?", "... or is it all Python?": the other option.
+_OR_IS = frozenset((a, b) for a in ("is", "are", "was") for b in ("that", "it", "this", "they"))
+
+
+def before_or_else(tokens: Sequence[str]) -> Sequence[str] | None:
+    """The words before an "or is that ..." that offers the other option ("Do they also own data
+    quality, or is that somebody else's problem?"), or ``None`` without one."""
+    cut = next((i for i in range(len(tokens) - 2) if tokens[i] == "or" and tuple(tokens[i + 1 : i + 3]) in _OR_IS), None)
+    return None if cut is None else tokens[:cut]

@@ -96,6 +96,8 @@ def posting_keywords(kb: KnowledgeBase) -> list[str]:
 
 #: What "recommendation" names when these follow it ("recommendation engines").
 _SYSTEMS = frozenset((w,) for w in "engine engines system systems systemes model models algorithm algorithms stuff feature features tool tools app apps project projects".split())
+#: Whose job it is ("their job", "his job"): the work itself, not openings.
+_OWNERS = frozenset((w,) for w in "their his her its".split())
 #: The words of a bare "how much" about a role ("how much does a DE get?").
 _HOW_MUCH = frozenset("how much do does they a an the for is are get gets".split())
 _APPRECIATE_LATER = re.compile(r"\b(?:i'd|id|i would|would|will|i'll) (?:really )?appreciate\b")
@@ -204,8 +206,12 @@ class Understander:
                     continue
                 if name in ("ask_works_with", NOT_COVERED) and len(phrase) == 1 and i and stems[i - 1] in ("my", "our"):
                     continue  # the person's own team or Kaggle work ("for my team", "with my kaggle stuff")
-                if name == self._salary_intent and phrase[0] == "job" and at[i] - 1 in inside:
-                    continue  # "the data engineer job in one paragraph": the role itself, not openings
+                if name == self._salary_intent and phrase[0] == "job" and (
+                    at[i] - 1 in inside or analysis.tokens[at[i] - 1 : at[i]] in _OWNERS
+                ):
+                    # "the data engineer job in one paragraph", "whats their job in a nutshell": the
+                    # role itself, not openings
+                    continue
                 if name == "recommend_role" and len(phrase) == 1 and analysis.tokens[at[i] + 1 : at[i] + 2] in _SYSTEMS:
                     continue  # "recommendation engines": a kind of project, not advice asked for
                 if name == "goodbye" and analysis.tokens[at[i + len(phrase) - 1] + 1 : at[i + len(phrase) - 1] + 2] == ("of",):

@@ -180,7 +180,7 @@ FOLLOW_UP_FILLER = frozenset(
 _ASIDES = tuple(
     tuple(p.split()) for p in (
         "unrelated", "off topic", "off-topic", "offtopic", "random question", "random one", "random but",
-        "side question",
+        "side question", "sidebar", "side note", "quick aside",
         "off the record", "btw", "by the way", "different topic", "change of subject", "not career related",
         "nothing to do with",
     )
@@ -207,6 +207,9 @@ DISCOURSE_MARKERS = tuple(
         "change of topic", "changing topic", "changing topics", "changing the subject", "changing gears",
         "different question", "different q", "new question", "next question", "another question",
         "one more question", "one more q",
+        # "To start simply: what is an MLRE?", "Let's start with data engineers. What tools ...?"
+        "to start simply", "to start with", "to start off", "to begin with", "for starters", "let's start with",
+        "lets start with", "let start with", "let me start with", "let us start with", "start simply",
     )
 )
 

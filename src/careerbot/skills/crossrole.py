@@ -6,11 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Sequence
 
 from ..data.knowledge import TOPIC_TITLES, KnowledgeBase, Point, Role, Thing, ThingLink
+from ..nlu.cues import asks_as_skill
 from ..nlu.normalize import tokenize
+from ..nlu.words import NEED_WORDS, USE_WORDS
 from .responses import Answer, render_topic
 from .wording import TEMPLATES, join_names
 
-__all__ = ["CERTIFICATION_WORDS", "LISTED_KINDS", "points_naming", "render_kind_elsewhere", "render_listed", "render_ranking", "render_roles_with", "render_unlisted", "topic_of_kind"]
+__all__ = ["CERTIFICATION_WORDS", "LISTED_KINDS", "points_naming", "render_kind_elsewhere", "render_listed", "render_ranking", "render_roles_with", "render_unlisted", "thing_topic", "topic_of_kind"]
 
 
 #: Kinds of named things a role "uses" or "needs" (not industries, which are where roles work).
@@ -106,6 +108,31 @@ def _use_link(kb: KnowledgeBase, role_id: str, thing_id: str) -> ThingLink | Non
 def topic_of_kind(kind: str) -> str:
     """The topic a kind of named thing is listed under (tools for a tool, education for a degree)."""
     return _TOPIC_OF_KIND.get(kind, "tools")
+
+
+def thing_topic(kb: KnowledgeBase, words: Sequence[str], thing: Thing, roles: Sequence[str] = ()) -> str:
+    """The topic a question (its ``words``) about ``thing`` asks: where it is listed, except that a language the
+    role needs is a skill ("does a DE need to know Scala?", "is Python obligatory?"), and so is a
+    tool its skills name ("do DSEs need to know Tableau?"), while one they use or work with is a
+    tool ("do they code in Python?")."""
+    topic = topic_of_kind(thing.kind)
+    if thing.kind == "skill" and any(w in USE_WORDS and nxt == "for" for w, nxt in zip(words, words[1:])):
+        return "tools"  # "what do they use for testing and CI?": the tools they use for it
+    if thing.kind == "field" and any(w in ("work", "works", "working") and nxt == "in" for w, nxt in zip(words, words[1:])):
+        return "industries"  # "do DSEs work in sports analytics?": a sector, not what they study
+    if thing.kind == "field" and asks_as_skill(words) and any(
+        lk.thing == thing.id for role in kb.roles.values() for lk in role.things.get("skills", ())
+    ):
+        # "is maths important for ML engineers?", "do u gotta be crazy good at math": a skill
+        # (some role's skills name it), not a degree
+        return "skills"
+    if NEED_WORDS.isdisjoint(words) or not USE_WORDS.isdisjoint(words):
+        return topic
+    if thing.kind == "language" or (thing.kind == "tool" and any(
+        lk.thing == thing.id for r in roles if r in kb.roles for lk in kb.roles[r].things.get("skills", ())
+    )):
+        return "skills"
+    return topic
 
 
 def render_listed(kb: KnowledgeBase, role_ids: Sequence[str], things: Sequence[Thing], *, yes: bool = True) -> str:
