@@ -195,3 +195,53 @@ def test_sidebar_is_an_aside(bot: CareerBot, sid: str) -> None:
     bot.ask("what does a DE do", session_id=sid)
     reply = bot.ask("Sidebar, can you help me build a DCF model for my corporate finance class?", session_id=sid)
     assert reply.intent == "fallback" and "Finance" not in reply.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is the PMP certification worth getting for machine learning engineers?",
+        "Do data engineers need HIPAA training or some healthcare compliance certification?",
+    ],
+)
+def test_a_credential_the_articles_never_name_is_not_covered(bot: CareerBot, sid: str, text: str) -> None:
+    reply = bot.ask(text, session_id=sid)
+    assert reply.intent == "not_covered" and "don't say" in reply.text
+
+
+@pytest.mark.parametrize("text", ["DE certs worth getting?", "Exist certification for data engineer?"])
+def test_certifications_in_general_are_education(bot: CareerBot, sid: str, text: str) -> None:
+    reply = bot.ask(text, session_id=sid)
+    assert reply.intent == "ask_education" and "certifications" in reply.text
+
+
+def test_after_two_compared_the_better_fit_comes_first(bot: CareerBot, sid: str) -> None:
+    bot.ask("Bonjour ! I am data analyst in Lyon since 3 years, I use SQL, Power BI and a little of Python.", session_id=sid)
+    bot.ask("What is the difference between data engineer and data science engineer ?", session_id=sid)
+    reply = bot.ask("With my profile, which one is more adapted for me ?", session_id=sid)
+    assert reply.roles[0] == "data_science_engineer"
+    assert bot.ask("What I am missing for this role ? I never used Spark for example", session_id=sid).roles == (
+        "data_science_engineer",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("oye que hace un data engineer exactamente?", "ask_definition"),
+        ("que carrera estudian normalmente los MLE?", "ask_education"),
+        ("y cuanto pagan los data engineers?", "ask_salary"),
+    ],
+)
+def test_spanish_question_words(bot: CareerBot, sid: str, text: str, intent: str) -> None:
+    assert bot.ask(text, session_id=sid).intent == intent
+
+
+def test_for_a_role_doing_something_then_the_question_is_one_question(bot: CareerBot, sid: str) -> None:
+    bot.ask("what do MLEs do", session_id=sid)
+    reply = bot.ask("And for an ML engineer doing medical imaging, which frameworks should candidates know?", session_id=sid)
+    assert reply.intent == "ask_tools" and "TensorFlow" in reply.text
+
+
+def test_for_a_role_what_then_and_what_is_two_questions() -> None:
+    assert len(split_parts("for a DE, what tools matter and what do they earn?")) == 2

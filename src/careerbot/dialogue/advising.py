@@ -367,9 +367,10 @@ class Advising(Answering):
         self, answer: Answer, best: tuple[str, ...], score: float, ctx: Context
     ) -> tuple[Reply, Context]:
         intent = "recommend_role"
-        if len(best) > 1 and ctx.roles and ctx.roles[0] in best:
+        if len(best) > 1 and len(ctx.roles) == 1 and ctx.roles[0] in best:
             # Two that fit as well, one of them the role talked about ("is this the right role for her
-            # or would another one fit better?"): that one first, and it stays in focus.
+            # or would another one fit better?"): that one first, and it stays in focus. (After two
+            # were compared, the better fit comes first.)
             best = (ctx.roles[0], *(r for r in best if r != ctx.roles[0]))
         reply = self.reply(answer, intent, score, best, None)
         if not best:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..data.knowledge import ROLE_TOPICS, Thing
-from ..nlu.cues import comparative, speakers_own
+from ..nlu.cues import comparative, credential_at, speakers_own
 from ..nlu.normalize import tokenize
 from ..nlu.parse import PartReading
 from ..nlu.understand import Understanding
@@ -163,8 +163,12 @@ class Questions(Resolving):
             reading.surface(i) for i in reading.unknown
             if reading.surface(i)[:1].isupper() or not TOOL_VERBS.isdisjoint(words[max(0, i - 2) : i + 3])
         )) if asks_tool else ()
+        # "is the PMP certification worth it?": a credential named by a word careerbot does not know
+        credential = credential_at(words)
+        unlisted_credential = bool(credential) and not set(credential).isdisjoint(reading.unknown)
         reply, new_ctx = self._decide(
-            text, u, ctx, things=reading.things, referred=referred, ref_words=ref_words, unknown=unknown
+            text, u, ctx, things=reading.things, referred=referred, ref_words=ref_words, unknown=unknown,
+            unlisted_credential=unlisted_credential,
         )
         others = u.analysis.other_occupations
         if others and reply.roles and reply.intent not in ADVISOR_INTENTS and reply.intent != FALLBACK:
@@ -176,12 +180,13 @@ class Questions(Resolving):
         self, text: str, u: Understanding, ctx: Context,
         *, things: Sequence[tuple[int, Thing]] = (),
         referred: tuple[str, ...] = (), ref_words: frozenset[str] = frozenset(),
-        unknown: tuple[str, ...] = (),
+        unknown: tuple[str, ...] = (), unlisted_credential: bool = False,
     ) -> tuple[Reply, Context]:
         """Choose and render the answer for an understood message.
 
         ``referred``: the roles a reference back points at, when the message names none;
-        ``unknown``: words careerbot does not know, as written (names the articles never use)."""
+        ``unknown``: words careerbot does not know, as written (names the articles never use);
+        ``unlisted_credential``: a credential is named by such a word ("the PMP certification")."""
         analysis, intent, score = u.analysis, u.intent, u.score
         roles = analysis.roles or referred
         if (
@@ -362,6 +367,10 @@ class Questions(Resolving):
                 return self.thanks_and_goodbye(score), ctx  # "ok thx bye"
             return self.reply(render_small_talk(self._kb, intent), intent, score, (), None), ctx
         own = NOT_COVERED in u.keyword_intents  # "visa", "how long does it take": never in the articles
+        if roles and intent in ("ask_education", NOT_COVERED) and unlisted_credential:
+            # "is the PMP certification worth getting for MLEs?", "would actuarial exams be recognised
+            # as certifications?": one the articles never name
+            return self._not_covered(u, ctx, roles)
         if intent == NOT_COVERED and things and roles and not own:
             # "do ML software engineers work in autonomous vehicles?": a named thing they cover.
             intent = self._intents.intent_for_topic(topic_of_kind(things[0][1].kind)) or intent

@@ -18,6 +18,7 @@ __all__ = [
     "before_or_else",
     "comparative",
     "counts_jobs",
+    "credential_at",
     "has_to",
     "others_named",
     "own_task",
@@ -254,3 +255,16 @@ def before_or_else(tokens: Sequence[str]) -> Sequence[str] | None:
     quality, or is that somebody else's problem?"), or ``None`` without one."""
     cut = next((i for i in range(len(tokens) - 2) if tokens[i] == "or" and tuple(tokens[i + 1 : i + 3]) in _OR_IS), None)
     return None if cut is None else tokens[:cut]
+
+
+#: Nouns of a credential ("PMP certification", "actuarial exams", "HIPAA training").
+_CREDENTIALS = frozenset(
+    "certification certifications certificate certificates cert certs exam exams training trainings license "
+    "licence licenses licences".split()
+)
+
+
+def credential_at(tokens: Sequence[str]) -> tuple[int, ...]:
+    """The positions of the words right before a credential's noun ("pmp" in "is the PMP
+    certification worth it?"), for the caller to check against the words it knows."""
+    return tuple(i - 1 for i in range(1, len(tokens)) if tokens[i] in _CREDENTIALS)

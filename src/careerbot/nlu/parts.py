@@ -276,6 +276,12 @@ def _stands_alone(text: str) -> bool:
     if kind != "question":
         return kind == "self"
     tokens = _without_greeting(tokenize(text))
+    lead = tokens[1:] if tokens[:1] in (["and"], ["so"], ["ok"], ["okay"]) else tokens
+    if (lead[:1] in (["for"], ["regarding"]) or lead[:2] == ["as", "for"]) and len(lead) > 5:
+        # "And for an ML engineer doing medical imaging, which frameworks ...?": one question (but
+        # "for a DE, what tools matter" asks, and is cut from "and what do they earn?"; "And for ML
+        # engineers," only names the role for the question after it)
+        return bool(re.search(r",\s*(?:what|which|how|who|where|why|when|do|does|is|are)\b", text, re.IGNORECASE))
     return bool(tokens) and (
         tokens[0] in QUESTION_OPENERS or tokens[0] in _FOLLOW_ON or text.rstrip().endswith("?")
         or bool(_SELF_ASKING.search(" ".join(tokens)))  # "I'd be grateful if you could describe ..."
