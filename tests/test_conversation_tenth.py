@@ -245,3 +245,18 @@ def test_for_a_role_doing_something_then_the_question_is_one_question(bot: Caree
 
 def test_for_a_role_what_then_and_what_is_two_questions() -> None:
     assert len(split_parts("for a DE, what tools matter and what do they earn?")) == 2
+
+
+def test_something_wondered_about_is_not_something_had(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask(
+        "something I've always wondered: the AI that auto-tags faces in my photo library, is that the kind of "
+        "thing ML engineers build?",
+        session_id=sid,
+    )
+    assert "Noted" not in reply.text
+    assert bot.ask("I've been reading about PyTorch and I know SQL", session_id=sid).text.startswith("Noted: SQL.")
+
+
+def test_comp_is_pay(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("What comp should I benchmark for MLEs?", session_id=sid)
+    assert reply.intent == "ask_salary" and "don't say what a Machine Learning Engineer earns" in reply.text

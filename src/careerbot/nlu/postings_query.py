@@ -96,7 +96,7 @@ _POSTING_WORDS = wordset(
 _STATS = wordset("average median mean typical typically statistics")
 _PAY = wordset(
     "pay pays paid paying salary salaries earn earns earning earnings wage wages income compensation money "
-    "make makes paycheck"
+    "make makes paycheck comp"
 )
 _INTERN = frozenset(w for w, level in LEVEL_WORDS.items() if level == "intern")
 

@@ -159,6 +159,10 @@ def _in_clause_before(tokens: Sequence[str], position: int, words: frozenset[str
     return False
 
 
+#: Words of something only wondered about, heard or read of, not had.
+_WONDERING = frozenset("wondered wonder wondering curious heard read reading seen saw".split())
+
+
 def stated(tokens: Sequence[str], things: Sequence[tuple[int, Thing]]) -> tuple[tuple[Thing, ...], tuple[Thing, ...]]:
     """The named things a person says they have, and those they say they lack ("no PyTorch",
     "never used Spark": a negation up to three words before the thing). Things they aim at or
@@ -174,6 +178,8 @@ def stated(tokens: Sequence[str], things: Sequence[tuple[int, Thing]]) -> tuple[
             continue  # "which cloud platforms should I know?": asked about, not had
         if _planned_at(tokens, position):
             continue  # "thinking of retraining through a part-time master's": planned, not had
+        if not _WONDERING.isdisjoint(tokens[max(0, position - 4) : position]):
+            continue  # "I've always wondered: the AI that auto-tags faces ...", "I read about PyTorch"
         (lacks if _negated_at(tokens, position) else has).append(thing)
     return tuple(has), tuple(t for t in lacks if t not in has)
 
