@@ -260,3 +260,16 @@ def test_something_wondered_about_is_not_something_had(bot: CareerBot, sid: str)
 def test_comp_is_pay(bot: CareerBot, sid: str) -> None:
     reply = bot.ask("What comp should I benchmark for MLEs?", session_id=sid)
     assert reply.intent == "ask_salary" and "don't say what a Machine Learning Engineer earns" in reply.text
+
+
+def test_which_should_i_pick_from_someone_not_understood_asks_what_they_enjoy(bot: CareerBot, sid: str) -> None:
+    bot.ask("what does a data engineer do?", session_id=sid)
+    reply = bot.ask("So, given everything I've told you, which should I pick, and what am I missing?", session_id=sid)
+    assert reply.intent == "recommend_role" and "I can't answer" not in reply.text
+    assert "What do you enjoy?" in reply.text and "Skill gap for Data Engineer" in reply.text
+
+
+@pytest.mark.parametrize("text", ["Muito obrigado! Tchau tchau", "Thank you kindly. Cheerio!", "gnight"])
+def test_more_goodbyes(bot: CareerBot, sid: str, text: str) -> None:
+    assert bot.ask(text, session_id=sid).intent in ("goodbye", "thanks")
+    assert "Sorry, I didn't get that" not in bot.ask(text, session_id=sid).text

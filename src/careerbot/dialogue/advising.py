@@ -165,7 +165,7 @@ class Advising(Answering):
                 reply = dataclasses.replace(reply, intent="recommend_role", text=f"{lead}\n\n{reply.text}")
                 return reply, new_ctx.evolve(intent="recommend_role")
             if not best and not roles and GENERIC_ROLE_WORDS.isdisjoint(tokens) and not (
-                "one" in tokens and (ctx.roles or ctx.turns > 0)
+                ("one" in tokens or "which" in tokens) and (ctx.roles or ctx.turns > 0)
             ):
                 # "recommend me a good movie": nothing about careers at all (but "which one is the most
                 # friendly for someone like me" in a conversation is about the roles).
