@@ -113,6 +113,7 @@ FLOORS = {
     "conv_long45.yaml": (0.9, 0.85),
     "conv_long46.yaml": (0.83, 0.75),
     "conv_long47.yaml": (0.9, 0.8),
+    "conv_holdout13.yaml": (0.83, 0.7),
 }
 
 
