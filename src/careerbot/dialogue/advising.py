@@ -56,6 +56,8 @@ _POSTING_NOUNS = frozenset(
     "jobs openings positions vacancies internships postings opening position vacancy internship posting".split()
 )
 
+#: ... and the words of a list of them ("in your list of job offers").
+_LISTING_NOUNS = _POSTING_NOUNS | {"listing", "listings", "ads", "offers"}
 
 #: Words that ask what is missing, as opposed to what a role needs ("what should I know for it?").
 _GAP_WORDS = (GAP_ASKED - {"need", "needed"}) | {"still", "don't", "dont"}
@@ -102,7 +104,7 @@ class Advising(Answering):
         tokens = u.analysis.tokens
         if (
             not u.analysis.other_occupations or u.intent not in (None, "ask_salary") or len(tokens) > SHORT_MESSAGE * 2
-            or (_POSTING_NOUNS | {"listing", "listings", "ads", "offers"}).isdisjoint(tokens)
+            or _LISTING_NOUNS.isdisjoint(tokens)
         ):
             return ()  # (not "... pairing with the data scientists ... an ML SWE position. What am I missing?")
         found: list[str] = []
