@@ -158,8 +158,6 @@ class Policy:
                 if reply.intent != FALLBACK or not parse.self_readings:
                     return reply, new_ctx
             return self._introduced(parse, ctx)
-        # Parts that neither ask nor tell about the person ("My friend says DEs only write SQL.")
-        # are context for the question, not questions of their own; so are the roles they name.
         if (
             "?" not in parse.text and parse.parts[-1].understanding.intent in ("goodbye", "thanks")
             and not any(q.part.explicit for q in asking)
@@ -168,6 +166,8 @@ class Policy:
         ):
             # "Let me go and start applying. Bye bye": a goodbye (not how to get started)
             return self._q.single(parse.parts[-1], parse.text, ctx)
+        # Parts that neither ask nor tell about the person ("My friend says DEs only write SQL.")
+        # are context for the question, not questions of their own; so are the roles they name.
         if len(asking) == 1:
             reply, new_ctx = self._one_question(parse, asking[0], ctx)
             if reply.intent == FALLBACK and "?" not in parse.text and any(
@@ -460,17 +460,18 @@ class Policy:
             )
             # "hello, I do Kaggle comps on weekends, day job is accounts payable": all about them, asking
             # nothing, so no "the articles don't say that" either.
+            # "hello, i work data entry at a hospital billing office": nothing is asked, whatever the
+            # answer found ("entry" is no question about entry-level postings)
+            unasked = parse.whole.understanding.intent is None and reply.intent not in (NOT_COVERED, FALLBACK)
             about_them = about_them or (
-                (reply.intent in (NOT_COVERED, FALLBACK) or parse.whole.understanding.intent is None)
+                (reply.intent in (NOT_COVERED, FALLBACK) or unasked)
                 and "?" not in parse.text and not parse.roles
                 and len(parse.about_self) == len(parse.parts) and not parse.whole.understanding.analysis.other_occupations
                 # (a fallback only when they say who they are: not "got a good recipe for banana
                 # bread", "I will decide later")
                 and (
-                    reply.intent == NOT_COVERED or bool(_WHO_I_AM.search(" ".join(parse.whole.understanding.analysis.tokens)))
-                    # "hello, i work data entry at a hospital billing office": nothing is asked
-                    # ("entry" is no question about entry-level postings)
-                    or (parse.whole.understanding.intent is None and reply.intent not in (NOT_COVERED, FALLBACK))
+                    unasked or reply.intent == NOT_COVERED
+                    or bool(_WHO_I_AM.search(" ".join(parse.whole.understanding.analysis.tokens)))
                 )
             )
             # ("CTO at a 10-person fintech startup here.": about them, though nothing in it is noted)
