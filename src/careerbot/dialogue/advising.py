@@ -227,7 +227,9 @@ class Advising(Answering):
             answer = self._advisor.postings(text, tokens, among_roles, among=among)
         else:
             answer = self._advisor.postings(
-                text, tokens, roles or (all_roles if wants_all else ()), context_roles=ctx.roles
+                text, tokens, roles or (all_roles if wants_all else ()), context_roles=ctx.roles,
+                # "what's a DE paid?" ... "and the ml guys, same?": pay asked again
+                pay=ctx.topic == "salary" and JOB_WORDS.isdisjoint(tokens),
             )
         used = tuple(answer.data["filters"]["roles"]) or (ctx.roles if among else ())
         reply = self.reply(answer, intent, score, used, "salary")
@@ -322,12 +324,33 @@ class Advising(Answering):
         words = u.analysis.tokens
         if not any(w == "which" and nxt in ROLE_NOUNS for w, nxt in zip(words, words[1:])):
             return None
-        found = self._specific_across(u, tuple(self._kb.roles))
+        return self._points_say(u, tuple(self._kb.roles), score, ctx, intent=intent, topic=topic)
+
+    def _points_say(
+        self, u: Understanding, roles: Sequence[str], score: float, ctx: Context,
+        *, intent: str | None = None, topic: str | None = None, every: bool = False,
+    ) -> tuple[Reply, Context] | None:
+        """The roles among ``roles`` whose points answer the question, with those points (see
+        :meth:`_specific_across`); the topic and intent are those of the points unless given.
+        ``None`` when no point fits."""
+        found = self._specific_across(u, roles, every=every)
         if found is None:
             return None
+        topic = topic or str(found.data["points"][0]["topic"])
+        intent = intent or self._intents.intent_for_topic(topic) or COMPARE
         having = tuple(found.data["roles"])
         reply = self.reply(found, intent, score, having, topic, found.suggestions)
-        return reply, ctx.evolve(roles=having, topic=topic, pending_topic=None, intent=intent)
+        # (the roles asked about stay in focus when all of them were: "which one builds the pipelines?")
+        return reply, ctx.evolve(roles=having if not every else ctx.roles, topic=topic, pending_topic=None, intent=intent)
+
+    def _about_a_thing(self, u: Understanding) -> bool:
+        """"how heavy is the maths?": a short question on a thing alone, mostly in the articles'
+        words (not "can u do my maths homework", "whats a good laptop for ML")."""
+        tokens = u.analysis.tokens
+        if u.intent is not None or len(tokens) > 7 or u.analysis.other_occupations or not SELF_WORDS.isdisjoint(tokens):
+            return False
+        content = self._content(u)
+        return bool(content) and 2 * len(self._points.unknown(content)) <= len(content)
 
     @staticmethod
     def _told(text: str, ctx: Context) -> str:

@@ -171,7 +171,9 @@ class Questions(Resolving):
             unlisted_credential=unlisted_credential,
         )
         others = u.analysis.other_occupations
-        if others and reply.roles and reply.intent not in ADVISOR_INTENTS and reply.intent != FALLBACK:
+        if others and reply.roles and reply.intent not in ADVISOR_INTENTS and reply.intent != FALLBACK and (
+            reply.topic != "works_with"  # ("do they work together, or is a data scientist in between?")
+        ):
             # "is being a doctor better than being a DE?": answer the covered role, name the other job.
             reply = self._with_uncovered_note(reply, u.analysis)
         return reply, new_ctx
@@ -282,7 +284,9 @@ class Questions(Resolving):
             and self._intents.intents[intent].topic is not None
         )
         tool_named = any(thing.kind in ("tool", "language") for _, thing in things)
-        if guessed and not roles and ctx.roles and (not REFERRING.isdisjoint(analysis.tokens) or tool_named):
+        if guessed and not roles and ctx.roles and (
+            not REFERRING.isdisjoint(analysis.tokens) or tool_named or self._about_a_thing(u)
+        ):
             listed = [thing for _, thing in things if thing.kind in LISTED_KINDS]
             if listed:
                 # "do they use Jenkins?": the roles the conversation is about, and the thing's topic.
@@ -315,13 +319,9 @@ class Questions(Resolving):
             and COMPARATIVE_WORDS.isdisjoint(analysis.tokens) and not any(comparative(t) for t in analysis.tokens)
         ):  # (not "which of the two is more about visualization?": how they compare)
             # (about DEs and DSEs) "Which one builds the pipelines?": the points of each that say it
-            each_says = self._specific_across(u, ctx.roles, every=True)
+            each_says = self._points_say(u, ctx.roles, score, ctx, every=True)
             if each_says is not None:
-                topic = str(each_says.data["points"][0]["topic"])
-                intent = self._intents.intent_for_topic(topic) or COMPARE
-                return self.reply(each_says, intent, score, tuple(each_says.data["roles"]), topic, each_says.suggestions), ctx.evolve(
-                    topic=topic, pending_topic=None, intent=intent
-                )
+                return each_says
         if intent is None:
             listed = [thing for _, thing in things if thing.kind in LISTED_KINDS]
             if len(roles) > 1 and listed and self._yes_no(u):

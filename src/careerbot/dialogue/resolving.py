@@ -36,7 +36,7 @@ class Resolving(Advising):
         if reading.understanding.analysis.roles:
             return (), frozenset()
         if ref is None:
-            return self._option_named(reading, ctx) or self._these_listed(reading, ctx), frozenset()
+            return self._option_named(reading, ctx) or self._these_listed(reading, ctx) or self._together(reading, ctx), frozenset()
         words = frozenset(reading.understanding.analysis.tokens[ref.start : ref.end])
         # The last list shown, else the roles talked about in turn ("DE?" "and the MLE?" "the first one").
         options = ctx.options or (ctx.roles if len(ctx.roles) > 1 else ctx.pair) or ctx.roles
@@ -84,6 +84,16 @@ class Resolving(Advising):
         return frozenset(w for r in roles for w in self._name_words.get(r, ()))
 
     @staticmethod
+    def _together(reading: PartReading, ctx: Context) -> tuple[str, ...]:
+        """"do they work together?" with one role in focus: that one and the one talked about
+        before it (one role does not work together)."""
+        tokens = reading.understanding.analysis.tokens
+        if len(ctx.roles) != 1 or len(ctx.pair) != 2 or {"they", "them"}.isdisjoint(tokens):
+            return ()
+        together = "together" in tokens or any(a == "each" and b == "other" for a, b in zip(tokens, tokens[1:]))
+        return ctx.pair if together else ()
+
+    @staticmethod
     def _these_listed(reading: PartReading, ctx: Context) -> tuple[str, ...]:
         """"which of these jobs has something to do with robots?" after the list of roles, with no
         role in focus: that list (the roles in focus are the conversation's anyway)."""
@@ -99,14 +109,23 @@ class Resolving(Advising):
         that word."""
         tokens = reading.understanding.analysis.tokens
         options = ctx.options or (ctx.roles if len(ctx.roles) > 1 else ctx.recent)
-        if len(options) < 2:
+        named = [t for t, nxt in zip(tokens, tokens[1:]) if nxt in NAMED_NOUNS]
+        if len(options) >= 2:
+            for token in named:
+                having = [r for r in options if token in self._name_words.get(r, ())]
+                if len(having) == 1:
+                    return (having[0],)
+        if reading.reference is None or reading.reference.kind != "named":
             return ()
-        for i, token in enumerate(tokens[:-1]):
-            if tokens[i + 1] not in NAMED_NOUNS:
-                continue
-            having = [r for r in options if token in self._name_words.get(r, ())]
-            if len(having) == 1:
-                return (having[0],)
+        # Not one of the roles in question ("whats a DE paid" ... "and the ml guys, same?"): the role
+        # whose name is that word and the head noun alone (the ML engineer of "the ml guys").
+        for token in named:
+            sizes = {
+                r: len(self._kb.roles[r].name.split()) for r in self.role_ids if token in self._name_words.get(r, ())
+            }
+            plain = [r for r, n in sizes.items() if n == min(sizes.values())]
+            if len(plain) == 1:
+                return (plain[0],)
         return ()
 
     def _tool_category(self, tokens: Sequence[str]) -> str | None:

@@ -152,7 +152,7 @@ class Advisor:
 
     def postings(
         self, text: str, tokens: Sequence[str], roles: Sequence[str], *, context_roles: Sequence[str] = (),
-        among: Sequence[str] = (),
+        among: Sequence[str] = (), pay: bool = False,
     ) -> Answer:
         """List, filter and rank the featured postings.
 
@@ -160,9 +160,12 @@ class Advisor:
         ``roles`` (the posting's closest role). ``context_roles`` (the conversation's roles) apply
         only when the message refers back to them ("how much do they earn?") or has no filter of
         its own. ``among``: only these postings (the ones shown last, for "is that one remote?").
-        ``data["filters"]["roles"]`` holds the roles actually used.
+        ``data["filters"]["roles"]`` holds the roles actually used. ``pay``: the question is about
+        pay whatever its words (a follow-up to one that was).
         """
         query = self._query.read(text, tokens, roles, context_roles=context_roles)
+        if pay and not query.pay:
+            query = dataclasses.replace(query, pay=True)
         if among and query.companies and not any(
             p.company in query.companies for p in self._kb.postings if p.id in among
         ):
