@@ -54,3 +54,20 @@ def test_working_together_means_the_two_talked_about(bot: CareerBot, sid: str) -
 def test_a_budget_for_a_role_is_its_pay_also_in_two_parts(bot: CareerBot, sid: str) -> None:
     reply = bot.ask("What should I budget for the data engineer? And what about the ML engineer?", session_id=sid)
     assert [p["intent"] for p in reply.data["parts"]] == ["ask_salary", "ask_salary"]
+
+
+def test_a_role_named_in_a_statement_is_compared_with_the_one_in_focus(bot: CareerBot, sid: str) -> None:
+    bot.ask("What is a machine learning engineer?", session_id=sid)
+    reply = bot.ask("His friend wants to be a data engineer. How is that different from what Luca wants?", session_id=sid)
+    assert reply.intent == "compare" and set(reply.roles) == {"ml_engineer", "data_engineer"}
+
+
+def test_wanting_to_keep_doing_research_points_at_the_research_engineer_first(bot: CareerBot, sid: str) -> None:
+    bot.ask(
+        "Hi. I'm finishing a PhD in computational neuroscience: lots of MATLAB, some Python, two papers on "
+        "spiking network models.", session_id=sid,
+    )
+    reply = bot.ask("I want to keep doing research, but in industry. Which role should I look at?", session_id=sid)
+    assert reply.intent == "recommend_role" and reply.roles[0] == "ml_research_engineer"
+    # "keep", "look", "finish" are no interests to repeat back
+    assert "keep" not in reply.text.split("\n")[0]

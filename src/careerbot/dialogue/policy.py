@@ -229,8 +229,12 @@ class Policy:
         ):
             # "I can't decide between a DE and a DSE. Which one should I choose?"
             return self._q.answer_compare(parse.roles, max(u.score, whole.score), ctx)
-        if len(u.analysis.roles) <= 1 and against_focus(u.analysis.tokens, parse.roles, ctx):
-            # (about the MLE) "He also mentioned 'data engineer'. Is that the same thing?"
+        if len(u.analysis.roles) <= 1 and (against_focus(u.analysis.tokens, parse.roles, ctx) or (
+            u.intent == COMPARE and not u.analysis.roles and len(parse.roles) == 1 and bool(ctx.roles)
+            and ctx.roles[0] not in parse.roles and question.reference is None
+        )):
+            # (about the MLE) "He also mentioned 'data engineer'. Is that the same thing?", "His
+            # friend wants to be a data engineer. How is that different from what Luca wants?"
             return self._q.answer_compare((ctx.roles[0], parse.roles[0]), max(u.score, whole.score), ctx)
         # A vague question ("can you lay it out for me?") is read with the rest of the message.
         short = len(u.analysis.tokens) <= SHORT_QUESTION

@@ -54,6 +54,7 @@ STOPWORDS: frozenset[str] = wordset(
     new curious type aim aiming pursue follow following ideal perfect suggestion based given
     engineer engineers engineering scientist scientists field fields area areas related similar
     typical common many various several across different along within sorry advance
+    keep keeps keeping look looks looking finish finishes finishing finished
     """
 )
 

@@ -45,6 +45,8 @@ _TWO_ROLES = 0.97
 #: Share of the best score above which the runner-up is called "also close".
 _CLOSE = 0.6
 _NEGATIVE_WEIGHT = 0.8
+#: How much a word of the role's own name (that no other role's name has) counts in its profile.
+_NAME_WEIGHT = 2.0
 
 #: Interests offered as examples when nothing matched (each is shown with the role it scores best for).
 INTEREST_EXAMPLES: tuple[str, ...] = (
@@ -85,7 +87,14 @@ class Recommender:
         self._kb = kb
         self._words = words
         self._cite = Citations(kb)
-        profiles = {rid: self._build_profile(role) for rid, role in kb.roles.items()}
+        # The words of a role's name no other role's name has ("research", "software", "science"):
+        # "I want to keep doing research" points at the research engineer above all.
+        name_words = {rid: set(tokenize(role.name)) for rid, role in kb.roles.items()}
+        own = {
+            rid: frozenset(w for w in words if not any(w in other for o, other in name_words.items() if o != rid))
+            for rid, words in name_words.items()
+        }
+        profiles = {rid: self._build_profile(role, own[rid]) for rid, role in kb.roles.items()}
         self._profiles: Mapping[str, _Profile] = MappingProxyType(profiles)
         n_roles = max(1, len(profiles))
         df: dict[str, int] = {}
@@ -100,10 +109,14 @@ class Recommender:
 
     # -- construction ----------------------------------------------------------------------------
 
-    def _build_profile(self, role: Role) -> _Profile:
+    def _build_profile(self, role: Role, name_words: frozenset[str] = frozenset()) -> _Profile:
         w = self._words
         tf: dict[str, float] = {}
         surface: dict[str, str] = {}
+        for unit in to_units(sorted(name_words)):
+            if unit is not None:
+                tf[unit.key] = _NAME_WEIGHT
+                surface[unit.key] = unit.surface
         facts: list[tuple[Fact, frozenset[str]]] = []
         for topic, weight in _TOPIC_WEIGHTS.items():
             for fact in role.topic(topic):
