@@ -71,3 +71,22 @@ def test_wanting_to_keep_doing_research_points_at_the_research_engineer_first(bo
     assert reply.intent == "recommend_role" and reply.roles[0] == "ml_research_engineer"
     # "keep", "look", "finish" are no interests to repeat back
     assert "keep" not in reply.text.split("\n")[0]
+
+
+def test_both_in_one_part_and_another_role_in_the_next_are_answered_apart(bot: CareerBot, sid: str) -> None:
+    bot.ask("How does a data science engineer differ from a machine learning engineer?", session_id=sid)
+    reply = bot.ask("What's the growth projection for both? And is it the same figure for data engineers?", session_id=sid)
+    parts = [(p["intent"], set(p["roles"])) for p in reply.data["parts"]]
+    assert parts == [("ask_outlook", {"data_science_engineer", "ml_engineer"}), ("ask_outlook", {"data_engineer"})]
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "intent"),
+    [
+        ("what's an MLRE", "does it need even more maths?", "ask_skills"),
+        ("DSE vs MLE", "Given my background, which of the two is the better fit?", "recommend_role"),
+    ],
+)
+def test_ways_of_asking_in_a_conversation(bot: CareerBot, sid: str, first: str, then: str, intent: str) -> None:
+    bot.ask(first, session_id=sid)
+    assert bot.ask(then, session_id=sid).intent == intent

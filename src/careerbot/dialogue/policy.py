@@ -205,6 +205,8 @@ class Policy:
             # is the role in focus, not one the message names only later.
             return ctx
         ref = question.reference
+        if ref is not None and ref.kind == "pair" and len(ctx.roles) >= 2 and set(parse.roles).isdisjoint(ctx.roles[:2]):
+            return ctx  # (about DSE and MLE) "growth for both? and the same for DEs?": the two in focus
         if ref is not None and ref.kind == "pair" and len(parse.roles) == 1 and ctx.roles and ctx.roles[0] not in parse.roles:
             # (about the MLE) "his friend wants to do data engineering. what's the difference between
             # the two?": the role talked about and the one named now.
@@ -229,12 +231,10 @@ class Policy:
         ):
             # "I can't decide between a DE and a DSE. Which one should I choose?"
             return self._q.answer_compare(parse.roles, max(u.score, whole.score), ctx)
+        named_now = u.intent == COMPARE and not u.analysis.roles and question.reference is None
         if len(u.analysis.roles) <= 1 and (against_focus(u.analysis.tokens, parse.roles, ctx) or (
-            u.intent == COMPARE and not u.analysis.roles and len(parse.roles) == 1 and bool(ctx.roles)
-            and ctx.roles[0] not in parse.roles and question.reference is None
-        )):
-            # (about the MLE) "He also mentioned 'data engineer'. Is that the same thing?", "His
-            # friend wants to be a data engineer. How is that different from what Luca wants?"
+            named_now and len(parse.roles) == 1 and bool(ctx.roles) and ctx.roles[0] not in parse.roles)):
+            # (about the MLE) "He also mentioned 'data engineer'. Is that the same thing?" / "How is that different?"
             return self._q.answer_compare((ctx.roles[0], parse.roles[0]), max(u.score, whole.score), ctx)
         # A vague question ("can you lay it out for me?") is read with the rest of the message.
         short = len(u.analysis.tokens) <= SHORT_QUESTION
@@ -330,7 +330,8 @@ class Policy:
             or (all(q.understanding.intent == whole.intent for q in understood) and len(named) <= 1
                 and not focus_then_named(questions, ctx)
                 # (not "which industries hire them? is retail one of them?": the list, then the one asked)
-                and not any(q.things for q in understood[1:]))
+                and not any(q.things for q in understood[1:])
+                and not (named and any(q.reference and not q.understanding.analysis.roles for q in understood)))
         ):
             # Nothing clear in the parts, or every clear part asks what the whole message asks
             # ("is there a remote MLRE job, and what does it pay?"): one answer to the whole.

@@ -236,7 +236,7 @@ _SKILL_ASKED = frozenset(
 #: or about how much more one needs than another ("more math than that?").
 _STUDIED = frozenset(
     "degree degrees major majored study studied studying bachelor bachelors master masters phd diploma "
-    "background graduate graduated course courses class classes school university college more than".split()
+    "background graduate graduated course courses class classes school university college than".split()
 )
 
 
