@@ -16,6 +16,7 @@ from ..data.knowledge import Fact, KnowledgeBase, Role
 from ..nlu.kbwords import KbWords
 from ..nlu.keys import bigrams, prepare, strip_aliases, surface_tokens, to_units
 from ..nlu.normalize import tokenize
+from ..nlu.references import distinctive_role_words
 from ..nlu.said import Said
 from .cite import Citations
 from .data_types import RecommendationData
@@ -89,11 +90,8 @@ class Recommender:
         self._cite = Citations(kb)
         # The words of a role's name no other role's name has ("research", "software", "science"):
         # "I want to keep doing research" points at the research engineer above all.
-        name_words = {rid: set(tokenize(role.name)) for rid, role in kb.roles.items()}
-        own = {
-            rid: frozenset(w for w in words if not any(w in other for o, other in name_words.items() if o != rid))
-            for rid, words in name_words.items()
-        }
+        owners = distinctive_role_words({rid: role.name for rid, role in kb.roles.items()})
+        own = {rid: frozenset(w for w, owner in owners.items() if owner == rid) for rid in kb.roles}
         profiles = {rid: self._build_profile(role, own[rid]) for rid, role in kb.roles.items()}
         self._profiles: Mapping[str, _Profile] = MappingProxyType(profiles)
         n_roles = max(1, len(profiles))
