@@ -160,6 +160,16 @@ class Understander:
         self._keywords: dict[str, tuple[tuple[tuple[str, ...], str, bool], ...]] = {
             k: tuple(v) for k, v in index.items()
         }
+        # The same phrases looked up by their first two words (a phrase of one word by its word alone),
+        # in the order above: "what" opens 70 phrases, "what tools" only a few.
+        heads: dict[tuple[str, ...], list[tuple[tuple[str, ...], str, bool]]] = {}
+        for entries in index.values():
+            for entry in entries:
+                heads.setdefault(entry[0][:2], []).append(entry)
+        self._keyword_heads: dict[tuple[str, ...], tuple[tuple[tuple[str, ...], str, bool], ...]] = {
+            k: tuple(v) for k, v in heads.items()
+        }
+        self._keyword_order = {entry: n for entries in index.values() for n, entry in enumerate(entries)}
 
     # Pickled (by the start-up cache) without the memo of other words' keys, which is made anew.
     def __getstate__(self) -> dict[str, object]:
@@ -198,11 +208,14 @@ class Understander:
             WEATHER_WORDS.isdisjoint(analysis.tokens)  # (not "lol is it cold in berlin rn")
         )
         hits: list[tuple[int, int, str, bool]] = []
+        heads = self._keyword_heads
         for i, stem in enumerate(stems):
-            for phrase, name, strong in self._keywords.get(stem, ()):
+            one = heads.get((stem,), ())
+            two = heads.get(stems[i : i + 2], ()) if i + 1 < len(stems) else ()
+            for phrase, name, strong in (one + two if not one or not two else self._in_order(one, two)):
                 if not strong and not hints:
                     continue
-                if stems[i : i + len(phrase)] != phrase:
+                if len(phrase) > 2 and stems[i : i + len(phrase)] != phrase:
                     continue
                 if name in ("ask_works_with", NOT_COVERED) and len(phrase) == 1 and i and stems[i - 1] in ("my", "our"):
                     continue  # the person's own team or Kaggle work ("for my team", "with my kaggle stuff")
@@ -276,6 +289,12 @@ class Understander:
         }
         only = {name for name, covered in spans.items() if analysis.tokens and rest <= covered}
         return found, only, frozenset(phrased)
+
+    def _in_order(
+        self, one: tuple[tuple[tuple[str, ...], str, bool], ...], two: tuple[tuple[tuple[str, ...], str, bool], ...]
+    ) -> list[tuple[tuple[str, ...], str, bool]]:
+        """The phrases of ``one`` and ``two`` (which open with the same word) in the keywords' order."""
+        return sorted(one + two, key=self._keyword_order.__getitem__)
 
     def _starts_with(self, analysis: Analysis, intent: str) -> bool:
         """Whether the message opens with one of ``intent``'s keywords ("good evening, hope ...")."""
