@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import marshal
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 __all__ = ["Answer"]
@@ -22,11 +23,20 @@ class Answer:
         """A copy of ``data`` (dicts and lists anew), so no reply shares it with another (answers
         are cached). Answer data is plain values (dicts, lists, tuples, strings, numbers), which
         ``marshal`` copies in C, several times faster than walking it; anything else is walked."""
-        try:
-            copied: dict[str, Any] = marshal.loads(marshal.dumps(self.data))
-        except ValueError:
-            copied = _walked(self.data)
+        frozen = self._marshalled
+        if frozen is None:
+            return _walked(self.data)  # type: ignore[no-any-return]
+        copied: dict[str, Any] = marshal.loads(frozen)
         return copied
+
+    @cached_property
+    def _marshalled(self) -> bytes | None:
+        """``data`` marshalled once (a cached answer is copied for every reply), or ``None`` when
+        it holds a value ``marshal`` cannot write."""
+        try:
+            return marshal.dumps(self.data)
+        except ValueError:
+            return None
 
 
 def _walked(value: Any) -> Any:
