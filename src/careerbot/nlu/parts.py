@@ -9,7 +9,7 @@ read like a message of its own.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -102,6 +102,26 @@ _SENTENCE_END = re.compile(
     r"|\s+/\s+(?!\S+\s*$)",
     re.IGNORECASE,
 )
+#: Every character at which :data:`_SENTENCE_END` can cut (before the last character of a text).
+_SENTENCE_MARKS = re.compile("[?!.;:\n/\u2013\u2014-]")
+#: A digit, which an age said in passing (:data:`_AGE`) needs.
+_DIGIT = re.compile(r"\d")
+
+
+def _sentences(text: str) -> list[str]:
+    """``_SENTENCE_END.split(text)``, without running it over a text with nowhere to cut (most
+    questions: no mark before a last "?")."""
+    if not text[-1:].isspace() and _SENTENCE_MARKS.search(text, 0, len(text) - 1) is None:
+        return [text]
+    return _SENTENCE_END.split(text)
+
+
+def _says_here(tokens: Sequence[str]) -> bool:
+    """"backend developer here", "a chemist by training": who the speaker is, in the first words."""
+    head = " ".join(tokens[:10])
+    return ("here" in head or "by tra" in head) and _HERE.search(head) is not None
+
+
 #: A numbered item of a list of questions ("2) the frameworks they use").
 _LIST_ITEM = re.compile(r"^\s*\(?\d[).]\s")
 #: Where an item of a numbered list starts ("1) ...", "(2) ...", "3. ..."), after a space, a
@@ -181,7 +201,7 @@ def _kind(text: str) -> PartKind:
     first = tokens[0]
     if tokens[:2] == ["am", "i"]:
         return "question"  # "am i too old to start at 34": asked, without its question mark
-    if _AGE.search(low) and not text.rstrip().endswith("?"):
+    if _DIGIT.search(low) and _AGE.search(low) and not text.rstrip().endswith("?"):
         return "self"  # "hey there, 23 y/o, just finished a web dev bootcamp"
     if first in ("when", "whenever") and tokens[1:2] and tokens[1] in _SUBJECTS and not text.rstrip().endswith("?"):
         return "other"  # "when I pitch to a data engineer, what are they busy with?": when, not a question
@@ -203,7 +223,7 @@ def _kind(text: str) -> PartKind:
         return "self"
     # About the speaker when they are the subject early on ("final year stats student, I know
     # Python"), not when they only appear late ("my C++ code segfaults when i free a pointer").
-    if not _FIRST_PERSON.isdisjoint(tokens[:5]) or mine or _HERE.search(" ".join(tokens[:10])):
+    if not _FIRST_PERSON.isdisjoint(tokens[:5]) or mine or _says_here(tokens):
         return "self"
     return "other"
 
@@ -226,7 +246,7 @@ def introduces_speaker(text: str) -> bool:
     """Whether ``text`` says who the speaker is without "I" ("CTO at a 10-person fintech startup
     here", "former barista, 29"); see :func:`_introduces`."""
     tokens = _without_greeting(tokenize(text))
-    return bool(tokens) and (_introduces(tokens) or bool(_HERE.search(" ".join(tokens[:10]))))
+    return bool(tokens) and (_introduces(tokens) or _says_here(tokens))
 
 
 def _introduces(tokens: list[str]) -> bool:
@@ -417,7 +437,7 @@ def split_parts(text: str, *, topics: Mapping[str, str] | None = None) -> tuple[
     # (a lead-in before the first item is a part too: "three quick ones about MLEs: 1) what skills
     # 2) what degrees"; a lone number in brackets is no list: "twins (age 4)").
     items = _numbered_items(text)
-    sentences = [s for item in items for s in _SENTENCE_END.split(item) if s and s.strip(" .!?;")]
+    sentences = [s for item in items for s in _sentences(item) if s and s.strip(" .!?;")]
     if len(sentences) > MAX_SENTENCES:
         return (MessagePart(text.strip(), _kind(text)),)
     pieces = [c for s in sentences for c in _clauses(s)]

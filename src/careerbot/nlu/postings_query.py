@@ -106,6 +106,7 @@ class PostingsQueryReader:
 
     def __init__(self, words: KbWords) -> None:
         self._words = words
+        self._places = sorted(words.places, key=len, reverse=True)  # the longest first
 
     def read(
         self, text: str, tokens: Sequence[str] = (), roles: Sequence[str] = (), *, context_roles: Sequence[str] = ()
@@ -121,9 +122,9 @@ class PostingsQueryReader:
         words = [w.correct(t) for t in tokenize(source)]
         wordset_ = set(words)
         places: list[str] = []
-        for place in sorted(w.places, key=len, reverse=True):
+        for place in self._places:
             n = len(place)
-            if any(tuple(words[i : i + n]) == place for i in range(len(words) - n + 1)):
+            if place[0] in wordset_ and any(tuple(words[i : i + n]) == place for i in range(len(words) - n + 1)):
                 places.append(" ".join(place))
         regions: list[str] = []
         if _US_RE.search(source) or _US_LOWER_RE.search(source) or wordset_ & {"usa", "america", "american"}:
