@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
 
 from rapidfuzz.distance import OSA
 
@@ -62,11 +61,11 @@ class Analysis:
     masked: str
     #: The text ends with a question mark ("DEs use Kafka?" asks yes or no without "do").
     question_mark: bool = False
+    #: Role ids in order of first mention, without repeats (from ``mentions``; read often).
+    roles: tuple[str, ...] = field(init=False, repr=False, compare=False)
 
-    @cached_property
-    def roles(self) -> tuple[str, ...]:
-        """Role ids in order of first mention, without repeats (worked out once: read often)."""
-        return tuple(dict.fromkeys(m.role for m in self.mentions))
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "roles", tuple(dict.fromkeys(m.role for m in self.mentions)))
 
 
 def _variants(tokens: tuple[str, ...]) -> set[tuple[str, ...]]:

@@ -106,7 +106,7 @@ class PostingsQueryReader:
 
     def __init__(self, words: KbWords) -> None:
         self._words = words
-        self._places = sorted(words.places, key=len, reverse=True)  # the longest first
+        self._places = sorted(words.places, key=lambda p: (-len(p), p))  # the longest first (ties: in order)
 
     def read(
         self, text: str, tokens: Sequence[str] = (), roles: Sequence[str] = (), *, context_roles: Sequence[str] = ()
@@ -121,11 +121,14 @@ class PostingsQueryReader:
         source = text if text.strip() else " ".join(tokens)
         words = [w.correct(t) for t in tokenize(source)]
         wordset_ = set(words)
-        places: list[str] = []
+        found_at: list[tuple[int, str]] = []  # (where in the message, place), in the order named
         for place in self._places:
             n = len(place)
-            if place[0] in wordset_ and any(tuple(words[i : i + n]) == place for i in range(len(words) - n + 1)):
-                places.append(" ".join(place))
+            if place[0] in wordset_:
+                at = next((i for i in range(len(words) - n + 1) if tuple(words[i : i + n]) == place), None)
+                if at is not None:
+                    found_at.append((at, " ".join(place)))
+        places = [place for _, place in sorted(found_at, key=lambda item: item[0])]
         regions: list[str] = []
         if _US_RE.search(source) or _US_LOWER_RE.search(source) or wordset_ & {"usa", "america", "american"}:
             regions.append("US")

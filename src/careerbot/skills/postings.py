@@ -74,10 +74,13 @@ def _matches(p: Posting, q: PostingsQuery, *, places: bool = True) -> bool:
         if q.unknown_places:
             return False
         loc = tuple(tokenize(p.location))
-        for place in q.places:
-            toks = tuple(place.split())
-            if not any(loc[i : i + len(toks)] == toks for i in range(len(loc))):
-                return False
+        # Places named are alternatives ("in San Francisco or New York"); "Rochester NY" names one
+        # posting's place twice.
+        if q.places and not any(
+            any(loc[i : i + len(toks)] == toks for i in range(len(loc)))
+            for toks in (tuple(place.split()) for place in q.places)
+        ):
+            return False
         for region in q.regions:
             if region == "US" and not _US_POSTING_RE.search(p.location):
                 return False
@@ -100,6 +103,18 @@ class PostingsFinder:
     def __init__(self, kb: KnowledgeBase) -> None:
         self._kb = kb
 
+    def _place_name(self, place: str) -> str:
+        """A place as the postings write it ("ny" -> "NY", "new york" -> "New York")."""
+        pattern = re.compile(r"(?<!\w)" + r"\W+".join(map(re.escape, place.split())) + r"(?!\w)", re.IGNORECASE)
+        for p in self._kb.postings:
+            found = pattern.search(p.location)
+            if found is not None:
+                return found.group()
+        return place.title()
+
+    def _places_named(self, q: PostingsQuery) -> list[str]:
+        return dedupe_ci([self._place_name(p) for p in q.places] + list(q.regions) + list(q.unknown_places))
+
     def matching(self, query: PostingsQuery) -> list[Posting]:
         """The featured postings that match every filter of ``query``, in knowledge-base order."""
         return [p for p in self._kb.postings if _matches(p, query)]
@@ -118,7 +133,7 @@ class PostingsFinder:
         elif q.remote is False:
             parts.append("on-site")
         if places:
-            named = dedupe_ci([p.title() for p in q.places] + list(q.regions) + list(q.unknown_places))
+            named = self._places_named(q)
             if named:
                 parts.append("in " + join_names(named, "or"))
         if q.currency:
@@ -244,7 +259,7 @@ class PostingsFinder:
     def _no_place(self, q: PostingsQuery) -> tuple[list[Posting], list[str], list[str]]:
         """What to show when no posting is in the place asked for: the line saying so, and where they are."""
         kb = self._kb
-        named = dedupe_ci([p.title() for p in q.places] + list(q.regions) + list(q.unknown_places))
+        named = self._places_named(q)
         asked = self.describe(q, places=False)
         there = [p for p in kb.postings if _matches(p, dataclasses.replace(q, roles=()))] if q.roles else []
         if there:
