@@ -78,10 +78,14 @@ def check_session_id(session_id: object) -> str:
     return session_id
 
 
+#: How session data is written (one encoder, made once; it keeps no state between calls).
+_JSON = json.JSONEncoder(ensure_ascii=True, separators=(",", ":"), allow_nan=False)
+
+
 def _encode(data: SessionData) -> str:
     if not isinstance(data, dict):
         raise ValueError("session data must be a dict")
-    text = json.dumps(data, ensure_ascii=True, separators=(",", ":"), allow_nan=False)
+    text = _JSON.encode(data)
     if len(text) > MAX_SESSION_BYTES:
         raise ValueError(f"session data over {MAX_SESSION_BYTES} bytes")
     return text

@@ -283,7 +283,7 @@ def _without_greeting(tokens: list[str]) -> list[str]:
 
 def _indirect_question(tokens: list[str]) -> bool:
     """"I'd love to know what an MLRE does", "I'm not sure which role fits me"."""
-    return any(
+    return not _ASKING_VERBS.isdisjoint(tokens) and any(
         t in _ASKING_VERBS and any(w in _INDIRECT for w in tokens[i + 1 : i + 4])
         for i, t in enumerate(tokens)
     )
