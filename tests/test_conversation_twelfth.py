@@ -31,3 +31,47 @@ def test_places_named_together_are_alternatives(bot: CareerBot, sid: str, text: 
 def test_places_are_named_in_the_order_asked_and_as_the_postings_write_them(bot: CareerBot, sid: str) -> None:
     assert "(in New York or San Francisco)" in bot.ask("jobs in New York or San Francisco?", session_id=sid).text
     assert "in Rochester or NY," in bot.ask("jobs in rochester ny", session_id=f"{sid}-2").text
+
+
+def test_a_topic_guessed_from_wording_gives_way_to_the_thing_named(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("how heavy is the maths side of things for machine learning engineers?", session_id=sid)
+    assert (reply.intent, reply.roles) == ("ask_skills", ("ml_engineer",))
+    assert "Statistics" in reply.text
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ["do ML software engineers work on autonomous vehicles?"],
+        ["what do ML software engineers do?", "do they work on autonomous vehicles? that sounds close to game physics"],
+    ],
+)
+def test_working_on_an_industry_asks_the_industries(bot: CareerBot, sid: str, turns: list[str]) -> None:
+    for text in turns:
+        reply = bot.ask(text, session_id=sid)
+    assert (reply.intent, reply.roles) == ("ask_industries", ("ml_software_engineer",))
+    assert reply.text.startswith("Yes: the articles list Autonomous vehicles for Machine Learning Software Engineers.")
+
+
+def test_working_with_people_is_not_an_industry(bot: CareerBot, sid: str) -> None:
+    bot.ask("what does a data science engineer do?", session_id=sid)
+    assert bot.ask("do they work with doctors or just tech people?", session_id=sid).intent == "ask_works_with"
+
+
+def test_a_thing_after_an_industries_answer_is_still_looked_up(bot: CareerBot, sid: str) -> None:
+    bot.ask("Do DSEs work in finance?", session_id=sid)
+    reply = bot.ask("Is Spark a must for a DSE or is SQL enough?", session_id=sid)
+    assert reply.text.startswith("Yes: the articles list Apache Spark and SQL for Data Science Engineers.")
+
+
+def test_a_gap_asked_on_the_ground_of_what_was_told_is_the_gap(bot: CareerBot, sid: str) -> None:
+    bot.ask("hi, I'm a game developer, C++ and C#, some Python", session_id=sid)
+    reply = bot.ask(
+        "given what I told you about my background, what would I need to learn for the ML software engineer route?",
+        session_id=sid,
+    )
+    assert (reply.intent, reply.roles) == ("skill_gap", ("ml_software_engineer",))
+    assert "You have: Python, C++" in reply.text
+    # two roles named on that ground are still a choice between them
+    reply = bot.ask("given what i told you, de or dse?", session_id=sid)
+    assert reply.intent == "recommend_role" and set(reply.roles) == {"data_engineer", "data_science_engineer"}

@@ -365,7 +365,11 @@ class Answering:
         ]
         if (
             u is not None and listed and topic not in ("tools", "skills", "education", "industries")
-            and intent not in u.keyword_intents and (tools or self._yes_no(u))
+            and intent not in u.keyword_intents and (tools or self._yes_no(u) or (
+                # ... or another topic guessed from the wording alone: "how heavy is the maths side
+                # of things for MLEs?" (not a vague question read as what they do: "r they like mad scientists")
+                u.score < self._thresholds.accept and topic not in ("definition", "responsibilities")
+            ))
         ):
             # "is SQL a big deal for data engineering?", "what do they deploy with? docker?": whether
             # the articles list it for them.

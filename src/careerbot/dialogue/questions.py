@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..data.knowledge import ROLE_TOPICS, Thing
-from ..nlu.cues import comparative, credential_at, speakers_own
+from ..nlu.cues import comparative, credential_at, sectors_worked_in, speakers_own
 from ..nlu.normalize import tokenize
 from ..nlu.parse import PartReading
 from ..nlu.understand import Understanding
@@ -287,9 +287,9 @@ class Questions(Resolving):
         if guessed and not roles and ctx.roles and (
             not REFERRING.isdisjoint(analysis.tokens) or tool_named or self._about_a_thing(u)
         ):
-            listed = [thing for _, thing in things if thing.kind in LISTED_KINDS]
+            listed = [thing for _, thing in things if thing.kind in LISTED_KINDS] + sectors_worked_in(u.analysis.tokens, things)
             if listed:
-                # "do they use Jenkins?": the roles the conversation is about, and the thing's topic.
+                # "do they use Jenkins?", "do they work on cars?": the roles in focus, the thing's topic
                 topic = self._thing_topic(u, listed[0], ctx.roles)
                 return self._answer_topic(
                     self._intents.intent_for_topic(topic) or "ask_tools", topic, ctx.roles, score, ctx, things=things, u=u
@@ -337,10 +337,14 @@ class Questions(Resolving):
                     topic = None  # "the two, which one is more math heavy?"
                 if len(roles) > 1 and topic is None:
                     return self.answer_compare(roles, score, ctx)
-                topic = topic or "definition"
+                sectors = [(i, t) for i, t in things if t in sectors_worked_in(u.analysis.tokens, things)]
+                # ("do ML software engineers work on autonomous vehicles?": their industries)
+                topic = "industries" if sectors and len(roles) == 1 else topic or "definition"
                 return self._answer_topic(
                     self._intents.intent_for_topic(topic) or "ask_definition", topic, roles, score, ctx,
-                    things=[(i, t) for i, t in things if t.kind in ("tool", "language")], u=u,
+                    u=u, things=sectors if sectors and topic == "industries" else [
+                        (i, t) for i, t in things if t.kind in ("tool", "language")
+                    ],
                 )
             words = set(analysis.tokens)
             if "which" in words and len(ctx.pair) == 2 and SELF_WORDS.isdisjoint(words) and (

@@ -5,8 +5,12 @@ an either-or question."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from .words import COMPARATIVE_WORDS, REFERRING, ROLE_NOUNS
+
+if TYPE_CHECKING:
+    from ..data.knowledge import Thing
 
 __all__ = [
     "asks_as_skill",
@@ -23,6 +27,7 @@ __all__ = [
     "others_named",
     "own_task",
     "recommends_a_thing",
+    "sectors_worked_in",
     "speakers_own",
     "weighs_against",
     "within_a_time",
@@ -268,3 +273,13 @@ def credential_at(tokens: Sequence[str]) -> tuple[int, ...]:
     """The positions of the words right before a credential's noun ("pmp" in "is the PMP
     certification worth it?"), for the caller to check against the words it knows."""
     return tuple(i - 1 for i in range(1, len(tokens)) if tokens[i] in _CREDENTIALS)
+
+
+#: Words before an industry that make a question about working in it ("work on", "in", "for").
+_SECTOR_LEADS = frozenset({"on", "in", "for", "into"})
+
+
+def sectors_worked_in(tokens: Sequence[str], things: Sequence[tuple[int, Thing]]) -> list[Thing]:
+    """Industries worked on or in ("do they work on autonomous vehicles?"), not people worked with
+    ("do they work with doctors?") nor what is made ("would it be robots?"); ``things`` at their token positions."""
+    return [t for i, t in things if t.kind == "industry" and 0 < i <= len(tokens) and tokens[i - 1] in _SECTOR_LEADS]

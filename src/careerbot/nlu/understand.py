@@ -82,6 +82,10 @@ ABOUT_BOT = frozenset({"list_roles", "ask_sources", "help"})
 ABOUT_BOT_MESSAGE = 14
 
 
+#: Advice a question may ask on the ground of what the person told ("with what I told you, ...").
+_PROFILE_ADVICE = ("skill_gap", "learning_path", "recommend_role")
+
+
 def posting_keywords(kb: KnowledgeBase) -> list[str]:
     """Company names and place names of the featured postings, as keywords for postings questions."""
     words: list[str] = []
@@ -357,6 +361,12 @@ class Understander:
             # "Thanks, that's a good overview.", "Thank you so much, ... this is the most structured
             # advice I've had": thanks first, and nothing asked
             ranking["thanks"] = max(ranking.get("thanks", 0.0), max(ranking.values(), default=0.0) + 1e-3)
+        if len(analysis.roles) == 1 and ranking.get("profile", 0.0) == max(ranking.values(), default=0.0):
+            # "given what I told you about my background, what would I need to learn for the ML
+            # software engineer route?": advice on a role, resting on what was told, not the profile itself.
+            advice = max(_PROFILE_ADVICE, key=lambda n: ranking.get(n, 0.0))
+            if ranking.get(advice, 0.0) >= self.thresholds.with_role:
+                ranking[advice] = ranking["profile"] + 1e-3
         for name in boosted:
             # A more specific intent named by its keywords wins over the general one it overrides.
             beaten = [ranking[o] for o in self._intents.intents[name].overrides if o in ranking]
