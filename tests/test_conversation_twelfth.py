@@ -75,3 +75,28 @@ def test_a_gap_asked_on_the_ground_of_what_was_told_is_the_gap(bot: CareerBot, s
     # two roles named on that ground are still a choice between them
     reply = bot.ask("given what i told you, de or dse?", session_id=sid)
     assert reply.intent == "recommend_role" and set(reply.roles) == {"data_engineer", "data_science_engineer"}
+
+
+def test_and_for_the_other_role_keeps_the_question(bot: CareerBot, sid: str) -> None:
+    bot.ask("how do I start as a data engineer?", session_id=sid)
+    reply = bot.ask("and for the research engineer role?", session_id=sid)
+    assert (reply.intent, reply.roles) == ("ask_getting_started", ("ml_research_engineer",))
+    assert bot.ask("what skills do they need?", session_id=sid).roles == ("ml_research_engineer",)
+
+
+def test_a_role_one_too_after_postings_looks_for_that_roles_postings(bot: CareerBot, sid: str) -> None:
+    bot.ask("is there a data engineer job in your list and what does it pay?", session_id=sid)
+    reply = bot.ask("is there a research engineer one too?", session_id=sid)
+    assert (reply.intent, reply.roles) == ("ask_salary", ("ml_research_engineer",))
+    assert "Allora Labs" in reply.text and "none of the postings just shown" not in reply.text
+    # ... while "the research engineer one" is one of those shown
+    bot.ask("show me the featured postings", session_id=f"{sid}-2")
+    reply = bot.ask("is the research engineer one remote?", session_id=f"{sid}-2")
+    assert reply.data["kind"] == "postings" and reply.data["postings"][0]["company"] == "Allora Labs"
+
+
+@pytest.mark.parametrize("then", ["and vs the ML software engineer one?", "ok versus an ML software engineer?"])
+def test_vs_another_role_after_a_comparison_weighs_the_first_against_it(bot: CareerBot, sid: str, then: str) -> None:
+    bot.ask("how is an ML research engineer different from a plain ML engineer?", session_id=sid)
+    reply = bot.ask(then, session_id=sid)
+    assert (reply.intent, reply.roles) == ("compare", ("ml_research_engineer", "ml_software_engineer"))

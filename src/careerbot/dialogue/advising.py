@@ -20,6 +20,8 @@ from ..nlu.words import (
     GAP_ASKED,
     GENERIC_ROLE_WORDS,
     JOB_WORDS,
+    NOT_COVERED,
+    POSTING_ASPECTS,
     PROFILE_ADVICE,
     QUESTION_WORDS,
     REFERRING,
@@ -65,8 +67,54 @@ _GAP_WORDS = (GAP_ASKED - {"need", "needed"}) | {"still", "don't", "dont"}
 _TOOL_KINDS = frozenset("languages language frameworks framework tools tool libraries library stack platforms platform programs apps".split())
 
 
+#: "a research engineer one": a posting asked for, not one of those shown.
+_INDEFINITE = (("a",), ("an",), ("any",))
+
+
 class Advising(Answering):
     """The advisor's answers and the questions across the roles."""
+
+    def _postings_follow_up(self, reading: PartReading, text: str, ctx: Context) -> tuple[Reply, Context] | None:
+        """Right after postings: a question about those shown ("is that one remote?", "is the Occam
+        one remote?") or for another role's ("is there a research engineer one too?")."""
+        u = reading.understanding
+        ref = reading.reference
+        tokens = u.analysis.tokens
+        # "is the research engineer one remote?": a posting named by its title, not the role.
+        # ("is there a research engineer one too?" asks for another posting, not about those shown)
+        titled = any(
+            tokens[m.end : m.end + 1] in (("one",), ("job",), ("posting",)) and tokens[m.start - 1 : m.start] not in _INDEFINITE
+            for m in u.analysis.mentions
+        )
+        if (
+            ctx.postings and ctx.intent == "ask_salary"
+            # "what level is that one?": about a posting just shown, whatever the wording suggests.
+            and (u.intent in (None, "ask_salary") or titled or (
+                not POSTING_ASPECTS.isdisjoint(tokens) and not REFERRING.isdisjoint(tokens) and len(tokens) <= 8
+                and u.intent not in u.keyword_intents
+            ) or (  # "does that one need you in an office?"
+                ref is not None and ref.kind == "posting" and not POSTING_ASPECTS.isdisjoint(tokens)
+            ))
+            and (not u.analysis.roles or titled) and WEATHER_WORDS.isdisjoint(tokens)
+            and (
+                (ref is not None and ref.kind == "posting") or titled
+                # "is it remote?", "the cloud consultant one, how much it pays?", not "my cousin says
+                # the weather in Seattle is awful, is it?"
+                or (not REFERRING.isdisjoint(tokens) and (len(tokens) <= 8 or not POSTING_ASPECTS.isdisjoint(tokens)))
+            )
+        ):
+            # "is that one remote?", "is the Occam one remote?": about the postings just shown.
+            return self._advise(
+                "ask_salary", text, u, max(u.score, self._thresholds.with_role), ctx, among=ctx.postings,
+                among_roles=u.analysis.roles if titled else (),
+            )
+        if (
+            ctx.intent == "ask_salary" and u.intent in (None, NOT_COVERED, "ask_salary")
+            and NOT_COVERED not in u.keyword_intents
+            and any(tokens[m.end : m.end + 1] in (("one",), ("ones",)) for m in u.analysis.mentions)
+        ):  # (after postings) "is there a research engineer one too?": that role's postings
+            return self._advise("ask_salary", text, u, max(u.score, self._thresholds.with_role), ctx, roles=u.analysis.roles)
+        return None
 
     def _asks_postings(self, text: str, u: Understanding, ctx: Context, *, places_only: bool = False) -> bool:
         """Whether a message the matcher did not place filters the featured postings: a place or

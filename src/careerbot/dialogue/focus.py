@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..nlu.cues import asks_if_same, asks_which_fits, weighs_against
+from ..nlu.cues import asks_if_same, asks_which_fits, opens_versus, weighs_against
 from ..nlu.parse import PartReading
 from .state import Context
 
@@ -34,6 +34,6 @@ def against_focus(tokens: Sequence[str], named: Sequence[str], ctx: Context) -> 
     the role the conversation is about."""
     return (
         len(named) == 1 and bool(ctx.roles) and ctx.roles[0] not in named
-        and (asks_if_same(tokens) or weighs_against(tokens))
+        and (asks_if_same(tokens) or weighs_against(tokens) or opens_versus(tokens))
         and not asks_which_fits(tokens)  # ("compared with a plain data engineer, which one fits me better?")
     )

@@ -31,7 +31,6 @@ from ..nlu.words import (
     GENERIC_ROLE_WORDS,
     NEED_WORDS,
     NOT_COVERED,
-    POSTING_ASPECTS,
     REFERRING,
     SELF_WORDS,
     SMALL_TALK,
@@ -111,32 +110,9 @@ class Questions(Resolving):
         if expanded is not None:
             return expanded
         u = reading.understanding
-        ref = reading.reference
-        tokens = u.analysis.tokens
-        # "is the research engineer one remote?": a posting named by its title, not the role.
-        titled = any(tokens[m.end : m.end + 1] in (("one",), ("job",), ("posting",)) for m in u.analysis.mentions)
-        if (
-            ctx.postings and ctx.intent == "ask_salary"
-            # "what level is that one?": about a posting just shown, whatever the wording suggests.
-            and (u.intent in (None, "ask_salary") or titled or (
-                not POSTING_ASPECTS.isdisjoint(tokens) and not REFERRING.isdisjoint(tokens) and len(tokens) <= 8
-                and u.intent not in u.keyword_intents
-            ) or (  # "does that one need you in an office?"
-                ref is not None and ref.kind == "posting" and not POSTING_ASPECTS.isdisjoint(tokens)
-            ))
-            and (not u.analysis.roles or titled) and WEATHER_WORDS.isdisjoint(tokens)
-            and (
-                (ref is not None and ref.kind == "posting") or titled
-                # "is it remote?", "the cloud consultant one, how much it pays?", not "my cousin says
-                # the weather in Seattle is awful, is it?"
-                or (not REFERRING.isdisjoint(tokens) and (len(tokens) <= 8 or not POSTING_ASPECTS.isdisjoint(tokens)))
-            )
-        ):
-            # "is that one remote?", "is the Occam one remote?": about the postings just shown.
-            return self._advise(
-                "ask_salary", text, u, max(u.score, self._thresholds.with_role), ctx, among=ctx.postings,
-                among_roles=u.analysis.roles if titled else (),
-            )
+        follow = self._postings_follow_up(reading, text, ctx)
+        if follow is not None:
+            return follow
         titled_as = self.titled_as(u)
         if titled_as:
             # "any postings for AI engineers?": a job none of the five roles is, in postings' titles

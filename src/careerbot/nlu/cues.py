@@ -24,6 +24,7 @@ __all__ = [
     "counts_jobs",
     "credential_at",
     "has_to",
+    "opens_versus",
     "others_named",
     "own_task",
     "recommends_a_thing",
@@ -148,6 +149,19 @@ def weighs_against(tokens: Sequence[str]) -> bool:
         )
         for i, t in enumerate(tokens)
     )
+
+
+def opens_versus(tokens: Sequence[str]) -> bool:
+    """"and vs the ML software engineer one?", "ok versus an MLE?": the role in focus weighed against
+    the one named next."""
+    i = 0
+    while i < len(tokens) and tokens[i] in _BEFORE_VERSUS:
+        i += 1
+    return i < len(tokens) and tokens[i] in ("vs", "versus")
+
+
+#: Words a message may open with before "vs" ("and vs ...", "what about vs ...").
+_BEFORE_VERSUS = frozenset("and ok okay so now what about how then".split())
 
 
 def asks_if_same(tokens: Sequence[str]) -> bool:

@@ -27,6 +27,7 @@ from .words import (
     JOB_WORDS,
     NOT_COVERED,
     PARTING,
+    PROFILE_ADVICE,
     QUESTION_WORDS,
     REFERRING,
     SELF_WORDS,
@@ -80,10 +81,6 @@ _MONEY = re.compile(r"^\d{2,3}k$|^\d{2,3}000$")
 #: Intents about what careerbot knows; their keywords count in a question up to this long.
 ABOUT_BOT = frozenset({"list_roles", "ask_sources", "help"})
 ABOUT_BOT_MESSAGE = 14
-
-
-#: Advice a question may ask on the ground of what the person told ("with what I told you, ...").
-_PROFILE_ADVICE = ("skill_gap", "learning_path", "recommend_role")
 
 
 def posting_keywords(kb: KnowledgeBase) -> list[str]:
@@ -364,7 +361,7 @@ class Understander:
         if len(analysis.roles) == 1 and ranking.get("profile", 0.0) == max(ranking.values(), default=0.0):
             # "given what I told you about my background, what would I need to learn for the ML
             # software engineer route?": advice on a role, resting on what was told, not the profile itself.
-            advice = max(_PROFILE_ADVICE, key=lambda n: ranking.get(n, 0.0))
+            advice = max(sorted(PROFILE_ADVICE), key=lambda n: ranking.get(n, 0.0))
             if ranking.get(advice, 0.0) >= self.thresholds.with_role:
                 ranking[advice] = ranking["profile"] + 1e-3
         for name in boosted:

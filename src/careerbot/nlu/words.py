@@ -172,7 +172,9 @@ FOLLOW_UP_FILLER = frozenset(
     # "the first one you listed"
     "you listed mentioned named showed suggested gave "
     # "and what's the number for data engineers?" (after their outlook)
-    "number numbers figure figures".split()
+    "number numbers figure figures "
+    # "and for the research engineer role?"
+    "role roles".split()
 )
 
 
