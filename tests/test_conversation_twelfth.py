@@ -100,3 +100,31 @@ def test_vs_another_role_after_a_comparison_weighs_the_first_against_it(bot: Car
     bot.ask("how is an ML research engineer different from a plain ML engineer?", session_id=sid)
     reply = bot.ask(then, session_id=sid)
     assert (reply.intent, reply.roles) == ("compare", ("ml_research_engineer", "ml_software_engineer"))
+
+
+def test_a_posting_asked_for_by_a_filter_none_shown_has_is_looked_for_among_all(bot: CareerBot, sid: str) -> None:
+    bot.ask("can you show me some job postings for ML software engineer type roles?", session_id=sid)
+    reply = bot.ask("the intern one, which company is that?", session_id=sid)
+    assert "Occam AI" in reply.text and "none of the postings just shown" not in reply.text
+    # "pay there" is the pay of the postings just shown
+    assert "USD 60K - 96K" in bot.ask("what about pay there", session_id=sid).text
+    # a yes/no question about those shown is still answered for them
+    bot.ask("can you show me some job postings for ML software engineer type roles?", session_id=f"{sid}-2")
+    assert bot.ask("is that one an internship?", session_id=f"{sid}-2").text.startswith("No: none of the postings just shown")
+
+
+def test_a_place_no_posting_names_beside_one_they_do(bot: CareerBot, sid: str) -> None:
+    bot.ask("show me data engineer jobs", session_id=sid)
+    reply = bot.ask("this job is in Manila also or only in US?", session_id=sid)
+    assert "murmuration" in reply.text and "No featured posting is in US" not in reply.text
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("what does an ML engineer typically build?", "ask_projects"),
+        ("ok thank u this made me less stressed", "thanks"),
+    ],
+)
+def test_twelfth_pass_wordings(bot: CareerBot, sid: str, text: str, intent: str) -> None:
+    assert bot.ask(text, session_id=sid).intent == intent

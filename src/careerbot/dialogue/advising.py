@@ -86,11 +86,14 @@ class Advising(Answering):
             tokens[m.end : m.end + 1] in (("one",), ("job",), ("posting",)) and tokens[m.start - 1 : m.start] not in _INDEFINITE
             for m in u.analysis.mentions
         )
+        # "what about pay there": "there" at the end points at the postings (not "is there ...").
+        there = tokens[-1:] == ("there",) and tokens[-2:-1] not in (("is",), ("are",))
+        refers = there or not REFERRING.isdisjoint(tokens)
         if (
             ctx.postings and ctx.intent == "ask_salary"
             # "what level is that one?": about a posting just shown, whatever the wording suggests.
             and (u.intent in (None, "ask_salary") or titled or (
-                not POSTING_ASPECTS.isdisjoint(tokens) and not REFERRING.isdisjoint(tokens) and len(tokens) <= 8
+                not POSTING_ASPECTS.isdisjoint(tokens) and refers and len(tokens) <= 8
                 and u.intent not in u.keyword_intents
             ) or (  # "does that one need you in an office?"
                 ref is not None and ref.kind == "posting" and not POSTING_ASPECTS.isdisjoint(tokens)
@@ -100,7 +103,7 @@ class Advising(Answering):
                 (ref is not None and ref.kind == "posting") or titled
                 # "is it remote?", "the cloud consultant one, how much it pays?", not "my cousin says
                 # the weather in Seattle is awful, is it?"
-                or (not REFERRING.isdisjoint(tokens) and (len(tokens) <= 8 or not POSTING_ASPECTS.isdisjoint(tokens)))
+                or (refers and (len(tokens) <= 8 or not POSTING_ASPECTS.isdisjoint(tokens)))
             )
         ):
             # "is that one remote?", "is the Occam one remote?": about the postings just shown.

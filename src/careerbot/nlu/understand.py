@@ -83,6 +83,10 @@ ABOUT_BOT = frozenset({"list_roles", "ask_sources", "help"})
 ABOUT_BOT_MESSAGE = 14
 
 
+#: Words a message may open with before what it is ("ok thank u", "oh hi there").
+_OPENING_NOISE = frozenset({"ok", "okay", "oh", "ah", "well", "alright", "aight", "wow", "omg"})
+
+
 def posting_keywords(kb: KnowledgeBase) -> list[str]:
     """Company names and place names of the featured postings, as keywords for postings questions."""
     words: list[str] = []
@@ -299,7 +303,10 @@ class Understander:
 
     def _starts_with(self, analysis: Analysis, intent: str) -> bool:
         """Whether the message opens with one of ``intent``'s keywords ("good evening, hope ...")."""
-        keys = [self._key_of.get(t) or self._other_key(t) for t in analysis.tokens[:4]]
+        tokens = analysis.tokens
+        while tokens and tokens[0] in _OPENING_NOISE:
+            tokens = tokens[1:]  # ("ok thank u this made me less stressed")
+        keys = [self._key_of.get(t) or self._other_key(t) for t in tokens[:4]]
         return bool(keys) and any(
             name == intent and tuple(keys[: len(phrase)]) == phrase for phrase, name, _ in self._keywords.get(keys[0], ())
         )

@@ -45,6 +45,10 @@ def _tokens(tokens: str | Sequence[str]) -> list[str]:
     return tokenize(tokens) if isinstance(tokens, str) else [str(t) for t in tokens]
 
 
+#: Words a follow-up may open with before its question ("and is that one remote?").
+_LEADS = frozenset({"and", "so", "ok", "okay", "but", "then"})
+
+
 class Advisor:
     """Recommendations, skill gaps, learning paths, postings and tables from one knowledge base.
 
@@ -174,7 +178,8 @@ class Advisor:
             among = [p.id for p in self._kb.postings if p.company in query.companies]
         if among and query.has_filters and not self._postings.matching(dataclasses.replace(query, among=tuple(among))):
             words = set(tokens)
-            if words.isdisjoint(YES_NO_OPENERS):
+            opening = [t for t in tokens if t not in _LEADS][:1]
+            if not opening or opening[0] not in YES_NO_OPENERS:  # (a yes/no question asks about those shown)
                 # "and the intern one from the same company?": not among those shown, so all postings
                 # (of the same company, when it says so).
                 if "same" in words and ("company" in words or "employer" in words):

@@ -71,8 +71,8 @@ def _matches(p: Posting, q: PostingsQuery, *, places: bool = True) -> bool:
     elif q.roles and p.closest_role not in q.roles:
         return False
     if places:
-        if q.unknown_places:
-            return False
+        if q.unknown_places and not (q.places or q.regions):
+            return False  # (a place no posting names, beside one they do: "in Manila or only in US?")
         loc = tuple(tokenize(p.location))
         # Places named are alternatives ("in San Francisco or New York"); "Rochester NY" names one
         # posting's place twice.
