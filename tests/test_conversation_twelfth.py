@@ -128,3 +128,18 @@ def test_a_place_no_posting_names_beside_one_they_do(bot: CareerBot, sid: str) -
 )
 def test_twelfth_pass_wordings(bot: CareerBot, sid: str, text: str, intent: str) -> None:
     assert bot.ask(text, session_id=sid).intent == intent
+
+
+@pytest.mark.parametrize("text", ["Any growth figure for data engineers I can quote?", "is demand for data engineers growing?"])
+def test_the_outlook_is_shown_with_every_figure_and_its_scope(bot: CareerBot, sid: str, text: str) -> None:
+    reply = bot.ask(text, session_id=sid)
+    assert reply.intent == "ask_outlook"
+    assert "22% growth, 2020–2030, for data engineers" in reply.text
+    assert "11% growth, 2019–2029, for all computer and information technology occupations" in reply.text
+
+
+def test_what_a_job_ad_asks_for_is_not_what_the_person_knows(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("Ad #1 asks for Airflow and NiFi. Normal for a DE?", session_id=sid)
+    assert (reply.intent, reply.roles) == ("ask_tools", ("data_engineer",))
+    assert reply.text.startswith("Yes: the articles list Apache Airflow and Apache NiFi for Data Engineers.")
+    assert "Apache Airflow" not in bot.ask("what do you know about me?", session_id=sid).text

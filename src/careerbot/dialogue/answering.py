@@ -308,6 +308,8 @@ class Answering:
             # "who they work with" by "deal with") answers better than the whole topic.
             hits = in_topic or hits
             topic = hits[0].topic
+        if topic == "outlook":  # its figures differ in period and scope: shown together, never one alone
+            return self._intents.intent_for_topic(topic) or intent, topic, self._topic_answer((role,), topic)
         # (two of three words is enough: "responsible for monitoring models after they're deployed?")
         sure = best.score >= 0.75 or (best.score >= 0.6 and len(best.matched) >= 2)
         answer = render_specific(self._kb, role, hits, yes=yes_no and sure and not asks_which(u.analysis.tokens))
@@ -365,11 +367,9 @@ class Answering:
         ]
         if (
             u is not None and listed and topic not in ("tools", "skills", "education", "industries")
-            and intent not in u.keyword_intents and (tools or self._yes_no(u) or (
-                # ... or another topic guessed from the wording alone: "how heavy is the maths side
-                # of things for MLEs?" (not a vague question read as what they do: "r they like mad scientists")
-                u.score < self._thresholds.accept and topic not in ("definition", "responsibilities")
-            ))
+            and intent not in u.keyword_intents and (tools or self._yes_no(u) or (  # (or a topic guessed from
+                # wording: "how heavy is the maths side of things for MLEs?", not "r they like mad scientists")
+                u.score < self._thresholds.accept and topic not in ("definition", "responsibilities")))
         ):
             # "is SQL a big deal for data engineering?", "what do they deploy with? docker?": whether
             # the articles list it for them.

@@ -33,6 +33,7 @@ from ..nlu.words import (
     SIDE_NOUNS,
     SMALL_TALK,
     STATING_WORDS,
+    USUAL_WORDS,
     says_likes,
 )
 from ..reply import FALLBACK, Reply
@@ -267,10 +268,9 @@ class Policy:
                 for job in others_named(whole.analysis.tokens, whole.analysis.other_occupations)
             )
         )
-        # "He also likes maths very much. Is that useful for them?": "that" is the thing named before.
+        # "He also likes maths very much. Is that useful for them?", "Ad #1 asks for Airflow. Normal for a DE?"
         that_thing = not question.things and bool(parse.whole.things) and len(u.analysis.tokens) <= SHORT_QUESTION and not (
-            DEMONSTRATIVES.isdisjoint(u.analysis.tokens)
-        )
+            DEMONSTRATIVES.isdisjoint(u.analysis.tokens) and (len(u.analysis.tokens) > 5 or USUAL_WORDS.isdisjoint(u.analysis.tokens)))
         reading = parse.whole if use_whole or uncovered or that_thing else question
         reply, new_ctx = self._q.single(reading, parse.text, self._context_for(parse, question, ctx))
         if reply.intent == FALLBACK and reading is not parse.whole and not reading.aside:

@@ -117,6 +117,8 @@ def _surfaces(text: str) -> dict[str, str]:
 
 #: Words of a sentence that weighs or asks about things rather than listing what the person has.
 _NOT_LISTING = frozenset("vs versus or which what how compare comparison difference better than they them their".split())
+#: Openings of a sentence about something else than the speaker ("Ad #1 asks for Airflow and NiFi").
+_NOT_MINE = frozenset("ad ads advert job posting listing the this that these those it".split())
 #: Words by which an aside still refers to the roles in focus ("unrelated, but do they earn well?").
 _ROLE_PRONOUNS = frozenset("they them their theirs it its those these both either he she his her".split())
 
@@ -213,8 +215,8 @@ class Reader:
         if part.kind != "other" or part.text.rstrip().endswith("?"):
             return part
         tokens = tokenize(part.text)
-        if not _NOT_LISTING.isdisjoint(tokens):
-            return part
+        if not _NOT_LISTING.isdisjoint(tokens) or (bool(tokens) and tokens[0] in _NOT_MINE):
+            return part  # (nor "Ad #1 asks for Airflow and NiFi.": what a job ad asks)
         kinds = [t.kind for _, t in self.things.find(tokens)]
         if sum(k in ("tool", "language", "skill") for k in kinds) >= 2 and not self.understander.finder.find(part.text).mentions:
             return MessagePart(part.text, "self")  # (not "python and sql for DE")

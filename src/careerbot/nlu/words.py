@@ -56,6 +56,8 @@ ADVISOR_FOLLOW_UPS = frozenset({"learning_path", "ask_salary", "skill_gap"})
 REFERRING = frozenset(
     "they them their theirs it its one ones that this those these both either he she his her such".split()
 )
+#: Words asking whether something named is usual for a role ("Normal for a DE?").
+USUAL_WORDS = frozenset("normal typical common usual standard expected".split())
 #: Words asking about every role at once.
 ALL_WORDS = frozenset({"all", "every", "each", "five"})
 #: Words that refer to the roles in general ("what's the difference between these roles?").
