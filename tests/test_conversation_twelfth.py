@@ -143,3 +143,15 @@ def test_what_a_job_ad_asks_for_is_not_what_the_person_knows(bot: CareerBot, sid
     assert (reply.intent, reply.roles) == ("ask_tools", ("data_engineer",))
     assert reply.text.startswith("Yes: the articles list Apache Airflow and Apache NiFi for Data Engineers.")
     assert "Apache Airflow" not in bot.ask("what do you know about me?", session_id=sid).text
+
+
+def test_is_that_right_after_a_claim_asks_the_claim(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("My nephew says data engineers are in demand. Is that right?", session_id=sid)
+    assert (reply.intent, reply.roles) == ("ask_outlook", ("data_engineer",))
+
+
+def test_short_typed_follow_ups(bot: CareerBot, sid: str) -> None:
+    bot.ask("what degree does a DE need?", session_id=sid)
+    reply = bot.ask("wat abt data scince engneers", session_id=sid)
+    assert (reply.intent, reply.roles) == ("ask_education", ("data_science_engineer",))
+    assert bot.ask("by", session_id=sid).intent == "goodbye"

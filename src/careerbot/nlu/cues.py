@@ -21,6 +21,7 @@ __all__ = [
     "at_an_age",
     "before_or_else",
     "comparative",
+    "confirms_claim",
     "counts_jobs",
     "credential_at",
     "has_to",
@@ -297,3 +298,12 @@ def sectors_worked_in(tokens: Sequence[str], things: Sequence[tuple[int, Thing]]
     """Industries worked on or in ("do they work on autonomous vehicles?"), not people worked with
     ("do they work with doctors?") nor what is made ("would it be robots?"); ``things`` at their token positions."""
     return [t for i, t in things if t.kind == "industry" and 0 < i <= len(tokens) and tokens[i - 1] in _SECTOR_LEADS]
+
+
+#: The words of a question that only asks whether what was just said is so ("Is that right?").
+_CONFIRMING = frozenset("is that it this so right true correct accurate really".split())
+
+
+def confirms_claim(tokens: Sequence[str]) -> bool:
+    """"My nephew says data engineers are in demand. Is that right?": the claim before is the question."""
+    return bool(tokens) and _CONFIRMING.issuperset(tokens) and not {"right", "true", "correct", "accurate"}.isdisjoint(tokens)

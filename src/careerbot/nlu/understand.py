@@ -269,6 +269,8 @@ class Understander:
             found[NOT_COVERED] = True  # "how many DSEs does a typical bank employ?": a headcount
         if NOT_COVERED in self._intents.intents and counts_jobs(analysis.tokens):
             found[NOT_COVERED] = True  # "and how many of those jobs even exist?"
+        if analysis.tokens == ("by",) and "goodbye" in self._intents.intents:
+            found["goodbye"] = True  # "by": "bye" typed short
         if "help" in found and own_task(analysis.tokens):
             del found["help"]  # "can u help w my chem homework": help with their task, not with careerbot
         elif "help" in found and not asks_for_help(analysis.tokens) and any(n not in CONVERSATIONAL for n in found):
