@@ -18,7 +18,9 @@ EVERYTHING_WORDS = frozenset({"table", "everything", "topics", "full", "detail",
 FILLER = frozenset(
     "and n nd or but what about how so ok okay k kk then also too the a an for of in on with please pls tell show give me more "
     "same question again now instead regarding re as well hmm um thanks alright right sure yes yeah "
-    "cool nice great i see bruh bro tho though q qs lol lmao fr rn sir madam maam ma'am mam wat abt bout".split()
+    "cool nice great i see bruh bro tho though q qs lol lmao fr rn sir madam maam ma'am mam "
+    # (as typed: the masked text keeps them, "wat abt DSEs")
+    "wat wht wut abt bout".split()
 )
 #: Intents about the conversation itself; their keywords ("help", "thanks") only count in short messages.
 CONVERSATIONAL = frozenset({"greet", "thanks", "goodbye", "help", "list_roles", "ask_sources"})
