@@ -156,3 +156,20 @@ def test_short_typed_follow_ups(bot: CareerBot, sid: str) -> None:
     reply = bot.ask("wat abt data scince engneers", session_id=sid)
     assert (reply.intent, reply.roles) == ("ask_education", ("data_science_engineer",))
     assert bot.ask("by", session_id=sid).intent == "goodbye"
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "roles"),
+    [
+        ("what do ML software engineers do?", "ok what industries hire them, and same question for the research ones?",
+         ("ml_software_engineer", "ml_research_engineer")),
+        ("what does an ML research engineer do?", "And is demand growing for them? Same question for data engineers.",
+         ("ml_research_engineer", "data_engineer")),
+    ],
+)
+def test_a_question_for_them_then_the_same_for_another_role(
+    bot: CareerBot, sid: str, first: str, then: str, roles: tuple[str, ...]
+) -> None:
+    bot.ask(first, session_id=sid)
+    reply = bot.ask(then, session_id=sid)
+    assert reply.roles == roles and reply.data["kind"] == "parts"

@@ -9,7 +9,7 @@ from ..nlu.cues import asks_if_same, asks_which_fits, opens_versus, weighs_again
 from ..nlu.parse import PartReading
 from .state import Context
 
-__all__ = ["against_focus", "focus_then_named"]
+__all__ = ["against_focus", "answered_apart", "focus_then_named"]
 
 #: Pronouns that point at the role in focus ("what do they do all day?").
 _PRONOUNS = frozenset("they them their he she his her".split())
@@ -23,8 +23,9 @@ def focus_then_named(questions: Sequence[PartReading], ctx: Context) -> bool:
     first = questions[0].understanding.analysis
     # (a later part that only names the role says who "they" are: "... they typically have? the DE I mean")
     return not first.roles and not _PRONOUNS.isdisjoint(first.tokens) and any(
-        q.understanding.analysis.roles and ctx.roles[0] not in q.understanding.analysis.roles
-        and q.understanding.intent is not None and q.part.kind == "question"
+        (named := (*q.understanding.analysis.roles, *_side_role(q))) and ctx.roles[0] not in named
+        and (q.understanding.intent is not None or "same" in q.understanding.analysis.tokens)  # ("same question for ...")
+        and q.part.kind == "question"
         for q in questions[1:]
     )
 
@@ -37,3 +38,21 @@ def against_focus(tokens: Sequence[str], named: Sequence[str], ctx: Context) -> 
         and (asks_if_same(tokens) or weighs_against(tokens) or opens_versus(tokens))
         and not asks_which_fits(tokens)  # ("compared with a plain data engineer, which one fits me better?")
     )
+
+
+def answered_apart(questions: Sequence[PartReading], understood: Sequence[PartReading], ctx: Context) -> bool:
+    """Whether the parts of a message that all ask one thing (``understood``: those whose intent is
+    clear) are still answered one by one: a pronoun for the role in focus, then another role
+    (:func:`focus_then_named`); a reference back beside a role named; a thing asked about after the
+    first part ("which industries hire them? is retail one of them?": the list, then the one asked)."""
+    named = any(q.understanding.analysis.roles for q in understood)
+    return (
+        focus_then_named(questions, ctx)
+        or any(q.things for q in understood[1:])
+        or (named and any(q.reference and not q.understanding.analysis.roles for q in understood))
+    )
+
+
+def _side_role(reading: PartReading) -> tuple[str, ...]:
+    ref = reading.reference
+    return (ref.role,) if ref is not None and ref.kind == "side" and ref.role is not None else ()

@@ -40,7 +40,7 @@ from ..reply import FALLBACK, Reply
 from ..skills.profile import render_introduced, render_noted
 from ..skills.responses import render_skipped
 from .combining import combined, plain_fallback
-from .focus import against_focus, focus_then_named
+from .focus import against_focus, answered_apart, focus_then_named
 from .questions import Questions
 from .state import Context
 
@@ -191,6 +191,10 @@ class Policy:
                 # "He also mentioned ML engineers. How is that different from a data engineer?"
                 return ctx.evolve(roles=others, topic=None, pending_topic=None)
             return ctx
+        if question in parse.parts and focus_then_named(parse.parts[parse.parts.index(question) :], ctx):
+            # (about the MLRE) "what do they do all day? and what do data engineers do all day": "they"
+            # is the role in focus, not one the message names only later.
+            return ctx
         if not parse.roles:
             if question.reference is None:
                 # "ok the first one sounds more like me. what tools would I need?": the reference
@@ -200,10 +204,6 @@ class Policy:
                         roles, _ = self._q.resolve(other, ctx)
                         if roles:
                             return ctx.evolve(roles=roles, topic=None, pending_topic=None)
-            return ctx
-        if question in parse.parts and focus_then_named(parse.parts[parse.parts.index(question) :], ctx):
-            # (about the MLRE) "what do they do all day? and what do data engineers do all day": "they"
-            # is the role in focus, not one the message names only later.
             return ctx
         ref = question.reference
         if ref is not None and ref.kind == "pair" and len(ctx.roles) >= 2 and set(parse.roles).isdisjoint(ctx.roles[:2]):
@@ -304,6 +304,7 @@ class Policy:
             q for q in questions
             if (q.understanding.intent is None and q is not questions[0] and (
                 q.understanding.analysis.mentions or (bool(q.things) and q.understanding.analysis.question_mark)
+                or (q.reference is not None and q.reference.kind == "side" and "same" in q.understanding.analysis.tokens)
             ))  # ("..., and is building data warehouses part of their job?")
             or (q.understanding.intent is not None
             # "how long is a usual workday ...": a part the articles don't answer, named by its own words.
@@ -328,10 +329,7 @@ class Policy:
         if whole.intent is not None and (
             not understood
             or (all(q.understanding.intent == whole.intent for q in understood) and len(named) <= 1
-                and not focus_then_named(questions, ctx)
-                # (not "which industries hire them? is retail one of them?": the list, then the one asked)
-                and not any(q.things for q in understood[1:])
-                and not (named and any(q.reference and not q.understanding.analysis.roles for q in understood)))
+                and not answered_apart(questions, understood, ctx))
         ):
             # Nothing clear in the parts, or every clear part asks what the whole message asks
             # ("is there a remote MLRE job, and what does it pay?"): one answer to the whole.

@@ -122,6 +122,8 @@ def _says_here(tokens: Sequence[str]) -> bool:
     return ("here" in head or "by tra" in head) and _HERE.search(head) is not None
 
 
+#: Words a question may open with before its question word ("ok what industries hire them").
+_OPENING_FILLERS = frozenset({"ok", "okay", "so", "alright", "well", "right", "hmm", "um"})
 #: A numbered item of a list of questions ("2) the frameworks they use").
 _LIST_ITEM = re.compile(r"^\s*\(?\d[).]\s")
 #: Where an item of a numbered list starts ("1) ...", "(2) ...", "3. ..."), after a space, a
@@ -132,7 +134,7 @@ _JOINED_QUESTION = re.compile(
     r"\s*(?:,\s*|\s)(?:and|also|plus|&|\+|but|then|n|nd)\s+(?:also\s+|then\s+|with\s+)?"
     r"(?:roughly\s+|approximately\s+|exactly\s+|generally\s+|typically\s+|usually\s+)?(?=(?:what|whats|what's|wat|wht|wut|waht|whta|which|wich|how|hw|hwo|who|where|why|when|"
     r"do|does|is|are|can|could|should|would|will|tell|give|list|show|indicate|explain|describe|name|whether|"
-    r"say\s+(?:what|which|how|who|where|why|whether))\b)"
+    r"say\s+(?:what|which|how|who|where|why|whether)|same\s+(?:question|q|thing)\s+for)\b)"
     r"|\s*,\s*(?=(?:what|whats|what's|wat|wht|wut|waht|whta|which|wich|how|hw|hwo|who|where|why|should|could|can|would|do|does|is|are)\b)"
     # "..., curious what ML software engineers actually do"
     r"|\s*,\s*(?=(?:curious|wondering)\s+(?:what|which|how|who|why|whether|if|about)\b)",
@@ -182,6 +184,10 @@ class MessagePart:
         if self.kind != "question":
             return False
         tokens = _without_greeting(tokenize(self.text))
+        while tokens[:1] and tokens[0] in _OPENING_FILLERS:
+            tokens = tokens[1:]  # ("ok what industries hire them")
+        if tokens[:1] == ["same"] and len(tokens) <= 6:
+            return True  # "Same question for data engineers.": the question before, asked again
         return self.joined or self.text.rstrip().endswith("?") or bool(_LIST_ITEM.match(self.text)) or (
             bool(tokens) and (tokens[0] in QUESTION_OPENERS or tokens[0] in _FOLLOW_ON)
         ) or bool(_KNOW_ASKING.match(" ".join(tokens)))  # "I'd like to know what a DSE is"
