@@ -173,3 +173,22 @@ def test_a_question_for_them_then_the_same_for_another_role(
     bot.ask(first, session_id=sid)
     reply = bot.ask(then, session_id=sid)
     assert reply.roles == roles and reply.data["kind"] == "parts"
+
+
+@pytest.mark.parametrize("text", ["I'm 46, is that a problem?", "Would a 68-year-old get hired, realistically?", "im 52, too old?"])
+def test_a_worry_about_age_is_what_the_articles_dont_say(bot: CareerBot, sid: str, text: str) -> None:
+    bot.ask("what does an ML engineer do?", session_id=sid)
+    reply = bot.ask(text, session_id=sid)
+    assert (reply.intent, reply.roles) == ("not_covered", ("ml_engineer",))
+    assert "don't say" in reply.text
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("What practical first steps could a 16-year-old take toward data science engineering?", "ask_getting_started"),
+        ("im 23 and know python, which role fits?", "recommend_role"),
+    ],
+)
+def test_an_age_said_in_passing_is_no_worry(bot: CareerBot, sid: str, text: str, intent: str) -> None:
+    assert bot.ask(text, session_id=sid).intent == intent

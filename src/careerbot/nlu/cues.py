@@ -33,6 +33,7 @@ __all__ = [
     "speakers_own",
     "weighs_against",
     "within_a_time",
+    "worries_about_age",
 ]
 
 
@@ -82,6 +83,22 @@ def at_an_age(tokens: Sequence[str]) -> bool:
         t == "at" and n.isdigit() and 15 <= int(n) <= 80 and after not in _NOT_AGE and before != "now"
         for before, t, n, after in zip(("", *tokens), tokens, tokens[1:], (*tokens[2:], ""))
     )
+
+
+#: Words of a worry about one's age ("I'm 46, is that a problem?", "would a 68-year-old get hired?").
+_AGE_WORRIES = frozenset("problem problems late older age ageism hired hire issue chance chances realistic realistically barrier matter matters".split())
+
+
+def worries_about_age(tokens: Sequence[str]) -> bool:
+    """"I'm 46, is that a problem?", "Would a 68-year-old get hired, realistically?": whether one's
+    age stands in the way, which no article says (not "I'm 23 and know Python, which role fits?")."""
+    for i, n in enumerate(tokens):
+        if n.isdigit() and 15 <= int(n) <= 90 and (
+            (i > 0 and tokens[i - 1] in ("i'm", "im", "am"))
+            or tuple(tokens[i + 1 : i + 3]) in (("year", "old"), ("years", "old")) or tuple(tokens[i + 1 : i + 2]) == ("yo",)
+        ):
+            return not _AGE_WORRIES.isdisjoint(tokens) or any(a == "too" and b == "old" for a, b in zip(tokens, tokens[1:]))
+    return False
 
 
 #: Words that may follow "help" in a request for careerbot's help ("what can you help me with?").

@@ -15,10 +15,19 @@ from types import MappingProxyType
 from ..data.intents import IntentSet
 from ..data.knowledge import KnowledgeBase
 from ..matcher import IntentMatcher
-from .cues import asks_for_help, at_an_age, counts_jobs, own_task, recommends_a_thing, within_a_time
+from .cues import (
+    asks_for_help,
+    at_an_age,
+    counts_jobs,
+    own_task,
+    recommends_a_thing,
+    within_a_time,
+    worries_about_age,
+)
 from .entities import Analysis, RoleFinder
 from .keys import word_key
 from .normalize import tokenize
+from .phrases import PhraseIndex
 from .words import (
     CONTEXT_ADVICE,
     CONTEXT_KEYWORDED,
@@ -147,7 +156,6 @@ class Understander:
         self.matcher = IntentMatcher(examples, refine_epochs=0)
         # (phrase, intent, strong): a strong keyword is the intent's own word ("internships");
         # a weak one only hints (company and place names of the postings: "Berlin", "Amazon").
-        index: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
         salary_intent = intents.intent_for_topic("salary")
         self._salary_intent = salary_intent
         keyword_lists = [(name, k, True) for name, spec in intents.intents.items() for k in spec.keywords]
@@ -158,23 +166,9 @@ class Understander:
         self._key_of: Mapping[str, str] = MappingProxyType({t: word_key(t) for t in common})
         # ... and of other words as they come (bounded; lru_cache is thread-safe).
         self._other_key = lru_cache(maxsize=8192)(word_key)
-        for name, keyword, strong in keyword_lists:
-            phrase = tuple(self._key_of[t] for t in tokenize(keyword))
-            if phrase:
-                index.setdefault(phrase[0], []).append((phrase, name, strong))
-        self._keywords: dict[str, tuple[tuple[tuple[str, ...], str, bool], ...]] = {
-            k: tuple(v) for k, v in index.items()
-        }
-        # The same phrases looked up by their first two words (a phrase of one word by its word alone),
-        # in the order above: "what" opens 70 phrases, "what tools" only a few.
-        heads: dict[tuple[str, ...], list[tuple[tuple[str, ...], str, bool]]] = {}
-        for entries in index.values():
-            for entry in entries:
-                heads.setdefault(entry[0][:2], []).append(entry)
-        self._keyword_heads: dict[tuple[str, ...], tuple[tuple[tuple[str, ...], str, bool], ...]] = {
-            k: tuple(v) for k, v in heads.items()
-        }
-        self._keyword_order = {entry: n for entries in index.values() for n, entry in enumerate(entries)}
+        self._phrases = PhraseIndex(
+            (tuple(self._key_of[t] for t in tokenize(keyword)), name, strong) for name, keyword, strong in keyword_lists
+        )
 
     # Pickled (by the start-up cache) without the memo of other words' keys, which is made anew.
     def __getstate__(self) -> dict[str, object]:
@@ -213,11 +207,8 @@ class Understander:
             WEATHER_WORDS.isdisjoint(analysis.tokens)  # (not "lol is it cold in berlin rn")
         )
         hits: list[tuple[int, int, str, bool]] = []
-        heads = self._keyword_heads
-        for i, stem in enumerate(stems):
-            one = heads.get((stem,), ())
-            two = heads.get(stems[i : i + 2], ()) if i + 1 < len(stems) else ()
-            for phrase, name, strong in (one + two if not one or not two else self._in_order(one, two)):
+        for i in range(len(stems)):
+            for phrase, name, strong in self._phrases.at(stems, i):
                 if not strong and not hints:
                     continue
                 if len(phrase) > 2 and stems[i : i + len(phrase)] != phrase:
@@ -256,7 +247,7 @@ class Understander:
             phrased.discard(NOT_COVERED)
         if (
             NOT_COVERED in self._intents.intents and "learning_path" not in found and "ask_outlook" not in found
-            and (within_a_time(analysis.tokens) or at_an_age(analysis.tokens))
+            and (within_a_time(analysis.tokens) or at_an_age(analysis.tokens) or worries_about_age(analysis.tokens))
         ):  # (not "will there still be jobs in ten years' time?": the outlook; but "can I start at 42?")
             # "can I switch to ML engineering in 6 months?": no article says how long (a plan for
             # six months is still a plan).
@@ -297,12 +288,6 @@ class Understander:
         only = {name for name, covered in spans.items() if analysis.tokens and rest <= covered}
         return found, only, frozenset(phrased)
 
-    def _in_order(
-        self, one: tuple[tuple[tuple[str, ...], str, bool], ...], two: tuple[tuple[tuple[str, ...], str, bool], ...]
-    ) -> list[tuple[tuple[str, ...], str, bool]]:
-        """The phrases of ``one`` and ``two`` (which open with the same word) in the keywords' order."""
-        return sorted(one + two, key=self._keyword_order.__getitem__)
-
     def _starts_with(self, analysis: Analysis, intent: str) -> bool:
         """Whether the message opens with one of ``intent``'s keywords ("good evening, hope ...")."""
         tokens = analysis.tokens
@@ -310,7 +295,7 @@ class Understander:
             tokens = tokens[1:]  # ("ok thank u this made me less stressed")
         keys = [self._key_of.get(t) or self._other_key(t) for t in tokens[:4]]
         return bool(keys) and any(
-            name == intent and tuple(keys[: len(phrase)]) == phrase for phrase, name, _ in self._keywords.get(keys[0], ())
+            name == intent and tuple(keys[: len(phrase)]) == phrase for phrase, name, _ in self._phrases.opening(keys[0])
         )
 
     def _ends_with(self, analysis: Analysis, intent: str) -> bool:
@@ -319,7 +304,7 @@ class Understander:
         keys = [self._key_of.get(t) or self._other_key(t) for t in analysis.tokens[-4:]]
         return any(
             name == intent and len(phrase) > 1 and tuple(keys[i:]) == phrase
-            for i in range(len(keys)) for phrase, name, _ in self._keywords.get(keys[i], ())
+            for i in range(len(keys)) for phrase, name, _ in self._phrases.opening(keys[i])
         )
 
     def _rank(self, analysis: Analysis, keyword_intents: Mapping[str, bool]) -> list[tuple[str, float]]:
