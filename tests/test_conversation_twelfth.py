@@ -125,6 +125,7 @@ def test_a_place_no_posting_names_beside_one_they_do(bot: CareerBot, sid: str) -
         ("what does an ML engineer typically build?", "ask_projects"),
         ("ok thank u this made me less stressed", "thanks"),
         ("could I do something like music recommendation stuff? is that what ML engineers build?", "ask_projects"),
+        ("what if im bad at math, is math a big deal for the research engineer one?", "ask_skills"),
     ],
 )
 def test_twelfth_pass_wordings(bot: CareerBot, sid: str, text: str, intent: str) -> None:

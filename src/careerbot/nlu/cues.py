@@ -267,7 +267,7 @@ def has_to(tokens: Sequence[str]) -> bool:
 #: How a skill is asked about ("is maths important", "good at math", "math-wise", "heavy maths").
 _SKILL_ASKED = frozenset(
     "need needs needed require required important necessary essential obligatory good strong heavy crazy lot "
-    "lots much wise skill skills focus matter matters useful level".split()
+    "lots much wise skill skills focus matter matters useful level deal".split()
 )
 #: Words about studying a field, not being good at it ("a maths degree", "I majored in physics"),
 #: or about how much more one needs than another ("more math than that?").
