@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 __all__ = ["Phrase", "PhraseIndex"]
 
@@ -32,11 +32,14 @@ class PhraseIndex:
         """Every phrase that opens with the word key ``key``, in the order given."""
         return self._by_first.get(key, ())
 
-    def at(self, keys: Sequence[str], i: int) -> tuple[Phrase, ...] | list[Phrase]:
-        """The phrases that may start at ``keys[i]``: those of one word that is it, and those whose
-        first two words are ``keys[i:i + 2]`` (longer ones still to be checked), in the order given."""
-        one = self._heads.get((keys[i],), ())
-        two = self._heads.get(tuple(keys[i : i + 2]), ()) if i + 1 < len(keys) else ()
-        if not one or not two:
-            return one or two
-        return sorted(one + two, key=self._order.__getitem__)
+    def found(self, keys: Sequence[str]) -> Iterator[tuple[int, Phrase]]:
+        """Every phrase found in ``keys`` with where it starts, in the order of the keys (and at one
+        place in the order given)."""
+        heads, order = self._heads, self._order
+        n = len(keys)
+        for i in range(n):
+            one = heads.get((keys[i],), ())
+            two = heads.get(tuple(keys[i : i + 2]), ()) if i + 1 < n else ()
+            for phrase in (one or two) if not one or not two else sorted(one + two, key=order.__getitem__):
+                if len(phrase[0]) <= 2 or tuple(keys[i : i + len(phrase[0])]) == phrase[0]:
+                    yield i, phrase

@@ -207,27 +207,24 @@ class Understander:
             WEATHER_WORDS.isdisjoint(analysis.tokens)  # (not "lol is it cold in berlin rn")
         )
         hits: list[tuple[int, int, str, bool]] = []
-        for i in range(len(stems)):
-            for phrase, name, strong in self._phrases.at(stems, i):
-                if not strong and not hints:
-                    continue
-                if len(phrase) > 2 and stems[i : i + len(phrase)] != phrase:
-                    continue
-                if name in ("ask_works_with", NOT_COVERED) and len(phrase) == 1 and i and stems[i - 1] in ("my", "our"):
-                    continue  # the person's own team or Kaggle work ("for my team", "with my kaggle stuff")
-                if name == self._salary_intent and phrase[0] == "job" and (
-                    at[i] - 1 in inside or analysis.tokens[at[i] - 1 : at[i]] in _OWNERS
-                ):
-                    # "the data engineer job in one paragraph", "whats their job in a nutshell": the
-                    # role itself, not openings
-                    continue
-                if name == "recommend_role" and len(phrase) == 1 and analysis.tokens[at[i] + 1 : at[i] + 2] in _SYSTEMS:
-                    continue  # "recommendation engines": a kind of project, not advice asked for
-                if name == "goodbye" and analysis.tokens[at[i + len(phrase) - 1] + 1 : at[i + len(phrase) - 1] + 2] == ("of",):
-                    continue  # "do data engineers take care of data quality?": not a farewell
-                if name == "ask_industries" and _workplace(analysis.tokens, at[i], at[i + len(phrase) - 1] + 1):
-                    continue  # "I'm a hiring manager at a fintech startup": where they work, not a question
-                hits.append((i, i + len(phrase), name, strong))
+        for i, (phrase, name, strong) in self._phrases.found(stems):
+            if not strong and not hints:
+                continue
+            if name in ("ask_works_with", NOT_COVERED) and len(phrase) == 1 and i and stems[i - 1] in ("my", "our"):
+                continue  # the person's own team or Kaggle work ("for my team", "with my kaggle stuff")
+            if name == self._salary_intent and phrase[0] == "job" and (
+                at[i] - 1 in inside or analysis.tokens[at[i] - 1 : at[i]] in _OWNERS
+            ):
+                # "the data engineer job in one paragraph", "whats their job in a nutshell": the
+                # role itself, not openings
+                continue
+            if name == "recommend_role" and len(phrase) == 1 and analysis.tokens[at[i] + 1 : at[i] + 2] in _SYSTEMS:
+                continue  # "recommendation engines": a kind of project, not advice asked for
+            if name == "goodbye" and analysis.tokens[at[i + len(phrase) - 1] + 1 : at[i + len(phrase) - 1] + 2] == ("of",):
+                continue  # "do data engineers take care of data quality?": not a farewell
+            if name == "ask_industries" and _workplace(analysis.tokens, at[i], at[i + len(phrase) - 1] + 1):
+                continue  # "I'm a hiring manager at a fintech startup": where they work, not a question
+            hits.append((i, i + len(phrase), name, strong))
         for start, end, name, strong in hits:
             if any(
                 s <= start and end <= e and e - s > end - start and other != name
