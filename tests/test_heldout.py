@@ -122,6 +122,7 @@ FLOORS = {
     "conv_long52.yaml": (0.93, 0.85),
     "conv_long53.yaml": (0.92, 0.8),
     "conv_long54.yaml": (0.92, 0.85),
+    "conv_holdout15.yaml": (0.89, 0.83),
 }
 
 
