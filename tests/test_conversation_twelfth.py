@@ -193,3 +193,9 @@ def test_a_worry_about_age_is_what_the_articles_dont_say(bot: CareerBot, sid: st
 )
 def test_an_age_said_in_passing_is_no_worry(bot: CareerBot, sid: str, text: str, intent: str) -> None:
     assert bot.ask(text, session_id=sid).intent == intent
+
+
+def test_the_role_an_introduction_names_is_the_one_the_next_questions_are_about(bot: CareerBot, sid: str) -> None:
+    bot.ask("Kenji here, tech recruiter in Tokyo. Hiring for an ML software engineer.", session_id=sid)
+    assert bot.ask("Key skills to screen for?", session_id=sid).roles == ("ml_software_engineer",)
+    assert bot.ask("Typical degrees?", session_id=sid).roles == ("ml_software_engineer",)

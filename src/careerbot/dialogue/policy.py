@@ -482,7 +482,9 @@ class Policy:
                 return reply, new_ctx
         answer = render_introduced(self._kb, readings, ctx.profile)
         targets = ctx.profile.targets[-1:]
-        next_ctx = ctx.evolve(roles=targets or ctx.roles, pending_topic=None, intent="greet")
+        # ("Kenji here, tech recruiter. Hiring for an ML software engineer.": the role the next questions are about)
+        named = parse.roles[:1] if len(parse.roles) == 1 and parse.roles[0] not in ctx.profile.current else ()
+        next_ctx = ctx.evolve(roles=targets or named or ctx.roles, pending_topic=None, intent="greet")
         return self._q.reply(answer, "greet", 0.8, targets, None), next_ctx
 
     def _with_noted(self, reply: Reply, parse: Parse, ctx: Context) -> Reply:
