@@ -199,3 +199,18 @@ def test_the_role_an_introduction_names_is_the_one_the_next_questions_are_about(
     bot.ask("Kenji here, tech recruiter in Tokyo. Hiring for an ML software engineer.", session_id=sid)
     assert bot.ask("Key skills to screen for?", session_id=sid).roles == ("ml_software_engineer",)
     assert bot.ask("Typical degrees?", session_id=sid).roles == ("ml_software_engineer",)
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("I'm 46, is that a problem?", "don't say anything about age"),
+        ("can I switch in 6 months?", "don't say anything about how long it takes to get there"),
+        ("how many MLE jobs are there?", "don't say anything about how many such jobs there are"),
+    ],
+)
+def test_what_the_articles_dont_say_is_named(bot: CareerBot, sid: str, text: str, said: str) -> None:
+    bot.ask("what does an ML engineer do?", session_id=sid)
+    reply = bot.ask(text, session_id=sid)
+    assert reply.intent == "not_covered"
+    assert reply.text.startswith(f"The articles on Machine Learning Engineers {said}.")

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, TypeVar
 from ..data.intents import IntentSet
 from ..data.knowledge import KnowledgeBase, Thing
 from ..lazy import Lazy
-from ..nlu.cues import asks_which, before_or_else, has_to, others_named
+from ..nlu.cues import asks_which, before_or_else, has_to, others_named, unsaid_subject
 from ..nlu.entities import Analysis
 from ..nlu.keys import word_key
 from ..nlu.normalize import tokenize
@@ -169,7 +169,7 @@ class Answering:
             ),
             None,
         )
-        answer = render_not_covered(self._kb, roles, nearest)
+        answer = render_not_covered(self._kb, roles, nearest, subject=unsaid_subject(u.analysis.tokens))
         return self.reply(answer, NOT_COVERED, u.score, roles, None), ctx.evolve(
             roles=roles or ctx.roles, pending_topic=None, intent=NOT_COVERED
         )

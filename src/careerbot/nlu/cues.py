@@ -31,6 +31,7 @@ __all__ = [
     "recommends_a_thing",
     "sectors_worked_in",
     "speakers_own",
+    "unsaid_subject",
     "weighs_against",
     "within_a_time",
     "worries_about_age",
@@ -324,3 +325,14 @@ _CONFIRMING = frozenset("is that it this so right true correct accurate really".
 def confirms_claim(tokens: Sequence[str]) -> bool:
     """"My nephew says data engineers are in demand. Is that right?": the claim before is the question."""
     return bool(tokens) and _CONFIRMING.issuperset(tokens) and not {"right", "true", "correct", "accurate"}.isdisjoint(tokens)
+
+
+def unsaid_subject(tokens: Sequence[str]) -> str | None:
+    """What a question the articles don't answer is about, when a cue says it: ``"age"`` ("I'm 46, is
+    that a problem?"), ``"time"`` ("can I switch in 6 months?"), ``"count"`` ("how many DE jobs are
+    there?"); ``None`` otherwise."""
+    if worries_about_age(tokens) or at_an_age(tokens):
+        return "age"
+    if within_a_time(tokens):
+        return "time"
+    return "count" if counts_jobs(tokens) else None

@@ -18,7 +18,7 @@ from ..data.knowledge import TOPIC_TITLES, KnowledgeBase, Posting
 from .answer import Answer
 from .compare import render_compare, render_topic_compare
 from .facts import render_role_topic
-from .wording import TEMPLATES, TOPIC_QUESTIONS, count, join_names, topic_question
+from .wording import TEMPLATES, TOPIC_QUESTIONS, UNSAID_SUBJECTS, count, join_names, topic_question
 
 __all__ = [
     "Answer",
@@ -108,12 +108,19 @@ def render_clarify(kb: KnowledgeBase, topic: str) -> Answer:
     return Answer(text, {"kind": "clarify", "topic": topic}, (), suggestions)
 
 
-def render_not_covered(kb: KnowledgeBase, role_ids: Sequence[str], nearest: str | None) -> Answer:
+def render_not_covered(
+    kb: KnowledgeBase, role_ids: Sequence[str], nearest: str | None, *, subject: str | None = None
+) -> Answer:
     """An in-domain question the articles don't answer: say so, then what they do cover.
 
-    ``nearest`` is the topic the question comes closest to, if any."""
+    ``nearest`` is the topic the question comes closest to, if any; ``subject`` (a key of
+    :data:`UNSAID_SUBJECTS`) what it is about, when that is known ("age")."""
     roles = [kb.roles[r] for r in role_ids if r in kb.roles]
-    if roles:
+    if roles and subject in UNSAID_SUBJECTS:
+        lines = [TEMPLATES["not_covered_about"].safe_substitute(
+            subject=UNSAID_SUBJECTS[str(subject)], plural=join_names([r.plural for r in roles])
+        )]
+    elif roles:
         lines = [TEMPLATES["not_covered"].safe_substitute(plural=join_names([r.plural for r in roles]))]
     else:
         lines = [TEMPLATES["not_covered_any"].safe_substitute()]

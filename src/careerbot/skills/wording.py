@@ -22,6 +22,7 @@ __all__ = [
     "ADVISOR_TEMPLATES",
     "TEMPLATES",
     "TOPIC_QUESTIONS",
+    "UNSAID_SUBJECTS",
     "Wording",
     "count",
     "dedupe_ci",
@@ -74,6 +75,11 @@ class Wording(Template):
                     out.append(text)
         return "".join(out)
 
+
+#: What a question the articles don't answer is about (:func:`careerbot.nlu.cues.unsaid_subject`).
+UNSAID_SUBJECTS: Mapping[str, str] = MappingProxyType({
+    "age": "age", "time": "how long it takes to get there", "count": "how many such jobs there are",
+})
 
 #: The wording of topic answers, comparisons, small talk, fallbacks and the profile.
 TEMPLATES: Mapping[str, Template] = MappingProxyType({
@@ -225,6 +231,7 @@ TEMPLATES: Mapping[str, Template] = MappingProxyType({
                         "say \"forget what I told you\" to clear it."),
     "not_covered": Wording("The articles don't say that about ${plural}."),
     "not_covered_any": Wording("The articles don't say that."),
+    "not_covered_about": Wording("The articles on ${plural} don't say anything about $subject."),
     "not_covered_covers": Wording(
         "What they do cover: $what, $topics, and example job postings with pay."
     ),
