@@ -263,7 +263,7 @@ class Questions(Resolving):
         if guessed and not roles and ctx.roles and (
             not REFERRING.isdisjoint(analysis.tokens) or tool_named or self._about_a_thing(u)
         ):
-            listed = [thing for _, thing in things if thing.kind in LISTED_KINDS] + sectors_worked_in(u.analysis.tokens, things)
+            listed = [t for _, t in things if t.kind in LISTED_KINDS] + [t for _, t in sectors_worked_in(u.analysis.tokens, things)]
             if listed:
                 # "do they use Jenkins?", "do they work on cars?": the roles in focus, the thing's topic
                 topic = self._thing_topic(u, listed[0], ctx.roles)
@@ -313,7 +313,7 @@ class Questions(Resolving):
                     topic = None  # "the two, which one is more math heavy?"
                 if len(roles) > 1 and topic is None:
                     return self.answer_compare(roles, score, ctx)
-                sectors = [(i, t) for i, t in things if t in sectors_worked_in(u.analysis.tokens, things)]
+                sectors = sectors_worked_in(u.analysis.tokens, things)
                 # ("do ML software engineers work on autonomous vehicles?": their industries)
                 topic = "industries" if sectors and len(roles) == 1 else topic or "definition"
                 return self._answer_topic(

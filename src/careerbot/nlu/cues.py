@@ -312,10 +312,11 @@ def credential_at(tokens: Sequence[str]) -> tuple[int, ...]:
 _SECTOR_LEADS = frozenset({"on", "in", "for", "into"})
 
 
-def sectors_worked_in(tokens: Sequence[str], things: Sequence[tuple[int, Thing]]) -> list[Thing]:
+def sectors_worked_in(tokens: Sequence[str], things: Sequence[tuple[int, Thing]]) -> list[tuple[int, Thing]]:
     """Industries worked on or in ("do they work on autonomous vehicles?"), not people worked with
-    ("do they work with doctors?") nor what is made ("would it be robots?"); ``things`` at their token positions."""
-    return [t for i, t in things if t.kind == "industry" and 0 < i <= len(tokens) and tokens[i - 1] in _SECTOR_LEADS]
+    ("do they work with doctors?") nor what is made ("would it be robots?"); ``things`` (and the
+    result) at their token positions."""
+    return [(i, t) for i, t in things if t.kind == "industry" and 0 < i <= len(tokens) and tokens[i - 1] in _SECTOR_LEADS]
 
 
 #: The words of a question that only asks whether what was just said is so ("Is that right?").
