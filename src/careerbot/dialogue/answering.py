@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, TypeVar
 from ..data.intents import IntentSet
 from ..data.knowledge import KnowledgeBase, Thing
 from ..lazy import Lazy
-from ..nlu.cues import asks_which, before_or_else, has_to, others_named, unsaid_subject
+from ..nlu.cues import asks_against, asks_which, before_or_else, has_to, others_named, unsaid_subject
 from ..nlu.entities import Analysis
 from ..nlu.keys import word_key
 from ..nlu.normalize import tokenize
@@ -361,6 +361,7 @@ class Answering:
         listed = [thing for _, thing in things if thing.kind in LISTED_KINDS]
         # A tool named outright ("Talend"), not a one-letter word that may be one ("what r their duties").
         words = u.analysis.tokens if u is not None else ()
+        affirm = not asks_against(words)  # (no "Yes" to "is Java kinda useless for them?")
         tools = [
             thing for pos, thing in things
             if thing.kind in ("tool", "language") and not (pos < len(words) and len(words[pos]) == 1)
@@ -395,7 +396,7 @@ class Answering:
                 return self._answer_topic("ask_skills", "skills", roles, confidence, ctx)
             if hits:
                 answer = render_specific(
-                    self._kb, roles[0], hits, yes=True, lead=render_listed(self._kb, roles, listed)
+                    self._kb, roles[0], hits, yes=True, lead=render_listed(self._kb, roles, listed, yes=affirm)
                 )
                 # About a tool, a skill, a degree: that topic, wherever the points are filed.
                 topic = self._thing_topic(u, listed[0], roles)
@@ -431,7 +432,7 @@ class Answering:
         named = [thing for _, thing in things if thing.kind in kinds]
         if named:
             # A yes/no question about a tool gets its answer first, then the list.
-            listed_line = render_listed(self._kb, roles, named, yes=u is None or self._yes_no(u))
+            listed_line = render_listed(self._kb, roles, named, yes=u is None or (self._yes_no(u) and affirm))
             answer = dataclasses.replace(answer, text=listed_line + "\n\n" + answer.text)
         elif u is not None and topic == "industries" and len(roles) == 1 and self._yes_no(u) and answer.text and (
             sector or self._sector_named(u)
@@ -472,9 +473,9 @@ class Answering:
         reply = self.reply(answer, COMPARE, confidence, roles, "differences")
         return reply, ctx.evolve(roles=tuple(roles), topic="differences", pending_topic=None, intent=COMPARE)
 
-    def _with_uncovered_note(self, reply: Reply, analysis: Analysis) -> Reply:
+    def _with_uncovered_note(self, reply: Reply, occupations: Sequence[str]) -> Reply:
         """Prefix a reply about covered roles with a note on the other jobs the question named."""
-        note = render_uncovered(self._kb, analysis.other_occupations).text
+        note = render_uncovered(self._kb, occupations).text
         return dataclasses.replace(reply, text=f"{note}\n\n{reply.text}")
 
     def _fallback(self, ctx: Context, analysis: Analysis, score: float) -> tuple[Reply, Context]:

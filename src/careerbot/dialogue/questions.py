@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..data.knowledge import ROLE_TOPICS, Thing
-from ..nlu.cues import comparative, credential_at, sectors_worked_in, speakers_own
+from ..nlu.cues import comparative, credential_at, others_named, sectors_worked_in, speakers_own
 from ..nlu.normalize import tokenize
 from ..nlu.parse import PartReading
 from ..nlu.understand import Understanding
@@ -146,12 +146,12 @@ class Questions(Resolving):
             text, u, ctx, things=reading.things, referred=referred, ref_words=ref_words, unknown=unknown,
             unlisted_credential=unlisted_credential,
         )
-        others = u.analysis.other_occupations
+        others = others_named(u.analysis.tokens, u.analysis.other_occupations)
         if others and reply.roles and reply.intent not in ADVISOR_INTENTS and reply.intent != FALLBACK and (
             reply.topic != "works_with"  # ("do they work together, or is a data scientist in between?")
         ):
             # "is being a doctor better than being a DE?": answer the covered role, name the other job.
-            reply = self._with_uncovered_note(reply, u.analysis)
+            reply = self._with_uncovered_note(reply, others)
         return reply, new_ctx
 
     def _decide(

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from ..data.knowledge import Thing
 
 __all__ = [
+    "asks_against",
     "asks_as_skill",
     "asks_for_help",
     "asks_if_same",
@@ -29,6 +30,7 @@ __all__ = [
     "others_named",
     "own_task",
     "recommends_a_thing",
+    "reports_other",
     "sectors_worked_in",
     "speakers_own",
     "unsaid_subject",
@@ -215,12 +217,24 @@ _JOB_FLAVOURS = frozenset("a an retired former ex senior junior qualified traine
 def speakers_own(tokens: Sequence[str], occupations: Sequence[str]) -> bool:
     """Whether every occupation named is the speaker's own job ("I'm a retired accountant trying to
     figure out what my grandson might study"), not one asked about ("what does a lawyer earn?")."""
-    return bool(occupations) and not others_named(tokens, occupations)
+    return bool(occupations) and not others_named(tokens, occupations, people=False)
 
 
-def others_named(tokens: Sequence[str], occupations: Sequence[str]) -> tuple[str, ...]:
-    """The occupations named that are not the speaker's own job: "lawyer" in "I'm a nurse, what
-    does a lawyer earn?"."""
+_POSSESSIVES = frozenset("my our".split())
+
+
+def _someone_known(words: Sequence[str], j: int) -> bool:
+    """Whether the job at ``j`` is that of someone the speaker knows ("my teacher", "my bootcamp
+    teacher", "my friend, a nurse"): a person, not a job asked about."""
+    before = words[max(0, j - 3) : j]
+    return any(w in _POSSESSIVES for w in before[-2:]) or (
+        len(before) == 3 and before[0] in _POSSESSIVES and before[2] in ("a", "an")
+    )
+
+
+def others_named(tokens: Sequence[str], occupations: Sequence[str], *, people: bool = True) -> tuple[str, ...]:
+    """The occupations named that are not the speaker's own job, nor (with ``people``) that of
+    someone they know ("my teacher said ..."): "lawyer" in "I'm a nurse, what does a lawyer earn?"."""
     words = list(tokens)
     others: list[str] = []
     for occupation in occupations:
@@ -230,7 +244,7 @@ def others_named(tokens: Sequence[str], occupations: Sequence[str]) -> tuple[str
             j = i
             while j > 0 and words[j - 1] in _JOB_FLAVOURS:
                 j -= 1
-            if any(tuple(words[max(0, j - len(p)) : j]) == p for p in _I_AM):
+            if any(tuple(words[max(0, j - len(p)) : j]) == p for p in _I_AM) or (people and _someone_known(words, j)):
                 own = True
         if not own:
             others.append(occupation)
@@ -258,6 +272,39 @@ def asks_which_fits(tokens: Sequence[str]) -> bool:
     said = {p for i in range(len(tokens)) for p in _FITS_ME if tokens[i] == p[0] and tuple(tokens[i : i + len(p)]) == p}
     # ("Compare MLRE and MLSWE for me. Which is more research-heavy?" asks for the comparison)
     return bool(said - {("for", "me")}) or (bool(said) and _COMPARING.isdisjoint(tokens))
+
+
+#: Words asking whether a thing is of no use ("is Java kinda useless for them?", "is SQL dead?").
+_AGAINST = frozenset("useless pointless dead obsolete outdated unnecessary irrelevant overrated".split())
+
+
+def asks_against(tokens: Sequence[str]) -> bool:
+    """Whether a yes/no question asks that a thing is of no use ("so is java kinda useless for that
+    path?"): its answer is then no "Yes", only what the articles list."""
+    return not _AGAINST.isdisjoint(tokens)
+
+
+#: Verbs by which a sentence reports what someone else says ("my teacher said SQL is dead").
+_REPORTING = frozenset("said says told tells thinks reckons claims insists keeps swears mentioned warned".split())
+#: Those spoken for, whose words tell about the person asked for ("my son says he loves maths").
+_SPOKEN_FOR = frozenset("son daughter kid kids child children nephew niece grandson granddaughter".split())
+
+
+_SPEAKER = frozenset("i i'm im i'd id i've ive me my myself".split())
+
+
+def reports_other(tokens: Sequence[str]) -> bool:
+    """"my bootcamp teacher said SQL is dead", "our CTO keeps saying ...": someone else's words, not
+    the speaker's own background or skills (but "my son says he loves maths" tells about the son,
+    and "my professor says I should ..." about the speaker)."""
+    if tokens[:1] not in (["my"], ["our"]):
+        return False
+    for i, token in enumerate(tokens[1:5], start=1):
+        if token in _REPORTING:
+            # (not "my professor says I should get an internship": what is said of the speaker)
+            said = tokens[i + 2 :] if tokens[i + 1 : i + 2] in (["me"], ["us"]) else tokens[i + 1 :]
+            return _SPOKEN_FOR.isdisjoint(tokens[1:i]) and _SPEAKER.isdisjoint(said)
+    return False
 
 
 def has_to(tokens: Sequence[str]) -> bool:

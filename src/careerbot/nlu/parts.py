@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from .cues import reports_other
 from .normalize import tokenize
 from .words import discourse_spans
 
@@ -211,6 +212,8 @@ def _kind(text: str) -> PartKind:
         return "self"  # "hey there, 23 y/o, just finished a web dev bootcamp"
     if first in ("when", "whenever") and tokens[1:2] and tokens[1] in _SUBJECTS and not text.rstrip().endswith("?"):
         return "other"  # "when I pitch to a data engineer, what are they busy with?": when, not a question
+    if reports_other(tokens):
+        return "other"  # "my bootcamp teacher said SQL is dead": what someone else says
     if not text.rstrip().endswith("?") and (first not in QUESTION_OPENERS or first == "did") and _introduces(tokens):
         return "self"
     if _SELF_ASKING.search(low) or text.rstrip().endswith("?") or first in QUESTION_OPENERS:
@@ -469,7 +472,9 @@ def split_parts(text: str, *, topics: Mapping[str, str] | None = None) -> tuple[
     # the part before them, so a question keeps its own context.
     merged: list[MessagePart] = []
     for part in parts:
-        if part.kind == "other" and merged and merged[-1].kind == "self":
+        if part.kind == "other" and merged and merged[-1].kind == "self" and not reports_other(
+            _without_greeting(tokenize(part.text))
+        ):  # (not "My professor says the first prepares you for DE": someone else's words)
             merged[-1] = MessagePart(f"{merged[-1].text}. {part.text}", merged[-1].kind)
         else:
             merged.append(part)

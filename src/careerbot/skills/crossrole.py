@@ -110,6 +110,10 @@ def topic_of_kind(kind: str) -> str:
     return _TOPIC_OF_KIND.get(kind, "tools")
 
 
+#: Words weighing a thing beside the need words ("is SQL a big deal for them?", "is Java useless there?").
+_WEIGHED = frozenset("useless enough worth".split())
+
+
 def thing_topic(kb: KnowledgeBase, words: Sequence[str], thing: Thing, roles: Sequence[str] = ()) -> str:
     """The topic a question (its ``words``) about ``thing`` asks: where it is listed, except that a language the
     role needs is a skill ("does a DE need to know Scala?", "is Python obligatory?"), and so is a
@@ -126,7 +130,10 @@ def thing_topic(kb: KnowledgeBase, words: Sequence[str], thing: Thing, roles: Se
         # "is maths important for ML engineers?", "do u gotta be crazy good at math": a skill
         # (some role's skills name it), not a degree
         return "skills"
-    if NEED_WORDS.isdisjoint(words) or not USE_WORDS.isdisjoint(words):
+    weighed = not NEED_WORDS.isdisjoint(words) or not _WEIGHED.isdisjoint(words) or any(
+        a == "big" and b == "deal" for a, b in zip(words, words[1:])
+    )
+    if not weighed or not USE_WORDS.isdisjoint(words):
         return topic
     if thing.kind == "language" or (thing.kind == "tool" and any(
         lk.thing == thing.id for r in roles if r in kb.roles for lk in kb.roles[r].things.get("skills", ())

@@ -1,0 +1,66 @@
+"""Conversations as people hold them (issue 11, thirteenth pass), through the public ``CareerBot().ask``."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+
+from careerbot import CareerBot
+
+
+@pytest.fixture
+def sid() -> str:
+    return f"thirteenth-{uuid.uuid4().hex}"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is sql a big deal for data engineers?",
+        "so is java kinda useless for data engineers?",
+        "is R enough for data science engineers?",
+    ],
+)
+def test_a_language_weighed_for_a_role_is_a_skill(bot: CareerBot, sid: str, text: str) -> None:
+    reply = bot.ask(text, session_id=sid)
+    assert (reply.intent, reply.roles) == ("ask_skills", (reply.roles[0],))
+    assert "the articles list" in reply.text.casefold()
+
+
+def test_no_yes_to_a_question_whether_a_thing_is_useless(bot: CareerBot, sid: str) -> None:
+    useless = bot.ask("so is java kinda useless for data engineers?", session_id=sid).text
+    assert useless.startswith("The articles list Java for Data Engineers.")
+    assert bot.ask("is java useful for data engineers?", session_id=f"{sid}-2").text.startswith("Yes: ")
+
+
+def test_what_someone_else_says_is_not_the_persons_own_background(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("my bootcamp teacher said SQL is dead. is it important for data engineers?", session_id=sid)
+    assert reply.intent == "ask_skills"
+    assert "Noted" not in reply.text
+    assert "information about teachers" not in reply.text
+    assert bot.export_session(sid)["profile"].get("known", []) == []
+
+
+def test_what_is_said_of_the_speaker_is_still_theirs(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask(
+        "I'm in the last year of a biology master's, all my statistics in R. My supervisor says I have a knack "
+        "for modelling, and a friend told me research engineering in machine learning might fit me. "
+        "What degrees do machine learning research engineers have?",
+        session_id=sid,
+    )
+    assert reply.intent == "ask_education"
+    assert "aiming at: Machine Learning Research Engineer" in reply.text
+
+
+def test_a_job_asked_about_beside_the_own_is_still_named(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("I'm a nurse, what does a lawyer earn?", session_id=sid)
+    assert "information about lawyers" in reply.text
+    assert "information about nurses" not in reply.text
+    hiring = bot.ask("Hello - I'm a hiring manager at a fintech startup. What does a DSE do?", session_id=f"{sid}-2")
+    assert "information about hiring managers" not in hiring.text
+
+
+def test_an_aside_naming_someone_elses_job_stays_out_of_scope(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("my sound engineer friend says my mixing desk is wired wrong, how do I fix it?", session_id=sid)
+    assert reply.intent == "fallback"
