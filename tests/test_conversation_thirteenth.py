@@ -64,3 +64,46 @@ def test_a_job_asked_about_beside_the_own_is_still_named(bot: CareerBot, sid: st
 def test_an_aside_naming_someone_elses_job_stays_out_of_scope(bot: CareerBot, sid: str) -> None:
     reply = bot.ask("my sound engineer friend says my mixing desk is wired wrong, how do I fix it?", session_id=sid)
     assert reply.intent == "fallback"
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "named"),
+    [
+        ("do data science engineers do customer segmentation or churn?", "data_science_engineer", "churn prediction"),
+        ("do MLEs do churn prediction?", "ml_engineer", "churn prediction"),
+        ("do ml engineers work on fraud detection?", "ml_engineer", "fraud detection"),
+        ("do DSEs build recommendation systems?", "data_science_engineer", "recommendation systems"),
+    ],
+)
+def test_an_application_the_articles_name_in_a_sector_is_answered_with_that_sector(
+    bot: CareerBot, sid: str, text: str, role: str, named: str
+) -> None:
+    reply = bot.ask(text, session_id=sid)
+    assert reply.roles == (role,)
+    assert reply.intent in ("ask_projects", "ask_industries")
+    assert named in reply.text.splitlines()[0]
+    assert "don't say" not in reply.text
+
+
+def test_an_application_asked_with_they_is_about_the_role_in_focus(bot: CareerBot, sid: str) -> None:
+    bot.ask("what does a DSE do?", session_id=sid)
+    reply = bot.ask("do they do stuff like customer segmentation or churn?", session_id=sid)
+    assert (reply.intent, reply.roles) == ("ask_projects", ("data_science_engineer",))
+    assert "Telecommunications" in reply.text
+
+
+def test_a_point_of_the_role_itself_answers_before_the_sectors(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("do machine learning engineers work on recommendation systems?", session_id=sid)
+    assert reply.intent == "ask_projects"
+    assert "Creating algorithms for tasks like image recognition" in reply.text
+
+
+@pytest.mark.parametrize("text", ["is there a risk of AI replacing data engineers?", "I'm a hiring manager at a fintech startup, what does a DSE do?"])
+def test_a_word_of_an_application_alone_does_not_make_the_question_about_it(bot: CareerBot, sid: str, text: str) -> None:
+    assert "among the industries where" not in bot.ask(text, session_id=sid).text
+
+
+def test_is_there_a_role_that_uses_a_thing_asks_which_roles_do(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("Is there a role here that actually uses Tableau?", session_id=sid)
+    assert (reply.intent, reply.roles) == ("ask_tools", ("data_science_engineer",))
+    assert reply.data["kind"] == "roles_with"

@@ -325,7 +325,15 @@ class Advising(Answering):
             w == "any" and (nxt in ROLE_NOUNS or (nxt == "of" and (bool(among) or not ROLE_NOUNS.isdisjoint(tokens))))
             for w, nxt in zip(words, words[1:])
         )
-        asks_which = asks_which or pair_asked or any_asked or (bool(referred) and "which" in tokens)
+        # "is there a role here that actually uses Tableau?": which roles do.
+        there_asked = bool(things) and (
+            not {"use", "uses", "need", "needs", "require", "requires"}.isdisjoint(tokens)
+            or all(t.kind == "industry" for _, t in things)
+        ) and any(
+            words[i] in ("is", "are") and words[i + 1] == "there" and not ROLE_NOUNS.isdisjoint(words[i + 2 : i + 5])
+            for i in range(len(words) - 2)
+        )
+        asks_which = asks_which or pair_asked or any_asked or there_asked or (bool(referred) and "which" in tokens)
         if not asks_which:
             return None
         all_roles = tuple(self._kb.roles)

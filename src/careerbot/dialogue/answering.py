@@ -473,11 +473,6 @@ class Answering:
         reply = self.reply(answer, COMPARE, confidence, roles, "differences")
         return reply, ctx.evolve(roles=tuple(roles), topic="differences", pending_topic=None, intent=COMPARE)
 
-    def _with_uncovered_note(self, reply: Reply, occupations: Sequence[str]) -> Reply:
-        """Prefix a reply about covered roles with a note on the other jobs the question named."""
-        note = render_uncovered(self._kb, occupations).text
-        return dataclasses.replace(reply, text=f"{note}\n\n{reply.text}")
-
     def _fallback(self, ctx: Context, analysis: Analysis, score: float) -> tuple[Reply, Context]:
         asked = others_named(analysis.tokens, analysis.other_occupations)
         if asked:

@@ -9,11 +9,11 @@ is the other half, for the message as a whole.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
-from ..data.knowledge import ROLE_TOPICS, Thing
+from ..data.knowledge import Thing
 from ..nlu.cues import comparative, credential_at, others_named, sectors_worked_in, speakers_own
-from ..nlu.normalize import tokenize
 from ..nlu.parse import PartReading
 from ..nlu.understand import Understanding
 from ..nlu.words import (
@@ -26,8 +26,6 @@ from ..nlu.words import (
     COMPARE,
     DIFFERENCE_WORDS,
     EVERYTHING_WORDS,
-    EXPAND_FILLER,
-    EXPAND_WORDS,
     GENERIC_ROLE_WORDS,
     NEED_WORDS,
     NOT_COVERED,
@@ -43,22 +41,24 @@ from ..nlu.words import (
     says_likes,
 )
 from ..reply import FALLBACK, Reply
-from ..skills.crossrole import (
-    LISTED_KINDS,
-    topic_of_kind,
-)
-from ..skills.facts import render_quotes
+from ..skills.crossrole import LISTED_KINDS, topic_of_kind
 from ..skills.responses import (
     render_clarify,
     render_list_roles,
     render_small_talk,
     render_sources,
+    render_uncovered,
 )
+from ..skills.retrieve import plain_keys
+from ..skills.specific import render_applications
 from .follow_up import asks_what_it_is, content_words
 from .resolving import Resolving
 from .state import Context
 
 __all__ = ["Questions"]
+
+#: Topics of a question that may name what a role does in a sector ("do MLEs do churn prediction?").
+_APPLIED = frozenset({"projects", "industries", "responsibilities", "definition"})
 
 
 #: The share of a role question's content words the articles never use that makes it one they
@@ -81,19 +81,6 @@ _KEEPS_FOCUS = SMALL_TALK | {FALLBACK, "ask_sources", "list_roles"}
 
 class Questions(Resolving):
     """Answers one question. Immutable after construction; safe to share across threads."""
-
-    def _expand_last(self, reading: PartReading, text: str, ctx: Context) -> tuple[Reply, Context] | None:
-        """"more", "tell me more", "details", "show the quotes": the last topic answer or comparison
-        (``ctx.roles`` / ``ctx.topic``) expanded to its supporting quotes per article; ``None`` when
-        the message asks something else or there is no such answer to expand. The words as typed
-        are read too, since typo correction may turn "detail" into another word."""
-        if not ctx.roles or ctx.topic not in ROLE_TOPICS or reading.understanding.analysis.roles:
-            return None
-        for words in (set(tokenize(text)), set(reading.understanding.analysis.tokens)):
-            if words & EXPAND_WORDS and words <= EXPAND_WORDS | EXPAND_FILLER:
-                answer = render_quotes(self._kb, ctx.roles, str(ctx.topic))
-                return self.reply(answer, ctx.intent or COMPARE, 0.9, ctx.roles, ctx.topic), ctx
-        return None
 
     def single(self, reading: PartReading, text: str, ctx: Context) -> tuple[Reply, Context]:
         """The answer to one question (a whole message, or one part of it)."""
@@ -151,8 +138,32 @@ class Questions(Resolving):
             reply.topic != "works_with"  # ("do they work together, or is a data scientist in between?")
         ):
             # "is being a doctor better than being a DE?": answer the covered role, name the other job.
-            reply = self._with_uncovered_note(reply, others)
+            note = render_uncovered(self._kb, others).text
+            reply = dataclasses.replace(reply, text=f"{note}\n\n{reply.text}")
         return reply, new_ctx
+
+    def _applications(
+        self, u: Understanding, intent: str | None, role: str, ctx: Context, score: float,
+        things: Sequence[tuple[int, Thing]],
+    ) -> tuple[Reply, Context] | None:
+        """A question naming what the articles list for a role in a sector ("do they do churn
+        prediction?"): those sectors, as the answer on projects (or industries, when asked)."""
+        if not {"other", "else", "besides"}.isdisjoint(u.analysis.tokens) or any(t.kind == "industry" for _, t in things):
+            # ("... mentions medical imaging right? what other industries do they work in"; and a
+            # sector named is answered as listed or not: "do MLREs work on self-driving cars?")
+            return None
+        inside = self._mention_words(u)
+        words = plain_keys(u.analysis.tokens) - plain_keys(inside)
+        found = self._points.applications(role, words, self._content(u))
+        if not found:
+            return None
+        topic = "industries" if intent is not None and self._intents.intents[intent].topic == "industries" else "projects"
+        answer = render_applications(self._kb, role, found, topic)
+        found_as = (self._intents.intent_for_topic(topic) or "ask_projects", topic, answer)
+        reply, new_ctx = self._specific_reply(found_as, (role,), max(score, 0.5), ctx)
+        # (what the question named, for "and ML software engineers?" next; else the sectors)
+        named = tuple(t.id for _, t in things) or tuple(t for a in found for t in a.hit.point.things)
+        return reply, new_ctx.evolve(things=named)
 
     def _decide(
         self, text: str, u: Understanding, ctx: Context,
@@ -238,6 +249,10 @@ class Questions(Resolving):
                 return self.answer_compare(roles, 0.9, ctx)
             return self._answer_topic("ask_definition", "definition", roles, 0.9, ctx)
 
+        if len(roles) == 1 and (intent in (None, NOT_COVERED) or self._intents.intents[intent].topic in _APPLIED) and (
+            applied := self._applications(u, intent, roles[0], ctx, score, things)
+        ):
+            return applied  # "do they do stuff like customer segmentation or churn?"
         if roles and unknown and not things and intent in (None, "ask_tools", "ask_skills", "skill_gap"):
             asked = [w for w in analysis.tokens if w not in SOFT_OPENERS]
             if asked and asked[0] in YES_NO_OPENERS and not TOOL_VERBS.isdisjoint(analysis.tokens):
@@ -338,6 +353,10 @@ class Questions(Resolving):
                 answer, best = self._advisor.recommend(self._told(text, ctx), analysis.tokens)
                 if best:
                     return self._recommendation(answer, best, score, ctx)
+            if len(ctx.roles) == 1 and not REFERRING.isdisjoint(words) and (
+                applied := self._applications(u, intent, ctx.roles[0], ctx, score, things)
+            ):
+                return applied  # (about DSEs) "do they do stuff like customer segmentation or churn?"
             return self._fallback(ctx, analysis, score)
 
         if intent == "profile":

@@ -1,18 +1,21 @@
 """References back to the conversation resolved against its state: "the second one", "the two",
 "the research side", "the ML one" (:func:`careerbot.nlu.references.find_reference` says what the
 words refer to; :class:`Resolving` says which roles that is in this conversation); and a short
-follow-up naming a kind of tool ("and cloud?"), answered for the roles in focus."""
+follow-up naming a kind of tool ("and cloud?"), answered for the roles in focus; and "tell me more",
+which expands the last answer."""
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
 
+from ..data.knowledge import ROLE_TOPICS
+from ..nlu.normalize import tokenize
 from ..nlu.parse import PartReading
 from ..nlu.references import NAMED_NOUNS
-from ..nlu.words import FILLER, FOLLOW_UP_FILLER, REFERRING, ROLE_NOUNS
+from ..nlu.words import COMPARE, EXPAND_FILLER, EXPAND_WORDS, FILLER, FOLLOW_UP_FILLER, REFERRING, ROLE_NOUNS
 from ..reply import Reply
-from ..skills.facts import render_category
+from ..skills.facts import render_category, render_quotes
 from ..skills.wording import TEMPLATES, join_names
 from .advising import Advising
 from .state import Context
@@ -151,3 +154,16 @@ class Resolving(Advising):
             return dataclasses.replace(reply, text=f"{none}\n\n{reply.text}"), new_ctx
         reply = self.reply(answer, "ask_tools", max(score, 0.5), roles, "tools")
         return reply, ctx.evolve(roles=tuple(roles), topic="tools", pending_topic=None, intent="ask_tools")
+
+    def _expand_last(self, reading: PartReading, text: str, ctx: Context) -> tuple[Reply, Context] | None:
+        """"more", "tell me more", "details", "show the quotes": the last topic answer or comparison
+        (``ctx.roles`` / ``ctx.topic``) expanded to its supporting quotes per article; ``None`` when
+        the message asks something else or there is no such answer to expand. The words as typed
+        are read too, since typo correction may turn "detail" into another word."""
+        if not ctx.roles or ctx.topic not in ROLE_TOPICS or reading.understanding.analysis.roles:
+            return None
+        for words in (set(tokenize(text)), set(reading.understanding.analysis.tokens)):
+            if words & EXPAND_WORDS and words <= EXPAND_WORDS | EXPAND_FILLER:
+                answer = render_quotes(self._kb, ctx.roles, str(ctx.topic))
+                return self.reply(answer, ctx.intent or COMPARE, 0.9, ctx.roles, ctx.topic), ctx
+        return None

@@ -22,7 +22,7 @@ from ..data.knowledge import KnowledgeBase, Point
 from ..nlu.keys import GENERIC, word_key
 from ..nlu.spelling import max_typos
 
-__all__ = ["Hit", "PointIndex", "content_keys"]
+__all__ = ["Application", "Hit", "PointIndex", "content_keys"]
 
 #: Topics whose points can answer a specific question.
 SEARCHED_TOPICS = (
@@ -53,6 +53,30 @@ class Hit:
     point: Point
     score: float
     matched: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Application:
+    """What a role does in a sector that a question names ("do DSEs do churn prediction?"): the
+    sector's line as a point of the industries topic, and the applications named."""
+
+    hit: Hit
+    uses: tuple[str, ...]
+
+
+#: A word shared by at most this many points and applications names one application on its own
+#: ("churn"; not "prediction", which many points use).
+_DISTINCT_USE = 4
+
+
+#: Verbs of doing that frame a question about an application ("do they build recommendation systems?").
+_DOING = frozenset(word_key(w) for w in "build builds building make makes making create creates work works working".split())
+
+
+def plain_keys(tokens: Iterable[str]) -> frozenset[str]:
+    """The keys of all words of three letters or more, the generic ones too (an application's
+    name is "recommendation systems")."""
+    return frozenset(word_key(t) for t in tokens if len(t) > 2)
 
 
 def _keys(text: str) -> set[str]:
@@ -113,6 +137,30 @@ class PointIndex:
         n = max(1, len(entries))
         self._idf = {w: math.log(1 + n / c) for w, c in counts.items()}
         self._vocabulary = tuple(sorted(counts))
+        from ..nlu.normalize import tokenize  # the one tokenizer
+
+        # What each role does in each sector the articles name ("Telecommunications: ..., churn
+        # prediction"): one point per sector, found by its applications' words.
+        sectors: list[tuple[str, Point, tuple[tuple[str, frozenset[str]], ...]]] = []
+        for rid, role in kb.roles.items():
+            for link in role.things.get("industries", ()):
+                if link.uses and link.thing in kb.things:
+                    point = Point(f"{kb.things[link.thing].name}: {', '.join(link.uses)}", link.quotes, (link.thing,))
+                    sectors.append((rid, point, tuple((use, plain_keys(tokenize(use))) for use in link.uses)))
+        self._sectors = tuple(sectors)
+        # (an application a role's own point names is answered by that point: MLEs' projects name
+        # "recommendation systems")
+        said: dict[str, list[frozenset[str]]] = {}
+        for rid, _, point, _ in entries:
+            said.setdefault(rid, []).append(plain_keys(tokenize(" ".join((point.text, *(q.text for q in point.quotes))))))
+        self._said = {rid: tuple(keys) for rid, keys in said.items()}
+        seen = dict(counts)
+        for *_, uses in sectors:
+            for _, use_keys in uses:
+                for k in use_keys:
+                    seen[k] = seen.get(k, 0) + 1
+        self._distinct = frozenset(k for k, c in seen.items() if c <= _DISTINCT_USE)
+        self._use_words = frozenset(k for *_, uses in sectors for _, use_keys in uses for k in use_keys)
 
     def content(self, tokens: Iterable[str], skip: Iterable[str] = ()) -> tuple[str, ...]:
         """The question's content words as keys, each mapped onto the points' words (typos too)."""
@@ -151,6 +199,33 @@ class PointIndex:
                 hits.append(Hit(rid, topic, point, score, matched))
         hits.sort(key=lambda h: -h.score)
         return hits[:limit]
+
+    def applications(self, role_id: str, words: frozenset[str], content: Sequence[str]) -> list[Application]:
+        """The sectors in which the articles name an application the question's ``words``
+        (:func:`plain_keys`) name for the role: every word of it ("customer segmentation"), or,
+        when the question's ``content`` words are all its own, half of them with one few others
+        use ("churn"; not "risk" in "is there a risk of AI replacing them?")."""
+        partial = all(k in self._use_words or k in _DOING for k in content)
+        out: list[Application] = []
+        for rid, point, uses in self._sectors:
+            if rid != role_id:
+                continue
+            named = tuple(
+                use for use, keys in uses
+                if not any(keys <= own for own in self._said.get(rid, ()))
+                # (half its words and one few others use: "churn", not "customer" alone for
+                # "customer behavior analysis")
+                if keys and (keys <= words or (
+                    partial and bool(keys & words & self._distinct) and 2 * len(keys & words) >= len(keys)
+                ))
+            )
+            if named:
+                matched = tuple(sorted({k for use, keys in uses if use in named for k in keys & words}))
+                asked = [k for k in content if k not in _DOING]
+                if 2 * sum(k in matched for k in asked) < len(asked):
+                    continue  # (the question is about more: "a hiring manager at a fintech startup ...")
+                out.append(Application(Hit(rid, "industries", point, 1.0, matched), named))
+        return out
 
     def unknown(self, content: Sequence[str]) -> tuple[str, ...]:
         """Content words no point uses at all (what the articles don't talk about)."""

@@ -6,10 +6,10 @@ from collections.abc import Sequence
 
 from ..data.knowledge import TOPIC_TITLES, KnowledgeBase
 from .responses import Answer
-from .retrieve import Hit
+from .retrieve import Application, Hit
 from .wording import TEMPLATES, join_names, topic_question
 
-__all__ = ["render_specific", "render_specific_across"]
+__all__ = ["render_applications", "render_specific", "render_specific_across"]
 
 
 def render_specific(
@@ -64,3 +64,27 @@ def render_specific_across(
     first_role, first_hits = found[0]
     question = topic_question(first_hits[0].topic, kb.roles[first_role])
     return Answer("\n".join(lines), data, sources, (question,))
+
+
+def render_applications(kb: KnowledgeBase, role_id: str, found: Sequence[Application], topic: str) -> Answer:
+    """What the articles name for a role in the sectors it is in demand in, for a question naming
+    one of those applications ("do they do churn prediction?"), as the answer on ``topic``."""
+    role = kb.roles[role_id]
+    uses = join_names([use for a in found for use in a.uses])
+    sectors = join_names([kb.things[a.hit.point.things[0]].name for a in found])
+    lines = [TEMPLATES["applications"].safe_substitute(uses=uses, sectors=sectors, plural=role.plural)]
+    lines.extend(f"- {a.hit.point.text}" for a in found)
+    lines.append(TEMPLATES["specific_more"].safe_substitute(
+        title=TOPIC_TITLES["industries"].lower(), question=topic_question("industries", role)
+    ))
+    sources = tuple(dict.fromkeys(s for a in found for s in a.hit.point.sources))
+    data = {
+        "kind": "points",
+        "topic": topic,
+        "role": role_id,
+        "points": [
+            {"text": a.hit.point.text, "topic": "industries", "sources": list(a.hit.point.sources), "score": 1.0}
+            for a in found
+        ],
+    }
+    return Answer("\n".join(lines), data, sources, (topic_question("industries", role),))

@@ -192,6 +192,7 @@ TEMPLATES: Mapping[str, Template] = MappingProxyType({
     "term_no_elsewhere": Wording("The articles don't list $term for ${plural}; they list it for $others."),
     "specific": Wording("What the articles say about this for ${plural}:"),
     "specific_yes": Wording("Yes. The articles say, for ${plural}:"),
+    "applications": Wording("The articles name $uses under $sectors, among the industries where ${plural} are in demand:"),
     "specific_more": Wording("More on $title: \"$question\""),
     "specific_silent": Wording("The articles say nothing like it about ${plurals}."),
     "unlisted": Wording("The articles don't say anything about $names for ${plural} (or for any of the five roles)."),
