@@ -107,3 +107,51 @@ def test_is_there_a_role_that_uses_a_thing_asks_which_roles_do(bot: CareerBot, s
     reply = bot.ask("Is there a role here that actually uses Tableau?", session_id=sid)
     assert (reply.intent, reply.roles) == ("ask_tools", ("data_science_engineer",))
     assert reply.data["kind"] == "roles_with"
+
+
+@pytest.mark.parametrize("text", ["gtg break over", "ok gtg, lunch is over", "bb"])
+def test_short_goodbyes(bot: CareerBot, sid: str, text: str) -> None:
+    assert bot.ask(text, session_id=sid).intent == "goodbye"
+
+
+def test_what_the_articles_show_for_a_role_is_about_the_role_not_the_sources(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("what do the articles show for data engineers?", session_id=sid)
+    assert (reply.intent, reply.roles) == ("ask_definition", ("data_engineer",))
+    assert bot.ask("which articles do you use for data engineers?", session_id=f"{sid}-2").intent == "ask_sources"
+
+
+def test_a_need_said_outright_is_asked(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("I also need a salary band. what do the articles show for data engineers?", session_id=sid)
+    assert (reply.intent, reply.roles) == ("ask_salary", ("data_engineer",))
+    assert "100K" in reply.text
+
+
+def test_not_getting_what_a_role_is_asks_what_it_is(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("I work with engineers all the time but I don't really get what an ML software engineer is", session_id=sid)
+    assert (reply.intent, reply.roles) == ("ask_definition", ("ml_software_engineer",))
+
+
+def test_same_question_at_the_end_asks_the_last_question_again(bot: CareerBot, sid: str) -> None:
+    bot.ask("I know SQL, Python and Tableau. what am I missing for data science engineer?", session_id=sid)
+    reply = bot.ask("and if I went for data engineer instead, same question", session_id=sid)
+    assert (reply.intent, reply.roles) == ("skill_gap", ("data_engineer",))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "do DSEs usually have a fixed 9 to 5?",
+        "do companies that hire MLEs offer decent parental leave?",
+        "would a data engineer have to move to a big city?",
+    ],
+)
+def test_working_conditions_the_articles_do_not_cover(bot: CareerBot, sid: str, text: str) -> None:
+    reply = bot.ask(text, session_id=sid)
+    assert reply.intent == "not_covered"
+    assert "don't say" in reply.text
+
+
+def test_what_the_speaker_heard_is_not_a_role_they_aim_at(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("I heard Spotify-style recommendations are built by machine learning engineers, is that true?", session_id=sid)
+    assert reply.intent != "recommend_role"
+    assert "aiming at" not in reply.text

@@ -75,6 +75,9 @@ CARRIED_COMPARISONS = frozenset({"tools", "skills"})
 _NO_ONES_GAP = frozenset("missing miss gap gaps lack lacking knows has have candidate".split())
 
 
+#: Words that ask where the answers come from, not what the articles say ("which sources ...").
+_SOURCE_WORDS = frozenset("source sources sourced from based reference references cite citations reliable trust which".split())
+
 #: Answers to an aside that leave the conversation's roles in focus ("where's all this from btw").
 _KEEPS_FOCUS = SMALL_TALK | {FALLBACK, "ask_sources", "list_roles"}
 
@@ -386,6 +389,8 @@ class Questions(Resolving):
             intent = named  # "what do ML software engineers get paid": pay is a topic they cover
         if intent == "list_roles":
             return self.reply(render_list_roles(self._kb), intent, score, (), None), ctx
+        if intent == "ask_sources" and analysis.roles and _SOURCE_WORDS.isdisjoint(analysis.tokens):
+            intent = "ask_definition"  # "what do the articles show for data engineers?": what they say of them
         if intent == "ask_sources":
             return self.reply(render_sources(self._kb), intent, score, (), None), ctx
 

@@ -88,6 +88,14 @@ _SELF_ASKING = re.compile(
     r"|^(i'd|id|i would|i should) (be )?(most |very |really )?(appreciate|grateful|thankful)\b"
     r"|^i'?m (wondering|curious)\b|^(i|im|i'm) not sure (what|which|how|if|whether)\b"
 )
+#: "... but I don't really get what an ML software engineer is": a question, told as not knowing.
+_NOT_KNOWING = re.compile(r"\bi (?:don't|dont|do not) (?:really |quite |fully |even )?(?:get|understand|know) (?:what|how|why|which)\b")
+#: Openings of what the speaker heard or read, not about themselves ("I heard recommendations are built by MLEs").
+_HEARSAY = [["i", "heard"], ["i", "read"], ["ive", "heard"], ["i've", "heard"], ["i've", "read"], ["ive", "read"]]
+#: "I also need a salary band.": something to be told, asked for outright.
+_NEED_ASKING = re.compile(
+    r"^i (also |still |really )?need (a|an|the|some) (salary|pay|list|overview|summary|breakdown|rundown|roadmap)\b"
+)
 #: Of those, the ones that ask outright ("I'd like to know what a DSE is", not "I'm curious how ...").
 _KNOW_ASKING = re.compile(
     r"^(i|i'd|id|i would) (want to know|want know|wanna know|would like to know|would like know|need to know|need know|like to know)\b"
@@ -191,7 +199,7 @@ class MessagePart:
             return True  # "Same question for data engineers.": the question before, asked again
         return self.joined or self.text.rstrip().endswith("?") or bool(_LIST_ITEM.match(self.text)) or (
             bool(tokens) and (tokens[0] in QUESTION_OPENERS or tokens[0] in _FOLLOW_ON)
-        ) or bool(_KNOW_ASKING.match(" ".join(tokens)))  # "I'd like to know what a DSE is"
+        ) or bool(_KNOW_ASKING.match(" ".join(tokens)) or _NEED_ASKING.match(" ".join(tokens)))  # "I'd like to know ..."
 
 
 def _kind(text: str) -> PartKind:
@@ -206,17 +214,22 @@ def _kind(text: str) -> PartKind:
         return "self" if rest == "self" else "question"
     low = " ".join(tokens)
     first = tokens[0]
+    if tokens[-2:] in (["same", "question"], ["same", "questions"], ["same", "q"]):
+        return "question"  # "and if I went for data engineer instead, same question": the last one again
     if tokens[:2] == ["am", "i"]:
         return "question"  # "am i too old to start at 34": asked, without its question mark
     if _DIGIT.search(low) and _AGE.search(low) and not text.rstrip().endswith("?"):
         return "self"  # "hey there, 23 y/o, just finished a web dev bootcamp"
     if first in ("when", "whenever") and tokens[1:2] and tokens[1] in _SUBJECTS and not text.rstrip().endswith("?"):
         return "other"  # "when I pitch to a data engineer, what are they busy with?": when, not a question
-    if reports_other(tokens):
-        return "other"  # "my bootcamp teacher said SQL is dead": what someone else says
+    if reports_other(tokens) or (tokens[:2] in _HEARSAY and not text.rstrip().endswith("?")):
+        return "other"  # "my bootcamp teacher said SQL is dead", "I heard ...": what someone else says
     if not text.rstrip().endswith("?") and (first not in QUESTION_OPENERS or first == "did") and _introduces(tokens):
         return "self"
-    if _SELF_ASKING.search(low) or text.rstrip().endswith("?") or first in QUESTION_OPENERS:
+    if (
+        _SELF_ASKING.search(low) or _NEED_ASKING.match(low) or _NOT_KNOWING.search(low)
+        or text.rstrip().endswith("?") or first in QUESTION_OPENERS
+    ):
         return "question"
     if _indirect_question(tokens) or any(t in _STRONG_OPENERS for t in tokens[:4]):
         return "question"

@@ -87,6 +87,9 @@ _MONEY = re.compile(r"^\d{2,3}k$|^\d{2,3}000$")
 
 
 
+#: Goodbyes typed short that mean nothing else ("gtg break over").
+_PARTING_SHORTHAND = frozenset("gtg cya ttyl gnight gnite".split())
+
 #: Intents about what careerbot knows; their keywords count in a question up to this long.
 ABOUT_BOT = frozenset({"list_roles", "ask_sources", "help"})
 ABOUT_BOT_MESSAGE = 14
@@ -109,7 +112,10 @@ def posting_keywords(kb: KnowledgeBase) -> list[str]:
 
 
 #: What "recommendation" names when these follow it ("recommendation engines").
-_SYSTEMS = frozenset((w,) for w in "engine engines system systems systemes model models algorithm algorithms stuff feature features tool tools app apps project projects".split())
+_SYSTEMS = frozenset((w,) for w in (
+    "engine engines system systems systemes model models algorithm algorithms stuff feature features tool tools app "
+    "apps project projects are were get built"  # (and "Spotify-style recommendations are built by ...")
+).split())
 #: Whose job it is ("their job", "his job"): the work itself, not openings.
 _OWNERS = frozenset((w,) for w in "their his her its".split())
 #: The words of a bare "how much" about a role ("how much does a DE get?").
@@ -429,7 +435,9 @@ class Understander:
                     or analysis.tokens[-1:] == ("by",)  # "gtg, by": "bye" typed short
                     or self._ends_with(analysis, "goodbye")  # "alright I'm heading off, see ya"
                     # "gotta go, break's over" (not "have to go to uni for that?")
-                    or (self._starts_with(analysis, "goodbye") and best in phrased and not analysis.question_mark
+                    or (self._starts_with(analysis, "goodbye") and (
+                        best in phrased or not _PARTING_SHORTHAND.isdisjoint(analysis.tokens[:3])  # "gtg break over"
+                    ) and not analysis.question_mark
                         and not analysis.mentions and len(analysis.tokens) <= SHORT_MESSAGE)
                 ))
                 # "good evening, hope you're doing alright": a short greeting in its own words
