@@ -155,3 +155,28 @@ def test_what_the_speaker_heard_is_not_a_role_they_aim_at(bot: CareerBot, sid: s
     reply = bot.ask("I heard Spotify-style recommendations are built by machine learning engineers, is that true?", session_id=sid)
     assert reply.intent != "recommend_role"
     assert "aiming at" not in reply.text
+
+
+def test_a_question_opening_with_a_preposition_is_a_part_of_its_own(bot: CareerBot, sid: str) -> None:
+    bot.ask("what does a data engineer do?", session_id=sid)
+    reply = bot.ask("OK. In what order should I learn that stuff, and are certifications worth it?", session_id=sid)
+    assert [p["intent"] for p in reply.data["parts"]] == ["learning_path", "ask_education"]
+    assert reply.roles == ("data_engineer",)
+
+
+def test_alike_and_where_they_split_is_a_comparison(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("in what ways are data engineers and ML research engineers alike, and where do they split?", session_id=sid)
+    assert reply.intent == "compare"
+    assert set(reply.roles) == {"data_engineer", "ml_research_engineer"}
+
+
+def test_coming_from_a_field_asks_the_education(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("Do ML software engineers ever come from physics?", session_id=sid)
+    assert (reply.intent, reply.roles) == ("ask_education", ("ml_software_engineer",))
+    assert "physics" in reply.text.casefold()
+    assert bot.ask("where does your info on data engineers come from?", session_id=f"{sid}-2").intent == "ask_sources"
+
+
+def test_what_a_hire_would_own_is_their_responsibilities(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("What should I expect a data science engineer to own on my team?", session_id=sid)
+    assert (reply.intent, reply.roles) == ("ask_responsibilities", ("data_science_engineer",))

@@ -33,6 +33,7 @@ from ..nlu.words import (
     SELF_WORDS,
     SMALL_TALK,
     SOFT_OPENERS,
+    SOURCE_WORDS,
     TOOL_VERBS,
     WEATHER_WORDS,
     WORKING_LIFE,
@@ -74,9 +75,6 @@ CARRIED_COMPARISONS = frozenset({"tools", "skills"})
 #: Words of a gap someone has ("what are they missing?", "a candidate who knows SQL").
 _NO_ONES_GAP = frozenset("missing miss gap gaps lack lacking knows has have candidate".split())
 
-
-#: Words that ask where the answers come from, not what the articles say ("which sources ...").
-_SOURCE_WORDS = frozenset("source sources sourced from based reference references cite citations reliable trust which".split())
 
 #: Answers to an aside that leave the conversation's roles in focus ("where's all this from btw").
 _KEEPS_FOCUS = SMALL_TALK | {FALLBACK, "ask_sources", "list_roles"}
@@ -389,8 +387,10 @@ class Questions(Resolving):
             intent = named  # "what do ML software engineers get paid": pay is a topic they cover
         if intent == "list_roles":
             return self.reply(render_list_roles(self._kb), intent, score, (), None), ctx
-        if intent == "ask_sources" and analysis.roles and _SOURCE_WORDS.isdisjoint(analysis.tokens):
-            intent = "ask_definition"  # "what do the articles show for data engineers?": what they say of them
+        if intent == "ask_sources" and analysis.roles:
+            # "do ML SWEs ever come from physics?": the fields; "what do the articles show for DEs?": what they say
+            field = any(t.kind == "field" for _, t in things)
+            intent = "ask_education" if field else intent if not SOURCE_WORDS.isdisjoint(analysis.tokens) else "ask_definition"
         if intent == "ask_sources":
             return self.reply(render_sources(self._kb), intent, score, (), None), ctx
 

@@ -4,6 +4,7 @@ an either-or question."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -13,10 +14,13 @@ if TYPE_CHECKING:
     from ..data.knowledge import Thing
 
 __all__ = [
+    "asks_a_need",
+    "asks_after_preposition",
     "asks_against",
     "asks_as_skill",
     "asks_for_help",
     "asks_if_same",
+    "asks_not_knowing",
     "asks_which",
     "asks_which_fits",
     "at_an_age",
@@ -26,6 +30,7 @@ __all__ = [
     "counts_jobs",
     "credential_at",
     "has_to",
+    "hearsay",
     "opens_versus",
     "others_named",
     "own_task",
@@ -305,6 +310,39 @@ def reports_other(tokens: Sequence[str]) -> bool:
             said = tokens[i + 2 :] if tokens[i + 1 : i + 2] in (["me"], ["us"]) else tokens[i + 1 :]
             return _SPOKEN_FOR.isdisjoint(tokens[1:i]) and _SPEAKER.isdisjoint(said)
     return False
+
+
+#: "... but I don't really get what an ML software engineer is": a question, told as not knowing.
+_NOT_KNOWING = re.compile(r"\bi (?:don't|dont|do not) (?:really |quite |fully |even )?(?:get|understand|know) (?:what|how|why|which)\b")
+#: Openings of what the speaker heard or read, not about themselves ("I heard recommendations are built by MLEs").
+_HEARSAY = [["i", "heard"], ["i", "read"], ["ive", "heard"], ["i've", "heard"], ["i've", "read"], ["ive", "read"]]
+#: "I also need a salary band.": something to be told, asked for outright.
+_NEED_ASKING = re.compile(
+    r"^i (also |still |really )?need (a|an|the|some) (salary|pay|list|overview|summary|breakdown|rundown|roadmap)\b"
+)
+
+
+def asks_not_knowing(text: str) -> bool:
+    """Whether a sentence (lower case) asks by saying what the speaker doesn't get."""
+    return bool(_NOT_KNOWING.search(text))
+
+
+def asks_a_need(text: str) -> bool:
+    """Whether a sentence (lower case) asks by saying what the speaker needs to be told."""
+    return bool(_NEED_ASKING.match(text))
+
+
+def hearsay(tokens: Sequence[str]) -> bool:
+    """Whether a sentence tells what the speaker heard or read ("I heard ...")."""
+    return list(tokens[:2]) in _HEARSAY
+
+
+def asks_after_preposition(tokens: Sequence[str]) -> bool:
+    """"In what order should I learn that stuff", "at what age do they ...": a question word after
+    a preposition."""
+    return tokens[:1] in (["in"], ["at"], ["by"], ["from"], ["on"]) and tokens[1:2] in (
+        ["what"], ["which"], ["how"]
+    )
 
 
 def has_to(tokens: Sequence[str]) -> bool:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from .cues import reports_other
+from .cues import asks_a_need, asks_after_preposition, asks_not_knowing, hearsay, reports_other
 from .normalize import tokenize
 from .words import discourse_spans
 
@@ -87,14 +87,6 @@ _SELF_ASKING = re.compile(
     r"|^(i'd|id|i would) like (the|some|info|information|details|an overview|a list|a summary|to see|to hear)\b"
     r"|^(i'd|id|i would|i should) (be )?(most |very |really )?(appreciate|grateful|thankful)\b"
     r"|^i'?m (wondering|curious)\b|^(i|im|i'm) not sure (what|which|how|if|whether)\b"
-)
-#: "... but I don't really get what an ML software engineer is": a question, told as not knowing.
-_NOT_KNOWING = re.compile(r"\bi (?:don't|dont|do not) (?:really |quite |fully |even )?(?:get|understand|know) (?:what|how|why|which)\b")
-#: Openings of what the speaker heard or read, not about themselves ("I heard recommendations are built by MLEs").
-_HEARSAY = [["i", "heard"], ["i", "read"], ["ive", "heard"], ["i've", "heard"], ["i've", "read"], ["ive", "read"]]
-#: "I also need a salary band.": something to be told, asked for outright.
-_NEED_ASKING = re.compile(
-    r"^i (also |still |really )?need (a|an|the|some) (salary|pay|list|overview|summary|breakdown|rundown|roadmap)\b"
 )
 #: Of those, the ones that ask outright ("I'd like to know what a DSE is", not "I'm curious how ...").
 _KNOW_ASKING = re.compile(
@@ -198,8 +190,8 @@ class MessagePart:
         if tokens[:1] == ["same"] and len(tokens) <= 6:
             return True  # "Same question for data engineers.": the question before, asked again
         return self.joined or self.text.rstrip().endswith("?") or bool(_LIST_ITEM.match(self.text)) or (
-            bool(tokens) and (tokens[0] in QUESTION_OPENERS or tokens[0] in _FOLLOW_ON)
-        ) or bool(_KNOW_ASKING.match(" ".join(tokens)) or _NEED_ASKING.match(" ".join(tokens)))  # "I'd like to know ..."
+            bool(tokens) and (tokens[0] in QUESTION_OPENERS or tokens[0] in _FOLLOW_ON or asks_after_preposition(tokens))
+        ) or bool(_KNOW_ASKING.match(" ".join(tokens)) or asks_a_need(" ".join(tokens)))  # "I'd like to know ..."
 
 
 def _kind(text: str) -> PartKind:
@@ -222,12 +214,12 @@ def _kind(text: str) -> PartKind:
         return "self"  # "hey there, 23 y/o, just finished a web dev bootcamp"
     if first in ("when", "whenever") and tokens[1:2] and tokens[1] in _SUBJECTS and not text.rstrip().endswith("?"):
         return "other"  # "when I pitch to a data engineer, what are they busy with?": when, not a question
-    if reports_other(tokens) or (tokens[:2] in _HEARSAY and not text.rstrip().endswith("?")):
+    if reports_other(tokens) or (hearsay(tokens) and not text.rstrip().endswith("?")):
         return "other"  # "my bootcamp teacher said SQL is dead", "I heard ...": what someone else says
     if not text.rstrip().endswith("?") and (first not in QUESTION_OPENERS or first == "did") and _introduces(tokens):
         return "self"
     if (
-        _SELF_ASKING.search(low) or _NEED_ASKING.match(low) or _NOT_KNOWING.search(low)
+        _SELF_ASKING.search(low) or asks_a_need(low) or asks_not_knowing(low)
         or text.rstrip().endswith("?") or first in QUESTION_OPENERS
     ):
         return "question"
@@ -326,6 +318,7 @@ def _stands_alone(text: str) -> bool:
         return bool(re.search(r",\s*(?:what|which|how|who|where|why|when|do|does|is|are)\b", text, re.IGNORECASE))
     return bool(tokens) and (
         tokens[0] in QUESTION_OPENERS or tokens[0] in _FOLLOW_ON or text.rstrip().endswith("?")
+        or asks_after_preposition(tokens)
         or bool(_SELF_ASKING.search(" ".join(tokens)))  # "I'd be grateful if you could describe ..."
     )
 

@@ -98,6 +98,10 @@ NEED_WORDS = frozenset(
     "need needs needed require requires required requirement obligatory necessary mandatory essential must useful "
     "important crucial vital matter matters".split()
 )
+#: Words that ask where the answers come from, not what the articles say ("which sources ...").
+SOURCE_WORDS = frozenset(
+    "source sources sourced from where info information based reference references cite citations reliable trust which".split()
+)
 #: Words asking whether a role uses something ("do they work with NoSQL?").
 USE_WORDS = frozenset("use uses used using work works working stack".split())
 #: Words asking how roles differ ("how are they different?").
