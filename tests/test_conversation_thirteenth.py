@@ -180,3 +180,24 @@ def test_coming_from_a_field_asks_the_education(bot: CareerBot, sid: str) -> Non
 def test_what_a_hire_would_own_is_their_responsibilities(bot: CareerBot, sid: str) -> None:
     reply = bot.ask("What should I expect a data science engineer to own on my team?", session_id=sid)
     assert (reply.intent, reply.roles) == ("ask_responsibilities", ("data_science_engineer",))
+
+
+@pytest.mark.parametrize(("text", "intent"), [("what can this bot do?", "help"), ("Which roles can you cover?", "list_roles")])
+def test_what_the_bot_does_and_covers(bot: CareerBot, sid: str, text: str, intent: str) -> None:
+    assert bot.ask(text, session_id=sid).intent == intent
+
+
+def test_banks_are_the_finance_sector(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("Do banks hire MLREs, or is it all tech companies?", session_id=sid)
+    assert (reply.intent, reply.roles) == ("ask_industries", ("ml_research_engineer",))
+    assert reply.text.startswith("Yes: the articles list Finance")
+
+
+def test_a_short_do_question_after_and_is_a_part_of_its_own(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("what does a data science engineer do day to day, and do certifications help?", session_id=sid)
+    assert [p["intent"] for p in reply.data["parts"]] == ["ask_responsibilities", "ask_education"]
+
+
+@pytest.mark.parametrize("text", ["How many candidates typically apply per data engineer opening?"])
+def test_applicant_numbers_are_not_covered(bot: CareerBot, sid: str, text: str) -> None:
+    assert bot.ask(text, session_id=sid).intent == "not_covered"

@@ -340,7 +340,9 @@ def _clauses(sentence: str) -> list[MessagePart]:
         # ... or three asking yes or no at the end ("Should he be doing internships, and are any listed?").
         whole_question = len(right) >= 4 or (len(right) == 3 and (
             right[0] in _STRONG_OPENERS or plus
+            # (and "..., and do certifications help?")
             or (right[0] in _YES_NO_OPENERS and right[1] in ("any", "there", "it", "they", "that") and sentence.rstrip().endswith("?"))
+            or (right[0] in ("do", "does") and sentence.rstrip().endswith("?"))
         ))
         # A request without a question word ("skills for an MLE + which industries hire them") is
         # a part too when a conjunction joins a question word to it.
