@@ -201,3 +201,19 @@ def test_a_short_do_question_after_and_is_a_part_of_its_own(bot: CareerBot, sid:
 @pytest.mark.parametrize("text", ["How many candidates typically apply per data engineer opening?"])
 def test_applicant_numbers_are_not_covered(bot: CareerBot, sid: str, text: str) -> None:
     assert bot.ask(text, session_id=sid).intent == "not_covered"
+
+
+def test_a_verb_after_its_subject_is_no_job(bot: CareerBot, sid: str) -> None:
+    bot.ask("what does a DSE do?", session_id=sid)
+    reply = bot.ask("and do they analyse data themselves or just build pipelines?", session_id=sid)
+    assert "information about" not in reply.text
+    assert reply.roles == ("data_science_engineer",)
+
+
+def test_what_the_person_manages_is_their_background_and_a_relative_which_asks_nothing(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask(
+        "Good morning. I manage a small vineyard and collect lots of soil sensor data, which is how I got into all this.",
+        session_id=sid,
+    )
+    assert reply.intent == "greet"
+    assert "background: small vineyard" in reply.text

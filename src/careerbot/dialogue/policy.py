@@ -399,14 +399,14 @@ class Policy:
 
     @staticmethod
     def _introduces(parse: Parse) -> bool:
-        """Whether a message about the person asks nothing, not even for advice ("yo im 16 and i
-        like coding little games in python", "my son loves computers, I'm trying to help him
-        choose a path")."""
-        u = parse.whole.understanding
+        """Whether a message about the person asks nothing, not even for advice ("yo im 16 and i like coding
+        little games in python", "my son loves computers, I'm trying to help him choose a path")."""
+        u, words = parse.whole.understanding, parse.whole.understanding.analysis.tokens
         # ... more than what they like ("I like building dashboards" asks which role fits): a
         # greeting, or what they know or have done.
         told = "greet" in u.keyword_intents or any(r.known or r.background or r.current for r in parse.self_readings)
-        return told and bool(parse.about_self) and "?" not in parse.text and ADVICE_ASKED.isdisjoint(u.analysis.tokens)
+        asked = any(w in ADVICE_ASKED and not (w == "which" and nxt in ("is", "was")) for w, nxt in zip(words, (*words[1:], "")))
+        return told and bool(parse.about_self) and "?" not in parse.text and not asked  # (not "..., which is how I ...")
 
     def _leads_to(self, question: PartReading, after: PartReading, roles: Sequence[str]) -> bool:
         """Whether ``question`` only names ``roles`` ("what about DE", "the research engineer track",

@@ -149,14 +149,11 @@ class Questions(Resolving):
     ) -> tuple[Reply, Context] | None:
         """A question naming what the articles list for a role in a sector ("do they do churn
         prediction?"): those sectors, as the answer on projects (or industries, when asked)."""
+        # (not "what other industries do they work in", nor a sector named: "do MLREs work on self-driving cars?")
         if not {"other", "else", "besides"}.isdisjoint(u.analysis.tokens) or any(t.kind == "industry" for _, t in things):
-            # ("... mentions medical imaging right? what other industries do they work in"; and a
-            # sector named is answered as listed or not: "do MLREs work on self-driving cars?")
             return None
-        inside = self._mention_words(u)
-        words = plain_keys(u.analysis.tokens) - plain_keys(inside)
-        found = self._points.applications(role, words, self._content(u))
-        if not found:
+        words = plain_keys(u.analysis.tokens) - plain_keys(self._mention_words(u))
+        if not (found := self._points.applications(role, words, lambda: self._content(u))):
             return None
         topic = "industries" if intent is not None and self._intents.intents[intent].topic == "industries" else "projects"
         answer = render_applications(self._kb, role, found, topic)

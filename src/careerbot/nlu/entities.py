@@ -24,6 +24,8 @@ PLACEHOLDER = "xrolex"
 _JOB_HEADS = frozenset(
     ["engineer", "engineers", "developer", "developers", "scientist", "scientists", "analyst", "analysts", "architect", "architects", "manager", "managers", "designer", "designers", "administrator", "administrators", "consultant", "consultants", "programmer", "programmers", "technician", "technicians", "specialist", "specialists", "tester", "testers"]
 )
+#: Subjects after which a word is a verb ("they analyse"), not a job noun.
+_SUBJECT_PRONOUNS = frozenset("i we you they he she".split())
 #: Endings of nouns for a person by trade ("pharmacist", "electrician"), and words that end so but are not.
 _PERSON_SUFFIXES = ("ist", "ician")
 #: "de" in lower case, a word in capitals (an abbreviation: "SQL", "DSE"), and "DE" in capitals.
@@ -216,6 +218,8 @@ class RoleFinder:
                 origin.append(index)
                 continue
             fixed = self._speller.correct(token)
+            if fixed in _JOB_HEADS and tokens[-1:] and tokens[-1] in _SUBJECT_PRONOUNS:
+                fixed = None  # "do they analyse data?": a verb after its subject, not "analyst"
             parts: tuple[str, ...]
             if fixed is not None:
                 parts = (fixed,)

@@ -36,7 +36,7 @@ _LEARNING = frozenset("learn learning study studying pick master improve".split(
 #: Words before what a person does ("I run a fintech startup", "was a QA tester").
 _BACKGROUND_CUES = tuple(
     tuple(c.split()) for c in (
-        "i run", "i own", "i work at", "i work in", "i work for", "i'm in", "im in", "i am in", "was a",
+        "i run", "i own", "i manage", "i work at", "i work in", "i work for", "i'm in", "im in", "i am in", "was a",
         "was an", "worked as", "work as", "working as", "i'm a", "im a", "i am a", "i'm an", "i am an",
         "background in", "experience in", "retired", "im an", "studied", "studying", "degree in", "major in",
         "majoring in", "majored in", "degree is in", "major is", "major is in", "background is in",

@@ -11,7 +11,7 @@ content words against them, weighting rare words (IDF) over common ones.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 
@@ -147,20 +147,22 @@ class PointIndex:
                 if link.uses and link.thing in kb.things:
                     point = Point(f"{kb.things[link.thing].name}: {', '.join(link.uses)}", link.quotes, (link.thing,))
                     sectors.append((rid, point, tuple((use, plain_keys(tokenize(use))) for use in link.uses)))
-        self._sectors = tuple(sectors)
         # (an application a role's own point names is answered by that point: MLEs' projects name
         # "recommendation systems")
         said: dict[str, list[frozenset[str]]] = {}
         for rid, _, point, _ in entries:
             said.setdefault(rid, []).append(plain_keys(tokenize(" ".join((point.text, *(q.text for q in point.quotes))))))
-        self._said = {rid: tuple(keys) for rid, keys in said.items()}
+        self._sectors = tuple(
+            (rid, point, tuple((use, keys) for use, keys in uses if keys and not any(keys <= own for own in said.get(rid, ()))))
+            for rid, point, uses in sectors
+        )
         seen = dict(counts)
-        for *_, uses in sectors:
+        for *_, uses in self._sectors:
             for _, use_keys in uses:
                 for k in use_keys:
                     seen[k] = seen.get(k, 0) + 1
         self._distinct = frozenset(k for k, c in seen.items() if c <= _DISTINCT_USE)
-        self._use_words = frozenset(k for *_, uses in sectors for _, use_keys in uses for k in use_keys)
+        self._use_words = frozenset(k for *_, uses in self._sectors for _, use_keys in uses for k in use_keys)
 
     def content(self, tokens: Iterable[str], skip: Iterable[str] = ()) -> tuple[str, ...]:
         """The question's content words as keys, each mapped onto the points' words (typos too)."""
@@ -200,28 +202,34 @@ class PointIndex:
         hits.sort(key=lambda h: -h.score)
         return hits[:limit]
 
-    def applications(self, role_id: str, words: frozenset[str], content: Sequence[str]) -> list[Application]:
+    def applications(
+        self, role_id: str, words: frozenset[str], content: Callable[[], Sequence[str]]
+    ) -> list[Application]:
         """The sectors in which the articles name an application the question's ``words``
         (:func:`plain_keys`) name for the role: every word of it ("customer segmentation"), or,
-        when the question's ``content`` words are all its own, half of them with one few others
-        use ("churn"; not "risk" in "is there a risk of AI replacing them?")."""
-        partial = all(k in self._use_words or k in _DOING for k in content)
+        when the question's ``content`` words (read only then) are all its own, half of them with
+        one few others use ("churn"; not "risk" in "is there a risk of AI replacing them?")."""
+        if words.isdisjoint(self._use_words) or not any(
+            keys <= words or keys & words & self._distinct
+            for rid, _, uses in self._sectors if rid == role_id for _, keys in uses
+        ):
+            return []  # (most questions: no application named; their content words are not even read)
+        asked = content()
+        partial = all(k in self._use_words or k in _DOING for k in asked)
+        asked = [k for k in asked if k not in _DOING]
         out: list[Application] = []
         for rid, point, uses in self._sectors:
             if rid != role_id:
                 continue
             named = tuple(
-                use for use, keys in uses
-                if not any(keys <= own for own in self._said.get(rid, ()))
                 # (half its words and one few others use: "churn", not "customer" alone for
                 # "customer behavior analysis")
-                if keys and (keys <= words or (
+                use for use, keys in uses if keys <= words or (
                     partial and bool(keys & words & self._distinct) and 2 * len(keys & words) >= len(keys)
-                ))
+                )
             )
             if named:
                 matched = tuple(sorted({k for use, keys in uses if use in named for k in keys & words}))
-                asked = [k for k in content if k not in _DOING]
                 if 2 * sum(k in matched for k in asked) < len(asked):
                     continue  # (the question is about more: "a hiring manager at a fintech startup ...")
                 out.append(Application(Hit(rid, "industries", point, 1.0, matched), named))
