@@ -50,7 +50,6 @@ from ..skills.responses import (
     render_sources,
     render_uncovered,
 )
-from ..skills.retrieve import plain_keys
 from ..skills.specific import render_applications
 from .follow_up import asks_what_it_is, content_words
 from .resolving import Resolving
@@ -152,8 +151,8 @@ class Questions(Resolving):
         # (not "what other industries do they work in", nor a sector named: "do MLREs work on self-driving cars?")
         if not {"other", "else", "besides"}.isdisjoint(u.analysis.tokens) or any(t.kind == "industry" for _, t in things):
             return None
-        words = plain_keys(u.analysis.tokens) - plain_keys(self._mention_words(u))
-        if not (found := self._points.applications(role, words, lambda: self._content(u))):
+        found = self._points.applications(role, u.analysis.tokens, lambda: self._content(u), skip=self._mention_words(u))
+        if not found:
             return None
         topic = "industries" if intent is not None and self._intents.intents[intent].topic == "industries" else "projects"
         answer = render_applications(self._kb, role, found, topic)

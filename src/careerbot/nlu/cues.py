@@ -324,12 +324,12 @@ _NEED_ASKING = re.compile(
 
 def asks_not_knowing(text: str) -> bool:
     """Whether a sentence (lower case) asks by saying what the speaker doesn't get."""
-    return bool(_NOT_KNOWING.search(text))
+    return ("get" in text or "know" in text or "understand" in text) and bool(_NOT_KNOWING.search(text))
 
 
 def asks_a_need(text: str) -> bool:
     """Whether a sentence (lower case) asks by saying what the speaker needs to be told."""
-    return bool(_NEED_ASKING.match(text))
+    return text.startswith("i ") and bool(_NEED_ASKING.match(text))
 
 
 def hearsay(tokens: Sequence[str]) -> bool:

@@ -219,8 +219,8 @@ def _kind(text: str) -> PartKind:
     if not text.rstrip().endswith("?") and (first not in QUESTION_OPENERS or first == "did") and _introduces(tokens):
         return "self"
     if (
-        _SELF_ASKING.search(low) or asks_a_need(low) or asks_not_knowing(low)
-        or text.rstrip().endswith("?") or first in QUESTION_OPENERS
+        text.rstrip().endswith("?") or first in QUESTION_OPENERS
+        or _SELF_ASKING.search(low) or asks_a_need(low) or asks_not_knowing(low)
     ):
         return "question"
     if _indirect_question(tokens) or any(t in _STRONG_OPENERS for t in tokens[:4]):

@@ -11,7 +11,7 @@ content words against them, weighting rare words (IDF) over common ones.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 
@@ -137,7 +137,7 @@ class PointIndex:
         n = max(1, len(entries))
         self._idf = {w: math.log(1 + n / c) for w, c in counts.items()}
         self._vocabulary = tuple(sorted(counts))
-        from ..nlu.normalize import tokenize  # the one tokenizer
+        from ..nlu.normalize import tokenize  # (the one tokenizer; imported here as in _keys)
 
         # What each role does in each sector the articles name ("Telecommunications: ..., churn
         # prediction"): one point per sector, found by its applications' words.
@@ -163,6 +163,8 @@ class PointIndex:
                     seen[k] = seen.get(k, 0) + 1
         self._distinct = frozenset(k for k, c in seen.items() if c <= _DISTINCT_USE)
         self._use_words = frozenset(k for *_, uses in self._sectors for _, use_keys in uses for k in use_keys)
+        # (the first letters of their words, to skip at once the words of a question that name none)
+        self._use_heads = frozenset(w[:4] for *_, uses in sectors for use, _ in uses for w in tokenize(use))
 
     def content(self, tokens: Iterable[str], skip: Iterable[str] = ()) -> tuple[str, ...]:
         """The question's content words as keys, each mapped onto the points' words (typos too)."""
@@ -203,12 +205,13 @@ class PointIndex:
         return hits[:limit]
 
     def applications(
-        self, role_id: str, words: frozenset[str], content: Callable[[], Sequence[str]]
+        self, role_id: str, tokens: Sequence[str], content: Callable[[], Sequence[str]], *, skip: Collection[str] = ()
     ) -> list[Application]:
-        """The sectors in which the articles name an application the question's ``words``
-        (:func:`plain_keys`) name for the role: every word of it ("customer segmentation"), or,
-        when the question's ``content`` words (read only then) are all its own, half of them with
-        one few others use ("churn"; not "risk" in "is there a risk of AI replacing them?")."""
+        """The sectors in which the articles name an application the question's words (``tokens``
+        but ``skip``, the role's name) name for the role: every word of it ("customer segmentation"),
+        or, when the question's ``content`` words (read only then) are all its own, half of them
+        with one few others use ("churn"; not "risk" in "is there a risk of AI replacing them?")."""
+        words = plain_keys(t for t in tokens if t[:4] in self._use_heads and t not in skip)
         if words.isdisjoint(self._use_words) or not any(
             keys <= words or keys & words & self._distinct
             for rid, _, uses in self._sectors if rid == role_id for _, keys in uses
