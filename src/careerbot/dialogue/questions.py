@@ -385,8 +385,10 @@ class Questions(Resolving):
             return self.reply(render_list_roles(self._kb), intent, score, (), None), ctx
         if intent == "ask_sources" and analysis.roles:
             # "do ML SWEs ever come from physics?": the fields; "what do the articles show for DEs?": what they say
-            field = any(t.kind == "field" for _, t in things)
-            intent = "ask_education" if field else intent if not SOURCE_WORDS.isdisjoint(analysis.tokens) else "ask_definition"
+            if any(t.kind == "field" for _, t in things):
+                intent = "ask_education"
+            elif SOURCE_WORDS.isdisjoint(analysis.tokens):
+                intent = "ask_definition"
         if intent == "ask_sources":
             return self.reply(render_sources(self._kb), intent, score, (), None), ctx
 

@@ -191,7 +191,7 @@ class MessagePart:
             return True  # "Same question for data engineers.": the question before, asked again
         return self.joined or self.text.rstrip().endswith("?") or bool(_LIST_ITEM.match(self.text)) or (
             bool(tokens) and (tokens[0] in QUESTION_OPENERS or tokens[0] in _FOLLOW_ON or asks_after_preposition(tokens))
-        ) or bool(_KNOW_ASKING.match(" ".join(tokens)) or asks_a_need(" ".join(tokens)))  # "I'd like to know ..."
+        ) or bool(_KNOW_ASKING.match(said := " ".join(tokens)) or asks_a_need(said))  # "I'd like to know ..."
 
 
 def _kind(text: str) -> PartKind:

@@ -36,6 +36,7 @@ __all__ = [
     "bullet",
     "category_label",
     "grouped_items",
+    "industry_line",
     "point_data",
     "render_category",
     "render_quotes",
@@ -170,16 +171,20 @@ def _tool_items(kb: KnowledgeBase, role: Role) -> list[Item]:
     return items
 
 
+def industry_line(kb: KnowledgeBase, link: ThingLink) -> str:
+    """A sector's line in a role's industries ("Finance: risk assessment, fraud detection, ..."):
+    the article's own name for it when that says more ("Finance and banking"), then what the role
+    does there."""
+    thing = kb.things[link.thing]
+    name = next((q.label for q in link.quotes if q.label and thing.name.casefold() in q.label.casefold()), thing.name)
+    return f"{name}: {', '.join(link.uses)}" if link.uses else name
+
+
 def _industry_items(kb: KnowledgeBase, role: Role) -> list[Item]:
-    out: list[Item] = []
-    for link in role.things.get("industries", ()):
-        thing = kb.things.get(link.thing)
-        if thing is not None:
-            # The article's own name for the sector when it says more ("Finance and banking").
-            name = next((q.label for q in link.quotes if q.label and thing.name.casefold() in q.label.casefold()), thing.name)
-            text = f"{name}: {', '.join(link.uses)}" if link.uses else name
-            out.append(Item(text, link.sources, (thing.id,)))
-    return out
+    return [
+        Item(industry_line(kb, link), link.sources, (link.thing,))
+        for link in role.things.get("industries", ()) if link.thing in kb.things
+    ]
 
 
 def role_items(kb: KnowledgeBase, role: Role, topic: str) -> list[Item]:

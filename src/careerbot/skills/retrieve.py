@@ -21,6 +21,7 @@ from rapidfuzz.distance import OSA
 from ..data.knowledge import KnowledgeBase, Point
 from ..nlu.keys import GENERIC, word_key
 from ..nlu.spelling import max_typos
+from .facts import industry_line
 
 __all__ = ["Application", "Hit", "PointIndex", "content_keys"]
 
@@ -145,7 +146,7 @@ class PointIndex:
         for rid, role in kb.roles.items():
             for link in role.things.get("industries", ()):
                 if link.uses and link.thing in kb.things:
-                    point = Point(f"{kb.things[link.thing].name}: {', '.join(link.uses)}", link.quotes, (link.thing,))
+                    point = Point(industry_line(kb, link), link.quotes, (link.thing,))
                     sectors.append((rid, point, tuple((use, plain_keys(tokenize(use))) for use in link.uses)))
         # (an application a role's own point names is answered by that point: MLEs' projects name
         # "recommendation systems")
