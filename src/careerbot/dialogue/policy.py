@@ -7,8 +7,6 @@ It resolves references to earlier turns ("they", "the second one") and is the on
 
 from __future__ import annotations
 
-import dataclasses
-import re
 from collections.abc import Sequence
 
 from ..data.intents import IntentSet
@@ -16,10 +14,8 @@ from ..data.knowledge import KnowledgeBase
 from ..nlu.cues import confirms_claim, others_named, speakers_own
 from ..nlu.entities import PLACEHOLDER
 from ..nlu.parse import Parse, PartReading, is_asked, out_of_scope
-from ..nlu.parts import introduces_speaker
 from ..nlu.understand import Thresholds
 from ..nlu.words import (
-    ADVICE_ASKED,
     COMPARE,
     DEMONSTRATIVES,
     FOLLOW_UP_FILLER,
@@ -37,10 +33,10 @@ from ..nlu.words import (
     says_likes,
 )
 from ..reply import FALLBACK, Reply
-from ..skills.profile import render_introduced, render_noted
 from ..skills.responses import render_skipped
 from .combining import combined, plain_fallback
 from .focus import against_focus, answered_apart, focus_then_named
+from .introductions import Introductions
 from .questions import Questions
 from .state import Context
 
@@ -62,6 +58,7 @@ class Policy:
         self._kb = kb
         self._thresholds = thresholds
         self._q = Questions(kb, intents, thresholds)
+        self._intro = Introductions(kb, self._q)
         #: Intents that answer a topic of a role (skills, tools, ...).
         self._topic_intents = frozenset(n for n, spec in intents.intents.items() if spec.topic not in (None, "differences"))
 
@@ -76,6 +73,7 @@ class Policy:
         clone = copy.copy(self)
         clone._thresholds = thresholds
         clone._q = self._q.with_thresholds(thresholds)
+        clone._intro = Introductions(self._kb, clone._q)
         return clone
 
     def respond(self, parse: Parse, ctx: Context) -> tuple[Reply, Context]:
@@ -84,7 +82,7 @@ class Policy:
         What the person says about themselves is remembered first; then each question the
         message asks is answered in order, in one reply.
         """
-        reply, new_ctx = self._respond(parse, self._remember(parse, ctx))
+        reply, new_ctx = self._respond(parse, self._intro.remember(parse, ctx))
         kind = str(reply.data.get("kind")) if reply.intent == FALLBACK else None
         changes: dict[str, object] = {}
         if new_ctx.last_fallback != kind:
@@ -118,7 +116,7 @@ class Policy:
             reply, new_ctx = self._q.single(parse.whole, parse.text, ctx)
             if reply.intent == FALLBACK and speakers_own(u.analysis.tokens, u.analysis.other_occupations):
                 # "I'm a retired accountant trying to figure out what my grandson might study."
-                return self._introduced(parse, ctx, told=True)
+                return self._intro.introduced(parse, ctx, told=True)
             return reply, new_ctx
         # A topic named with its role ("responsibilities of a DSE.") asks as much as a question.
         asking = [q for q in questions if q.part.kind == "question" or self._names_a_topic(q)] or questions
@@ -149,8 +147,8 @@ class Policy:
                 # "and if i went the MLE route instead?" after a skill gap: the same for that role.
                 return self._q.advise_again(parse.whole, parse.text, ctx)
             # "yo im 16 and i like coding little games in python": an introduction, not a request.
-            if (u.intent == "recommend_role" or likes) and self._introduces(parse) and not request:
-                return self._introduced(parse, ctx, told=True)
+            if (u.intent == "recommend_role" or likes) and self._intro.introduces(parse) and not request:
+                return self._intro.introduced(parse, ctx, told=True)
             # "roadmap for MLE please, I'm starting from zero": a plan asked for in its own words.
             path = u.intent == "learning_path" and "learning_path" in u.keyword_intents and bool(u.analysis.roles)
             if u.intent == "recommend_role" or gap or likes or request or path:
@@ -158,7 +156,7 @@ class Policy:
                 reply, new_ctx = self._q.single(parse.whole, parse.text, ctx)
                 if reply.intent != FALLBACK or not parse.self_readings:
                     return reply, new_ctx
-            return self._introduced(parse, ctx)
+            return self._intro.introduced(parse, ctx)
         if (
             "?" not in parse.text and parse.parts[-1].understanding.intent in ("goodbye", "thanks")
             and not any(q.part.explicit for q in asking)
@@ -176,7 +174,7 @@ class Policy:
             ):
                 # "Hello dear. I am asking for my grandson Liam, he is 19 ...": a greeting, then who
                 # they are; nothing asked yet
-                return self._introduced(parse, ctx, told=True)
+                return self._intro.introduced(parse, ctx, told=True)
             return reply, new_ctx
         return self._answer_parts(parse, asking, ctx)
 
@@ -278,12 +276,12 @@ class Policy:
             reply, new_ctx = self._q.single(parse.whole, parse.text, ctx)
         if reply.intent == FALLBACK and not (uncovered and reply.data.get("kind") == "uncovered"):
             if any(r.background or r.targets or r.current for r in parse.self_readings):
-                return self._introduced(parse, ctx)
+                return self._intro.introduced(parse, ctx)
             if speakers_own(whole.analysis.tokens, whole.analysis.other_occupations):
                 # "Good morning. I'm a retired accountant trying to figure out what my grandson might study."
-                return self._introduced(parse, ctx, told=True)
+                return self._intro.introduced(parse, ctx, told=True)
             return reply, ctx
-        return self._with_noted(reply, parse, ctx), new_ctx
+        return self._intro.with_noted(reply, parse, ctx), new_ctx
 
     def _answer_parts(
         self, parse: Parse, questions: Sequence[PartReading], ctx: Context
@@ -381,8 +379,8 @@ class Policy:
         if not answered:
             return self._q.single(parse.whole, parse.text, ctx)
         if len(replies) == 1:
-            return self._with_noted(replies[0], parse, ctx), ctx
-        return self._with_noted(combined(replies), parse, ctx), ctx
+            return self._intro.with_noted(replies[0], parse, ctx), ctx
+        return self._intro.with_noted(combined(replies), parse, ctx), ctx
 
     def _skipped(self, reading: PartReading) -> Reply:
         return self._q.reply(render_skipped(reading.text), FALLBACK, 0.0, (), None)
@@ -396,17 +394,6 @@ class Policy:
             and len(u.analysis.tokens) <= SHORT_QUESTION
             and STATING_WORDS.isdisjoint(u.analysis.tokens)  # (not "My grandson says data engineering is the future.")
         )
-
-    @staticmethod
-    def _introduces(parse: Parse) -> bool:
-        """Whether a message about the person asks nothing, not even for advice ("yo im 16 and i like coding
-        little games in python", "my son loves computers, I'm trying to help him choose a path")."""
-        u, words = parse.whole.understanding, parse.whole.understanding.analysis.tokens
-        # ... more than what they like ("I like building dashboards" asks which role fits): a
-        # greeting, or what they know or have done.
-        told = "greet" in u.keyword_intents or any(r.known or r.background or r.current for r in parse.self_readings)
-        asked = any(w in ADVICE_ASKED and not (w == "which" and nxt in ("is", "was")) for w, nxt in zip(words, (*words[1:], "")))
-        return told and bool(parse.about_self) and "?" not in parse.text and not asked  # (not "..., which is how I ...")
 
     def _leads_to(self, question: PartReading, after: PartReading, roles: Sequence[str]) -> bool:
         """Whether ``question`` only names ``roles`` ("what about DE", "the research engineer track",
@@ -433,68 +420,3 @@ class Policy:
                 or v.intent in ("skill_gap", "learning_path")  # ("what about ML software eng, what would I be missing there")
             )
         )
-
-    # -- what the person says about themselves ------------------------------------------------
-
-    def _remember(self, parse: Parse, ctx: Context) -> Context:
-        """The context with what the message says about the person added to their profile."""
-        profile = ctx.profile
-        for part in parse.about_self:
-            r = part.profile
-            if r is None or r.empty:
-                continue
-            profile = profile.merged(
-                known=r.known, not_known=r.not_known, background=r.background,
-                current=r.current, targets=r.targets, statement=part.text, likes=r.likes,
-            )
-        return ctx if profile is ctx.profile else ctx.evolve(profile=profile)
-
-    def _introduced(self, parse: Parse, ctx: Context, *, told: bool = False) -> tuple[Reply, Context]:
-        """A message that only tells about the person: say what was understood, offer next steps
-        (``told``: it is about them even when nothing in it is noted, "my son loves computers")."""
-        readings = parse.self_readings
-        if not readings and not told:
-            reply, new_ctx = self._q.single(parse.whole, parse.text, ctx)
-            if reply.intent == FALLBACK and "greet" in parse.whole.understanding.keyword_intents:
-                return self._q.greet(ctx)  # "hi, I'm Dana": a greeting with a name
-            about_them = (
-                reply.intent == FALLBACK and any(introduces_speaker(p.part.text) for p in parse.parts)
-                and not parse.whole.understanding.analysis.other_occupations  # (not "i want to be an electrician")
-            )
-            # "hello, I do Kaggle comps on weekends, day job is accounts payable": all about them, asking
-            # nothing, so no "the articles don't say that" either.
-            # "hello, i work data entry at a hospital billing office": nothing is asked, whatever the
-            # answer found ("entry" is no question about entry-level postings)
-            unasked = parse.whole.understanding.intent is None and reply.intent not in (NOT_COVERED, FALLBACK)
-            about_them = about_them or (
-                (reply.intent in (NOT_COVERED, FALLBACK) or unasked)
-                and "?" not in parse.text and not parse.roles
-                and len(parse.about_self) == len(parse.parts) and not parse.whole.understanding.analysis.other_occupations
-                # (a fallback only when they say who they are: not "got a good recipe for banana
-                # bread", "I will decide later")
-                and (
-                    unasked or reply.intent == NOT_COVERED
-                    or bool(_WHO_I_AM.search(" ".join(parse.whole.understanding.analysis.tokens)))
-                )
-            )
-            # ("CTO at a 10-person fintech startup here.": about them, though nothing in it is noted)
-            if not about_them and (reply.intent != "recommend_role" or not self._introduces(parse)):
-                return reply, new_ctx
-        answer = render_introduced(self._kb, readings, ctx.profile)
-        targets = ctx.profile.targets[-1:]
-        # ("Kenji here, tech recruiter. Hiring for an ML software engineer.": the role the next questions are about)
-        named = parse.roles[:1] if len(parse.roles) == 1 and parse.roles[0] not in ctx.profile.current else ()
-        next_ctx = ctx.evolve(roles=targets or named or ctx.roles, pending_topic=None, intent="greet")
-        return self._q.reply(answer, "greet", 0.8, targets, None), next_ctx
-
-    def _with_noted(self, reply: Reply, parse: Parse, ctx: Context) -> Reply:
-        """A reply to a message that also told about the person starts with what was noted."""
-        readings = parse.self_readings
-        if not readings or reply.intent in PROFILE_ADVICE:
-            return reply
-        note = render_noted(readings, self._kb)
-        return dataclasses.replace(reply, text=f"{note}\n\n{reply.text}") if note else reply
-
-
-#: "I am Linh", "I'm a nurse", "my name is", "I work / study ...": who the speaker is.
-_WHO_I_AM = re.compile(r"\b(?:i am|i'm|im|my name|myself|i work|i study|i studied|i worked)\b")
