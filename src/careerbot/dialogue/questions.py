@@ -19,13 +19,9 @@ from ..nlu.understand import Understanding
 from ..nlu.words import (
     ADVISOR_FOLLOW_UPS,
     ADVISOR_INTENTS,
-    BRIEF_WORDS,
-    CHOICE_WORDS,
     CHOOSING_WORDS,
     COMPARATIVE_WORDS,
     COMPARE,
-    DIFFERENCE_WORDS,
-    EVERYTHING_WORDS,
     GENERIC_ROLE_WORDS,
     NEED_WORDS,
     NOT_COVERED,
@@ -51,8 +47,8 @@ from ..skills.responses import (
     render_uncovered,
 )
 from ..skills.specific import render_applications
+from .comparing import Comparing
 from .follow_up import asks_what_it_is, content_words
-from .resolving import Resolving
 from .state import Context
 
 __all__ = ["Questions"]
@@ -67,8 +63,6 @@ UNKNOWN_SHARE = 0.6
 #: How close to the "articles don't say" examples a question in a conversation about a role must be
 #: (when nothing else fits and the articles use none of its words) to be answered that way.
 NEAR_NOT_COVERED = 0.2
-#: Topics whose list "compare that with X" compares when it follows their answer.
-CARRIED_COMPARISONS = frozenset({"tools", "skills"})
 
 
 #: Words of a gap someone has ("what are they missing?", "a candidate who knows SQL").
@@ -79,7 +73,11 @@ _NO_ONES_GAP = frozenset("missing miss gap gaps lack lacking knows has have cand
 _KEEPS_FOCUS = SMALL_TALK | {FALLBACK, "ask_sources", "list_roles"}
 
 
-class Questions(Resolving):
+#: Words that may end a question after the tool it names ("do they use Snowflake too?").
+_TRAILING = frozenset("too also at all much still ever or and as well".split())
+
+
+class Questions(Comparing):
     """Answers one question. Immutable after construction; safe to share across threads."""
 
     def single(self, reading: PartReading, text: str, ctx: Context) -> tuple[Reply, Context]:
@@ -118,14 +116,13 @@ class Questions(Resolving):
         referred, ref_words = self._resolve(reading, ctx)
         # Words careerbot does not know matter only for a yes/no tool question about a role
         # ("do DEs use Snowflake?"); the vocabulary is not even built otherwise.
-        asks_tool = bool(u.analysis.roles) and not reading.things and self._yes_no(u)
         words = u.analysis.tokens
-        # ... a word written like a name ("Snowflake"), or one right after "use", "know", ... ("use dbt"),
-        # not any word the articles lack ("is keeping an eye on models part of the job?").
-        unknown = tuple(dict.fromkeys(
-            reading.surface(i) for i in reading.unknown
-            if reading.surface(i)[:1].isupper() or not TOOL_VERBS.isdisjoint(words[max(0, i - 2) : i + 3])
-        )) if asks_tool else ()
+        # ... or about the role in focus, in a short question naming the tool right after its verb
+        # ("do they use Snowflake?"; not any unknown word near "they": "do they wear a disguise?").
+        pronoun = not u.analysis.roles and bool(ctx.roles) and not REFERRING.isdisjoint(words) and len(words) <= 8
+        asks_tool = (bool(u.analysis.roles) or pronoun) and not reading.things and self._yes_no(u)
+        # (not any word the articles lack: "is keeping an eye on models part of the job?")
+        unknown = self._unlisted_words(reading, pronoun=pronoun) if asks_tool else ()
         # "is the PMP certification worth it?": a credential named by a word careerbot does not know
         credential = credential_at(words)
         unlisted_credential = bool(credential) and not set(credential).isdisjoint(reading.unknown)
@@ -141,6 +138,26 @@ class Questions(Resolving):
             note = render_uncovered(self._kb, others).text
             reply = dataclasses.replace(reply, text=f"{note}\n\n{reply.text}")
         return reply, new_ctx
+
+    @staticmethod
+    def _unlisted_words(reading: PartReading, *, pronoun: bool) -> tuple[str, ...]:
+        """The words of a yes/no tool question that name a tool careerbot does not know, as written:
+        one written like a name ("Snowflake") or near "use", "know", ... ("use dbt"). About the role
+        in focus (``pronoun``), the word ends the question after its verb: the thing used, not a
+        kind of thing ("do they use charting tools?", "do they need to know HIPAA regulations?")."""
+        words, unknown = reading.understanding.analysis.tokens, reading.unknown
+        if pronoun:
+            found = (
+                i for i in unknown
+                if not TOOL_VERBS.isdisjoint(words[max(0, i - 4) : i])
+                and all(j in unknown or w in _TRAILING for j, w in enumerate(words[i + 1 :], i + 1))
+            )
+        else:
+            found = (
+                i for i in unknown
+                if reading.surface(i)[:1].isupper() or not TOOL_VERBS.isdisjoint(words[max(0, i - 2) : i + 3])
+            )
+        return tuple(dict.fromkeys(reading.surface(i) for i in found))
 
     def _applications(
         self, u: Understanding, intent: str | None, role: str, ctx: Context, score: float,
@@ -250,11 +267,12 @@ class Questions(Resolving):
             applied := self._applications(u, intent, roles[0], ctx, score, things)
         ):
             return applied  # "do they do stuff like customer segmentation or churn?"
-        if roles and unknown and not things and intent in (None, "ask_tools", "ask_skills", "skill_gap"):
+        if unknown and not things and intent in (None, "ask_tools", "ask_skills", "skill_gap"):
             asked = [w for w in analysis.tokens if w not in SOFT_OPENERS]
             if asked and asked[0] in YES_NO_OPENERS and not TOOL_VERBS.isdisjoint(analysis.tokens):
-                # "do data engineers use Snowflake?": a tool the articles never name.
-                return self._unlisted(unknown, roles, score, ctx)
+                # "do data engineers use Snowflake?": a tool the articles never name (with no role
+                # named, "do they use Snowflake?", the roles in focus).
+                return self._unlisted(unknown, roles or ctx.roles, score, ctx)
         if intent is None and analysis.roles and not content_named and self._unanswerable(u, things, UNKNOWN_SHARE):
             # "are MLEs on call on weekends?", "do MLEs get visa sponsorship if they move to Germany?":
             # about a role, but mostly about things the articles never mention (and no intent fits).
@@ -419,18 +437,7 @@ class Questions(Resolving):
             return self._advise(intent, text, u, score, ctx, roles=roles, things=things)
 
         tokens = set(analysis.tokens)
-        if len(roles) > 1 and intent in ("ask_definition", "ask_getting_started") and CHOICE_WORDS & tokens:
-            intent = COMPARE  # "should I become a DE or an MLE?"
-        if (
-            len(roles) == 2 and CHOICE_WORDS & tokens and {"which", "who"} & tokens
-            and intent not in u.keyword_intents and intent not in ADVISOR_INTENTS
-        ):
-            intent = COMPARE  # "who owns the data pipelines, the DE or the DSE?"
-        if DIFFERENCE_WORDS & tokens and intent not in u.keyword_intents and (
-            len(roles) > 1 or (len(roles) == 1 and ctx.roles and ctx.roles[0] not in roles and REFERRING & tokens)
-        ):
-            # "the two - how are they different overall?", "how's that different from an ML engineer?"
-            intent = COMPARE
+        intent = self._compare_asked(u, intent, roles, ctx)
         if intent == "ask_definition" and not roles and not ctx.roles and GENERIC_ROLE_WORDS.isdisjoint(tokens):
             # "what's the meaning of life": a definition of nothing careerbot knows.
             return self._fallback(ctx, analysis, score)
@@ -440,48 +447,7 @@ class Questions(Resolving):
             # "data scientist vs data engineer": only one side is covered; describe it (the note is added above).
             return self._answer_topic("ask_definition", "definition", roles, score, ctx)
         if intent == COMPARE:
-            chosen = roles
-            if wants_all:
-                chosen = all_roles
-            elif len(roles) == 1 and ctx.roles:
-                chosen = tuple(dict.fromkeys((*ctx.roles, *roles)))
-            elif (
-                len(roles) > 1 and ctx.roles and ctx.roles[0] not in roles and not {"that", "it", "this"}.isdisjoint(tokens)
-                and not DIFFERENCE_WORDS.isdisjoint(tokens) and not analysis.other_occupations
-            ):
-                # (about a DSE) "how is that diff from a data engineer and an ML engineer": all three.
-                chosen = (ctx.roles[0], *roles)
-            elif not roles:
-                chosen = ctx.roles
-                if len(chosen) < 2 and ctx.pair and not REFERRING.isdisjoint(tokens):
-                    chosen = ctx.pair  # "DE tools?" "and MLE?" "main difference between them?"
-            if not chosen and not GENERIC_ROLE_WORDS & tokens:
-                # "difference between git merge and rebase": a comparison of nothing careerbot knows.
-                return self._fallback(ctx, analysis, score)
-            if len(chosen) == 1 and DIFFERENCE_WORDS.isdisjoint(tokens) and GENERIC_ROLE_WORDS.isdisjoint(tokens):
-                # "what is data engineer doing exactly, it is similar like backend?": like something
-                # that is none of the roles; what the one role is.
-                return self._answer_topic("ask_definition", "definition", chosen, score, ctx, u=u)
-            if len(chosen) < 2:
-                chosen = tuple(dict.fromkeys((*chosen, *all_roles)))
-            topic_intent = self._topic_from_keywords(u)
-            if (
-                topic_intent is None and len(roles) == 1 and ctx.topic in CARRIED_COMPARISONS
-                and ctx.intent == self._intents.intent_for_topic(ctx.topic)
-                and DIFFERENCE_WORDS.isdisjoint(tokens - {"compare"}) and GENERIC_ROLE_WORDS.isdisjoint(tokens)
-            ):
-                # "compare that with a data science engineer" after their tools compares the tools;
-                # "how's that different from ...", "compare that role to ..." compare the roles.
-                topic_intent = self._intents.intent_for_topic(str(ctx.topic))
-            if topic_intent is not None and self._intents.intents[topic_intent].topic == "definition":
-                # "can you explain how they differ?": the comparison opens with what each one is anyway
-                topic_intent = None
-            if topic_intent is not None:
-                topic = self._intents.intents[topic_intent].topic
-                return self._answer_topic(topic_intent, str(topic), chosen, score, ctx)
-            everything = bool(EVERYTHING_WORDS & tokens) or (wants_all and len(chosen) == len(all_roles))
-            brief = not everything and not BRIEF_WORDS.isdisjoint(tokens)
-            return self.answer_compare(chosen, score, ctx, everything=everything, brief=brief)
+            return self._comparison(u, roles, score, ctx, wants_all=wants_all)
 
         spec = self._intents.intents[intent]
         topic = spec.topic
