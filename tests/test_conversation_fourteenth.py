@@ -37,3 +37,39 @@ def test_a_kind_of_tool_or_an_unknown_word_about_the_role_in_focus_is_no_unliste
 ) -> None:
     bot.ask("what do data engineers do?", session_id=sid)
     assert "don't say anything about" not in bot.ask(question, session_id=sid).text
+
+
+@pytest.mark.parametrize("question", ["which one needs more maths", "which of those needs more maths?"])
+def test_which_one_more_after_two_roles_in_turn_weighs_the_two(bot: CareerBot, sid: str, question: str) -> None:
+    bot.ask("what does a data engineer do?", session_id=sid)
+    bot.ask("and a ML research engineer?", session_id=sid)
+    reply = bot.ask(question, session_id=sid)
+    assert set(reply.roles) == {"data_engineer", "ml_research_engineer"}
+    assert "not for Data Engineers" in reply.text
+
+
+def test_which_one_suits_me_after_two_roles_is_still_a_recommendation(bot: CareerBot, sid: str) -> None:
+    bot.ask("I know SQL and Python", session_id=sid)
+    bot.ask("what does a data engineer do?", session_id=sid)
+    bot.ask("and an ML engineer?", session_id=sid)
+    assert bot.ask("which 1 suits me better then", session_id=sid).intent == "recommend_role"
+
+
+def test_projected_growth_is_the_outlook_not_projects(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("Out of curiosity, what's the projected growth for data engineers?", session_id=sid)
+    assert (reply.intent, reply.roles) == ("ask_outlook", ("data_engineer",))
+    assert "22%" in reply.text
+
+
+def test_advice_given_what_was_told_uses_the_profile(bot: CareerBot, sid: str) -> None:
+    bot.ask("my daughter has a statistics degree and wants to be an ML research engineer", session_id=sid)
+    gap = bot.ask("Given what I told you about her statistics degree, what should she still learn?", session_id=sid)
+    assert (gap.intent, gap.roles) == ("skill_gap", ("ml_research_engineer",))
+    fit = bot.ask("given what I told you, which role fits me?", session_id=sid)
+    assert fit.intent == "recommend_role"
+    assert bot.ask("what did I tell you?", session_id=sid).intent == "profile"
+
+
+@pytest.mark.parametrize("text", ["what are the jobs you know", "wat r the jobs u know"])
+def test_the_jobs_careerbot_knows(bot: CareerBot, sid: str, text: str) -> None:
+    assert bot.ask(text, session_id=sid).intent == "list_roles"

@@ -32,6 +32,7 @@ from ..nlu.words import (
     SOURCE_WORDS,
     TOOL_VERBS,
     WEATHER_WORDS,
+    WH_WORDS,
     WORKING_LIFE,
     YES_NO_OPENERS,
     asks_all,
@@ -75,6 +76,15 @@ _KEEPS_FOCUS = SMALL_TALK | {FALLBACK, "ask_sources", "list_roles"}
 
 #: Words that may end a question after the tool it names ("do they use Snowflake too?").
 _TRAILING = frozenset("too also at all much still ever or and as well".split())
+
+
+def _on_what_was_told(tokens: Sequence[str]) -> Sequence[str]:
+    """The words after "given / based on / with what I told you", which then asks on that ground;
+    nothing when no such words open the question."""
+    for i in range(len(tokens) - 3):
+        if tokens[i] in ("given", "on", "with", "from") and tokens[i + 1 : i + 3] == ("what", "i") and tokens[i + 3] in ("told", "said"):
+            return tokens[i + 4 :]
+    return ()
 
 
 class Questions(Comparing):
@@ -374,6 +384,10 @@ class Questions(Comparing):
                 return applied  # (about DSEs) "do they do stuff like customer segmentation or churn?"
             return self._fallback(ctx, analysis, score)
 
+        if intent == "profile" and (after := _on_what_was_told(analysis.tokens)) and not WH_WORDS.isdisjoint(after):
+            # "Given what I told you about her statistics degree, what should she still learn?": advice
+            # from the profile, not the profile itself.
+            intent = "recommend_role" if not {"fit", "fits", "suit", "suits", "which"}.isdisjoint(after) else "skill_gap"
         if intent == "profile":
             return self._profile(u, ctx)
         if intent in SMALL_TALK:

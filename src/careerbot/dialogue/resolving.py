@@ -10,10 +10,20 @@ import dataclasses
 from collections.abc import Sequence
 
 from ..data.knowledge import ROLE_TOPICS
+from ..nlu.cues import comparative
 from ..nlu.normalize import tokenize
 from ..nlu.parse import PartReading
 from ..nlu.references import NAMED_NOUNS
-from ..nlu.words import COMPARE, EXPAND_FILLER, EXPAND_WORDS, FILLER, FOLLOW_UP_FILLER, REFERRING, ROLE_NOUNS
+from ..nlu.words import (
+    COMPARE,
+    EXPAND_FILLER,
+    EXPAND_WORDS,
+    FILLER,
+    FOLLOW_UP_FILLER,
+    REFERRING,
+    ROLE_NOUNS,
+    SELF_WORDS,
+)
 from ..reply import Reply
 from ..skills.facts import render_category, render_quotes
 from ..skills.wording import TEMPLATES, join_names
@@ -21,6 +31,9 @@ from .advising import Advising
 from .state import Context
 
 __all__ = ["Resolving"]
+
+#: Words of a role that suits someone ("which one suits someone who likes building systems more").
+_FIT_WORDS = frozenset("suit suits suited fit fits fitting".split())
 
 
 
@@ -39,7 +52,10 @@ class Resolving(Advising):
         if reading.understanding.analysis.roles:
             return (), frozenset()
         if ref is None:
-            return self._option_named(reading, ctx) or self._these_listed(reading, ctx) or self._together(reading, ctx), frozenset()
+            return (
+                self._option_named(reading, ctx) or self._these_listed(reading, ctx) or self._together(reading, ctx)
+                or self._which_more(reading, ctx)
+            ), frozenset()
         words = frozenset(reading.understanding.analysis.tokens[ref.start : ref.end])
         # The last list shown, else the roles talked about in turn ("DE?" "and the MLE?" "the first one").
         options = ctx.options or (ctx.roles if len(ctx.roles) > 1 else ctx.pair) or ctx.roles
@@ -95,6 +111,17 @@ class Resolving(Advising):
             return ()
         together = "together" in tokens or any(a == "each" and b == "other" for a, b in zip(tokens, tokens[1:]))
         return ctx.pair if together else ()
+
+    @staticmethod
+    def _which_more(reading: PartReading, ctx: Context) -> tuple[str, ...]:
+        """"which one needs more maths?", "which of those pays more?" with one role in focus after
+        another: the two talked about in turn, weighed against each other."""
+        tokens = reading.understanding.analysis.tokens
+        if len(ctx.roles) != 1 or len(ctx.pair) != 2 or tokens[:1] != ("which",) or tokens[1:2] not in (("one",), ("1",), ("of",)):
+            return ()
+        if not SELF_WORDS.isdisjoint(tokens) or not _FIT_WORDS.isdisjoint(tokens):
+            return ()  # "which 1 suits me beter then": a recommendation
+        return ctx.pair if any(comparative(t) for t in tokens[2:]) else ()
 
     @staticmethod
     def _these_listed(reading: PartReading, ctx: Context) -> tuple[str, ...]:
