@@ -73,3 +73,40 @@ def test_advice_given_what_was_told_uses_the_profile(bot: CareerBot, sid: str) -
 @pytest.mark.parametrize("text", ["what are the jobs you know", "wat r the jobs u know"])
 def test_the_jobs_careerbot_knows(bot: CareerBot, sid: str, text: str) -> None:
     assert bot.ask(text, session_id=sid).intent == "list_roles"
+
+
+def test_an_opening_ordinal_then_a_pronoun_picks_that_role(bot: CareerBot, sid: str) -> None:
+    bot.ask("What is the difference between data engineer and data science engineer?", session_id=sid)
+    reply = bot.ask("The second, he uses which tools?", session_id=sid)
+    assert (reply.intent, reply.roles) == ("ask_tools", ("data_science_engineer",))
+
+
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        ("are DSEs in demand in healthcare?", "Yes: the articles list Healthcare for Data Science Engineers."),
+        ("are data engineers in demand in finance?", "The articles don't list Finance for Data Engineers"),
+    ],
+)
+def test_demand_in_a_sector_is_whether_the_articles_list_that_sector(
+    bot: CareerBot, sid: str, question: str, opening: str
+) -> None:
+    reply = bot.ask(question, session_id=sid)
+    assert reply.intent == "ask_industries"
+    assert reply.text.startswith(opening)
+
+
+def test_demand_in_the_sector_about_the_role_in_focus(bot: CareerBot, sid: str) -> None:
+    bot.ask("what do DSEs do", session_id=sid)
+    reply = bot.ask("In the finance, they are demanded?", session_id=sid)
+    assert (reply.intent, reply.roles) == ("ask_industries", ("data_science_engineer",))
+    assert reply.text.startswith("Yes: the articles list Finance")
+
+
+def test_layoffs_in_a_sector_in_a_long_outlook_question_stay_the_outlook(bot: CareerBot, sid: str) -> None:
+    text = (
+        "So I've been reading a lot of doom posts lately about layoffs in tech. I'm halfway through a master's "
+        "program and I was planning to apply for machine learning engineer positions next spring. Is demand for "
+        "machine learning engineers actually growing, or am I walking into a shrinking field?"
+    )
+    assert bot.ask(text, session_id=sid).intent == "ask_outlook"

@@ -463,6 +463,8 @@ class Questions(Comparing):
         if intent == COMPARE:
             return self._comparison(u, roles, score, ctx, wants_all=wants_all)
 
+        if intent == "ask_outlook" and len(analysis.tokens) <= 10 and sectors_worked_in(analysis.tokens, things):
+            intent = "ask_industries"  # "are DSEs in demand in healthcare?": whether that sector is theirs
         spec = self._intents.intents[intent]
         topic = spec.topic
         if topic is None:

@@ -401,7 +401,12 @@ def sectors_worked_in(tokens: Sequence[str], things: Sequence[tuple[int, Thing]]
     """Industries worked on or in ("do they work on autonomous vehicles?"), not people worked with
     ("do they work with doctors?") nor what is made ("would it be robots?"); ``things`` (and the
     result) at their token positions."""
-    return [(i, t) for i, t in things if t.kind == "industry" and 0 < i <= len(tokens) and tokens[i - 1] in _SECTOR_LEADS]
+    return [
+        (i, t) for i, t in things
+        if t.kind == "industry" and 0 < i <= len(tokens) and (
+            tokens[i - 1] in _SECTOR_LEADS or (i > 1 and tokens[i - 1] == "the" and tokens[i - 2] in _SECTOR_LEADS)
+        )  # ("in the finance, they are demanded?")
+    ]
 
 
 #: The words of a question that only asks whether what was just said is so ("Is that right?").

@@ -27,8 +27,8 @@ _NUMBERS = frozenset({"one", "two", "three", "four", "five"})
 _AFTER_ORDINAL = frozenset({"", "please", "pls", "then", "again", "too", "instead", "is", "does", "do", "up", "of"})
 #: Words after "those three" that end the reference ("which of those three needs ...").
 _AFTER_THREE = _ITEM_NOUNS | _AFTER_ORDINAL | {"need", "needs", "pays", "has"}
-#: Words that may follow a message's opening "the second" ("the second, which tools he use?").
-_OPENING_ORDINAL_NEXT = frozenset("which what how who where why when can could would will are has have".split())
+#: Words that may follow a message's opening "the second" ("the second, which tools he use?", "the second, he uses which tools?").
+_OPENING_ORDINAL_NEXT = frozenset("which what how who where why when can could would will are has have he she they it".split())
 _PAIR = frozenset({
     ("the", "two"), ("these", "two"), ("those", "two"), ("them", "two"), ("both",), ("both", "of", "them"),
     ("the", "2"), ("these", "2"), ("those", "2"),
