@@ -110,3 +110,27 @@ def test_layoffs_in_a_sector_in_a_long_outlook_question_stay_the_outlook(bot: Ca
         "machine learning engineers actually growing, or am I walking into a shrinking field?"
     )
     assert bot.ask(text, session_id=sid).intent == "ask_outlook"
+
+
+def test_an_application_asked_of_the_role_in_focus(bot: CareerBot, sid: str) -> None:
+    bot.ask("what do DSEs do", session_id=sid)
+    reply = bot.ask("do they work on fraud detection?", session_id=sid)
+    assert (reply.intent, reply.roles) == ("ask_industries", ("data_science_engineer",))
+    assert "Finance: risk assessment, fraud detection, algorithmic trading" in reply.text
+
+
+def test_the_size_of_a_team_at_a_startup_is_no_application(bot: CareerBot, sid: str) -> None:
+    bot.ask("what do ML engineers do?", session_id=sid)
+    reply = bot.ask("how big should a team of them be at a startup our size?", session_id=sid)
+    assert reply.intent == "not_covered"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("Please, what is making a data engineer in his job every day?", "ask_responsibilities"),
+        ("In what branches of economy the data science engineer can find the work?", "ask_industries"),
+    ],
+)
+def test_non_native_wordings_of_duties_and_sectors(bot: CareerBot, sid: str, text: str, intent: str) -> None:
+    assert bot.ask(text, session_id=sid).intent == intent

@@ -273,8 +273,10 @@ class Questions(Comparing):
                 return self.answer_compare(roles, 0.9, ctx)
             return self._answer_topic("ask_definition", "definition", roles, 0.9, ctx)
 
-        if len(roles) == 1 and (intent in (None, NOT_COVERED) or self._intents.intents[intent].topic in _APPLIED) and (
-            applied := self._applications(u, intent, roles[0], ctx, score, things)
+        # (about the role in focus: "do they work on fraud detection?")
+        applied_to = roles or (ctx.roles if intent not in (None, NOT_COVERED) and not REFERRING.isdisjoint(analysis.tokens) else ())
+        if len(applied_to) == 1 and (intent in (None, NOT_COVERED) or self._intents.intents[intent].topic in _APPLIED) and (
+            applied := self._applications(u, intent, applied_to[0], ctx, score, things)
         ):
             return applied  # "do they do stuff like customer segmentation or churn?"
         if unknown and not things and intent in (None, "ask_tools", "ask_skills", "skill_gap"):
