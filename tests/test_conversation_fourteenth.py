@@ -134,3 +134,31 @@ def test_the_size_of_a_team_at_a_startup_is_no_application(bot: CareerBot, sid: 
 )
 def test_non_native_wordings_of_duties_and_sectors(bot: CareerBot, sid: str, text: str, intent: str) -> None:
     assert bot.ask(text, session_id=sid).intent == intent
+
+
+def test_zero_or_nothing_right_before_a_skill_is_not_known(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("im Carla, social worker, zero coding experience, just having a look around", session_id=sid)
+    assert "not yet: Programming" in reply.text
+    other = bot.ask("I know nothing about Spark but I know SQL", session_id=f"{sid}-2")
+    assert "Noted: SQL; not yet: Apache Spark" in other.text
+
+
+def test_none_of_those_except_keeps_what_they_know(bot: CareerBot, sid: str) -> None:
+    bot.ask("I want to be an ML software engineer", session_id=sid)
+    reply = bot.ask("I know none of those except a bit of Java lol. what else am I missing?", session_id=sid)
+    assert "You have: Java" in reply.text
+
+
+def test_a_sector_is_never_noted_as_something_the_person_lacks(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("I live in a small town where there are basically zero tech companies. Any remote data engineer jobs?", session_id=sid)
+    assert "not yet: Technology" not in reply.text
+
+
+@pytest.mark.parametrize("text", ["Is there also job offers in Germany in your articles?", "Do you have some job offers for data engineer?"])
+def test_job_offers_are_the_featured_postings(bot: CareerBot, sid: str, text: str) -> None:
+    assert bot.ask(text, session_id=sid).intent == "ask_salary"
+
+
+def test_grinding_through_videos_is_no_working_life_question(bot: CareerBot, sid: str) -> None:
+    bot.ask("what do ML engineers do?", session_id=sid)
+    assert bot.ask("do u need college for it or can i just grind youtube", session_id=sid).intent == "ask_education"

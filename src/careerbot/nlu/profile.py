@@ -98,7 +98,7 @@ def read_profile(
     # ("maintenance tech" knows no industry "Technology"; an "engineering manager" no field "Engineering")
     in_jobs = {p for p, _ in things if any(tokens[p] in occ.split() for occ in analysis.other_occupations)}
     known = [t.name for p, t in things if t in has and t.kind != "industry" and not (t.kind == "field" and p in in_jobs)]
-    not_known = [t.name for t in lacks]
+    not_known = [t.name for t in lacks if t.kind != "industry"]  # ("basically zero tech companies")
     known.extend(_own_tools(tokens, things, unknown))
     targets: list[str] = []
     current: list[str] = []
@@ -144,8 +144,13 @@ def _planned_at(tokens: Sequence[str], position: int) -> bool:
 
 
 def _negated_at(tokens: Sequence[str], position: int) -> bool:
-    """Whether a negation in the same clause comes before ``position``."""
-    return _in_clause_before(tokens, position, _NEGATION)
+    """Whether a negation in the same clause comes before ``position`` ("zero" and "nothing" right
+    before it: "zero coding", "I know nothing about Spark"; not "none of those except Java")."""
+    return _in_clause_before(tokens, position, _NEGATION) or not _NONE_OF.isdisjoint(tokens[max(0, position - 2) : position])
+
+
+#: Words that say the person has none of the thing right after them ("zero coding").
+_NONE_OF = frozenset({"zero", "nothing"})
 
 
 def _in_clause_before(tokens: Sequence[str], position: int, words: frozenset[str]) -> bool:
