@@ -21,7 +21,8 @@ code at the start of the pass: 94.3%).
 Thirteenth pass: 88.7% (long55), 93.4% (long56), 93.7% (long57), 92.6% (long58), 91.0% (long59);
 conv_holdout16.yaml, kept out of the repository until the end, 93.9% when measured once (the code
 at the start of the pass scores the same).
-Fourteenth pass: 88.8% (long60), 87.7% (long61), 92.9% (long62).
+Fourteenth pass: 88.8% (long60), 87.7% (long61), 92.9% (long62); conv_holdout17.yaml, kept out of the
+repository until the end, 91.2% when measured once (the code at the start of the pass scores the same).
 The README has the current numbers.
 """
 
@@ -137,8 +138,9 @@ FLOORS = {
     "conv_holdout16.yaml": (0.93, 0.8),
     # fourteenth pass: tuned on long60-long62; holdout17 kept out of the repository until the end
     "conv_long60.yaml": (0.9, 0.75),
-    "conv_long61.yaml": (0.88, 0.4),
-    "conv_long62.yaml": (0.94, 0.85),
+    "conv_long61.yaml": (0.89, 0.75),
+    "conv_long62.yaml": (0.95, 0.85),
+    "conv_holdout17.yaml": (0.91, 0.85),
 }
 
 
