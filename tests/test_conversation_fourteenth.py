@@ -162,3 +162,27 @@ def test_job_offers_are_the_featured_postings(bot: CareerBot, sid: str, text: st
 def test_grinding_through_videos_is_no_working_life_question(bot: CareerBot, sid: str) -> None:
     bot.ask("what do ML engineers do?", session_id=sid)
     assert bot.ask("do u need college for it or can i just grind youtube", session_id=sid).intent == "ask_education"
+
+
+@pytest.mark.parametrize("question", ["who's the company?", "what company?"])
+def test_the_company_right_after_postings_is_theirs(bot: CareerBot, sid: str, question: str) -> None:
+    bot.ask("show me data engineer postings", session_id=sid)
+    reply = bot.ask(question, session_id=sid)
+    assert (reply.intent, reply.roles) == ("ask_salary", ("data_engineer",))
+    assert "murmuration" in reply.text
+
+
+def test_the_company_out_of_the_blue_is_not_understood(bot: CareerBot, sid: str) -> None:
+    bot.ask("what do DEs do", session_id=sid)
+    assert bot.ask("what company?", session_id=sid).intent == "fallback"
+
+
+def test_what_careerbot_can_answer_is_help(bot: CareerBot, sid: str) -> None:
+    assert bot.ask("what kind of stuff can you answer?", session_id=sid).intent == "help"
+
+
+def test_someones_homework_is_out_of_scope_in_a_conversation_about_a_role(bot: CareerBot, sid: str) -> None:
+    bot.ask("what do ML engineers do", session_id=sid)
+    text = "lol my roommate wants help with his calculus homework, can you solve an integral for me?"
+    reply = bot.ask(text, session_id=sid)
+    assert (reply.intent, reply.roles) == ("fallback", ())

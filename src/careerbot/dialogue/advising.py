@@ -88,7 +88,9 @@ class Advising(Answering):
         )
         # "what about pay there": "there" at the end points at the postings (not "is there ...").
         there = tokens[-1:] == ("there",) and tokens[-2:-1] not in (("is",), ("are",))
-        refers = there or not REFERRING.isdisjoint(tokens)
+        # "who's the company?", "what company?": a short question about the company of the postings shown.
+        aspect = len(tokens) <= 4 and "company" in tokens
+        refers = there or aspect or not REFERRING.isdisjoint(tokens)
         if (
             ctx.postings and ctx.intent == "ask_salary"
             # "what level is that one?": about a posting just shown, whatever the wording suggests.

@@ -210,6 +210,9 @@ class Questions(Comparing):
             # (about the MLRE) "how does their outlook stack up against data engineers'?": the role
             # talked about, weighed against the one named, on the topic asked.
             roles = (ctx.roles[0], *roles)
+        if "homework" in analysis.tokens and not analysis.roles:
+            # "my roommate wants help with his calculus homework, can you solve an integral?": their task
+            return self._fallback(ctx, analysis, score)
         fit = self._fit_among(text, u, ctx, roles, things)
         if fit is not None:
             return fit  # "Where I fit better, data engineer or data science engineer?"
