@@ -186,3 +186,9 @@ def test_someones_homework_is_out_of_scope_in_a_conversation_about_a_role(bot: C
     text = "lol my roommate wants help with his calculus homework, can you solve an integral for me?"
     reply = bot.ask(text, session_id=sid)
     assert (reply.intent, reply.roles) == ("fallback", ())
+
+
+def test_engineers_typed_without_vowels(bot: CareerBot, sid: str) -> None:
+    first = bot.ask("wat do ml sw engnrs do", session_id=sid)
+    assert (first.intent, first.roles) == ("ask_definition", ("ml_software_engineer",))
+    assert bot.ask("n wat tools", session_id=sid).roles == ("ml_software_engineer",)
