@@ -276,8 +276,10 @@ class Questions(Comparing):
                 return self.answer_compare(roles, 0.9, ctx)
             return self._answer_topic("ask_definition", "definition", roles, 0.9, ctx)
 
+        # The roles asked about: those named or referred to, else those in focus for "they", "it", ...
+        focus = roles or (ctx.roles if not REFERRING.isdisjoint(analysis.tokens) else ())
         # (about the role in focus: "do they work on fraud detection?")
-        applied_to = roles or (ctx.roles if intent not in (None, NOT_COVERED) and not REFERRING.isdisjoint(analysis.tokens) else ())
+        applied_to = focus if roles or intent not in (None, NOT_COVERED) else ()
         if len(applied_to) == 1 and (intent in (None, NOT_COVERED) or self._intents.intents[intent].topic in _APPLIED) and (
             applied := self._applications(u, intent, applied_to[0], ctx, score, things)
         ):
@@ -329,7 +331,6 @@ class Questions(Comparing):
                 # "is there an age limit?" in a conversation about a role, "does he need to be good
                 # at writing English for it?": the articles don't say.
                 return self._not_covered(u, ctx, roles)
-        focus = roles or (ctx.roles if not REFERRING.isdisjoint(analysis.tokens) else ())
         if intent is None and len(focus) == 1 and u.ranking and not analysis.roles and not things and not analysis.other_occupations:
             # "do they do data quality checks too?" about the role in focus: a point of theirs.
             found = self._specific(u, u.ranking[0][0], focus[0])
