@@ -248,6 +248,10 @@ _SUFFIXES: tuple[tuple[str, str], ...] = (
     ("s", ""),
 )
 _VOWELS = frozenset("aeiouy")
+# The suffixes by their last letter, in the order above: a word is only tried against those it can end with.
+_SUFFIXES_BY_LAST: Mapping[str, tuple[tuple[str, str], ...]] = MappingProxyType(
+    {last: tuple(pair for pair in _SUFFIXES if pair[0][-1] == last) for last in {s[-1] for s, _ in _SUFFIXES}}
+)
 
 
 def stem(word: str) -> str:
@@ -257,7 +261,7 @@ def stem(word: str) -> str:
     if len(word) <= 4:
         # "jobs", "fits", "uses": a short word only loses a plural or third-person "s".
         return word[:-1] if len(word) == 4 and word[-1] == "s" and word[-2] not in "siu" else word
-    for suffix, replacement in _SUFFIXES:
+    for suffix, replacement in _SUFFIXES_BY_LAST.get(word[-1], ()):
         if not word.endswith(suffix):
             continue
         if suffix == "s" and word.endswith(("ss", "us", "is")):
