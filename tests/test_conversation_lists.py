@@ -8,7 +8,8 @@ import uuid
 import pytest
 
 from careerbot import CareerBot
-from careerbot.nlu.parts import split_parts, topic_heads
+from careerbot.nlu.lists import topic_heads
+from careerbot.nlu.parts import split_parts
 
 from .conftest import part_intents, talk
 

@@ -20,8 +20,9 @@ from functools import cached_property, partial
 from ..data.intents import IntentSet
 from ..data.knowledge import KnowledgeBase, Thing
 from ..lazy import Lazy
+from .lists import topic_heads
 from .normalize import tokenize
-from .parts import MessagePart, split_parts, topic_heads
+from .parts import MessagePart, split_parts
 from .profile import ProfileReading, read_profile
 from .references import Reference, distinctive_role_words, find_reference
 from .things import ThingFinder

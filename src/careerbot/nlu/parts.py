@@ -9,15 +9,16 @@ read like a message of its own.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from .cues import asks_a_need, asks_after_preposition, asks_not_knowing, hearsay, reports_other
+from .lists import numbered_items, topic_items
 from .normalize import tokenize
 from .words import discourse_spans
 
-__all__ = ["MessagePart", "PartKind", "introduces_speaker", "split_parts", "topic_heads"]
+__all__ = ["MessagePart", "PartKind", "introduces_speaker", "split_parts"]
 
 PartKind = Literal["question", "self", "other"]
 
@@ -127,9 +128,6 @@ def _says_here(tokens: Sequence[str]) -> bool:
 _OPENING_FILLERS = frozenset({"ok", "okay", "so", "alright", "well", "right", "hmm", "um"})
 #: A numbered item of a list of questions ("2) the frameworks they use").
 _LIST_ITEM = re.compile(r"^\s*\(?\d[).]\s")
-#: Where an item of a numbered list starts ("1) ...", "(2) ...", "3. ..."), after a space, a
-#: colon or at the start.
-_ITEM_MARK = re.compile(r"(?:^|(?<=[\s:]))\(?([1-9])[).](?=\s)")
 #: "..., and which degree do they have", "; also what do they earn", "... plus how much they earn".
 _JOINED_QUESTION = re.compile(
     r"\s*(?:,\s*|\s)(?:and|also|plus|&|\+|but|then|n|nd)\s+(?:also\s+|then\s+|with\s+)?"
@@ -141,20 +139,6 @@ _JOINED_QUESTION = re.compile(
     r"|\s*,\s*(?=(?:curious|wondering)\s+(?:what|which|how|who|why|whether|if|about)\b)",
     re.IGNORECASE,
 )
-#: A joiner in a list of topics ("DE pay n tools", "tools + skills for that?", "the responsibilities,
-#: the tools they use, and the kind of projects").
-_LIST_JOINER = re.compile(r"\s*,\s*(?:and\s+|plus\s+|also\s+)?|\s+(?:and|n|&|\+|plus|also)\s+", re.IGNORECASE)
-#: Words that may come before the topic word that opens the next item of a list.
-_LIST_LEAD = frozenset(
-    "the their its his her what wat whats what's which any some typical usual main kind kinds type types sort of "
-    "also".split()
-)
-#: Topic keywords that do not open a list item ("and start", "and a week").
-_NOT_LIST_HEADS = frozenset(
-    "week busy start begin future growing study responsible team teams money intern paid earn earns pays "
-    "software language stack domains demand advice explain describe explanation description".split()
-)
-
 #: Words that follow "do" in a question ("do they ...", "do data engineers ...").
 _SUBJECTS = frozenset("i you u they we he she it its any the a an data ml machine these those people most all you'd".split())
 #: Words after which "which" opens a relative clause, not a question ("..., which is the part I like").
@@ -387,57 +371,13 @@ def _clauses(sentence: str) -> list[MessagePart]:
     return pieces
 
 
-def topic_heads(keywords: Mapping[str, Iterable[str]]) -> dict[str, str]:
-    """The one-word topic keywords that can open an item of a list of topics, each with its intent:
-    ``keywords`` maps each topic intent to its keywords."""
-    heads: dict[str, str] = {}
-    for intent, words in keywords.items():
-        for word in words:
-            if " " not in word and word.isalpha() and word not in _NOT_LIST_HEADS:
-                heads.setdefault(word, intent)
-    return heads
-
-
 def _topic_list(part: MessagePart, heads: Mapping[str, str]) -> list[MessagePart]:
-    """A question naming topics of different intents in a list, cut before each new topic ("k wat
-    bout DE pay n tools" asks for pay, then tools); the part itself when it lists none."""
+    """A question naming topics of different intents in a list, one part per topic (see
+    :func:`~careerbot.nlu.lists.topic_items`); the part itself when it lists none."""
     if part.kind == "self" or not heads:
         return [part]
-    text = part.text
-    pieces: list[MessagePart] = []
-    start = 0
-    for m in _LIST_JOINER.finditer(text):
-        left = tokenize(text[start : m.start()])
-        right = tokenize(text[m.end() : m.end() + 80])  # its first words are enough
-        seen = {heads[t] for t in left if t in heads}
-        i = 0
-        while i < len(right) and right[i] in _LIST_LEAD:
-            i += 1
-        # "plus the getting-started tips": the topic word may come a word or two in.
-        head = next((heads[t] for t in right[i : i + 3] if t in heads), None)
-        if head is None or not seen or head in seen:
-            continue
-        pieces.append(MessagePart(text[start : m.start()].strip(" ,;"), "question", joined=True))
-        start = m.end()
-    if not pieces:
-        return [part]
-    pieces.append(MessagePart(text[start:].strip(" ,;"), "question", joined=True))
-    return pieces
-
-
-def _numbered_items(text: str) -> list[str]:
-    """``text`` cut before each item of a numbered list that counts 1, 2, ...; else ``[text]``."""
-    marks = [m for m in _ITEM_MARK.finditer(text)]
-    starts: list[int] = []
-    expected = 1
-    for m in marks:
-        if int(m.group(1)) == expected:
-            starts.append(m.start())
-            expected += 1
-    if len(starts) < 2:
-        return [text]
-    cuts = ([0] if starts[0] > 0 else []) + starts + [len(text)]
-    return [text[a:b].strip(" ,;") for a, b in zip(cuts, cuts[1:]) if text[a:b].strip(" ,;:")]
+    items = topic_items(part.text, heads)
+    return [MessagePart(item, "question", joined=True) for item in items] if items else [part]
 
 
 def _only_marker(text: str) -> bool:
@@ -453,7 +393,7 @@ def split_parts(text: str, *, topics: Mapping[str, str] | None = None) -> tuple[
     # "1) typical projects for an MLE 2) the frameworks they use": a numbered list, one item each.
     # (a lead-in before the first item is a part too: "three quick ones about MLEs: 1) what skills
     # 2) what degrees"; a lone number in brackets is no list: "twins (age 4)").
-    items = _numbered_items(text)
+    items = numbered_items(text)
     sentences = [s for item in items for s in _sentences(item) if s and s.strip(" .!?;")]
     if len(sentences) > MAX_SENTENCES:
         return (MessagePart(text.strip(), _kind(text)),)
