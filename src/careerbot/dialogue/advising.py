@@ -192,7 +192,6 @@ class Advising(Answering):
         tokens = analysis.tokens
         all_roles = tuple(self._kb.roles)
         wants_all = asks_all(tokens)
-        told = self._told(text, ctx)
         if intent == "recommend_role":
             candidates = roles if len(roles) > 1 else ()
             if (
@@ -211,7 +210,8 @@ class Advising(Answering):
                     # "what do MLREs and DEs do?" "what tools do the research ones use?" "which one fits
                     # me better?": the two of the list
                     candidates = ctx.options
-            answer, best = self._advisor.recommend(told, tokens, candidates=candidates)
+            now, earlier = self._now_and_earlier(text, ctx)
+            answer, best = self._advisor.recommend(now, tokens, candidates=candidates, earlier=earlier)
             if not best and len(candidates) == 2:
                 # "ML SWE or MLRE for me?" from someone who has said nothing yet: ask, and compare them.
                 reply, new_ctx = self.answer_compare(candidates, score, ctx, brief=True)
@@ -414,11 +414,12 @@ class Advising(Answering):
         return bool(content) and 2 * len(self._points.unknown(content)) <= len(content)
 
     @staticmethod
-    def _told(text: str, ctx: Context) -> str:
-        """What the person said about themselves earlier, read with what they say now (statements
-        from this very message are in ``text`` already and are not read twice)."""
-        earlier = [s for s in ctx.profile.statements if s not in text]
-        return " . ".join((*earlier, text)) if earlier else text
+    def _now_and_earlier(text: str, ctx: Context) -> tuple[str, str]:
+        """What the person says now (``text`` and this message's other self-descriptions) and what
+        they said about themselves in earlier messages."""
+        now = [s for s in ctx.said_now if s not in text]
+        earlier = [s for s in ctx.profile.statements if s not in text and s not in ctx.said_now]
+        return " . ".join((*now, text)), " . ".join(earlier)
 
     @staticmethod
     def _asked_to_fit(u: Understanding, roles: Sequence[str]) -> str | None:

@@ -45,6 +45,7 @@ class Introductions:
     def remember(self, parse: Parse, ctx: Context) -> Context:
         """The context with what the message says about the person added to their profile."""
         profile = ctx.profile
+        said: list[str] = []
         for part in parse.about_self:
             r = part.profile
             if r is None or r.empty:
@@ -53,7 +54,10 @@ class Introductions:
                 known=r.known, not_known=r.not_known, background=r.background,
                 current=r.current, targets=r.targets, statement=part.text, likes=r.likes,
             )
-        return ctx if profile is ctx.profile else ctx.evolve(profile=profile)
+            said.append(part.text)
+        if profile is ctx.profile:
+            return ctx.evolve(said_now=()) if ctx.said_now else ctx
+        return ctx.evolve(profile=profile, said_now=tuple(said))
 
     def introduced(self, parse: Parse, ctx: Context, *, told: bool = False) -> tuple[Reply, Context]:
         """A message that only tells about the person: say what was understood, offer next steps

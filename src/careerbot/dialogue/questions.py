@@ -381,7 +381,8 @@ class Questions(Comparing):
                 # "Docker and Kubernetes excite me, which role should I pick?", "I like building
                 # dashboards": worded unlike the examples, but it asks for a role or tells what the
                 # person likes, and names things the roles are known for.
-                answer, best = self._advisor.recommend(self._told(text, ctx), analysis.tokens)
+                now, earlier = self._now_and_earlier(text, ctx)
+                answer, best = self._advisor.recommend(now, analysis.tokens, earlier=earlier)
                 if best:
                     return self._recommendation(answer, best, score, ctx)
             if len(ctx.roles) == 1 and not REFERRING.isdisjoint(words) and (

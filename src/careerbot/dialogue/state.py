@@ -129,6 +129,10 @@ class Context:
     last_fallback: str | None = None
     #: Ids of the named things the last answer was asked about ("do they use Jenkins?"), for "same for MLREs".
     things: tuple[str, ...] = ()
+    #: The self-descriptions of the message being answered (the newest of ``profile.statements``):
+    #: what the person says now, which counts more than what they said before. Set anew for each
+    #: message and not part of :meth:`to_dict`.
+    said_now: tuple[str, ...] = ()
 
     @property
     def pair(self) -> tuple[str, ...]:

@@ -113,6 +113,12 @@ def worries_about_age(tokens: Sequence[str]) -> bool:
 _AFTER_HELP = frozenset("me us with out please pls plz here now today".split())
 
 
+#: Auxiliaries before "help" that ask whether something helps ("do bootcamps help").
+_HELP_AUXILIARIES = frozenset("do does did would will might could can".split())
+#: Words that make the helper careerbot ("can you help", "can this bot help").
+_HELPERS = frozenset("you u ya bot careerbot this".split())
+
+
 def asks_for_help(tokens: Sequence[str]) -> bool:
     """Whether "help" (if said at all) asks for careerbot's help: nothing but "me", "with" or "please"
     follows it ("what are you able to help me with?"), not a task ("help me fix my brakes") or a verb
@@ -120,6 +126,9 @@ def asks_for_help(tokens: Sequence[str]) -> bool:
     if "help" not in tokens:
         return True
     last = len(tokens) - 1 - list(reversed(tokens)).index("help")
+    for j in range(max(0, last - 3), last):
+        if tokens[j] in _HELP_AUXILIARIES and _HELPERS.isdisjoint(tokens[j + 1 : last]):
+            return False  # "do bootcamps help, ...?", "would a master's help": whether something is useful
     return _AFTER_HELP.issuperset(tokens[last + 1 :])
 
 

@@ -141,12 +141,17 @@ class KbWords:
         vocabulary.update(self.title_words)
         vocabulary -= STOPWORDS
         self.speller = speller or Speller(vocabulary, min_length=5, keep=plain_words)
+        #: The words of the roles' names, for a typo the knowledge base's words leave open
+        #: ("enginer" is as near "engine" as "engineer"; "data sience enginer" names a role).
+        self._role_speller = Speller({t for alias in self.aliases for t in alias}, min_length=5)
 
     def correct(self, token: str) -> str:
         """``token`` corrected onto the knowledge base's words (stop words and negators left alone)."""
         if token in STOPWORDS or token in NEGATORS or not token.isalpha():
             return token
         fixed = self.speller.correct(token)
+        if fixed is None:
+            fixed = self._role_speller.correct(token)
         return fixed if fixed is not None else token
 
     def text_units(self, text: str) -> list[Unit | None]:

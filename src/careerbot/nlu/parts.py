@@ -202,6 +202,8 @@ def _kind(text: str) -> PartKind:
         return "other"  # "my bootcamp teacher said SQL is dead", "I heard ...": what someone else says
     if not text.rstrip().endswith("?") and (first not in QUESTION_OPENERS or first == "did") and _introduces(tokens):
         return "self"
+    if first == "did" and tokens[1:2] and tokens[1] not in _DID_ASKS and not text.rstrip().endswith("?"):
+        return "self"  # "did data journalism on the side: spreadsheets, a bit of R": what they did
     if (
         text.rstrip().endswith("?") or first in QUESTION_OPENERS
         or _SELF_ASKING.search(low) or asks_a_need(low) or asks_not_knowing(low)
@@ -226,12 +228,21 @@ def _kind(text: str) -> PartKind:
     return "other"
 
 
+#: Short questions that ask for the items of the question before them ("... programs? Which ones?").
+_WHICH_ONES = frozenset(
+    tuple(q.split()) for q in (
+        "which ones", "what ones", "which", "like what", "such as", "what are they", "which are they",
+        "name them", "examples", "any examples", "for example", "for instance", "which of them",
+    )
+)
 #: Words by which a question points at the thing named just before it.
 _POINTING = frozenset("that it this those".split())
 #: An age said in passing ("23 y/o", "29yo", "41 years old").
 _AGE = re.compile(r"\b\d{1,2} ?(?:y o|yo|yrs old|yr old|years old|year old)\b")
 #: Subjects after an opening "when" that make it a clause of time ("when I pitch to a DE, ...").
 _SUBJECTS = frozenset("i we you he she they my our his her their it".split())
+#: Words after an opening "did" that make it a question without its mark ("did they ever ...").
+_DID_ASKS = _SUBJECTS | frozenset("you u any anyone anybody people those these the that this".split())
 #: Verbs after "let me" that open what the person tells about themselves ("let me give you some context").
 _TELLING = frozenset("give tell introduce start share describe explain sketch".split())
 #: Past events of a working life that, early in a sentence without a question, say who the speaker is.
@@ -424,6 +435,9 @@ def split_parts(text: str, *, topics: Mapping[str, str] | None = None) -> tuple[
             _without_greeting(tokenize(part.text))
         ):  # (not "My professor says the first prepares you for DE": someone else's words)
             merged[-1] = MessagePart(f"{merged[-1].text}. {part.text}", merged[-1].kind)
+        elif merged and merged[-1].kind == "question" and tuple(tokenize(part.text)) in _WHICH_ONES:
+            # "must they know visualisation programs? Which ones?": the items of the question before
+            merged[-1] = MessagePart(f"{merged[-1].text} {part.text}", "question", joined=merged[-1].joined)
         else:
             merged.append(part)
     # "I am 34. I live in Lyon. I studied economics. ... What tools does a DE use?": any number of

@@ -13,6 +13,7 @@ role ("I love ML research": research counts for a recommendation), ``has``/``lac
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -32,6 +33,7 @@ from .keys import (
     prepare,
     strip_aliases,
     to_units,
+    word_key,
     wordset,
 )
 from .normalize import tokenize
@@ -90,6 +92,29 @@ class Said:
     not_roles: tuple[str, ...] = ()
     #: Other jobs they name (not covered roles), e.g. "nurse".
     other_jobs: tuple[str, ...] = ()
+
+    def after(self, earlier: Said, *, weight: float) -> Said:
+        """This message read after what ``earlier`` messages said, their likes and dislikes at
+        ``weight`` times their own: what the person says now counts most."""
+        def merged(now: Mapping[str, float], before: Mapping[str, float]) -> Mapping[str, float]:
+            out = {k: w * weight for k, w in before.items()}
+            for k, w in now.items():
+                out[k] = max(out.get(k, 0.0), w)
+            return _proxy(out.items())
+
+        return dataclasses.replace(
+            self,
+            likes=merged(self.likes, earlier.likes), dislikes=merged(self.dislikes, earlier.dislikes),
+            has=merged(self.has, earlier.has), lacks=merged(self.lacks, earlier.lacks),
+            direct=self.direct | earlier.direct, surfaces=_proxy({**earlier.surfaces, **self.surfaces}.items()),
+            tools=tuple(dict.fromkeys((*earlier.tools, *self.tools))),
+            lacks_tools=(self.lacks_tools | earlier.lacks_tools) - set(self.tools),
+            degrees=self.degrees | earlier.degrees, interests=self.interests | earlier.interests,
+            aversions=self.aversions | earlier.aversions,
+            background=self.background or earlier.background, targets=self.targets or earlier.targets,
+            not_roles=tuple(dict.fromkeys((*earlier.not_roles, *self.not_roles))),
+            other_jobs=tuple(dict.fromkeys((*earlier.other_jobs, *self.other_jobs)))[-MAX_ITEMS:],
+        )
 
 
 # --------------------------------------------------------------------------------------------
@@ -179,6 +204,11 @@ class SaidReader:
                             negated_tools.add(key)
                         elif key not in tools:
                             tools.append(key)
+                            # "Postgres" is the articles' "PostgreSQL": what they like, in the articles' words
+                            for unit in _with_bigrams(to_units(tokenize(tool.name))):
+                                if unit.key not in likes:
+                                    _add(unit, likes, surfaces, direct=None)
+                                    surfaces[unit.key] = tool.name if unit.key == word_key(key) else unit.surface
                 stated = to_units(strip_aliases(raw, with_fields, longest), negated=flags)
                 for unit in _with_bigrams(stated):
                     _add(unit, lacks if unit.negated else has, surfaces, direct=direct)

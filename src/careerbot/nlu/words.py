@@ -255,7 +255,7 @@ GAP_ASKED = frozenset("missing missin miss gap gaps lack lacking else left need 
 ADVICE_ASKED = frozenset("recommend suggest pick advise which".split())
 #: What a question about a posting just shown asks ("how much does it pay?", "what level is it?").
 POSTING_ASPECTS = frozenset(
-    "pay pays paid salary remote level senior junior where located location company intern internship "
+    "pay pays paid salary remote level seniority senior junior where located location company intern internship "
     "currency range office onsite hybrid".split()
 )
 #: Verbs that make a sentence naming a topic and a role a statement, not a request for the topic

@@ -45,6 +45,11 @@ def _tokens(tokens: str | Sequence[str]) -> list[str]:
     return tokenize(tokens) if isinstance(tokens, str) else [str(t) for t in tokens]
 
 
+#: How much what the person said in earlier messages counts, against this message's words, when
+#: choosing a role ("I loved the theory and proofs side of maths most. which one would fit me best?"
+#: after a teacher's "did a stats refresher, halfway through a Python course").
+EARLIER_WEIGHT = 0.5
+
 #: Words a follow-up may open with before its question ("and is that one remote?").
 _LEADS = frozenset({"and", "so", "ok", "okay", "but", "then"})
 
@@ -97,11 +102,14 @@ class Advisor:
     # -- recommendation --------------------------------------------------------------------------
 
     def recommend(
-        self, text: str, tokens: Sequence[str] = (), *, candidates: Sequence[str] = ()
+        self, text: str, tokens: Sequence[str] = (), *, candidates: Sequence[str] = (), earlier: str = ""
     ) -> tuple[Answer, tuple[str, ...]]:
         """Which role fits the interests, strengths, tools and activities the message mentions
-        (see :meth:`recommend_for`)."""
-        return self.recommend_for(self._said.read(text, tokens), candidates=candidates)
+        (see :meth:`recommend_for`); what the person said ``earlier`` counts for less."""
+        said = self._said.read(text, tokens)
+        if earlier:
+            said = said.after(self._said.read(earlier), weight=EARLIER_WEIGHT)
+        return self.recommend_for(said, candidates=candidates)
 
     def recommend_for(self, said: Said, *, candidates: Sequence[str] = ()) -> tuple[Answer, tuple[str, ...]]:
         """Which role fits ``said`` (likes and dislikes). Returns the answer and the recommended
