@@ -16,7 +16,16 @@ from typing import TYPE_CHECKING, TypeVar
 from ..data.intents import IntentSet
 from ..data.knowledge import KnowledgeBase, Thing
 from ..lazy import Lazy
-from ..nlu.cues import asks_against, asks_which, before_or_else, has_to, others_named, unsaid_subject
+from ..nlu.cues import (
+    asks_against,
+    asks_which,
+    asks_yes_no,
+    before_or_else,
+    either_or,
+    has_to,
+    others_named,
+    unsaid_subject,
+)
 from ..nlu.entities import Analysis
 from ..nlu.keys import word_key
 from ..nlu.normalize import tokenize
@@ -27,10 +36,7 @@ from ..nlu.words import (
     FORGET_WORDS,
     NEED_WORDS,
     NOT_COVERED,
-    SOFT_OPENERS,
-    WH_WORDS,
     WIDE_COMPARE_TOPICS,
-    YES_NO_OPENERS,
 )
 from ..reply import FALLBACK, Reply
 from ..skills.crossrole import (
@@ -221,18 +227,7 @@ class Answering:
 
     @staticmethod
     def _yes_no(u: Understanding) -> bool:
-        """"do DEs handle data security?" asks yes or no; "can you tell me ..." asks for more."""
-        words = [t for t in u.analysis.tokens if t not in SOFT_OPENERS]
-        if any(a == "or" and b == "not" for a, b in zip(words, words[1:])):
-            return True  # "data science engineer is using Tableau or not?"
-        # The first question word decides, after a role or a "for a DSE," put first.
-        for i, word in enumerate(words[:6]):
-            if word in WH_WORDS:
-                return False
-            if word in YES_NO_OPENERS:
-                return words[i + 1 : i + 2] not in (["you"], ["u"])
-        # "DEs use Kafka?", "SQL needed for MLEs?": a question without a question word.
-        return u.analysis.question_mark and WH_WORDS.isdisjoint(words)
+        return asks_yes_no(u.analysis.tokens, question_mark=u.analysis.question_mark)
 
     @staticmethod
     def _mention_words(u: Understanding) -> set[str]:
@@ -246,14 +241,15 @@ class Answering:
         inside = self._mention_words(u)
         if all(k in self._topic_keys for k in content_keys(tokens, inside)):
             return []  # "what tools does a DE use?": nothing to look up (and no index to build)
-        content = [k for k in self._points.content(tokens, skip=inside) if k not in self._topic_keys]
+        content = self._content_of(tokens, inside)
         # "Do they also own data quality, or is that somebody else's problem?": the question is
         # before its "or is that ..." (when that leaves something to look up)
         first = before_or_else(tokens)
-        if first is not None:
-            before = [k for k in self._points.content(first, skip=inside) if k not in self._topic_keys]
-            return before or content
-        return content
+        return (self._content_of(first, inside) or content) if first is not None else content
+
+    def _content_of(self, tokens: Sequence[str], inside: set[str]) -> list[str]:
+        """The content words (keys) of ``tokens``, without the words ``inside`` role names and topic words."""
+        return [k for k in self._points.content(tokens, skip=inside) if k not in self._topic_keys]
 
     def _sector_named(self, u: Understanding) -> bool:
         """Whether an industries question names a sector of its own ("sports teams", "insurance"):
@@ -285,6 +281,10 @@ class Answering:
         if not yes_no and u.intent is not None:
             return None  # "what skills does a DSE need?": the topic, not a point
         found = self._points.search((role,), content, limit=4, min_score=0.55 if yes_no else 0.7)
+        if not found and yes_no and (options := either_or(u.analysis.tokens)):
+            # "do they analyze the data themselves or just prepare it for others?": either option's points
+            inside = self._mention_words(u)
+            found = self._points.search_any((role,), [self._content_of(o, inside) for o in options], min_score=0.55)
         if len(content) >= 4:
             # (one short word of four or more is no match: "plays video games all night, is that
             # bad?" is not "the roles play ..."; "production" in "... or is it pure research" is)

@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from .words import COMPARATIVE_WORDS, REFERRING, ROLE_NOUNS
+from .words import COMPARATIVE_WORDS, REFERRING, ROLE_NOUNS, SOFT_OPENERS, WH_WORDS, YES_NO_OPENERS
 
 if TYPE_CHECKING:
     from ..data.knowledge import Thing
@@ -23,12 +23,14 @@ __all__ = [
     "asks_not_knowing",
     "asks_which",
     "asks_which_fits",
+    "asks_yes_no",
     "at_an_age",
     "before_or_else",
     "comparative",
     "confirms_claim",
     "counts_jobs",
     "credential_at",
+    "either_or",
     "has_to",
     "hearsay",
     "opens_versus",
@@ -387,6 +389,30 @@ def before_or_else(tokens: Sequence[str]) -> Sequence[str] | None:
     quality, or is that somebody else's problem?"), or ``None`` without one."""
     cut = next((i for i in range(len(tokens) - 2) if tokens[i] == "or" and tuple(tokens[i + 1 : i + 3]) in _OR_IS), None)
     return None if cut is None else tokens[:cut]
+
+
+def asks_yes_no(tokens: Sequence[str], *, question_mark: bool) -> bool:
+    """"do DEs handle data security?" asks yes or no; "can you tell me ..." asks for more."""
+    words = [t for t in tokens if t not in SOFT_OPENERS]
+    if any(a == "or" and b == "not" for a, b in zip(words, words[1:])):
+        return True  # "data science engineer is using Tableau or not?"
+    # The first question word decides, after a role or a "for a DSE," put first.
+    for i, word in enumerate(words[:6]):
+        if word in WH_WORDS:
+            return False
+        if word in YES_NO_OPENERS:
+            return words[i + 1 : i + 2] not in (["you"], ["u"])
+    # "DEs use Kafka?", "SQL needed for MLEs?": a question without a question word.
+    return question_mark and WH_WORDS.isdisjoint(words)
+
+
+def either_or(tokens: Sequence[str]) -> tuple[Sequence[str], Sequence[str]] | None:
+    """The two options of a question offering a choice ("do they analyze the data themselves or
+    just prepare it for others?"), or ``None`` without one (nor for "or is that ..." and "or not")."""
+    cut = next((i for i in range(1, len(tokens) - 1) if tokens[i] == "or"), None)
+    if cut is None or tuple(tokens[cut + 1 : cut + 3]) in _OR_IS or tokens[cut + 1] == "not":
+        return None
+    return tokens[:cut], tokens[cut + 1 :]
 
 
 #: Nouns of a credential ("PMP certification", "actuarial exams", "HIPAA training").

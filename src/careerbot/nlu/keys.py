@@ -378,6 +378,7 @@ def keyset(words: str) -> frozenset[str]:
 #: Words that say nothing specific about a requirement.
 GENERIC: frozenset[str] = frozenset(
     STOPWORDS
+    | {word_key(w) for w in STOPWORDS}  # (as compared: "something" is "someth")
     | {
         word_key(w) for w in wordset(
             "strong skills skill knowledge experience proficiency proficient understanding understand "

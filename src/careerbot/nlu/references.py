@@ -28,7 +28,9 @@ _AFTER_ORDINAL = frozenset({"", "please", "pls", "then", "again", "too", "instea
 #: Words after "those three" that end the reference ("which of those three needs ...").
 _AFTER_THREE = _ITEM_NOUNS | _AFTER_ORDINAL | {"need", "needs", "pays", "has"}
 #: Words that may follow a message's opening "the second" ("the second, which tools he use?", "the second, he uses which tools?").
+#: It may open after one of _OPENING_LEADS ("for the second, which languages must he know?").
 _OPENING_ORDINAL_NEXT = frozenset("which what how who where why when can could would will are has have he she they it".split())
+_OPENING_LEADS = frozenset({"for", "and", "about", "so", "ok", "okay", "now"})
 _PAIR = frozenset({
     ("the", "two"), ("these", "two"), ("those", "two"), ("them", "two"), ("both",), ("both", "of", "them"),
     ("the", "2"), ("these", "2"), ("those", "2"),
@@ -108,7 +110,8 @@ def find_reference(
         if token in ("option", "options") and nxt.isdigit() and 0 < int(nxt) <= 9:
             return Reference("ordinal", i, i + 2, index=int(nxt) - 1)
         # "the second one", "your first suggestion", "the last" (but not "the first step").
-        ends = nxt in _ITEM_NOUNS or nxt in _AFTER_ORDINAL or (i == 1 and nxt in _OPENING_ORDINAL_NEXT)
+        opening = i == 1 or (i == 2 and tokens[0] in _OPENING_LEADS)
+        ends = nxt in _ITEM_NOUNS or nxt in _AFTER_ORDINAL or (opening and nxt in _OPENING_ORDINAL_NEXT)
         if token in _ORDINALS and token not in _NUMBERS and (
             (ends and prev in ("the", "your", "ur", "that")) or nxt in _ITEM_NOUNS or token in ("runnerup", "runner")
             or (token in ("latter", "former") and prev == "the")  # "who do the latter work with?"

@@ -205,6 +205,16 @@ class PointIndex:
         hits.sort(key=lambda h: -h.score)
         return hits[:limit]
 
+    def search_any(
+        self, role_ids: Sequence[str], options: Sequence[Sequence[str]], *, limit: int = 2, min_score: float = 0.5
+    ) -> list[Hit]:
+        """The points that best cover any one of ``options`` (content words of each option a question
+        offers), up to ``limit`` per option, best first."""
+        return sorted(
+            (h for content in options for h in self.search(role_ids, content, limit=limit, min_score=min_score)),
+            key=lambda h: -h.score,
+        )
+
     def applications(
         self, role_id: str, tokens: Sequence[str], content: Callable[[], Sequence[str]], *, skip: Collection[str] = ()
     ) -> list[Application]:

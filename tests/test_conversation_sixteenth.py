@@ -1,0 +1,72 @@
+"""Conversations as people hold them (issue 11, sixteenth pass), through the public ``CareerBot().ask``
+and the message reader it uses."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+
+from careerbot import CareerBot
+from careerbot.nlu.cues import either_or
+from careerbot.nlu.normalize import tokenize
+from careerbot.nlu.references import find_reference
+
+
+@pytest.fixture
+def sid() -> str:
+    return f"sixteenth-{uuid.uuid4().hex}"
+
+
+@pytest.mark.parametrize(
+    ("text", "index"),
+    [("for the second, which languages must he know?", 1), ("and the first, what does it pay?", 0)],
+)
+def test_an_opening_ordinal_may_follow_a_lead_word(text: str, index: int) -> None:
+    ref = find_reference(tokenize(text), role_words={})
+    assert ref is not None and (ref.kind, ref.index) == ("ordinal", index)
+    # ("for the first time" names no item of a list)
+    assert find_reference(tokenize("for the first time, what do they use?"), role_words={}) is None
+
+
+def test_for_the_second_after_a_comparison_is_the_second_role(bot: CareerBot, sid: str) -> None:
+    bot.ask("What is exactly the difference between data engineer and machine learning software engineer?", session_id=sid)
+    reply = bot.ask("For the second, which langages of programmation he must know?", session_id=sid)
+    assert (reply.intent, reply.roles) == ("ask_tools", ("ml_software_engineer",))
+    assert "C++" in reply.text
+
+
+def test_a_choice_between_two_duties_is_answered_from_either(bot: CareerBot, sid: str) -> None:
+    bot.ask("what does a data science engineer use for visualization?", session_id=sid)
+    reply = bot.ask("Do they analyze the data themselves or just prepare it for others?", session_id=sid)
+    assert (reply.intent, reply.roles) == ("ask_responsibilities", ("data_science_engineer",))
+    assert "Analyzing large datasets to extract insights and trends." in reply.text
+
+
+def test_either_or_keeps_or_is_that_and_or_not_out() -> None:
+    assert either_or(tokenize("do they build models or deploy them?")) == (["do", "they", "build", "models"], ["deploy", "them"])
+    assert either_or(tokenize("do they own data quality, or is that someone else's job?")) is None
+    assert either_or(tokenize("is SQL needed or not?")) is None
+
+
+def test_what_they_are_responsible_for_on_a_team_is_their_duties(bot: CareerBot, sid: str) -> None:
+    bot.ask("Does an ML research engineer need a PhD?", session_id=sid)
+    reply = bot.ask("What are they responsible for on a typical team?", session_id=sid)
+    assert (reply.intent, reply.roles) == ("ask_responsibilities", ("ml_research_engineer",))
+    # How many people a team has is still a question the articles don't answer.
+    assert bot.ask("how many ML SWEs are on a typical team?", session_id=sid).intent == "not_covered"
+
+
+def test_is_x_something_a_role_does_asks_about_its_duties(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask(
+        "Is pulling data together from different sources something a data engineer does?", session_id=sid
+    )
+    assert (reply.intent, reply.roles) == ("ask_responsibilities", ("data_engineer",))
+    assert "different sources" in reply.text
+
+
+def test_working_together_on_projects_is_who_they_work_with(bot: CareerBot, sid: str) -> None:
+    bot.ask("How does a machine learning engineer differ from a data engineer?", session_id=sid)
+    reply = bot.ask("Do the two roles work together on projects?", session_id=sid)
+    assert reply.intent == "ask_works_with"
+    assert set(reply.roles) == {"ml_engineer", "data_engineer"}
