@@ -70,3 +70,18 @@ def test_working_together_on_projects_is_who_they_work_with(bot: CareerBot, sid:
     reply = bot.ask("Do the two roles work together on projects?", session_id=sid)
     assert reply.intent == "ask_works_with"
     assert set(reply.roles) == {"ml_engineer", "data_engineer"}
+
+
+def test_names_a_comma_separates_are_noted_one_by_one(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("yo, self-taught web dev here. mostly JavaScript, React and Node, plus a little Python", session_id=sid)
+    assert reply.text.startswith("Noted: Python, JavaScript, React and Node.")
+
+
+def test_a_stack_names_the_persons_tools(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("Hey, I'm a BI analyst. My daily stack is Power BI, SQL and Excel.", session_id=sid)
+    assert reply.text.startswith("Noted: SQL, Power BI and Excel; background: BI analyst.")
+
+
+def test_a_year_of_study_is_left_out_and_the_field_kept(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("Hi, I'm a 4th-year PhD student in computational neuroscience. Lots of Python.", session_id=sid)
+    assert "background: phd student in computational neuroscience." in reply.text

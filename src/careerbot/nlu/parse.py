@@ -102,6 +102,8 @@ class Parse:
 
 #: The first word of each sentence after the first ("... a bank. That was dull.").
 _SENTENCE_START = re.compile(r"[.!?;]\s+([A-Za-z][\w']*)")
+#: A word a comma or a semicolon follows ("JavaScript, React and Node": three names, not one).
+_BEFORE_COMMA = re.compile(r"([^\W_]+)\s*[,;]")
 #: Words as the tokenizer finds them (letters and digits, inner apostrophes), with their capitals.
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*", re.UNICODE)
 #: Words people capitalise that are not names of tools ("I", "I'm").
@@ -201,7 +203,8 @@ class Reader:
                     and surface.casefold() not in opening
                 )
             ]
-            profile = read_profile(u.analysis, things, names)
+            listed = frozenset(m.group(1).casefold() for m in _BEFORE_COMMA.finditer(part.text))
+            profile = read_profile(u.analysis, things, names, ends=listed)
             if any(w.upper() in spelled.values() for b in profile.background for w in b.split()):
                 # "I have an IT degree": a word written in capitals is kept so ("IT degree", not "it degree").
                 upper = {w.casefold(): w for w in spelled.values() if w.isupper() and len(w) > 1}

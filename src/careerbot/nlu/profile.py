@@ -8,6 +8,7 @@ conversation in its :class:`~careerbot.dialogue.state.Profile`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -49,6 +50,8 @@ _CUES_BY_FIRST: dict[str, tuple[tuple[str, ...], ...]] = {
 }
 #: Words after which "in" goes on with what the person studies ("student in linguistics").
 _STUDY_WORDS = frozenset("student undergrad graduate grad degree major phd masters bachelor bachelors".split())
+#: "4th", "2nd", "first": when, before what the person does ("a 4th-year PhD student").
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|final|last")
 #: Words that end a background phrase.
 _PHRASE_STOP = frozenset(
     "for and with at in who that but so since from of to by on i my me or because where which mostly mainly".split()
@@ -56,7 +59,7 @@ _PHRASE_STOP = frozenset(
 #: Words after which an unknown word is something the person uses ("mostly SQL and Power BI").
 _TOOL_CUES = frozenset(
     "use uses using used know knows knew with of mostly plus some bit little lots learned learning "
-    "learnt tried trying experience proficient familiar skilled fluent in".split()
+    "learnt tried trying experience proficient familiar skilled fluent in stack".split()
 )
 #: Cues after which even a lowercase word is a tool ("I use dbt"); after the others ("a bit of", "in",
 #: "with") only a name written like one is ("courses in deep learning" names no tool, "a bit of VBA" does).
@@ -84,12 +87,14 @@ class ProfileReading:
 
 
 def read_profile(
-    analysis: Analysis, things: Sequence[tuple[int, Thing]], unknown: Sequence[tuple[int, str]] = ()
+    analysis: Analysis, things: Sequence[tuple[int, Thing]], unknown: Sequence[tuple[int, str]] = (),
+    *, ends: Collection[str] = (),
 ) -> ProfileReading:
     """Read a self-description. ``things`` are the named things it mentions and ``unknown`` the
     words careerbot takes for names (position, as written): words it does not know, or written with
     a capital inside the sentence. After "use", "know", "with", ... those are the person's own
-    tools ("I use Excel and some VBA"), not their name or town."""
+    tools ("I use Excel and some VBA"), not their name or town. ``ends``: words a comma follows
+    in the text, which end a name ("JavaScript, React")."""
     tokens = analysis.tokens
     has, lacks = stated(tokens, things)
     likes = [
@@ -99,7 +104,7 @@ def read_profile(
     in_jobs = {p for p, _ in things if any(tokens[p] in occ.split() for occ in analysis.other_occupations)}
     known = [t.name for p, t in things if t in has and t.kind != "industry" and not (t.kind == "field" and p in in_jobs)]
     not_known = [t.name for t in lacks if t.kind != "industry"]  # ("basically zero tech companies")
-    known.extend(_own_tools(tokens, things, unknown))
+    known.extend(_own_tools(tokens, things, unknown, ends))
     targets: list[str] = []
     current: list[str] = []
     for mention in analysis.mentions:
@@ -190,10 +195,12 @@ def stated(tokens: Sequence[str], things: Sequence[tuple[int, Thing]]) -> tuple[
 
 
 def _own_tools(
-    tokens: Sequence[str], things: Sequence[tuple[int, Thing]], unknown: Sequence[tuple[int, str]]
+    tokens: Sequence[str], things: Sequence[tuple[int, Thing]], unknown: Sequence[tuple[int, str]],
+    ends: Collection[str] = (),
 ) -> list[str]:
     """Unknown words that name what the person uses: after a cue ("use", "of", "with"), or after
-    "and" / a comma following a known thing; runs of such words are one name ("Power BI")."""
+    "and" / a comma following a known thing; runs of such words are one name ("Power BI"), up to a
+    word in ``ends`` (a comma follows it)."""
     thing_at = {p for p, _ in things}
     words = dict(unknown)
     names: list[str] = []
@@ -203,11 +210,13 @@ def _own_tools(
             i += 1
             continue
         start = i
-        while i in words:
+        while i in words and (i == start or tokens[i - 1] not in ends):
             i += 1
         before = tokens[max(0, start - 3) : start]
         prev = tokens[start - 1] if start else ""
-        listed = prev in _LIST_WORDS and (start - 2 in thing_at or start - 2 in words)
+        listed = (prev in _LIST_WORDS and (start - 2 in thing_at or start - 2 in words)) or (
+            prev in ends and (start - 1 in thing_at or start - 1 in words)  # "JavaScript, React"
+        )
         name_like = _written_as_name(words[start]) or not _STRONG_TOOL_CUES.isdisjoint(before)
         if ((not _TOOL_CUES.isdisjoint(before) and _NAMING.isdisjoint(before)) or listed) and name_like:
             names.append(" ".join(words[j] for j in range(start, i)))
@@ -243,8 +252,11 @@ def _background_phrases(tokens: Sequence[str], analysis: Analysis, places: Colle
             if tuple(tokens[i : i + n]) != cue:
                 continue
             j = i + n
-            while j < len(tokens) and (tokens[j] in ("a", "an", "the") or tokens[j].isdigit()):
-                j += 1  # "I run a 6-person fintech startup"
+            while j < len(tokens) and (
+                tokens[j] in ("a", "an", "the") or tokens[j].isdigit() or _ORDINAL.fullmatch(tokens[j])
+                or (tokens[j] in ("year", "yr") and j > i + n)
+            ):
+                j += 1  # "I run a 6-person fintech startup", "I'm a 4th-year PhD student"
             if cue in _BEING_IN and j in places:
                 continue
             if _negated_at(tokens, i):
@@ -254,7 +266,7 @@ def _background_phrases(tokens: Sequence[str], analysis: Analysis, places: Colle
                 (tokens[j] not in _PHRASE_STOP and len(phrase) < 4)
                 # "a PhD student in computational linguistics": what they study goes with it.
                 or (tokens[j] == "in" and phrase[-1:] and phrase[-1] in _STUDY_WORDS)
-                or (phrase[-2:-1] == ["in"] and tokens[j] not in _PHRASE_STOP)
+                or ("in" in (phrase[-1:] + phrase[-2:-1]) and tokens[j] not in _PHRASE_STOP)
             ):
                 if j in inside:
                     phrase = []
