@@ -85,3 +85,24 @@ def test_a_stack_names_the_persons_tools(bot: CareerBot, sid: str) -> None:
 def test_a_year_of_study_is_left_out_and_the_field_kept(bot: CareerBot, sid: str) -> None:
     reply = bot.ask("Hi, I'm a 4th-year PhD student in computational neuroscience. Lots of Python.", session_id=sid)
     assert "background: phd student in computational neuroscience." in reply.text
+
+
+@pytest.mark.parametrize("text", ["Tchau, until the next!", "ok until next time"])
+def test_until_next_time_is_goodbye(bot: CareerBot, sid: str, text: str) -> None:
+    assert bot.ask(text, session_id=sid).intent == "goodbye"
+
+
+def test_what_exactly_can_you_do_for_me_asks_for_help(bot: CareerBot, sid: str) -> None:
+    assert bot.ask("What exactly can you do for me?", session_id=sid).intent == "help"
+
+
+def test_a_job_someone_else_wants_for_the_person_is_not_their_background(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("lol my mom wants me to be a dentist", session_id=sid)
+    assert "background" not in reply.text
+    assert "dentist" not in bot.ask("what do you know about me?", session_id=sid).text
+
+
+def test_what_they_do_with_the_data_is_their_duties(bot: CareerBot, sid: str) -> None:
+    bot.ask("what does a DSE do?", session_id=sid)
+    reply = bot.ask("And data engineers, what do they actually do with the data?", session_id=sid)
+    assert (reply.intent, reply.roles) == ("ask_responsibilities", ("data_engineer",))

@@ -21,7 +21,7 @@ __all__ = ["ProfileReading", "read_profile", "stated"]
 
 #: Words before a role that make it the person's aim ("want to become a DE", "switch to ML").
 _AIM = frozenset(
-    "become becoming want wanna like love dream someday eventually aim aiming switch switching move moving "
+    "become becoming want wants wanted wanna like love dream someday eventually aim aiming switch switching move moving "
     "transition transitioning pivot "
     "pivoting into towards toward interested interesting considering thinking target targeting goal dream hoping "
     "wondering exploring "
@@ -234,7 +234,7 @@ def _aimed_at(tokens: Sequence[str], occupation: str) -> bool:
     for i in range(len(tokens) - len(words) + 1):
         here = list(tokens[i : i + len(words)])
         if words and here[:-1] == words[:-1] and here[-1].startswith(words[-1]):
-            before = set(tokens[max(0, i - 4) : i])
+            before = set(tokens[max(0, i - 5) : i])  # ("my mom wants me to be a dentist")
             if tokens[i + len(words) : i + len(words) + 1] in (("job",), ("jobs",), ("posting",), ("position",), ("opening",)):
                 return True  # "I saw something about a professor job": a job they read about
             return bool(before & _AIM) and not before & _NOW - {"i'm", "im"}
