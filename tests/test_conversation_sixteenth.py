@@ -106,3 +106,37 @@ def test_what_they_do_with_the_data_is_their_duties(bot: CareerBot, sid: str) ->
     bot.ask("what does a DSE do?", session_id=sid)
     reply = bot.ask("And data engineers, what do they actually do with the data?", session_id=sid)
     assert (reply.intent, reply.roles) == ("ask_responsibilities", ("data_engineer",))
+
+
+def test_him_refers_to_the_role_in_focus(bot: CareerBot, sid: str) -> None:
+    bot.ask("What degree should I ask for in an ML software engineer posting?", session_id=sid)
+    reply = bot.ask("What subjects would be best for him to study there?", session_id=sid)
+    assert (reply.intent, reply.roles) == ("ask_education", ("ml_software_engineer",))
+
+
+def test_candidates_are_the_role_asked_about(bot: CareerBot, sid: str) -> None:
+    bot.ask("What degree should I ask for in an ML software engineer posting?", session_id=sid)
+    reply = bot.ask("What certifications might candidates come with?", session_id=sid)
+    assert (reply.intent, reply.roles) == ("ask_education", ("ml_software_engineer",))
+
+
+def test_a_grad_in_a_subject_asks_about_education(bot: CareerBot, sid: str) -> None:
+    bot.ask("What degree should I ask for in an ML software engineer posting?", session_id=sid)
+    reply = bot.ask("would a stats or physics grad be acceptable too?", session_id=sid)
+    assert (reply.intent, reply.roles) == ("ask_education", ("ml_software_engineer",))
+    assert "Physics" in reply.text
+
+
+def test_ml_roles_names_jobs_not_the_field(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("which of these ML roles uses Docker and Kubernetes?", session_id=sid)
+    assert (reply.intent, reply.roles) == ("ask_tools", ("ml_engineer",))
+    assert "Machine learning" not in reply.text
+
+
+def test_is_that_true_for_a_role_asks_about_the_claim_before(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask(
+        "People keep saying research roles have a much worse work-life balance. "
+        "Is that actually true for ML research engineers?", session_id=sid,
+    )
+    assert (reply.intent, reply.roles) == ("not_covered", ("ml_research_engineer",))
+    assert "don't say" in reply.text

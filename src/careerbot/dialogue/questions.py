@@ -23,6 +23,7 @@ from ..nlu.words import (
     COMPARATIVE_WORDS,
     COMPARE,
     GENERIC_ROLE_WORDS,
+    GOING_ON,
     NEED_WORDS,
     NOT_COVERED,
     REFERRING,
@@ -308,7 +309,8 @@ class Questions(Comparing):
         )
         tool_named = any(thing.kind in ("tool", "language") for _, thing in things)
         if guessed and not roles and ctx.roles and (
-            not REFERRING.isdisjoint(analysis.tokens) or tool_named or self._about_a_thing(u)
+            not REFERRING.isdisjoint(analysis.tokens) or not GOING_ON.isdisjoint(analysis.tokens) or tool_named
+            or self._about_a_thing(u)
         ):
             listed = [t for _, t in things if t.kind in LISTED_KINDS] + [t for _, t in sectors_worked_in(u.analysis.tokens, things)]
             if listed:

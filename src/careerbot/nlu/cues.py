@@ -445,12 +445,13 @@ def sectors_worked_in(tokens: Sequence[str], things: Sequence[tuple[int, Thing]]
 
 
 #: The words of a question that only asks whether what was just said is so ("Is that right?").
-_CONFIRMING = frozenset("is that it this so right true correct accurate really".split())
+_CONFIRMING = frozenset("is that it this so right true correct accurate really actually even the case for about of".split())
 
 
 def confirms_claim(tokens: Sequence[str]) -> bool:
-    """"My nephew says data engineers are in demand. Is that right?": the claim before is the question."""
-    return bool(tokens) and _CONFIRMING.issuperset(tokens) and not {"right", "true", "correct", "accurate"}.isdisjoint(tokens)
+    """"My nephew says data engineers are in demand. Is that right?": the claim before is the question
+    (``tokens`` without role names: "is that actually true for ML research engineers?")."""
+    return bool(tokens) and _CONFIRMING.issuperset(tokens) and not {"right", "true", "correct", "accurate", "case"}.isdisjoint(tokens)
 
 
 def unsaid_subject(tokens: Sequence[str]) -> str | None:

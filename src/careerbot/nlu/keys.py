@@ -395,7 +395,7 @@ GENERIC: frozenset[str] = frozenset(
 #: Education words that only say *that* someone has a degree.
 EDU_CUES: frozenset[str] = wordset(
     "degree degrees bachelor bachelors bachelor's master masters master's msc bsc phd doctorate studied "
-    "study studying graduate graduated graduating major majored majoring diploma certified certificate "
+    "study studying graduate graduated graduating grad grads major majored majoring diploma certified certificate "
     "certification certifications certs"
 )
 #: Education keys that imply others (a master's is an advanced degree).

@@ -18,6 +18,8 @@ __all__ = ["ThingFinder"]
 
 #: Nouns after which a thing's name names a kind of thing ("programming languages", "ML frameworks").
 _KIND_NOUNS = frozenset({"language", "languages"})
+#: Nouns after which a field's name names a kind of job ("which of these ML roles uses Docker?").
+_JOB_NOUNS = frozenset("role roles job jobs career careers position positions folks people track".split())
 
 class ThingFinder:
     """Finds the knowledge base's named things in tokens. Immutable; safe to share across threads."""
@@ -51,8 +53,11 @@ class ThingFinder:
                 if any(j in skip for j in range(i, i + n)):
                     continue
                 thing = self._table.get(tuple(tokens[i : i + n]))
-                if thing is not None and i + n < len(tokens) and tokens[i + n] in _KIND_NOUNS:
-                    # "which programming languages": a kind of thing, not the skill "Programming".
+                if thing is not None and i + n < len(tokens) and (
+                    tokens[i + n] in _KIND_NOUNS or (thing.kind == "field" and tokens[i + n] in _JOB_NOUNS)
+                ):
+                    # "which programming languages": a kind of thing, not the skill "Programming"
+                    # (nor "ML roles" the field).
                     i += n
                     break
                 if thing is not None and n == 1 and len(tokens[i]) == 1 and tokens[i + 1 : i + 2] in (["you"], ["u"], ("you",), ("u",)):

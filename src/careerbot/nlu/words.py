@@ -56,7 +56,7 @@ ADVISOR_INTENTS = frozenset({"recommend_role", "skill_gap", "learning_path", "as
 ADVISOR_FOLLOW_UPS = frozenset({"learning_path", "ask_salary", "skill_gap"})
 #: Words that point back at what the conversation is about ("what do they earn?").
 REFERRING = frozenset(
-    "they them their theirs it its one ones that this those these both either he she his her such".split()
+    "they them their theirs it its one ones that this those these both either he she his her him such".split()
 )
 #: Words asking whether something named is usual for a role ("Normal for a DE?").
 USUAL_WORDS = frozenset("normal typical common usual standard expected".split())
@@ -91,6 +91,8 @@ YES_NO_OPENERS = frozenset("do does did is are was were can could should would w
 SOFT_OPENERS = frozenset("so and but ok okay well hey hi hello also then quick question".split())
 #: Small talk that adds nothing next to a question ("hi! what does a DE do?", "thanks, and MLEs?").
 PLEASANTRIES = frozenset({"greet", "thanks"})
+#: Words by which a question goes on about what was asked before ("would a physics grad be acceptable too?").
+GOING_ON = frozenset({"too", "also", "either"})
 #: Verbs of a question about a tool ("do DEs use Snowflake?", "is dbt part of their stack?").
 TOOL_VERBS = frozenset("use uses used using know knows need needs learn work works stack part tool tools".split())
 #: Words asking whether a role needs something ("does a DE need to know Scala?").

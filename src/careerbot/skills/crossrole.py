@@ -7,6 +7,7 @@ from collections.abc import Callable, Collection, Sequence
 
 from ..data.knowledge import TOPIC_TITLES, KnowledgeBase, Point, Role, Thing, ThingLink
 from ..nlu.cues import asks_as_skill
+from ..nlu.keys import EDU_CUES
 from ..nlu.normalize import tokenize
 from ..nlu.words import NEED_WORDS, USE_WORDS
 from .responses import Answer, render_topic
@@ -120,6 +121,8 @@ def thing_topic(kb: KnowledgeBase, words: Sequence[str], thing: Thing, roles: Se
     tool its skills name ("do DSEs need to know Tableau?"), while one they use or work with is a
     tool ("do they code in Python?")."""
     topic = topic_of_kind(thing.kind)
+    if thing.kind == "skill" and not EDU_CUES.isdisjoint(words):
+        return "education"  # "would a stats or physics grad be acceptable?": what they studied
     if thing.kind == "skill" and any(w in USE_WORDS and nxt == "for" for w, nxt in zip(words, words[1:])):
         return "tools"  # "what do they use for testing and CI?": the tools they use for it
     if thing.kind == "field" and any(w in ("work", "works", "working") and nxt == "in" for w, nxt in zip(words, words[1:])):

@@ -40,7 +40,7 @@ _FRAME = frozenset(
         "things what which how who why where when whether spend time deal keep keeps keeping still "
         "theyre they're once after eye eyes over worth mention mentioning getting expect expected "
         "requirement requirements themselves themself himself herself itself yourself ourselves own "
-        "others only just".split()
+        "others only just candidate candidates applicant applicants come comes might".split()
     )
 )
 
