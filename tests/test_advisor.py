@@ -197,16 +197,16 @@ def test_skill_gap_from_the_message(advisor: Advisor) -> None:
     assert roles == (MLE,)
     data = answer.data
     assert data["kind"] == "skill_gap" and data["target"] == MLE and data["current"] == []
-    # Canonical names of named things, not sentences.
-    assert data["have"] == ["Python"]
+    # Canonical names of named things, not sentences (and whoever writes Python can program).
+    assert data["have"] == ["Python", "Programming"]
     assert {"TensorFlow", "PyTorch", "Docker", "Kubernetes", "Statistics", "Ph.D."} <= set(data["missing"])
     assert {"TensorFlow", "PyTorch", "Docker", "Kubernetes"} <= set(data["missing_by_topic"]["tools"])
     assert "Statistics" in data["missing_by_topic"]["skills"] and "Ph.D." in data["missing_by_topic"]["education"]
     assert data["extra"] == ["SQL"]  # the ML engineer articles don't list SQL
     assert not set(data["have"]) & set(data["missing"])
-    assert data["have_count"] == 1 and data["overlap"] == round(1 / data["total"], 3)
+    assert data["have_count"] == 2 and data["overlap"] == round(2 / data["total"], 3)
     pct = round(100 * data["have_count"] / data["total"])
-    assert f"You have 1 of the {data['total']} skills, tools and qualifications" in answer.text
+    assert f"You have 2 of the {data['total']} skills, tools and qualifications" in answer.text
     assert f"({pct}%)" in answer.text
     for heading in ("You have: Python", "Still missing:", "- Skills:", "- Tools:", "- Education:"):
         assert heading in answer.text

@@ -140,3 +140,32 @@ def test_is_that_true_for_a_role_asks_about_the_claim_before(bot: CareerBot, sid
     )
     assert (reply.intent, reply.roles) == ("not_covered", ("ml_research_engineer",))
     assert "don't say" in reply.text
+
+
+def test_which_job_makes_most_use_of_her_maths_is_a_recommendation(bot: CareerBot, sid: str) -> None:
+    bot.ask("I'm asking on behalf of my niece, she's 17 and wonderful at maths.", session_id=sid)
+    reply = bot.ask("Which of these jobs would make the most use of her maths?", session_id=sid)
+    assert reply.intent == "recommend_role" and len(reply.roles) >= 1
+    # The conversation goes on about the one recommended, not about every role that lists maths.
+    assert bot.ask("What would she need to study at university for that?", session_id=sid).roles == reply.roles[:1]
+
+
+def test_u_think_asks_and_my_sql_is_not_mysql(bot: CareerBot, sid: str) -> None:
+    bot.ask("what does a data engineer do?", session_id=sid)
+    reply = bot.ask("u think i could do that w my sql n python or wat am i missing", session_id=sid)
+    assert (reply.intent, reply.roles) == ("skill_gap", ("data_engineer",))
+    assert "You have: Python, SQL, Programming" in reply.text
+    assert "MySQL" not in reply.text.split("Still missing")[0]
+
+
+def test_a_category_of_tools_with_its_own_nouns_is_that_category(bot: CareerBot, sid: str) -> None:
+    bot.ask("what tools do data engineers use?", session_id=sid)
+    reply = bot.ask("and the cloud part, which providers?", session_id=sid)
+    assert (reply.intent, reply.roles) == ("ask_tools", ("data_engineer",))
+    assert "AWS" in reply.text and "Kafka" not in reply.text
+
+
+def test_the_ds_ones_are_the_data_science_engineers(bot: CareerBot, sid: str) -> None:
+    bot.ask("are DSEs the same as data engineers", session_id=sid)
+    reply = bot.ask("ok wat tools do the ds ones use pls", session_id=sid)
+    assert (reply.intent, reply.roles) == ("ask_tools", ("data_science_engineer",))

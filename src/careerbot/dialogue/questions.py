@@ -13,7 +13,14 @@ import dataclasses
 from collections.abc import Sequence
 
 from ..data.knowledge import Thing
-from ..nlu.cues import comparative, credential_at, others_named, sectors_worked_in, speakers_own
+from ..nlu.cues import (
+    asks_best_use,
+    comparative,
+    credential_at,
+    others_named,
+    sectors_worked_in,
+    speakers_own,
+)
 from ..nlu.parse import PartReading
 from ..nlu.understand import Understanding
 from ..nlu.words import (
@@ -214,6 +221,9 @@ class Questions(Comparing):
         if "homework" in analysis.tokens and not analysis.roles:
             # "my roommate wants help with his calculus homework, can you solve an integral?": their task
             return self._fallback(ctx, analysis, score)
+        if intent not in ADVISOR_INTENTS and asks_best_use(analysis.tokens) and "recommend_role" in self._intents.intents:
+            # "Which of these jobs would make the most use of her maths?": which role suits what she has
+            return self._advise("recommend_role", text, u, max(score, self._thresholds.with_role), ctx, roles=roles, things=things)
         fit = self._fit_among(text, u, ctx, roles, things)
         if fit is not None:
             return fit  # "Where I fit better, data engineer or data science engineer?"

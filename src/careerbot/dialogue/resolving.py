@@ -32,9 +32,13 @@ from .state import Context
 
 __all__ = ["Resolving"]
 
+#: Words that may go with a category of tools in a follow-up ("and the cloud part, which providers?").
+_CATEGORY_NOUNS = frozenset(
+    "tools tool stuff part side providers provider platforms platform services vendors options ones which what kind kinds".split()
+)
+
 #: Words of a role that suits someone ("which one suits someone who likes building systems more").
 _FIT_WORDS = frozenset("suit suits suited fit fits fitting".split())
-
 
 
 class Resolving(Advising):
@@ -161,12 +165,15 @@ class Resolving(Advising):
     def _tool_category(self, tokens: Sequence[str]) -> str | None:
         """The category of tools a short follow-up names on its own ("and cloud?", "what about
         databases?"), or ``None``."""
-        words = [t for t in tokens if t not in FILLER and t not in FOLLOW_UP_FILLER and t not in REFERRING]
-        if not words or len(tokens) > 6:
+        words = [
+            t for t in tokens
+            if t not in FILLER and t not in FOLLOW_UP_FILLER and t not in REFERRING and t not in _CATEGORY_NOUNS
+        ]
+        if not words or len(tokens) > 7:
             return None
         asked = " ".join(words)
         for category in self._tool_categories:
-            if asked in (category, category.rstrip("s"), f"{category} tools", f"{category} stuff"):
+            if asked in (category, category.rstrip("s")):
                 return category
         return None
 

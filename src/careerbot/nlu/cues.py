@@ -18,6 +18,7 @@ __all__ = [
     "asks_after_preposition",
     "asks_against",
     "asks_as_skill",
+    "asks_best_use",
     "asks_for_help",
     "asks_if_same",
     "asks_not_knowing",
@@ -288,6 +289,19 @@ def asks_which_fits(tokens: Sequence[str]) -> bool:
     said = {p for i in range(len(tokens)) for p in _FITS_ME if tokens[i] == p[0] and tuple(tokens[i : i + len(p)]) == p}
     # ("Compare MLRE and MLSWE for me. Which is more research-heavy?" asks for the comparison)
     return bool(said - {("for", "me")}) or (bool(said) and _COMPARING.isdisjoint(tokens))
+
+
+#: The person's own, and those asked for ("her maths", "my statistics").
+_OWNERS = frozenset("my her his our their me him".split())
+
+
+def asks_best_use(tokens: Sequence[str]) -> bool:
+    """"Which of these jobs would make the most use of her maths?", "which role makes best use of my
+    stats?": which role suits what the person (or the one asked for) has."""
+    return "which" in tokens and any(
+        a in ("most", "best", "more", "good", "full") and b in ("use", "usage") and c == "of" and d in _OWNERS
+        for a, b, c, d in zip(tokens, tokens[1:], tokens[2:], tokens[3:])
+    )
 
 
 #: Words asking whether a thing is of no use ("is Java kinda useless for them?", "is SQL dead?").

@@ -192,8 +192,9 @@ def _kind(text: str) -> PartKind:
     first = tokens[0]
     if tokens[-2:] in (["same", "question"], ["same", "questions"], ["same", "q"]):
         return "question"  # "and if I went for data engineer instead, same question": the last one again
-    if tokens[:2] == ["am", "i"]:
-        return "question"  # "am i too old to start at 34": asked, without its question mark
+    if tokens[:2] == ["am", "i"] or tokens[:2] in (["u", "think"], ["you", "think"], ["ya", "think"]):
+        # "am i too old to start at 34", "u think i could do that w my sql": asked, without its question mark
+        return "question"
     if _DIGIT.search(low) and _AGE.search(low) and not text.rstrip().endswith("?"):
         return "self"  # "hey there, 23 y/o, just finished a web dev bootcamp"
     if first in ("when", "whenever") and tokens[1:2] and tokens[1] in _SUBJECTS and not text.rstrip().endswith("?"):

@@ -19,6 +19,10 @@ from .wording import join_names, pct, say, topic_question
 
 __all__ = ["GAP_TOPICS", "GapFinder"]
 
+#: A skill had by whoever has a thing of a kind: a programming language is programming (a query
+#: language alone is not: SQL).
+_IMPLIED_BY_KIND: Mapping[str, str] = MappingProxyType({"language": "programming"})
+_NOT_IMPLYING = frozenset({"sql"})
 #: The topics whose named things a role asks for, in the order the gap lists them.
 GAP_TOPICS = ("skills", "tools", "education")
 
@@ -84,9 +88,13 @@ class GapFinder:
             return Answer(text, {"kind": "clarify", "topic": "skills"}, ()), tuple(current)
         target = kb.roles[targets[0]]
         said = [t for t in dict.fromkeys(have) if t in names and t not in set(lacks)]
+        implied = [
+            skill for kind, skill in _IMPLIED_BY_KIND.items()
+            if skill in names and skill not in said and skill not in lacks and any(names[t].kind == kind and t not in _NOT_IMPLYING for t in said)
+        ]  # (someone who writes Python can program)
         from_role = {t for rid in current for t in self.needs(rid)} - set(lacks)
         needed = self.needs(target.id)
-        mine = [t for t in needed if t in said]
+        mine = [t for t in needed if t in said] + [t for t in implied if t in needed]
         theirs = [t for t in needed if t in from_role and t not in mine]
         missing = {topic: [t for t in self._needs[target.id][topic] if t not in mine and t not in theirs]
                    for topic in GAP_TOPICS}
