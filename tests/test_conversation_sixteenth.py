@@ -169,3 +169,28 @@ def test_the_ds_ones_are_the_data_science_engineers(bot: CareerBot, sid: str) ->
     bot.ask("are DSEs the same as data engineers", session_id=sid)
     reply = bot.ask("ok wat tools do the ds ones use pls", session_id=sid)
     assert (reply.intent, reply.roles) == ("ask_tools", ("data_science_engineer",))
+
+
+def test_what_more_i_have_to_learn_for_this_role_is_a_skill_gap(bot: CareerBot, sid: str) -> None:
+    bot.ask("Hello sir, myself Rahul. I am knowing Java and little bit Python only. Kindly guide me.", session_id=sid)
+    bot.ask("Which all skills are required for machine learning software engineer?", session_id=sid)
+    reply = bot.ask("As per my knowledge which I told, what more I have to learn for this role?", session_id=sid)
+    assert (reply.intent, reply.roles) == ("skill_gap", ("ml_software_engineer",))
+    # A capital opening a sentence ("Kindly guide me.") names no tool.
+    assert "Kindly" not in bot.ask("what do you know about me?", session_id=sid).text
+
+
+def test_a_verb_after_its_subject_and_an_adverb_is_no_job(bot: CareerBot, sid: str) -> None:
+    bot.ask("what does a data science engineer do?", session_id=sid)
+    reply = bot.ask("so do they actually analyse data or do they just move it around?", session_id=sid)
+    assert (reply.intent, reply.roles) == ("ask_responsibilities", ("data_science_engineer",))
+    assert "analysts" not in reply.text.split("\n")[0]
+
+
+def test_no_idea_what_they_do_asks_what_the_role_is(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask(
+        "Marketing specialist here (6 yrs, Google Analytics, loads of A/B tests). Our company just hired a "
+        "'data science engineer' and tbh I have no idea what they do lol", session_id=sid,
+    )
+    assert (reply.intent, reply.roles) == ("ask_definition", ("data_science_engineer",))
+    assert "A B" not in reply.text

@@ -42,6 +42,18 @@ _MODIFIERS = frozenset(
     "other others between among alongside beside around under over".split()
 )
 
+#: Adverbs between a subject and its verb ("they actually analyse").
+_ADVERBS = frozenset("actually really just also usually mostly often ever even still mainly typically generally".split())
+
+
+def _after_subject(tokens: Sequence[str]) -> bool:
+    """Whether the next word follows a subject pronoun, perhaps after adverbs ("they actually ...")."""
+    k = len(tokens)
+    while k and tokens[k - 1] in _ADVERBS:
+        k -= 1
+    return bool(k) and tokens[k - 1] in _SUBJECT_PRONOUNS
+
+
 
 @dataclass(frozen=True)
 class RoleMention:
@@ -218,8 +230,8 @@ class RoleFinder:
                 origin.append(index)
                 continue
             fixed = self._speller.correct(token)
-            if fixed in _JOB_HEADS and tokens[-1:] and tokens[-1] in _SUBJECT_PRONOUNS:
-                fixed = None  # "do they analyse data?": a verb after its subject, not "analyst"
+            if fixed in _JOB_HEADS and _after_subject(tokens):
+                fixed = None  # "do they (actually) analyse data?": a verb after its subject, not "analyst"
             parts: tuple[str, ...]
             if fixed is not None:
                 parts = (fixed,)

@@ -195,7 +195,9 @@ class Reader:
             # A capital only marks a name inside a sentence ("That was dull." opens one).
             opening = {m.group(1).casefold() for m in _SENTENCE_START.finditer(part.text)}
             names = [
-                (i, surface) for i in range(len(u.analysis.tokens))
+                # (a capital opening a sentence marks no name: "Kindly guide me.")
+                (i, surface.casefold() if surface.casefold() in opening else surface)
+                for i in range(len(u.analysis.tokens))
                 if i not in inside and i not in thing_at
                 for surface in (spelled.get(u.analysis.tokens[i], u.analysis.tokens[i]),)
                 if i in unknown or (

@@ -218,7 +218,9 @@ def _own_tools(
             prev in ends and (start - 1 in thing_at or start - 1 in words)  # "JavaScript, React"
         )
         name_like = _written_as_name(words[start]) or not _STRONG_TOOL_CUES.isdisjoint(before)
-        if ((not _TOOL_CUES.isdisjoint(before) and _NAMING.isdisjoint(before)) or listed) and name_like:
+        # (not letters alone: "A/B tests" names no tool)
+        whole = all(len(words[j]) > 1 for j in range(start, i)) or (start, i) == (start, start + 1)
+        if ((not _TOOL_CUES.isdisjoint(before) and _NAMING.isdisjoint(before)) or listed) and name_like and whole:
             names.append(" ".join(words[j] for j in range(start, i)))
     return names
 
