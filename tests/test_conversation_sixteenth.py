@@ -194,3 +194,34 @@ def test_no_idea_what_they_do_asks_what_the_role_is(bot: CareerBot, sid: str) ->
     )
     assert (reply.intent, reply.roles) == ("ask_definition", ("data_science_engineer",))
     assert "A B" not in reply.text
+
+
+def test_i_meant_the_other_role_asks_the_last_question_again(bot: CareerBot, sid: str) -> None:
+    bot.ask("what tools do ML engineers use?", session_id=sid)
+    reply = bot.ask("sorry no, I meant the research one", session_id=sid)
+    assert (reply.intent, reply.roles) == ("ask_tools", ("ml_research_engineer",))
+    # ... but "the DE I mean" after a question is part of that question.
+    bot.ask("what does a DSE do?", session_id=sid)
+    assert bot.ask("what degrees do they typically have? the DE I mean", session_id=sid).roles == ("data_engineer",)
+
+
+def test_the_best_route_in_is_how_to_get_started(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("ok so for DSE, what's the best route in? would a bootcamp work?", session_id=sid)
+    assert (reply.intent, reply.roles) == ("ask_getting_started", ("data_science_engineer",))
+
+
+def test_whether_every_role_uses_a_thing_is_answered_for_each(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("Is Python used in all five roles?", session_id=sid)
+    assert reply.intent == "ask_tools" and len(reply.roles) == 5
+    assert reply.text.startswith("The articles list Python for all five roles.")
+    sql = bot.ask("do all the roles need SQL?", session_id=sid)
+    assert set(sql.roles) == {"data_engineer", "data_science_engineer"} and "not for Machine Learning Engineers" in sql.text
+
+
+def test_whether_three_roles_in_focus_use_a_thing_is_that_answer_alone(bot: CareerBot, sid: str) -> None:
+    bot.ask("compare DE, MLE and DSE", session_id=sid)
+    reply = bot.ask("do all three use Python?", session_id=sid)
+    assert set(reply.roles) == {"data_engineer", "ml_engineer", "data_science_engineer"}
+    assert reply.text == (
+        "Yes: the articles list Python for Data Engineers, Machine Learning Engineers and Data Science Engineers."
+    )

@@ -335,7 +335,9 @@ class Advising(Answering):
             words[i] in ("is", "are") and words[i + 1] == "there" and not ROLE_NOUNS.isdisjoint(words[i + 2 : i + 5])
             for i in range(len(words) - 2)
         )
-        asks_which = asks_which or pair_asked or any_asked or there_asked or (bool(referred) and "which" in tokens)
+        # "is Python used in all five roles?", "do all the roles need SQL?": which of them do.
+        all_asked = bool(things) and not among and asks_all(words) and self._yes_no(u)
+        asks_which = asks_which or pair_asked or any_asked or there_asked or all_asked or (bool(referred) and "which" in tokens)
         if not asks_which:
             return None
         all_roles = tuple(self._kb.roles)

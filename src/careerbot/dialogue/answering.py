@@ -433,7 +433,9 @@ class Answering:
         if named:
             # A yes/no question about a tool gets its answer first, then the list.
             listed_line = render_listed(self._kb, roles, named, yes=u is None or (self._yes_no(u) and affirm))
-            answer = dataclasses.replace(answer, text=listed_line + "\n\n" + answer.text)
+            # (asked of three roles or more, "is Python used in all five roles?": that answer alone)
+            whole = "" if len(roles) > 2 and u is not None and self._yes_no(u) else "\n\n" + answer.text
+            answer = dataclasses.replace(answer, text=listed_line + whole)
         elif u is not None and topic == "industries" and len(roles) == 1 and self._yes_no(u) and answer.text and (
             sector or self._sector_named(u)
         ) and self._kb.roles[roles[0]].topic("industries"):  # (the articles' silence says it for DEs)

@@ -178,6 +178,10 @@ class MessagePart:
         ) or bool(_KNOW_ASKING.match(said := " ".join(tokens)) or asks_a_need(said))  # "I'd like to know ..."
 
 
+#: Words before "I meant" in a correction ("sorry no, I meant the research one").
+_CORRECTING = frozenset("sorry no nope oops oh wait ah actually um er hmm ok okay".split())
+
+
 def _kind(text: str) -> PartKind:
     tokens = _without_greeting(tokenize(text))
     if not tokens:
@@ -192,6 +196,9 @@ def _kind(text: str) -> PartKind:
     first = tokens[0]
     if tokens[-2:] in (["same", "question"], ["same", "questions"], ["same", "q"]):
         return "question"  # "and if I went for data engineer instead, same question": the last one again
+    meant = next((k for k in range(len(tokens) - 1) if tokens[k] == "i" and tokens[k + 1] in ("meant", "mean")), None)
+    if meant is not None and _CORRECTING.issuperset(tokens[:meant]) and len(tokens) <= 10:
+        return "question"  # "sorry no, I meant the research one": the question before, corrected
     if tokens[:2] == ["am", "i"] or tokens[:2] in (["u", "think"], ["you", "think"], ["ya", "think"]):
         # "am i too old to start at 34", "u think i could do that w my sql": asked, without its question mark
         return "question"

@@ -184,7 +184,9 @@ FOLLOW_UP_FILLER = frozenset(
     # "and what's the number for data engineers?" (after their outlook)
     "number numbers figure figures "
     # "and for the research engineer role?"
-    "role roles".split()
+    "role roles "
+    # "sorry no, I meant the research one": the last question, for the role meant
+    "sorry oops no nope mean meant".split()
 )
 
 
