@@ -225,3 +225,21 @@ def test_whether_three_roles_in_focus_use_a_thing_is_that_answer_alone(bot: Care
     assert reply.text == (
         "Yes: the articles list Python for Data Engineers, Machine Learning Engineers and Data Science Engineers."
     )
+
+
+def test_a_tool_the_articles_name_is_never_spelled_into_another_word(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("do data engineers use Talend or Informatica?", session_id=sid)
+    assert (reply.intent, reply.roles) == ("ask_tools", ("data_engineer",))
+    assert "Informatica" in reply.text.split("\n")[0]
+    # ... nor does a word split into two of them ("interesting" is not "in testing").
+    assert bot.ask("I am interesting for machine learning software engineer. What is this job exactly?",
+                   session_id=f"{sid}-2").intent == "ask_definition"
+
+
+def test_a_hiring_managers_follow_ups(bot: CareerBot, sid: str) -> None:
+    bot.ask("Should I hire a data engineer or an ML engineer first?", session_id=sid)
+    cost = bot.ask("and what does one cost, ballpark?", session_id=sid)
+    assert cost.intent == "ask_salary" and "100K" in cost.text
+    reply = bot.ask("Later on, who would the ML person be working with?", session_id=sid)
+    assert (reply.intent, reply.roles) == ("ask_works_with", ("ml_engineer",))
+    assert bot.ask("legend, ta", session_id=sid).intent == "thanks"

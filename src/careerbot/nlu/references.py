@@ -48,7 +48,7 @@ _SIDE_NOUNS = frozenset(
     "folks people guys crowd types".split()
 )
 #: Nouns after words of role names that make "the machine learning one", "the data track".
-NAMED_NOUNS = frozenset("one ones role roles side option track path folks people guys crowd".split())
+NAMED_NOUNS = frozenset("one ones role roles side option track path folks people person guy guys crowd hire".split())
 #: Words that end a role's name: "the data engineer job" names the role itself.
 _TITLE_WORDS = frozenset("engineer engineers engineering scientist scientists".split())
 _POSTING_NOUNS = frozenset("posting postings job jobs one offer opening position listing ad role".split())

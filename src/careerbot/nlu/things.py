@@ -19,7 +19,7 @@ __all__ = ["ThingFinder"]
 #: Nouns after which a thing's name names a kind of thing ("programming languages", "ML frameworks").
 _KIND_NOUNS = frozenset({"language", "languages"})
 #: Nouns after which a field's name names a kind of job ("which of these ML roles uses Docker?").
-_JOB_NOUNS = frozenset("role roles job jobs career careers position positions folks people track".split())
+_JOB_NOUNS = frozenset("role roles job jobs career careers position positions folks people person guy guys track hire".split())
 
 class ThingFinder:
     """Finds the knowledge base's named things in tokens. Immutable; safe to share across threads."""

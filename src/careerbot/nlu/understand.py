@@ -145,10 +145,12 @@ class Understander:
         self.thresholds = thresholds
         posting_words = posting_keywords(kb)
         keywords = [k for spec in intents.intents.values() for k in spec.keywords] + posting_words
+        # The knowledge base's named things are words too ("Informatica" is not "information").
+        thing_names = [s for thing in kb.things.values() for s in thing.spellings]
         self.finder = RoleFinder(
             {r.id: (r.name, r.plural, *r.aliases) for r in kb.roles.values()},
             other_occupations=intents.lookups.get("other_occupation", ()),
-            extra_vocabulary=keywords,
+            extra_vocabulary=keywords + thing_names,
             synonyms=intents.synonyms,
             plain_words={t for spec in intents.intents.values() for e in spec.examples for t in tokenize(e)},
             english_words=intents.lookups.get("plain_word", ()),
