@@ -8,7 +8,7 @@ import uuid
 import pytest
 
 from careerbot import CareerBot
-from careerbot.nlu.cues import either_or
+from careerbot.nlu.cues import asks_best_use, either_or
 from careerbot.nlu.normalize import tokenize
 from careerbot.nlu.references import find_reference
 
@@ -243,3 +243,20 @@ def test_a_hiring_managers_follow_ups(bot: CareerBot, sid: str) -> None:
     reply = bot.ask("Later on, who would the ML person be working with?", session_id=sid)
     assert (reply.intent, reply.roles) == ("ask_works_with", ("ml_engineer",))
     assert bot.ask("legend, ta", session_id=sid).intent == "thanks"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "which of your roles would reuse most of my skills?",
+        "honestly, is there one of these roles that uses more of my numbers brain? analysis rather than plumbing",
+    ],
+)
+def test_which_role_draws_most_on_what_i_have_is_a_recommendation(bot: CareerBot, sid: str, text: str) -> None:
+    bot.ask("I'm an accountant, I automate Excel with VBA macros and love statistics.", session_id=sid)
+    assert bot.ask(text, session_id=sid).intent == "recommend_role"
+
+
+def test_what_someone_uses_before_a_later_choice_is_no_best_use_question() -> None:
+    assert not asks_best_use(tokenize("we use BigQuery. Last year my company sent me on a course, which I loved more"))
+    assert not asks_best_use(tokenize("which roles use Python the most?"))

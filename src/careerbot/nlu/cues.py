@@ -292,15 +292,24 @@ def asks_which_fits(tokens: Sequence[str]) -> bool:
 
 
 #: The person's own, and those asked for ("her maths", "my statistics").
-_OWNERS = frozenset("my her his our their me him".split())
+_OWNERS = frozenset("my her his our".split())
+#: Verbs of a role drawing on what someone has ("make the most use of her maths", "reuse my skills").
+_USING = frozenset("use uses usage reuse reuses leverage leverages draw draws build builds".split())
+_MOST = frozenset("most more best".split())
 
 
 def asks_best_use(tokens: Sequence[str]) -> bool:
-    """"Which of these jobs would make the most use of her maths?", "which role makes best use of my
-    stats?": which role suits what the person (or the one asked for) has."""
-    return "which" in tokens and any(
-        a in ("most", "best", "more", "good", "full") and b in ("use", "usage") and c == "of" and d in _OWNERS
-        for a, b, c, d in zip(tokens, tokens[1:], tokens[2:], tokens[3:])
+    """"Which of these jobs would make the most use of her maths?", "which of your roles would reuse
+    most of my skills?", "is there one of these roles that uses more of my numbers brain?": which
+    role suits what the person (or the one asked for) has."""
+    choosing = next(
+        (i for i, t in enumerate(tokens) if t == "which" or (t == "one" and "of" in tokens[i + 1 : i + 2])), None
+    )
+    if choosing is None or _MOST.isdisjoint(tokens):
+        return False
+    # (the verb after the choice: not "we use BigQuery. Last year my company ..." before it)
+    return any(
+        t in _USING and not _OWNERS.isdisjoint(tokens[i + 1 : i + 4]) for i, t in enumerate(tokens) if i > choosing
     )
 
 
