@@ -260,3 +260,25 @@ def test_which_role_draws_most_on_what_i_have_is_a_recommendation(bot: CareerBot
 def test_what_someone_uses_before_a_later_choice_is_no_best_use_question() -> None:
     assert not asks_best_use(tokenize("we use BigQuery. Last year my company sent me on a course, which I loved more"))
     assert not asks_best_use(tokenize("which roles use Python the most?"))
+
+
+def test_when_none_of_the_roles_asked_about_has_it_the_conversation_goes_on_with_those_that_do(
+    bot: CareerBot, sid: str
+) -> None:
+    bot.ask("He builds robots and writes Python. Which of these jobs would be good for him?", session_id=sid)
+    reply = bot.ask("Do any of them work for robotics companies?", session_id=sid)
+    assert reply.roles == ("ml_research_engineer",) and "Robotics" in reply.text
+    assert bot.ask("What would he have to study at university for that one?", session_id=sid).roles == (
+        "ml_research_engineer",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "background"),
+    [
+        ("I flew commercial jets for 31 years and retired last spring.", "background: retired."),
+        ("I retired from teaching last year", "background: retired from teaching."),
+    ],
+)
+def test_when_someone_retired_is_not_what_they_did(bot: CareerBot, sid: str, text: str, background: str) -> None:
+    assert background in bot.ask(text, session_id=sid).text

@@ -346,10 +346,17 @@ class Advising(Answering):
             # "which roles use Python?", "which roles need a PhD?": a topic question across the roles.
             answer, having, topic = render_roles_with(self._kb, [thing for _, thing in things], among=among)
             intent = self._intents.intent_for_topic(topic) or COMPARE
-            # "which of them needs a PhD?" is about the roles in focus, whichever the answer names.
-            reply = self.reply(answer, intent, max(u.score, 0.5), among or having, topic)
+            # "which of them needs a PhD?" is about the roles in focus, whichever the answer names;
+            # when none of them has it ("do any of them work for robotics companies?"), about those
+            # the answer names instead.
+            found = having or (
+                tuple(str(r) for r in answer.data.get("elsewhere", ()))
+                # (not for "which of the two needs distributed computing?": neither of the two)
+                if {"two", "2", "both", "either"}.isdisjoint(tokens) and (any_asked or "which" in tokens) else ()
+            )
+            reply = self.reply(answer, intent, max(u.score, 0.5), (among if having else ()) or found or among, topic)
             # (the two asked about stay in focus: "which of the two needs more maths?" "and their outlook?")
-            focus = tuple(referred) if len(referred) > 1 else having or ctx.roles
+            focus = tuple(referred) if len(referred) > 1 else found or ctx.roles
             return reply, ctx.evolve(roles=focus, topic=topic, pending_topic=None, intent=intent)
         topic_intent = self._topic_from_keywords(u)
         if topic_intent is not None and topic_intent != "ask_salary" and not SUPERLATIVE_WORDS.isdisjoint(tokens):

@@ -52,6 +52,8 @@ _CUES_BY_FIRST: dict[str, tuple[tuple[str, ...], ...]] = {
 _STUDY_WORDS = frozenset("student undergrad graduate grad degree major phd masters bachelor bachelors".split())
 #: "4th", "2nd", "first": when, before what the person does ("a 4th-year PhD student").
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|final|last")
+#: Words opening when something happened, not what the person does ("I retired last spring").
+_WHEN_STARTS = frozenset("last this next early late recently spring summer autumn fall winter year month week ago".split())
 #: Words that end a background phrase.
 _PHRASE_STOP = frozenset(
     "for and with at in who that but so since from of to by on i my me or because where which mostly mainly".split()
@@ -263,9 +265,11 @@ def _background_phrases(tokens: Sequence[str], analysis: Analysis, places: Colle
                 continue
             if _negated_at(tokens, i):
                 continue  # "I don't have a technical background in either area"
+            retired_from = cue == ("retired",) and tokens[j : j + 1] in (["from"], ("from",))
+            j += retired_from  # "retired from teaching"
             phrase: list[str] = []
             while j < len(tokens) and len(phrase) < 7 and not tokens[j].isdigit() and (
-                (tokens[j] not in _PHRASE_STOP and len(phrase) < 4)
+                (tokens[j] not in _PHRASE_STOP and tokens[j] not in _WHEN_STARTS and len(phrase) < 4)
                 # "a PhD student in computational linguistics": what they study goes with it.
                 or (tokens[j] == "in" and phrase[-1:] and phrase[-1] in _STUDY_WORDS)
                 or ("in" in (phrase[-1:] + phrase[-2:-1]) and tokens[j] not in _PHRASE_STOP)
@@ -275,7 +279,10 @@ def _background_phrases(tokens: Sequence[str], analysis: Analysis, places: Colle
                     break
                 phrase.append(tokens[j])
                 j += 1
-            if phrase:
+            if cue == ("retired",):
+                # "I retired last spring" (retired, not "spring"), "retired from teaching"
+                phrase = ["retired", *(["from"] if retired_from and phrase else []), *phrase]
+            if phrase and phrase[0] not in _WHEN_STARTS:  # (not "moved here last year")
                 out.append(" ".join(phrase))
     if not out:
         out.extend(_who_phrases(tokens, inside))

@@ -187,6 +187,7 @@ def render_roles_with(
     pool = [r for r in kb.roles if not among or r in among]
     lines: list[str] = []
     having: list[str] = []
+    others: list[str] = []  # roles outside ``among`` that have a thing none of ``among`` has
     data_things: list[dict[str, object]] = []
     sources: list[str] = []
     for thing in things:
@@ -208,6 +209,7 @@ def render_roles_with(
         if not with_it and among:
             # "which of the two needs distributed computing?": neither; say who does.
             elsewhere = [r for r in _roles_listing(kb, thing.id) if r not in pool]
+            others.extend(r for r in elsewhere if r not in others)
             lines.append(TEMPLATES["roles_with_none_among"].safe_substitute(
                 thing=thing.name, roles=join_names([kb.roles[r].plural for r in pool], "or"),
                 elsewhere=TEMPLATES["roles_with_elsewhere"].safe_substitute(
@@ -248,7 +250,7 @@ def render_roles_with(
             # research engineer's "Strong mathematical foundation ...").
             lines.extend(_where_said(kb, rid, thing.id, said.get(rid)) for rid in with_it)
     topic = topic_of_kind(things[0].kind) if things else "tools"
-    data = {"kind": "roles_with", "topic": topic, "things": data_things}
+    data = {"kind": "roles_with", "topic": topic, "things": data_things, "elsewhere": others}
     return Answer("\n".join(lines), data, tuple(dict.fromkeys(sources))), tuple(having), topic
 
 
