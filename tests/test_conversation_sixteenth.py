@@ -282,3 +282,18 @@ def test_when_none_of_the_roles_asked_about_has_it_the_conversation_goes_on_with
 )
 def test_when_someone_retired_is_not_what_they_did(bot: CareerBot, sid: str, text: str, background: str) -> None:
     assert background in bot.ask(text, session_id=sid).text
+
+
+def test_a_thing_asked_again_for_another_role_with_too_is_that_thing(bot: CareerBot, sid: str) -> None:
+    bot.ask("R is fine for data science engineers right?", session_id=sid)
+    reply = bot.ask("what about MLEs, R too?", session_id=sid)
+    assert (reply.intent, reply.roles) == ("ask_tools", ("ml_engineer",))
+    assert reply.text.startswith("The articles list R for Machine Learning Engineers.")
+
+
+def test_your_featured_listings_are_all_of_them(bot: CareerBot, sid: str) -> None:
+    bot.ask("what's the difference between an ML engineer and an ML research engineer?", session_id=sid)
+    reply = bot.ask("Which companies show up in your featured job listings?", session_id=sid)
+    assert "murmuration" in reply.text and "Occam AI" in reply.text
+    top = bot.ask("What's the highest salary range among those postings?", session_id=sid)
+    assert "192K" in top.text

@@ -53,6 +53,8 @@ __all__ = ["Advising"]
 
 #: Words that leave "anything in Berlin?" a question about postings there.
 _BARE = frozenset({"anything", "something", "any", "what", "whats", "there", "near", "around"})
+#: Words of a question about the featured postings as a whole ("your featured job listings").
+_ALL_POSTINGS = frozenset({"your"})
 #: Words for jobs on offer (not "job market", not "work").
 _POSTING_NOUNS = frozenset(
     "jobs openings positions vacancies internships postings opening position vacancy internship posting".split()
@@ -279,8 +281,11 @@ class Advising(Answering):
             # About the postings just shown: no role filter on top, the conversation keeps its roles.
             answer = self._advisor.postings(text, tokens, among_roles, among=among)
         else:
+            # "which companies show up in your featured job listings?": all of them, not the
+            # conversation's roles (but "any featured postings for them?" is about those)
+            every = not _ALL_POSTINGS.isdisjoint(tokens) and REFERRING.isdisjoint(tokens)
             answer = self._advisor.postings(
-                text, tokens, roles or (all_roles if wants_all else ()), context_roles=ctx.roles,
+                text, tokens, roles or (all_roles if wants_all else ()), context_roles=() if every else ctx.roles,
                 # "what's a DE paid?" ... "and the ml guys, same?": pay asked again
                 pay=ctx.topic == "salary" and JOB_WORDS.isdisjoint(tokens),
             )

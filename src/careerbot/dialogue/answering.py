@@ -364,7 +364,9 @@ class Answering:
         affirm = not asks_against(words)  # (no "Yes" to "is Java kinda useless for them?")
         tools = [
             thing for pos, thing in things
-            if thing.kind in ("tool", "language") and not (pos < len(words) and len(words[pos]) == 1)
+            if thing.kind in ("tool", "language") and (
+                not (pos < len(words) and len(words[pos]) == 1) or "too" in words[pos + 1 : pos + 2]
+            )  # (but "what about MLEs, R too?" names R)
         ]
         if (
             u is not None and listed and topic not in ("tools", "skills", "education", "industries")
