@@ -297,3 +297,10 @@ def test_your_featured_listings_are_all_of_them(bot: CareerBot, sid: str) -> Non
     assert "murmuration" in reply.text and "Occam AI" in reply.text
     top = bot.ask("What's the highest salary range among those postings?", session_id=sid)
     assert "192K" in top.text
+
+
+def test_who_does_something_among_the_two_in_focus_is_what_each_article_says(bot: CareerBot, sid: str) -> None:
+    bot.ask("We want a product recommendation engine. Who builds that, an ML engineer or a data engineer?", session_id=sid)
+    reply = bot.ask("And who builds the pipelines that feed it?", session_id=sid)
+    assert reply.intent != "fallback" and "data_engineer" in reply.roles
+    assert "pipelines that feed" in reply.text

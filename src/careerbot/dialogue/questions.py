@@ -349,10 +349,11 @@ class Questions(Comparing):
             if found is not None:
                 return self._specific_reply(found, focus, score, ctx)  # (searched once)
         if (
-            intent is None and not analysis.roles and not things and len(ctx.roles) >= 2 and "which" in analysis.tokens
+            intent is None and not analysis.roles and not things and len(ctx.roles) >= 2
+            and not {"which", "who"}.isdisjoint(analysis.tokens)
             and COMPARATIVE_WORDS.isdisjoint(analysis.tokens) and not any(comparative(t) for t in analysis.tokens)
         ):  # (not "which of the two is more about visualization?": how they compare)
-            # (about DEs and DSEs) "Which one builds the pipelines?": the points of each that say it
+            # (about DEs and DSEs) "Which one builds the pipelines?", "who builds them?": each one's points
             each_says = self._points_say(u, ctx.roles, score, ctx, every=True)
             if each_says is not None:
                 return each_says
