@@ -24,7 +24,9 @@ at the start of the pass scores the same).
 Fourteenth pass: 88.8% (long60), 87.7% (long61), 92.9% (long62); conv_holdout17.yaml, kept out of the
 repository until the end, 91.2% when measured once (the code at the start of the pass scores the same).
 Fifteenth pass: 97.2% (long63), 87.9% (long64), 86.9% (long65).
-Sixteenth pass: 92.3% (long66), 90.2% (long67), 85.8% (long68), 91.3% (long69), 91.8% (long70).
+Sixteenth pass: 92.3% (long66), 90.2% (long67), 85.8% (long68), 91.3% (long69), 91.8% (long70);
+conv_holdout18.yaml, kept out of the repository until the end, 91.1% when measured once (the code at
+the start of the pass: 90.7%).
 The README has the current numbers.
 """
 
@@ -153,6 +155,8 @@ FLOORS = {
     "conv_long68.yaml": (0.91, 0.75),
     "conv_long69.yaml": (0.92, 0.85),
     "conv_long70.yaml": (0.95, 0.85),
+    # holdout18 kept out of the repository until the end of the sixteenth pass, measured once
+    "conv_holdout18.yaml": (0.91, 0.7),
 }
 
 
