@@ -204,7 +204,7 @@ def _kind(text: str) -> PartKind:
         return "question"
     if _DIGIT.search(low) and _AGE.search(low) and not text.rstrip().endswith("?"):
         return "self"  # "hey there, 23 y/o, just finished a web dev bootcamp"
-    if first in ("when", "whenever") and tokens[1:2] and tokens[1] in _SUBJECTS and not text.rstrip().endswith("?"):
+    if first in ("when", "whenever") and tokens[1:2] and tokens[1] in _CLAUSE_SUBJECTS and not text.rstrip().endswith("?"):
         return "other"  # "when I pitch to a data engineer, what are they busy with?": when, not a question
     if reports_other(tokens) or (hearsay(tokens) and not text.rstrip().endswith("?")):
         return "other"  # "my bootcamp teacher said SQL is dead", "I heard ...": what someone else says
@@ -248,9 +248,9 @@ _POINTING = frozenset("that it this those".split())
 #: An age said in passing ("23 y/o", "29yo", "41 years old").
 _AGE = re.compile(r"\b\d{1,2} ?(?:y o|yo|yrs old|yr old|years old|year old)\b")
 #: Subjects after an opening "when" that make it a clause of time ("when I pitch to a DE, ...").
-_SUBJECTS = frozenset("i we you he she they my our his her their it".split())
+_CLAUSE_SUBJECTS = frozenset("i we you he she they my our his her their it".split())
 #: Words after an opening "did" that make it a question without its mark ("did they ever ...").
-_DID_ASKS = _SUBJECTS | frozenset("you u any anyone anybody people those these the that this".split())
+_DID_ASKS = _CLAUSE_SUBJECTS | frozenset("you u any anyone anybody people those these the that this".split())
 #: Verbs after "let me" that open what the person tells about themselves ("let me give you some context").
 _TELLING = frozenset("give tell introduce start share describe explain sketch".split())
 #: Past events of a working life that, early in a sentence without a question, say who the speaker is.
