@@ -304,3 +304,19 @@ def test_who_does_something_among_the_two_in_focus_is_what_each_article_says(bot
     reply = bot.ask("And who builds the pipelines that feed it?", session_id=sid)
     assert reply.intent != "fallback" and "data_engineer" in reply.roles
     assert "pipelines that feed" in reply.text
+
+
+def test_the_persons_own_comparison_after_a_question_is_not_what_it_asks(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask(
+        "Do data engineers actually check the quality of the data, rather like I check catalogue records?",
+        session_id=sid,
+    )
+    assert (reply.intent, reply.roles) == ("ask_responsibilities", ("data_engineer",))
+    assert "quality" in reply.text
+
+
+def test_a_one_letter_language_asked_again_with_there_too(bot: CareerBot, sid: str) -> None:
+    bot.ask("Do ML research engineers use R at all, or is it all Python?", session_id=sid)
+    reply = bot.ask("What about data science engineers - R there too?", session_id=sid)
+    assert reply.roles == ("data_science_engineer",) and reply.intent in ("ask_tools", "ask_skills")
+    assert "R" in reply.text.split("\n")[0]

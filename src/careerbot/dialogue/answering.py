@@ -20,6 +20,7 @@ from ..nlu.cues import (
     asks_against,
     asks_which,
     asks_yes_no,
+    before_like_me,
     before_or_else,
     either_or,
     has_to,
@@ -242,9 +243,9 @@ class Answering:
         if all(k in self._topic_keys for k in content_keys(tokens, inside)):
             return []  # "what tools does a DE use?": nothing to look up (and no index to build)
         content = self._content_of(tokens, inside)
-        # "Do they also own data quality, or is that somebody else's problem?": the question is
-        # before its "or is that ..." (when that leaves something to look up)
-        first = before_or_else(tokens)
+        # The question is before "or is that ..." ("Do they own data quality, or is that somebody else's
+        # problem?") and the person's own comparison ("..., rather like I check catalogue records?")
+        first = before_or_else(tokens) or before_like_me(tokens)
         return (self._content_of(first, inside) or content) if first is not None else content
 
     def _content_of(self, tokens: Sequence[str], inside: set[str]) -> list[str]:
@@ -365,7 +366,7 @@ class Answering:
         tools = [
             thing for pos, thing in things
             if thing.kind in ("tool", "language") and (
-                not (pos < len(words) and len(words[pos]) == 1) or "too" in words[pos + 1 : pos + 2]
+                not (pos < len(words) and len(words[pos]) == 1) or "too" in words[pos + 1 : pos + 3]
             )  # (but "what about MLEs, R too?" names R)
         ]
         if (

@@ -26,6 +26,7 @@ __all__ = [
     "asks_which_fits",
     "asks_yes_no",
     "at_an_age",
+    "before_like_me",
     "before_or_else",
     "comparative",
     "confirms_claim",
@@ -427,6 +428,18 @@ def asks_yes_no(tokens: Sequence[str], *, question_mark: bool) -> bool:
             return words[i + 1 : i + 2] not in (["you"], ["u"])
     # "DEs use Kafka?", "SQL needed for MLEs?": a question without a question word.
     return question_mark and WH_WORDS.isdisjoint(words)
+
+
+#: Words that open the person's own comparison at the end of a question ("..., rather like I check
+#: catalogue records?", "..., like I do in the field?").
+_LIKE_ME = frozenset((a, b) for a in ("like", "as") for b in ("i", "we", "i'm", "im", "my", "mine"))
+
+
+def before_like_me(tokens: Sequence[str]) -> Sequence[str] | None:
+    """The words before the person's own comparison ("do data engineers check the quality of the
+    data, rather like I check catalogue records?"), or ``None`` without one."""
+    cut = next((i for i in range(3, len(tokens) - 1) if (tokens[i], tokens[i + 1]) in _LIKE_ME), None)
+    return None if cut is None else tokens[: cut - 1 if tokens[cut - 1] in ("rather", "just", "much") else cut]
 
 
 def either_or(tokens: Sequence[str]) -> tuple[Sequence[str], Sequence[str]] | None:
