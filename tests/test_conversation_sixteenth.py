@@ -8,7 +8,8 @@ import uuid
 import pytest
 
 from careerbot import CareerBot
-from careerbot.nlu.cues import asks_best_use, either_or
+from careerbot.nlu.clauses import either_or
+from careerbot.nlu.cues import asks_best_use
 from careerbot.nlu.normalize import tokenize
 from careerbot.nlu.references import find_reference
 

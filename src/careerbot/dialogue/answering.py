@@ -16,17 +16,8 @@ from typing import TYPE_CHECKING, TypeVar
 from ..data.intents import IntentSet
 from ..data.knowledge import KnowledgeBase, Thing
 from ..lazy import Lazy
-from ..nlu.cues import (
-    asks_against,
-    asks_which,
-    asks_yes_no,
-    before_like_me,
-    before_or_else,
-    either_or,
-    has_to,
-    others_named,
-    unsaid_subject,
-)
+from ..nlu.clauses import asks_yes_no, before_like_me, before_or_else, either_or
+from ..nlu.cues import asks_against, asks_which, has_to, others_named, unsaid_subject
 from ..nlu.entities import Analysis
 from ..nlu.keys import word_key
 from ..nlu.normalize import tokenize
