@@ -321,3 +321,9 @@ def test_a_one_letter_language_asked_again_with_there_too(bot: CareerBot, sid: s
     reply = bot.ask("What about data science engineers - R there too?", session_id=sid)
     assert reply.roles == ("data_science_engineer",) and reply.intent in ("ask_tools", "ask_skills")
     assert "R" in reply.text.split("\n")[0]
+
+
+def test_a_sensible_order_to_learn_the_tools_is_a_learning_path(bot: CareerBot, sid: str) -> None:
+    bot.ask("what tools do data science engineers use?", session_id=sid)
+    reply = bot.ask("What's a sensible order to learn the tools in?", session_id=sid)
+    assert (reply.intent, reply.roles) == ("learning_path", ("data_science_engineer",))
