@@ -26,7 +26,8 @@ repository until the end, 91.2% when measured once (the code at the start of the
 Fifteenth pass: 97.2% (long63), 87.9% (long64), 86.9% (long65).
 Sixteenth pass: 92.3% (long66), 90.2% (long67), 85.8% (long68), 91.3% (long69), 91.8% (long70);
 conv_holdout18.yaml, kept out of the repository until the end, 91.1% when measured once (the code at
-the start of the pass: 90.7%).
+the start of the pass: 90.7%); conv_holdout19.yaml, written late and measured once after the last
+change, 92.7% (the code at the start of the pass: 93.1%).
 The README has the current numbers.
 """
 
@@ -157,6 +158,8 @@ FLOORS = {
     "conv_long70.yaml": (0.95, 0.85),
     # holdout18 kept out of the repository until the end of the sixteenth pass, measured once
     "conv_holdout18.yaml": (0.91, 0.7),
+    # holdout19 written late in the sixteenth pass and measured once, after the last change
+    "conv_holdout19.yaml": (0.92, 0.75),
 }
 
 
