@@ -327,3 +327,11 @@ def test_a_sensible_order_to_learn_the_tools_is_a_learning_path(bot: CareerBot, 
     bot.ask("what tools do data science engineers use?", session_id=sid)
     reply = bot.ask("What's a sensible order to learn the tools in?", session_id=sid)
     assert (reply.intent, reply.roles) == ("learning_path", ("data_science_engineer",))
+
+
+def test_a_gap_for_someone_whose_tools_the_articles_never_list_says_so(bot: CareerBot, sid: str) -> None:
+    bot.ask("hi, I'm a chef, 12 years, thinking about tech. I know a bit of Excel", session_id=sid)
+    reply = bot.ask("what would I be missing for data science engineer?", session_id=sid)
+    assert (reply.intent, reply.roles) == ("skill_gap", ("data_science_engineer",))
+    assert "The articles list none of what you told me (Excel) for Data Science Engineers" in reply.text
+    assert "didn't recognise" not in reply.text

@@ -260,7 +260,9 @@ class Advising(Answering):
                 # needs, not a gap.
                 intent, topic = ("ask_tools", "tools") if kinds else ("ask_skills", "skills")
                 return self._answer_topic(intent, topic, target, score, ctx, things=things, u=u)
-            answer, about = self._advisor.gap_for(have, lack, target, current)
+            # (what they named that the articles never list: "Excel")
+            unlisted = [n for n in ctx.profile.known if kb_things(n) is None]
+            answer, about = self._advisor.gap_for(have, lack, target, current, unlisted=unlisted)
             reply = self.reply(answer, intent, score, about[:1] if target else (), "skills")
             if not target:
                 return reply, ctx.evolve(pending_topic="skills", topic="skills", intent=intent)

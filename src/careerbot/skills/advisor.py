@@ -146,11 +146,12 @@ class Advisor:
 
     def gap_for(
         self, have: Collection[str], lacks: Collection[str] = (), target: str | Sequence[str] = (),
-        current: Sequence[str] = (),
+        current: Sequence[str] = (), *, unlisted: Sequence[str] = (),
     ) -> tuple[Answer, tuple[str, ...]]:
-        """The skill gap for thing ids the person has and lacks (a session profile remembers them)."""
+        """The skill gap for thing ids the person has and lacks (a session profile remembers them);
+        ``unlisted``: names of what they have that the articles never list ("Excel")."""
         targets = (target,) if isinstance(target, str) else tuple(target)
-        return self._gaps.gap(have, lacks, targets, tuple(current))
+        return self._gaps.gap(have, lacks, targets, tuple(current), unlisted=unlisted)
 
     # -- learning paths --------------------------------------------------------------------------
 

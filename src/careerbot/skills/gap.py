@@ -67,7 +67,7 @@ class GapFinder:
 
     def gap(
         self, have: Collection[str], lacks: Collection[str], target_roles: Sequence[str],
-        current_roles: Sequence[str] = (),
+        current_roles: Sequence[str] = (), *, unlisted: Sequence[str] = (),
     ) -> tuple[Answer, tuple[str, ...]]:
         """What the person has and lacks for the first of ``target_roles``.
 
@@ -112,7 +112,10 @@ class GapFinder:
 
         current_names = join_names([kb.roles[r].name for r in current])
         lines = [say("gap_heading_from" if current else "gap_heading", current=current_names, name=target.name)]
-        if not said and not current:
+        if not said and not current and unlisted:
+            # "I know a bit of Excel": noted, but nothing the articles list for any role
+            lines.append(say("gap_unlisted", plural=target.plural, names=join_names(list(unlisted))))
+        elif not said and not current:
             lines.append(say("gap_unknown", plural=target.plural))
         else:
             lines.append(say("gap_overlap", have=covered, total=len(needed), plural=target.plural, pct=pct(share)))

@@ -334,6 +334,11 @@ ADVISOR_TEMPLATES: Mapping[str, Template] = MappingProxyType(
         "gap_missing_topic": Wording("- $topic: $things"),
         "gap_nothing_missing": Wording("Nothing the articles list for $plural is missing."),
         "gap_extra": Wording("Also noted, not listed for ${plural}: $extra."),
+        "gap_unlisted": Wording(
+            "The articles list none of what you told me ($names) for ${plural}, so here is everything they "
+            "list for them. Tell me more of what you know (e.g. \"I know Python and SQL\") and I'll work out "
+            "the gap."
+        ),
         "gap_unknown": Wording(
             "I didn't recognise any skills or tools in what you said, so here is everything the articles "
             "list for ${plural}. Tell me what you know (e.g. \"I know Python and SQL\") and I'll work out "
