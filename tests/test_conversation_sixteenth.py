@@ -335,3 +335,13 @@ def test_a_gap_for_someone_whose_tools_the_articles_never_list_says_so(bot: Care
     assert (reply.intent, reply.roles) == ("skill_gap", ("data_science_engineer",))
     assert "The articles list none of what you told me (Excel) for Data Science Engineers" in reply.text
     assert "didn't recognise" not in reply.text
+
+
+def test_what_background_people_have_academically_is_education(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask(
+        "Academically speaking, what background do people usually have before they become machine learning engineers?",
+        session_id=sid,
+    )
+    assert (reply.intent, reply.roles) == ("ask_education", ("ml_engineer",))
+    # ("my background" in an introduction is still the person's own)
+    assert bot.ask("my background is in marketing", session_id=f"{sid}-2").intent == "greet"
