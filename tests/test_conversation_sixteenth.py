@@ -345,3 +345,9 @@ def test_what_background_people_have_academically_is_education(bot: CareerBot, s
     assert (reply.intent, reply.roles) == ("ask_education", ("ml_engineer",))
     # ("my background" in an introduction is still the person's own)
     assert bot.ask("my background is in marketing", session_id=f"{sid}-2").intent == "greet"
+
+
+def test_a_maximum_age_is_not_covered(bot: CareerBot, sid: str) -> None:
+    reply = bot.ask("Is there a maximum age to start out as a machine learning engineer?", session_id=sid)
+    assert (reply.intent, reply.roles) == ("not_covered", ("ml_engineer",))
+    assert "don't say" in reply.text
