@@ -361,7 +361,7 @@ class Advising(Answering):
                 # (not for "which of the two needs distributed computing?": neither of the two)
                 if {"two", "2", "both", "either"}.isdisjoint(tokens) and (any_asked or "which" in tokens) else ()
             )
-            reply = self.reply(answer, intent, max(u.score, 0.5), (among if having else ()) or found or among, topic)
+            reply = self.reply(answer, intent, max(u.score, 0.5), (among or having) if having else (found or among), topic)
             # (the two asked about stay in focus: "which of the two needs more maths?" "and their outlook?")
             focus = tuple(referred) if len(referred) > 1 else found or ctx.roles
             return reply, ctx.evolve(roles=focus, topic=topic, pending_topic=None, intent=intent)

@@ -269,8 +269,9 @@ class Policy:
         # "He also likes maths very much. Is that useful for them?", "Ad #1 asks for Airflow. Normal for a DE?"
         that_thing = not question.things and bool(parse.whole.things) and len(u.analysis.tokens) <= SHORT_QUESTION and not (
             DEMONSTRATIVES.isdisjoint(u.analysis.tokens) and (len(u.analysis.tokens) > 5 or USUAL_WORDS.isdisjoint(u.analysis.tokens)))
-        unnamed = [t for i, t in enumerate(u.analysis.tokens) if not any(m.start <= i < m.end for m in u.analysis.mentions)]
-        reading = parse.whole if use_whole or uncovered or that_thing or confirms_claim(unnamed) else question
+        reading = parse.whole if use_whole or uncovered or that_thing or confirms_claim(
+            [t for i, t in enumerate(u.analysis.tokens) if not any(m.start <= i < m.end for m in u.analysis.mentions)]
+        ) else question  # (role names left out: "is that actually true for ML research engineers?")
         reply, new_ctx = self._q.single(reading, parse.text, self._context_for(parse, question, ctx))
         if reply.intent == FALLBACK and reading is not parse.whole and not reading.aside:
             # (an aside out of scope stays out of scope: "unrelated, but any tips for sleeping better?")

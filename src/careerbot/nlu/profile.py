@@ -221,7 +221,7 @@ def _own_tools(
         )
         name_like = _written_as_name(words[start]) or not _STRONG_TOOL_CUES.isdisjoint(before)
         # (not letters alone: "A/B tests" names no tool)
-        whole = all(len(words[j]) > 1 for j in range(start, i)) or (start, i) == (start, start + 1)
+        whole = i - start == 1 or all(len(words[j]) > 1 for j in range(start, i))
         if ((not _TOOL_CUES.isdisjoint(before) and _NAMING.isdisjoint(before)) or listed) and name_like and whole:
             names.append(" ".join(words[j] for j in range(start, i)))
     return names
@@ -265,7 +265,7 @@ def _background_phrases(tokens: Sequence[str], analysis: Analysis, places: Colle
                 continue
             if _negated_at(tokens, i):
                 continue  # "I don't have a technical background in either area"
-            retired_from = cue == ("retired",) and tokens[j : j + 1] in (["from"], ("from",))
+            retired_from = cue == ("retired",) and "from" in tokens[j : j + 1]
             j += retired_from  # "retired from teaching"
             phrase: list[str] = []
             while j < len(tokens) and len(phrase) < 7 and not tokens[j].isdigit() and (
